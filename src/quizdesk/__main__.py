@@ -1,0 +1,3 @@
+from quizdesk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""One module per CLI subcommand, each exposing ``add_parser(subparsers)``."""

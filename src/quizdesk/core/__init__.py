@@ -1,0 +1,1 @@
+"""GUI-free core of QuizDesk. Nothing below this package imports Qt."""

@@ -1,0 +1,1 @@
+"""The bank format: parse, lint, sync into the DB; the external Markdown importer."""

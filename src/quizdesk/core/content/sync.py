@@ -1,0 +1,148 @@
+"""Store parsed questions in the database, keyed by their stable ids.
+
+Idempotent: a second sync of the same content changes nothing. A changed
+question is updated in place (its attempts and review state stay attached);
+a question gone from the source is retired, never deleted, so its history
+survives; a question that comes back is revived.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quizdesk.core.content.model import ParsedQuestion, Problem, TopicRef
+from quizdesk.core.db.models import Question, Topic, utcnow
+
+BUNDLED_ORIGIN = "bundled"
+
+
+@dataclass
+class SyncReport:
+    inserted: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    skipped: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    question_ids: list[int] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.inserted or self.updated or self.retired)
+
+
+def content_hash(question: ParsedQuestion) -> str:
+    """A fingerprint of everything the user sees of a question."""
+    payload = {
+        "type": question.qtype,
+        "title": question.title,
+        "body": question.body_md,
+        "answer": question.answer_md,
+        "points": list(question.key_points),
+        "choices": [[c.text, c.correct] for c in question.choices],
+        "difficulty": question.difficulty,
+        "tags": list(question.tags),
+        "topic": question.topic.topic_key,
+        "source": [question.source_path, question.source_line, question.order],
+    }
+    raw = json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _upsert_topic(
+    session: Session, cache: dict[str, Topic], key: str, name: str, name_en: str, order: int, origin: str, parent: Topic | None
+) -> Topic:
+    topic = cache.get(key)
+    if topic is None:
+        topic = Topic(key=key, name=name, name_en=name_en, sort_order=order, origin=origin, parent=parent)
+        session.add(topic)
+        cache[key] = topic
+        return topic
+    if (topic.name, topic.name_en, topic.sort_order, topic.parent_id) != (name, name_en, order, parent.id if parent else None):
+        topic.name, topic.name_en, topic.sort_order, topic.parent = name, name_en, order, parent
+    return topic
+
+
+def _topic_for(session: Session, cache: dict[str, Topic], ref: TopicRef, origin: str) -> Topic:
+    module = _upsert_topic(session, cache, ref.module_key, ref.module_name, ref.module_name_en, ref.module_order, origin, None)
+    return _upsert_topic(session, cache, ref.topic_key, ref.topic_name, ref.topic_name_en, ref.topic_order, origin, module)
+
+
+def _apply(row: Question, q: ParsedQuestion, topic: Topic, digest: str, now: datetime) -> None:
+    row.qtype = q.qtype
+    row.title = q.title
+    row.body_md = q.body_md
+    row.answer_md = q.answer_md
+    row.key_points = list(q.key_points)
+    row.choices = [{"text": c.text, "correct": c.correct} for c in q.choices]
+    row.difficulty = q.difficulty
+    row.tags = list(q.tags)
+    row.source_path = q.source_path
+    row.source_line = q.source_line
+    row.sort_order = q.order
+    row.topic = topic
+    row.content_hash = digest
+    row.updated_at = now
+    row.retired_at = None
+
+
+def sync_questions(
+    session: Session,
+    questions: Iterable[ParsedQuestion],
+    *,
+    origin: str = BUNDLED_ORIGIN,
+    retire_missing: bool = True,
+) -> SyncReport:
+    """Bring the questions of ``origin`` in the DB in line with ``questions``.
+
+    ``retire_missing``: retire questions of this origin that are not in
+    ``questions`` (a full sync); False for a partial import of some files.
+    The caller owns the transaction.
+    """
+    report = SyncReport()
+    now = utcnow()
+    topics = {t.key: t for t in session.scalars(select(Topic))}
+    existing = {q.external_id: q for q in session.scalars(select(Question))}
+    seen: set[str] = set()
+    kept: list[Question] = []
+    for parsed in questions:
+        if parsed.external_id in seen:
+            report.skipped += 1
+            report.problems.append(Problem(parsed.source_path, parsed.source_line, f"duplicate id '{parsed.external_id}' skipped"))
+            continue
+        seen.add(parsed.external_id)
+        row = existing.get(parsed.external_id)
+        if row is not None and row.origin != origin:
+            report.skipped += 1
+            report.problems.append(
+                Problem(parsed.source_path, parsed.source_line, f"id '{parsed.external_id}' is already used by {row.origin}; skipped")
+            )
+            continue
+        topic = _topic_for(session, topics, parsed.topic, origin)
+        digest = content_hash(parsed)
+        if row is None:
+            row = Question(external_id=parsed.external_id, origin=origin, created_at=now)
+            _apply(row, parsed, topic, digest, now)
+            session.add(row)
+            report.inserted += 1
+        elif row.content_hash != digest or row.retired_at is not None or row.topic_id != topic.id:
+            _apply(row, parsed, topic, digest, now)
+            report.updated += 1
+        else:
+            report.unchanged += 1
+        kept.append(row)
+    if retire_missing:
+        for external_id, row in existing.items():
+            if row.origin == origin and external_id not in seen and row.retired_at is None:
+                row.retired_at = now
+                report.retired += 1
+    session.flush()
+    report.question_ids = [row.id for row in kept]
+    return report

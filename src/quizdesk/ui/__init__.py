@@ -1,0 +1,1 @@
+"""PySide6 user interface. Thin: it calls the core, never SQL or parsing itself."""

@@ -1,0 +1,61 @@
+"""``quizdesk lint`` and ``quizdesk search`` from the command line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from quizdesk.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_lint_clean_bank_exits_zero(bank_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["lint", str(bank_dir)]) == 0
+    assert "5 questions, 0 errors" in capsys.readouterr().err
+
+
+def test_lint_reports_file_and_line(bank_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    bad = bank_dir / "02-more" / "01-attention.md"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("type: open", "type: essay"), encoding="utf-8")
+    (bank_dir / "02-more" / "02-latin1.md").write_bytes("# Caf\xe9\n".encode("latin-1"))
+    assert main(["lint", str(bank_dir)]) == 1
+    out = capsys.readouterr().out
+    assert "02-more/01-attention.md:4: unknown question type 'essay'" in out
+    assert "02-more/02-latin1.md:1: not valid UTF-8" in out
+
+
+def test_lint_missing_path(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["lint", str(tmp_path / "nope")]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_bundled_bank_lints_clean() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "quizdesk", "lint", str(REPO / "content")], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_search_json_on_the_bundled_bank(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "quizdesk", "search", "梯度裁剪", "--json", "--data-dir", str(tmp_path / "d")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    hits = json.loads(result.stdout)
+    assert hits and all("梯度裁剪" in h["title"] or h["external_id"] for h in hits)
+
+
+def test_every_subcommand_has_help() -> None:
+    from quizdesk.cli import build_parser
+
+    parser = build_parser()
+    subparsers = next(a for a in parser._actions if a.dest == "command")
+    for name, sub in subparsers.choices.items():  # type: ignore[attr-defined]
+        assert sub.format_help().strip(), name
+        assert any(a.dest == "data_dir" for a in sub._actions), name

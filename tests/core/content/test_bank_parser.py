@@ -1,0 +1,80 @@
+"""The bank parser on bad and tricky input: errors carry file and line, nothing raises."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizdesk.core.content.bank_parser import decode_bank_file, parse_bank, parse_bank_text
+from quizdesk.core.content.model import TopicRef
+
+FALLBACK = TopicRef("bank:m", "m", "m", "bank:m/t", "t", "t")
+HEADER = "# 标题\n<!-- module: 模块; module_en: Module; topic: 主题; topic_en: Topic -->\n\n"
+
+
+def _parse(body: str):  # type: ignore[no-untyped-def]
+    return parse_bank_text(HEADER + body, "f.md", FALLBACK)
+
+
+def test_header_names_module_and_topic_in_both_languages() -> None:
+    result = _parse("## 问题？\n<!-- id: q-1; type: open -->\n\n答案\n\n### 要点\n- 一\n")
+    topic = result.questions[0].topic
+    assert (topic.module_name, topic.module_name_en, topic.topic_name, topic.topic_name_en) == ("模块", "Module", "主题", "Topic")
+
+
+def test_heading_inside_code_fence_is_not_a_question() -> None:
+    body = "## 问题\n<!-- id: q-1; type: open -->\n\n```bash\n## not a heading\necho hi\n```\n\n### 要点\n- 一\n"
+    result = _parse(body)
+    assert [q.title for q in result.questions] == ["问题"]
+    assert "## not a heading" in result.questions[0].answer_md
+
+
+def test_errors_name_the_line() -> None:
+    body = (
+        "## 第一题\n<!-- id: q-1; type: open -->\n\n答案\n\n### 要点\n- 一\n\n"  # lines 4-10
+        "## 单选题\n<!-- id: q-2; type: single -->\n\n- [x] 甲\n- [x] 乙\n\n"  # line 12
+        "## 坏 id\n<!-- id: Bad ID; type: open -->\n\n答案\n"  # line 18
+    )
+    result = _parse(body)
+    assert [q.external_id for q in result.questions] == ["q-1"]
+    assert [(p.line, p.severity) for p in result.errors] == [(12, "error"), (18, "error")]
+    assert "exactly one" in result.errors[0].message
+
+
+def test_missing_header_is_an_error_but_questions_still_load() -> None:
+    result = parse_bank_text("## 题目\n<!-- id: q-1; type: open -->\n\n答\n\n### 要点\n- 一\n", "x.md", FALLBACK)
+    assert [q.title for q in result.questions] == ["题目"]
+    assert result.questions[0].topic == FALLBACK
+    assert result.errors[0].line == 1
+
+
+def test_duplicate_ids_across_files(tmp_path: Path) -> None:
+    for name in ("a.md", "b.md"):
+        (tmp_path / name).write_text(HEADER + "## 题\n<!-- id: same; type: open -->\n\n答\n\n### 要点\n- 一\n", encoding="utf-8")
+    result = parse_bank(tmp_path)
+    assert len(result.questions) == 1
+    assert [str(p) for p in result.errors] == ["b.md:4: duplicate id 'same' (first used at a.md:4)"]
+
+
+def test_non_utf8_and_binary_are_reported_with_a_line() -> None:
+    text, problems = decode_bank_file("第一行\n第二行 ".encode("utf-8") + b"\xff\xfe", "g.md")
+    assert text is None and problems[0].line == 2
+    text, problems = decode_bank_file(b"\x00\x01binary", "b.md")
+    assert text is None and "binary" in problems[0].message
+
+
+def test_crlf_and_bom_are_fine() -> None:
+    raw = ("\ufeff" + HEADER + "## 题\n<!-- id: q-1; type: truefalse; answer: true -->\n\n### 解析\n对。\n").replace("\n", "\r\n")
+    text, problems = decode_bank_file(raw.encode("utf-8"), "c.md")
+    assert text is not None and not problems
+    result = parse_bank_text(text, "c.md", FALLBACK)
+    assert result.questions[0].choices[0].correct and result.questions[0].answer_md == "对。"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("#<!->:;[]x \n-*`题答要点解析idtypeopensinglemulti")), max_size=400))
+def test_parser_never_raises(text: str) -> None:
+    result = parse_bank_text(text, "fuzz.md", FALLBACK)
+    assert all(q.title for q in result.questions)

@@ -1,0 +1,136 @@
+"""Opening the store: pragmas, migrations with a backup, and clear errors on bad files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import inspect, text
+
+from quizdesk.core.db import migrate
+from quizdesk.core.db.migrate import SCHEMA_HEAD
+from quizdesk.core.db.models import Base
+from quizdesk.core.db.store import StoreError, make_engine, open_store
+from quizdesk.core.paths import DB_FILENAME
+
+
+def test_new_database_is_wal_with_foreign_keys_at_head(data_dir: Path) -> None:
+    store = open_store(data_dir)
+    with store.engine.connect() as c:
+        assert c.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert c.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert c.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
+    store.close()
+    assert not (data_dir / "backups").exists()  # nothing to back up on a first start
+
+
+def test_head_constant_matches_migration_scripts() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(migrate.MIGRATIONS_DIR))
+    scripts = ScriptDirectory.from_config(cfg)
+    assert scripts.get_current_head() == SCHEMA_HEAD
+    assert sorted(r.revision for r in scripts.walk_revisions()) == sorted(migrate.KNOWN_REVISIONS)
+
+
+def test_migrated_schema_matches_models(store) -> None:  # type: ignore[no-untyped-def]
+    inspector = inspect(store.engine)
+    for table in Base.metadata.sorted_tables:
+        db_columns = {c["name"] for c in inspector.get_columns(table.name)}
+        assert db_columns == {c.name for c in table.columns}, table.name
+
+
+def test_migration_from_previous_revision_keeps_data_and_backs_up(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    db_path = data_dir / DB_FILENAME
+    engine = make_engine(db_path)
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO topics (id, key, name, name_en, origin, sort_order) VALUES (1, 'm', '模块', 'M', 'bundled', 0)"))
+        c.execute(
+            text(
+                "INSERT INTO questions (external_id, origin, topic_id, qtype, title, body_md, answer_md, key_points, "
+                "choices, difficulty, tags, source_path, source_line, content_hash, sort_order, created_at, updated_at) "
+                "VALUES ('q1', 'bundled', 1, 'open', '什么是梯度裁剪技术', '', '限制梯度范数', '[]', '[]', 2, '[]', '', 0, 'h', 0, "
+                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            )
+        )
+    engine.dispose()
+
+    store = open_store(data_dir)
+    with store.engine.connect() as c:
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
+        # 0002 built the search index over the rows that were already there.
+        rows = c.execute(text("SELECT rowid FROM question_fts WHERE question_fts MATCH '梯度裁剪'")).all()
+        assert len(rows) == 1
+    store.close()
+    backups = list((data_dir / "backups").glob("*before-migration-from-0001.db"))
+    assert len(backups) == 1
+    check = sqlite3.connect(backups[0])
+    assert check.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    assert check.execute("SELECT count(*) FROM questions").fetchone() == (1,)
+    check.close()
+
+
+def test_file_that_is_not_a_database_is_refused_and_left_alone(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    junk = os.urandom(4096)
+    (data_dir / DB_FILENAME).write_bytes(junk)
+    with pytest.raises(StoreError) as info:
+        open_store(data_dir)
+    assert info.value.kind == "notadb" and "not a QuizDesk database" in info.value.message
+    assert (data_dir / DB_FILENAME).read_bytes() == junk
+
+
+def test_newer_schema_is_refused(store) -> None:  # type: ignore[no-untyped-def]
+    with store.engine.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    store.close()
+    with pytest.raises(StoreError) as info:
+        open_store(store.path.parent)
+    assert info.value.kind == "newer" and "newer QuizDesk" in info.value.message
+
+
+def test_locked_database_gives_a_clear_message(store) -> None:  # type: ignore[no-untyped-def]
+    store.close()
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError) as info:
+            open_store(store.path.parent)
+        assert info.value.kind == "locked" and "in use by another program" in info.value.message
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def _run_cli_on_read_only_dir(folder: Path, args: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run the CLI with ``folder`` really read-only.
+
+    File modes do not stop root (CI runs as root), so there the folder is
+    bind-mounted read-only in a private mount namespace instead.
+    """
+    command = [sys.executable, "-m", "quizdesk", *args]
+    if os.geteuid() == 0:
+        script = 'mount --bind -o ro "$0" "$0" && exec "$@"'
+        command = ["unshare", "--mount", "sh", "-c", script, str(folder), *command]
+    else:
+        folder.chmod(0o555)
+    return subprocess.run(command, capture_output=True, text=True, timeout=120)
+
+
+def test_read_only_data_dir_gives_a_clear_message_and_writes_nothing(tmp_path: Path) -> None:
+    readonly = tmp_path / "ro"
+    readonly.mkdir()
+    result = _run_cli_on_read_only_dir(readonly, ["search", "梯度", "--data-dir", str(readonly)])
+    assert result.returncode == 2, result.stderr
+    assert "cannot write to its data folder" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(readonly.iterdir()) == []

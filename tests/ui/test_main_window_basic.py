@@ -1,0 +1,33 @@
+"""The main window opens on a synced bank, lists topics and questions, and searches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from quizdesk.core.db.store import Store
+from quizdesk.ui.main_window import MainWindow
+
+
+def test_topics_and_questions_are_listed(qtbot, synced_store: Store) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(synced_store)
+    qtbot.add_widget(window)
+    tree = window.topic_tree
+    modules = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
+    assert modules == ["深度学习基础", "机器学习基础"]
+    assert tree.topLevelItem(0).text(1) == "4"
+    assert window.question_list.count() == 5
+    tree.setCurrentItem(tree.topLevelItem(1).child(0))
+    assert [window.question_list.item(i).text() for i in range(window.question_list.count())] == [
+        "介绍一下Transformer中的Self-Attention机制"
+    ]
+
+
+def test_search_box_filters_as_you_type(qtbot, synced_store: Store, type_text) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(synced_store)
+    qtbot.add_widget(window)
+    type_text(window.search_box, "注意力")
+    assert window.question_list.count() == 1
+    window.search_box.clear()
+    assert window.question_list.count() == 5
+    window.question_list.setCurrentRow(0)
+    assert "梯度裁剪" in window.answer_view.toPlainText()

@@ -1,0 +1,150 @@
+"""What an exam's results page shows: score, time, per-topic breakdown, every answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from quizdesk.core.db.models import Attempt, Question, StudySession, Topic
+from quizdesk.core.study.exams import _exam, load_exam
+
+
+@dataclass(frozen=True)
+class TopicBreakdown:
+    topic: str
+    module: str
+    questions: int
+    answered: int
+    correct: int
+    score: float  # mean score 0..1 over the topic's graded questions
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    question_id: int
+    title: str
+    qtype: str
+    topic: str
+    given_text: str
+    right_text: str
+    explanation: str
+    score: float | None  # None: open question not graded yet
+    correct: bool | None
+    flagged: bool
+
+
+@dataclass(frozen=True)
+class ExamResult:
+    session_id: int
+    state: str
+    score: float  # mean over graded questions, 0..1
+    correct: int
+    total: int
+    graded: int
+    time_used_s: float
+    time_limit_s: int | None
+    per_topic: list[TopicBreakdown]
+    rows: list[ResultRow]
+
+    @property
+    def wrong_question_ids(self) -> list[int]:
+        return [r.question_id for r in self.rows if r.correct is False]
+
+
+@dataclass(frozen=True)
+class ExamSummary:
+    session_id: int
+    started_at: datetime
+    state: str
+    total: int
+    score: float | None
+    topics: list[str]
+
+
+def _given_text(qtype: str, choices: tuple[str, ...], given: Any) -> str:
+    if given is None:
+        return ""
+    if qtype == "open":
+        return given if isinstance(given, str) else ""
+    if isinstance(given, list):
+        return "；".join(choices[i] for i in given if isinstance(i, int) and 0 <= i < len(choices))
+    return ""
+
+
+def exam_result(session: Session, session_id: int) -> ExamResult:
+    state = load_exam(session, session_id)
+    exam = _exam(session, session_id)
+    attempts = {a.question_id: a for a in session.scalars(select(Attempt).where(Attempt.session_id == session_id))}
+    rows: list[ResultRow] = []
+    topics: dict[str, list[ResultRow]] = {}
+    modules: dict[str, str] = {}
+    for q in state.questions:
+        attempt = attempts.get(q.id)
+        if q.qtype == "open":
+            right = "\n".join(f"- {p}" for p in q.key_points)
+        else:
+            right = "；".join(q.choices[i] for i in q.correct)
+        row = ResultRow(
+            question_id=q.id,
+            title=q.title,
+            qtype=q.qtype,
+            topic=q.topic,
+            given_text=_given_text(q.qtype, q.choices, state.answers.get(q.id)),
+            right_text=right,
+            explanation=q.answer_md,
+            score=attempt.score if attempt else None,
+            correct=attempt.correct if attempt else None,
+            flagged=q.id in state.flags,
+        )
+        rows.append(row)
+        topics.setdefault(q.topic, []).append(row)
+        modules[q.topic] = q.module
+    per_topic = []
+    for topic, topic_rows in topics.items():
+        scored = [r.score for r in topic_rows if r.score is not None]
+        per_topic.append(
+            TopicBreakdown(
+                topic=topic,
+                module=modules[topic],
+                questions=len(topic_rows),
+                answered=sum(1 for r in topic_rows if r.given_text),
+                correct=sum(1 for r in topic_rows if r.correct),
+                score=sum(scored) / len(scored) if scored else 0.0,
+            )
+        )
+    scores = [r.score for r in rows if r.score is not None]
+    return ExamResult(
+        session_id=session_id,
+        state=exam.state,
+        score=sum(scores) / len(rows) if rows else 0.0,
+        correct=sum(1 for r in rows if r.correct),
+        total=len(rows),
+        graded=len(scores),
+        time_used_s=exam.elapsed_s,
+        time_limit_s=exam.time_limit_s,
+        per_topic=per_topic,
+        rows=rows,
+    )
+
+
+def exam_history(session: Session, limit: int = 100) -> list[ExamSummary]:
+    """Past exams, newest first, with their mean score (None while ungraded)."""
+    scores = dict(
+        session.execute(
+            select(Attempt.session_id, func.avg(Attempt.score)).where(Attempt.mode == "exam").group_by(Attempt.session_id)
+        ).all()
+    )
+    exams = session.scalars(
+        select(StudySession).where(StudySession.mode == "exam").order_by(StudySession.started_at.desc()).limit(limit)
+    )
+    out = []
+    for exam in exams:
+        topic_names = session.scalars(
+            select(Topic.name).join(Question, Question.topic_id == Topic.id).where(Question.id.in_(exam.question_ids)).distinct()
+        ).all()
+        out.append(ExamSummary(exam.id, exam.started_at, exam.state, len(exam.question_ids), scores.get(exam.id), list(topic_names)))
+    return out

@@ -1,0 +1,338 @@
+"""Mock exams: build one from a spec, keep its answers and clock, grade it.
+
+An exam's state lives in the database from the first answer on: every answer,
+flag and clock tick is committed by the caller as it happens, so a crash or a
+``kill -9`` loses at most the answer being typed. The clock is the remaining
+time saved with each change; it does not run while the app is closed.
+"""
+
+from __future__ import annotations
+
+import random
+import secrets
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from quizdesk.core.content.model import QUESTION_TYPES
+from quizdesk.core.db.models import Attempt, Question, ReviewState, SessionAnswer, StudySession
+from quizdesk.core.study.reviews import record_choice, record_rating, record_recall
+
+ORDERS = ("random", "weakest", "due")
+RESUMABLE_STATES = ("active", "paused", "grading")
+
+
+class EmptySelectionError(ValueError):
+    """No question matches the exam's topics and types."""
+
+
+@dataclass(frozen=True)
+class ExamSpec:
+    topic_ids: tuple[int, ...]
+    count: int = 20
+    qtypes: tuple[str, ...] = QUESTION_TYPES
+    time_limit_s: int | None = 1800
+    order: str = "random"
+    seed: int | None = None
+
+
+@dataclass(frozen=True)
+class ExamQuestion:
+    id: int
+    qtype: str
+    title: str
+    body_md: str
+    answer_md: str
+    choices: tuple[str, ...]
+    correct: tuple[int, ...]
+    key_points: tuple[str, ...]
+    topic: str
+    module: str
+    source_path: str
+
+
+@dataclass
+class ExamState:
+    id: int
+    state: str
+    questions: list[ExamQuestion]
+    answers: dict[int, Any] = field(default_factory=dict)
+    flags: set[int] = field(default_factory=set)
+    graded: set[int] = field(default_factory=set)
+    remaining_s: float | None = None
+    elapsed_s: float = 0.0
+    current_index: int = 0
+    time_limit_s: int | None = None
+    spec: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ResumeInfo:
+    session_id: int
+    state: str
+    remaining_s: float | None
+    answered: int
+    total: int
+    started_at: datetime
+
+
+def _matching_ids(session: Session, spec: ExamSpec) -> list[int]:
+    if not spec.topic_ids or not spec.qtypes:
+        return []
+    return list(
+        session.scalars(
+            select(Question.id)
+            .where(
+                Question.retired_at.is_(None),
+                Question.topic_id.in_(list(spec.topic_ids)),
+                Question.qtype.in_(list(spec.qtypes)),
+            )
+            .order_by(Question.id)
+        )
+    )
+
+
+def matching_count(session: Session, spec: ExamSpec) -> int:
+    return len(_matching_ids(session, spec))
+
+
+def _weakness(session: Session, ids: list[int]) -> dict[int, float]:
+    """Mean score of each question's last attempts; never attempted counts as 0.5."""
+    rows = session.execute(select(Attempt.question_id, Attempt.score).where(Attempt.question_id.in_(ids)))
+    totals: dict[int, list[float]] = {}
+    for question_id, score in rows:
+        totals.setdefault(question_id, []).append(score)
+    return {i: (sum(totals[i][-5:]) / len(totals[i][-5:]) if i in totals else 0.5) for i in ids}
+
+
+def _ordered(session: Session, ids: list[int], spec: ExamSpec, rng: random.Random, now: datetime) -> list[int]:
+    shuffled = ids[:]
+    rng.shuffle(shuffled)  # random order, and the tie-break of the other orders
+    if spec.order == "weakest":
+        weakness = _weakness(session, ids)
+        return sorted(shuffled, key=lambda i: weakness[i])
+    if spec.order == "due":
+        due = dict(session.execute(select(ReviewState.question_id, ReviewState.due_at).where(ReviewState.question_id.in_(ids))).all())
+        far = now + timedelta(days=36500)
+
+        def rank(i: int) -> tuple[int, datetime]:
+            when = due.get(i)
+            if when is None:
+                return (1, far)  # new cards after the due ones
+            return (0, when) if when <= now else (2, when)
+
+        return sorted(shuffled, key=rank)
+    return shuffled
+
+
+def create_exam(session: Session, spec: ExamSpec, now: datetime) -> int:
+    """Create an exam session; returns its id. The seed used is kept to repeat it."""
+    if spec.order not in ORDERS:
+        raise ValueError(f"unknown order '{spec.order}'")
+    ids = _matching_ids(session, spec)
+    if not ids or spec.count <= 0:
+        raise EmptySelectionError("No question matches the chosen topics and question types.")
+    seed = spec.seed if spec.seed is not None else secrets.randbelow(2**31)
+    chosen = _ordered(session, ids, spec, random.Random(seed), now)[: spec.count]
+    limit = spec.time_limit_s if spec.time_limit_s and spec.time_limit_s > 0 else None
+    exam = StudySession(
+        mode="exam",
+        spec={**asdict(spec), "topic_ids": list(spec.topic_ids), "qtypes": list(spec.qtypes), "seed": seed},
+        question_ids=chosen,
+        state="active",
+        started_at=now,
+        deadline_at=now + timedelta(seconds=limit) if limit else None,
+        time_limit_s=limit,
+        remaining_s=float(limit) if limit else None,
+        elapsed_s=0.0,
+        current_index=0,
+    )
+    session.add(exam)
+    session.flush()
+    return exam.id
+
+
+def _exam(session: Session, session_id: int) -> StudySession:
+    exam = session.get(StudySession, session_id)
+    if exam is None or exam.mode != "exam":
+        raise LookupError(f"no exam with id {session_id}")
+    return exam
+
+
+def _exam_question(q: Question) -> ExamQuestion:
+    module = q.topic.parent.name if q.topic.parent else q.topic.name
+    return ExamQuestion(
+        id=q.id,
+        qtype=q.qtype,
+        title=q.title,
+        body_md=q.body_md,
+        answer_md=q.answer_md,
+        choices=tuple(c["text"] for c in q.choices),
+        correct=tuple(i for i, c in enumerate(q.choices) if c.get("correct")),
+        key_points=tuple(q.key_points),
+        topic=q.topic.name,
+        module=module,
+        source_path=q.source_path,
+    )
+
+
+def load_exam(session: Session, session_id: int) -> ExamState:
+    exam = _exam(session, session_id)
+    by_id = {q.id: q for q in session.scalars(select(Question).where(Question.id.in_(exam.question_ids)))}
+    graded = set(
+        session.scalars(select(Attempt.question_id).where(Attempt.session_id == exam.id))
+    )
+    return ExamState(
+        id=exam.id,
+        state=exam.state,
+        questions=[_exam_question(by_id[i]) for i in exam.question_ids if i in by_id],
+        answers={a.question_id: a.given for a in exam.answers if a.given is not None},
+        flags={a.question_id for a in exam.answers if a.flagged},
+        graded=graded,
+        remaining_s=exam.remaining_s,
+        elapsed_s=exam.elapsed_s,
+        current_index=exam.current_index,
+        time_limit_s=exam.time_limit_s,
+        spec=dict(exam.spec),
+    )
+
+
+def _touch_clock(exam: StudySession, remaining_s: float | None, elapsed_s: float, current_index: int) -> None:
+    if exam.time_limit_s is not None and remaining_s is not None:
+        exam.remaining_s = max(0.0, float(remaining_s))
+    exam.elapsed_s = max(exam.elapsed_s, float(elapsed_s))
+    exam.current_index = max(0, min(int(current_index), max(0, len(exam.question_ids) - 1)))
+
+
+def _answer_row(session: Session, exam: StudySession, question_id: int) -> SessionAnswer:
+    if question_id not in exam.question_ids:
+        raise LookupError(f"question {question_id} is not part of exam {exam.id}")
+    row = session.scalars(
+        select(SessionAnswer).where(SessionAnswer.session_id == exam.id, SessionAnswer.question_id == question_id)
+    ).first()
+    if row is None:
+        row = SessionAnswer(session_id=exam.id, question_id=question_id, given=None, flagged=False)
+        session.add(row)
+    return row
+
+
+def _require_open(exam: StudySession) -> None:
+    if exam.state not in ("active", "paused"):
+        raise ValueError(f"exam {exam.id} is {exam.state}; answers can no longer change")
+
+
+def save_answer(
+    session: Session, session_id: int, question_id: int, given: Any, *,
+    remaining_s: float | None, elapsed_s: float, current_index: int, seconds_spent: float | None = None,
+) -> None:
+    """Store the answer now given to one question (None clears it)."""
+    exam = _exam(session, session_id)
+    _require_open(exam)
+    row = _answer_row(session, exam, question_id)
+    row.given = given
+    if seconds_spent is not None:
+        row.seconds_spent = max(0.0, float(seconds_spent))
+    from quizdesk.core.db.models import utcnow
+
+    row.updated_at = utcnow()
+    _touch_clock(exam, remaining_s, elapsed_s, current_index)
+
+
+def set_flag(
+    session: Session, session_id: int, question_id: int, flagged: bool, *,
+    remaining_s: float | None, elapsed_s: float, current_index: int,
+) -> None:
+    exam = _exam(session, session_id)
+    _require_open(exam)
+    _answer_row(session, exam, question_id).flagged = flagged
+    _touch_clock(exam, remaining_s, elapsed_s, current_index)
+
+
+def save_clock(session: Session, session_id: int, *, remaining_s: float | None, elapsed_s: float, current_index: int, paused: bool = False) -> None:
+    exam = _exam(session, session_id)
+    if exam.state not in ("active", "paused"):
+        return
+    _touch_clock(exam, remaining_s, elapsed_s, current_index)
+    if exam.time_limit_s is None:
+        exam.state = "paused" if paused else "active"
+
+
+def submit_exam(session: Session, session_id: int, now: datetime) -> None:
+    """Grade the objective answers into attempts; open ones wait for self-grading."""
+    exam = _exam(session, session_id)
+    _require_open(exam)
+    answers = {a.question_id: a for a in exam.answers}
+    questions = {q.id: q for q in session.scalars(select(Question).where(Question.id.in_(exam.question_ids)))}
+    pending_open = False
+    for question_id in exam.question_ids:
+        question = questions.get(question_id)
+        if question is None:
+            continue
+        if question.qtype == "open":
+            pending_open = True
+            continue
+        row = answers.get(question_id)
+        given = row.given if row is not None and isinstance(row.given, list) else None
+        record_choice(
+            session, question_id, given, now=now, seconds=row.seconds_spent if row else 0.0,
+            session_id=exam.id, mode="exam",
+        )
+    exam.state = "grading" if pending_open else "finished"
+    if not pending_open:
+        exam.finished_at = now
+
+
+def self_grade(
+    session: Session, session_id: int, question_id: int, *, now: datetime,
+    recalled: Sequence[int] | None = None, rating: int | None = None,
+) -> None:
+    """Write the attempt of one open exam question, graded by the user."""
+    exam = _exam(session, session_id)
+    if exam.state != "grading":
+        raise ValueError(f"exam {exam.id} is {exam.state}, not waiting for self-grading")
+    if question_id not in exam.question_ids:
+        raise LookupError(f"question {question_id} is not part of exam {exam.id}")
+    already = session.scalars(
+        select(Attempt.id).where(Attempt.session_id == exam.id, Attempt.question_id == question_id)
+    ).first()
+    if already is not None:
+        return  # graded before a crash; keep the first grade
+    row = next((a for a in exam.answers if a.question_id == question_id), None)
+    seconds = row.seconds_spent if row else 0.0
+    if recalled is not None:
+        record_recall(session, question_id, recalled, now=now, seconds=seconds, session_id=exam.id, mode="exam")
+    elif rating is not None:
+        record_rating(session, question_id, rating, now=now, seconds=seconds, session_id=exam.id, mode="exam")
+    else:
+        raise ValueError("self_grade needs recalled key points or a rating")
+    session.flush()
+    open_ids = set(session.scalars(select(Question.id).where(Question.id.in_(exam.question_ids), Question.qtype == "open")))
+    graded = set(session.scalars(select(Attempt.question_id).where(Attempt.session_id == exam.id)))
+    if open_ids <= graded:
+        exam.state = "finished"
+        exam.finished_at = now
+
+
+def find_resumable(session: Session) -> ResumeInfo | None:
+    """The most recent exam left unfinished (by a crash, a kill or a pause)."""
+    exam = session.scalars(
+        select(StudySession)
+        .where(StudySession.mode == "exam", StudySession.state.in_(RESUMABLE_STATES))
+        .order_by(StudySession.started_at.desc(), StudySession.id.desc())
+    ).first()
+    if exam is None:
+        return None
+    answered = sum(1 for a in exam.answers if a.given is not None)
+    return ResumeInfo(exam.id, exam.state, exam.remaining_s, answered, len(exam.question_ids), exam.started_at)
+
+
+def abandon_exam(session: Session, session_id: int, now: datetime) -> None:
+    """Give up an unfinished exam without grading it (its answers stay stored)."""
+    exam = _exam(session, session_id)
+    if exam.state in RESUMABLE_STATES:
+        exam.state = "abandoned"
+        exam.finished_at = now

@@ -1,0 +1,148 @@
+"""Study mode: the queue of cards to review and recording each grade as it is given.
+
+Every ``record_*`` function writes one :class:`Attempt` and updates the FSRS
+state; the caller commits right away (one transaction per grade), so a crash
+loses at most the card on screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import Session
+
+from quizdesk.core.db.models import Attempt, Question, ReviewState
+from quizdesk.core.study.grading import GradeResult, grade_choice, recall_score
+from quizdesk.core.study.scheduler import (
+    RATING_SCORE,
+    apply_rating,
+    rating_for_choice,
+    rating_for_recall,
+)
+
+PASS_SCORE = 0.5  # an open question counts as "correct" from half the key points
+
+
+def _active(topic_ids: Sequence[int] | None) -> Any:
+    condition = Question.retired_at.is_(None)
+    if topic_ids is not None:
+        condition = and_(condition, Question.topic_id.in_(list(topic_ids)))
+    return condition
+
+
+def study_queue(session: Session, topic_ids: Sequence[int] | None, now: datetime, limit: int = 50) -> list[int]:
+    """Question ids to study: due cards (most overdue first), then new ones in bank order."""
+    due = list(
+        session.scalars(
+            select(Question.id)
+            .join(ReviewState, ReviewState.question_id == Question.id)
+            .where(_active(topic_ids), ReviewState.due_at <= now)
+            .order_by(ReviewState.due_at, Question.id)
+            .limit(limit)
+        )
+    )
+    if len(due) >= limit:
+        return due
+    new = session.scalars(
+        select(Question.id)
+        .outerjoin(ReviewState, ReviewState.question_id == Question.id)
+        .where(_active(topic_ids), ReviewState.question_id.is_(None))
+        .order_by(Question.topic_id, Question.sort_order, Question.id)
+        .limit(limit - len(due))
+    )
+    return due + list(new)
+
+
+def due_count(session: Session, topic_ids: Sequence[int] | None = None, now: datetime | None = None) -> int:
+    from quizdesk.core.db.models import utcnow
+
+    moment = now or utcnow()
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(Question)
+            .join(ReviewState, ReviewState.question_id == Question.id)
+            .where(_active(topic_ids), ReviewState.due_at <= moment)
+        )
+        or 0
+    )
+
+
+def _question(session: Session, question_id: int) -> Question:
+    question = session.get(Question, question_id)
+    if question is None:
+        raise LookupError(f"no question with id {question_id}")
+    return question
+
+
+def _record(
+    session: Session,
+    question: Question,
+    *,
+    given: Any,
+    score: float,
+    correct: bool | None,
+    rating: int,
+    now: datetime,
+    seconds: float,
+    session_id: int | None,
+    mode: str,
+) -> Attempt:
+    attempt = Attempt(
+        question_id=question.id,
+        session_id=session_id,
+        mode=mode,
+        given=given,
+        score=score,
+        correct=correct,
+        rating=rating,
+        seconds_spent=max(0.0, float(seconds)),
+        answered_at=now,
+    )
+    session.add(attempt)
+    apply_rating(session, question.id, rating, now)
+    session.flush()
+    return attempt
+
+
+def record_rating(
+    session: Session, question_id: int, rating: int, *, now: datetime, seconds: float, session_id: int | None = None, mode: str = "study"
+) -> Attempt:
+    """An open question self-graded with Again/Hard/Good/Easy."""
+    if rating not in RATING_SCORE:
+        raise ValueError(f"rating must be 1..4, not {rating}")
+    score = RATING_SCORE[rating]
+    return _record(
+        session, _question(session, question_id), given={"rating": rating}, score=score, correct=score >= PASS_SCORE,
+        rating=rating, now=now, seconds=seconds, session_id=session_id, mode=mode,
+    )
+
+
+def record_recall(
+    session: Session, question_id: int, recalled: Sequence[int], *, now: datetime, seconds: float, session_id: int | None = None, mode: str = "study"
+) -> float:
+    """An open question graded by the key points the user ticked; returns the score."""
+    question = _question(session, question_id)
+    score = recall_score(recalled, len(question.key_points))
+    _record(
+        session, question, given={"recalled": sorted(set(recalled))}, score=score, correct=score >= PASS_SCORE,
+        rating=rating_for_recall(score), now=now, seconds=seconds, session_id=session_id, mode=mode,
+    )
+    return score
+
+
+def record_choice(
+    session: Session, question_id: int, given: Sequence[int] | None, *, now: datetime, seconds: float, session_id: int | None = None, mode: str = "study"
+) -> GradeResult:
+    """A choice or true/false answer, graded at once."""
+    question = _question(session, question_id)
+    result = grade_choice(question.choices, given)
+    _record(
+        session, question, given=sorted(set(given or ())), score=result.score, correct=result.correct,
+        rating=rating_for_choice(result.correct, seconds, question.qtype), now=now, seconds=seconds,
+        session_id=session_id, mode=mode,
+    )
+    return result

@@ -1,16 +1,34 @@
-"""Copies of the database made with SQLite's online backup API.
+"""Copies of the database made with SQLite's online backup API, kept rolling.
 
 The backup API copies a consistent snapshot page by page, even while another
-connection is writing, unlike a plain file copy of a WAL database.
+connection is writing, unlike a plain file copy of a WAL database. Backups are
+made on start (at most once a day), before every migration and import, and on
+demand; the newest ``keep`` automatic ones are kept.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
-from datetime import datetime, timezone
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 BACKUP_DIRNAME = "backups"
+DEFAULT_KEEP = 10
+_NAME_RE = re.compile(r"^quizdesk-(\d{8}T\d{12}Z)-([a-z0-9-]+)\.db$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: datetime
+    reason: str
+    size: int
+
+
+def backups_dir(db_path: Path) -> Path:
+    return db_path.parent / BACKUP_DIRNAME
 
 
 def backup_database(source: Path, destination: Path) -> Path:
@@ -25,14 +43,53 @@ def backup_database(source: Path, destination: Path) -> Path:
             src.backup(dst)
         finally:
             dst.close()
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
     partial.replace(destination)
     return destination
 
 
-def timestamped_backup(db_path: Path, reason: str) -> Path:
+def timestamped_backup(db_path: Path, reason: str, now: datetime | None = None) -> Path:
     """Back up ``db_path`` into the ``backups`` folder beside it."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
-    target = db_path.parent / BACKUP_DIRNAME / f"quizdesk-{stamp}-{reason}.db"
-    return backup_database(db_path, target)
+    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%S%fZ")
+    return backup_database(db_path, backups_dir(db_path) / f"quizdesk-{stamp}-{reason}.db")
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """Backups beside ``db_path``, newest first."""
+    folder = backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("quizdesk-*.db"):
+        match = _NAME_RE.match(path.name)
+        if not match:
+            continue
+        created = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%fZ").replace(tzinfo=timezone.utc)
+        found.append(BackupInfo(path, created, match.group(2), path.stat().st_size))
+    return sorted(found, key=lambda b: b.created_at, reverse=True)
+
+
+def prune_backups(db_path: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
+    """Delete the oldest backups beyond ``keep``; returns what was removed."""
+    removed = []
+    for info in list_backups(db_path)[max(1, keep) :]:
+        info.path.unlink(missing_ok=True)
+        removed.append(info.path)
+    return removed
+
+
+def daily_backup_if_due(db_path: Path, now: datetime | None = None, keep: int = DEFAULT_KEEP) -> Path | None:
+    """The start-up backup: made when the newest backup is a day old or more."""
+    moment = now or datetime.now(timezone.utc)
+    if not db_path.exists():
+        return None
+    existing = list_backups(db_path)
+    if existing and moment - existing[0].created_at < timedelta(days=1):
+        return None
+    path = timestamped_backup(db_path, "daily", moment)
+    prune_backups(db_path, keep)
+    return path

@@ -6,11 +6,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from quizdesk import APP_NAME, __version__
 from quizdesk.core.db.store import Store, StoreError, open_store
-from quizdesk.core.paths import bundled_content_dir, data_dir
+from quizdesk.core.instance_lock import InstanceLock
+from quizdesk.core.paths import DB_FILENAME, bundled_content_dir, data_dir
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -23,34 +24,86 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return QApplication(argv if argv is not None else sys.argv[:1])
 
 
-def open_store_with_dialog(directory: Path) -> Store | None:
-    """The store, or None after telling the user why it cannot be opened."""
+def open_store_with_recovery(directory: Path) -> Store | None:
+    """The store, or None after the user chose to quit.
+
+    A damaged, foreign or too-new database offers restore / start fresh; other
+    problems (read-only folder, locked file) are explained and end the start.
+    """
+    from quizdesk.ui.recovery_dialog import QUIT, offer_recovery
+
+    for _attempt in range(3):
+        try:
+            return open_store(directory)
+        except StoreError as exc:
+            if offer_recovery(exc, directory / DB_FILENAME) == QUIT:
+                return None
+    return None
+
+
+def _claim_instance(directory: Path) -> tuple[InstanceLock | None, int | None]:
+    """(the lock, None) for the first instance; (None, exit code) for a later one."""
+    lock = InstanceLock(directory)
     try:
-        return open_store(directory)
-    except StoreError as exc:
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME, exc.message)
-        box.setObjectName("storeErrorDialog")
-        box.exec()
-        return None
+        if lock.acquire():
+            return lock, None
+    except OSError:
+        return None, None  # unwritable folder: open_store explains it
+    from quizdesk.ui.single_instance import ask_running_instance_to_activate
+
+    if ask_running_instance_to_activate(directory):
+        return None, 0
+    QMessageBox.warning(
+        None,
+        APP_NAME,
+        QCoreApplication.translate("App", "Another QuizDesk is using the data folder %1. Close it, then start QuizDesk again.").replace(
+            "%1", str(directory)
+        ),
+    )
+    return None, 1
+
+
+def _bring_to_front(window: QWidget) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
 
 
 def run_gui(data_dir_arg: str | None = None) -> int:
     app = make_application()
-    store = open_store_with_dialog(data_dir(data_dir_arg))
+    directory = data_dir(data_dir_arg)
+    lock, exit_code = _claim_instance(directory)
+    if exit_code is not None:
+        return exit_code
+    from quizdesk.ui.single_instance import ActivationServer
+
+    server = ActivationServer(directory) if lock is not None else None
+    store = open_store_with_recovery(directory)
     if store is None:
         return 1
     from quizdesk.core.content.bundled import sync_bundled_bank
+    from quizdesk.core.db.backup import daily_backup_if_due
     from quizdesk.ui.main_window import MainWindow
 
     with store.session() as session:
         report = sync_bundled_bank(session, bundled_content_dir())
     window = MainWindow(store)
+    if server is not None:
+        server.activationRequested.connect(lambda: _bring_to_front(window))
     if report is not None and report.problems:
         window.statusBar().showMessage(
             QCoreApplication.translate("App", "%n problem(s) in the question bank; run 'quizdesk lint content/'", "", len(report.problems)),
             15000,
         )
     window.show()
+    try:
+        daily_backup_if_due(store.path)
+    except OSError as exc:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("App", "Could not write the daily backup: %1").replace("%1", str(exc)), 15000
+        )
     code = app.exec()
     store.close()
+    if lock is not None:
+        lock.release()
     return code

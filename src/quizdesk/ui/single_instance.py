@@ -50,12 +50,23 @@ class ActivationServer(QObject):
         socket.disconnectFromServer()
 
 
-def ask_running_instance_to_activate(data_dir: Path) -> bool:
-    """True if an instance answered on this data folder and was asked to come forward."""
+def ask_running_instance_to_activate(data_dir: Path, wait_s: float = 5.0) -> bool:
+    """True if an instance answered on this data folder and was asked to come forward.
+
+    Retries for ``wait_s``: the first instance may hold the lock but still be
+    starting its server when two launches race.
+    """
+    import time
+
+    deadline = time.monotonic() + wait_s
     socket = QLocalSocket()
-    socket.connectToServer(server_name(data_dir))
-    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
-        return False
+    while True:
+        socket.connectToServer(server_name(data_dir))
+        if socket.waitForConnected(CONNECT_TIMEOUT_MS):
+            break
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.1)
     socket.write(ACTIVATE)
     socket.flush()
     socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)

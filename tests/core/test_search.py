@@ -21,7 +21,7 @@ def test_five_character_chinese_query_uses_the_index(synced_store: Store) -> Non
     assert _titles(synced_store, "缩放点积注") == ["介绍一下Transformer中的Self-Attention机制"]
 
 
-def test_two_character_chinese_query_falls_back_to_like(synced_store: Store) -> None:
+def test_two_character_chinese_query_matches_titles_first_then_answers(synced_store: Store) -> None:
     titles = _titles(synced_store, "裁剪")
     assert titles[0] == "什么是深度学习中的梯度裁剪技术？"  # title matches first
     assert set(titles) == {
@@ -53,3 +53,13 @@ def test_odd_queries_do_not_break(synced_store: Store) -> None:
     for query in ['"', "AND OR NOT", "%_", "'; DROP TABLE questions; --", "   ", "a*", "NEAR(x y)"]:
         _titles(synced_store, query)
     assert _titles(synced_store, "梯度") != []
+
+
+def test_two_character_query_finds_answer_text_through_the_index(synced_store: Store) -> None:
+    # "价格" only appears inside the attention answer, never in a title.
+    assert _titles(synced_store, "价格") == ["介绍一下Transformer中的Self-Attention机制"]
+
+
+def test_one_character_query_searches_titles_only(synced_store: Store) -> None:
+    assert _titles(synced_store, "值") == ["按值裁剪不会改变梯度方向。"]
+    assert _titles(synced_store, "价") == []  # only in an answer

@@ -87,7 +87,10 @@ class Topic(Base):
 
 class Question(Base):
     __tablename__ = "questions"
-    __table_args__ = (Index("ix_questions_topic_active", "topic_id", "retired_at"),)
+    __table_args__ = (
+        Index("ix_questions_topic_active", "topic_id", "retired_at"),
+        Index("ix_questions_title_scan", "title", "retired_at", "id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     external_id: Mapped[str] = mapped_column(String(200), unique=True)

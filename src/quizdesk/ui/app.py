@@ -95,6 +95,9 @@ def run_gui(data_dir_arg: str | None = None) -> int:
             QCoreApplication.translate("App", "%n problem(s) in the question bank; run 'quizdesk lint content/'", "", len(report.problems)),
             15000,
         )
+    from quizdesk.ui.startup_probe import install_if_requested
+
+    install_if_requested(app, window)
     window.show()
     try:
         daily_backup_if_due(store.path)

@@ -1,0 +1,210 @@
+"""Every budget of DESIGN.md, measured in one command.
+
+    python benchmarks/run.py [--quick] [--json OUT]
+
+Generates synthetic data with a fixed seed, measures each figure (median of
+several runs after a warm-up) through the code paths the app uses, prints a
+table (figure, value, budget, within/over) and, with --json, writes the rows.
+Growth rows show each figure at several sizes; a figure that grows clearly
+faster than its input is flagged "worse than linear".
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+
+Row = dict[str, Any]
+
+
+def row(name: str, value: float, unit: str, budget: float | None = None, note: str = "", size: int | None = None) -> Row:
+    return {"name": name, "value": value, "unit": unit, "budget": budget, "note": note, "size": size}
+
+
+def _launch_until_first_paint(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Seconds from process launch to its 'first-paint' line, and its RSS then (KiB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - start
+    process.wait(timeout=60)
+    if not line.startswith("first-paint"):
+        raise RuntimeError(f"{command} did not report its first paint")
+    return elapsed, int(line.split()[1])
+
+
+def bench_startup(quick: bool, tmp: Path) -> list[Row]:
+    from synthetic import make_store
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QUIZDESK_STARTUP_PROBE": "1"}
+    runs = 3 if quick else 7
+    rows: list[Row] = []
+    bare_times = []
+    _launch_until_first_paint([sys.executable, str(HERE / "bare_window.py")], env)
+    for _ in range(runs):
+        bare_times.append(_launch_until_first_paint([sys.executable, str(HERE / "bare_window.py")], env)[0])
+    bare = statistics.median(bare_times)
+    rows.append(row("start-up: bare PySide6 QMainWindow", bare, "s", None, "baseline, same probe"))
+    sizes = (1000, 5000) if quick else (1000, 5000, 20000)
+    for size in sizes:
+        data_dir = tmp / f"startup-{size}"
+        make_store(data_dir, size).close()
+        command = [sys.executable, "-m", "quizdesk", "gui", "--data-dir", str(data_dir)]
+        _launch_until_first_paint(command, env)  # warm-up: syncs the bundled bank once
+        samples = [_launch_until_first_paint(command, env) for _ in range(runs)]
+        seconds = statistics.median(s[0] for s in samples)
+        rss_mb = statistics.median(s[1] for s in samples) / 1024
+        budget = 0.5 if size == 5000 else None
+        rows.append(row(f"start-up to main window shown, {size} questions", seconds, "s", budget,
+                        f"{seconds / bare:.1f}× bare window; Anki 26.9 ≈ 1.0 s", size))
+        rows.append(row(f"resident memory after start, {size} questions", rss_mb, "MB", 200 if size == 5000 else None, "", size))
+    return rows
+
+
+SEARCH_QUERIES = ("注意力", "梯度裁剪", "学习率", "Transformer", "softmax", "LoRA", "量化 推理", "显存", "扩散模型采样", "dropout")
+
+
+def bench_search(quick: bool, tmp: Path) -> list[Row]:
+    from synthetic import make_store
+
+    from quizdesk.core.search import search
+
+    rows: list[Row] = []
+    sizes = (1000, 5000) if quick else (1000, 5000, 20000)
+    for size in sizes:
+        store = make_store(tmp / f"search-{size}", size)
+        timings = []
+        with store.session() as session:
+            for query in SEARCH_QUERIES:
+                search(session, query)  # warm-up
+            for _ in range(3 if quick else 10):
+                for query in SEARCH_QUERIES:
+                    start = time.perf_counter()
+                    search(session, query)
+                    timings.append((time.perf_counter() - start) * 1000)
+        store.close()
+        timings.sort()
+        p50 = timings[len(timings) // 2]
+        p95 = timings[int(len(timings) * 0.95) - 1]
+        rows.append(row(f"search p50, {size} questions", p50, "ms", None, "Chinese and Latin queries", size))
+        rows.append(row(f"search p95, {size} questions", p95, "ms", 20 if size == 20000 else None, "", size))
+    return rows
+
+
+def bench_bundle(_quick: bool, _tmp: Path) -> list[Row]:
+    folder = REPO / "dist" / "quizdesk"
+    if not folder.is_dir():
+        return [row("PyInstaller one-folder bundle", float("nan"), "MB", 150, "no build present (python packaging/build.py)")]
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
+    return [row("PyInstaller one-folder bundle", size / 1024 / 1024, "MB", 150)]
+
+
+def _external(module_name: str) -> Any:
+    """A benchmark module written beside this one (render, import, stats)."""
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return None
+
+
+def _normalise(r: Row) -> Row:
+    """Rows from the group modules, in the one shape the table prints."""
+    out = {**row("", 0, ""), **r}
+    if "value_ms" in r:
+        out["value"], out["unit"] = r["value_ms"], "ms"
+    if "budget_ms" in r:
+        out["budget"] = r["budget_ms"]
+    return out
+
+
+def flag_growth(rows: list[Row]) -> None:
+    """Mark figures whose cost grows clearly faster than their input size."""
+    groups: dict[str, list[Row]] = {}
+    for r in rows:
+        if r.get("size") and r["value"] == r["value"]:
+            groups.setdefault(r["name"].rsplit(",", 1)[0], []).append(r)
+    for members in groups.values():
+        members.sort(key=lambda r: r["size"])
+        for small, big in zip(members, members[1:]):
+            size_ratio = big["size"] / small["size"]
+            value_ratio = big["value"] / small["value"] if small["value"] else 0
+            big["growth"] = f"×{value_ratio:.2f} for ×{size_ratio:.0f} input"
+            if value_ratio > 1.5 * size_ratio and big["value"] > 1:
+                big["note"] = (big.get("note") + "; " if big.get("note") else "") + "worse than linear"
+
+
+def verdict(r: Row) -> str:
+    if r["budget"] is None:
+        return ""
+    if r["value"] != r["value"]:
+        return "not measured"
+    return "within" if r["value"] <= r["budget"] else "OVER"
+
+
+def print_table(rows: list[Row]) -> None:
+    print(f"{'figure':58} {'value':>10} {'budget':>9}  {'':8} note")
+    for r in rows:
+        value = "—" if r["value"] != r["value"] else f"{r['value']:.3g} {r['unit']}"
+        budget = "" if r["budget"] is None else f"{r['budget']:g} {r['unit']}"
+        notes = "; ".join(x for x in (r.get("growth", ""), r.get("note", "")) if x)
+        print(f"{r['name']:58} {value:>10} {budget:>9}  {verdict(r):8} {notes}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes and few repeats (for the test suite)")
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write the rows as JSON")
+    parser.add_argument("--only", nargs="*", help="run only these groups: startup search render import stats bundle")
+    args = parser.parse_args(argv)
+    groups = {
+        "startup": bench_startup,
+        "render": getattr(_external("bench_render"), "run", None),
+        "import": getattr(_external("bench_import"), "run", None),
+        "search": bench_search,
+        "stats": getattr(_external("bench_stats"), "run", None),
+        "bundle": bench_bundle,
+    }
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="quizdesk-bench-") as tmp:
+        for name, function in groups.items():
+            if args.only and name not in args.only:
+                continue
+            if function is None:
+                rows.append(row(f"{name}: benchmark not available", float("nan"), "", None))
+                continue
+            tmp_group = Path(tmp) / name
+            tmp_group.mkdir()
+            try:
+                produced = function(args.quick, tmp_group) if name in ("startup", "search", "bundle") else function(args.quick)
+            except Exception as exc:  # one broken group must not hide the others' figures
+                produced = [row(f"{name}: failed", float("nan"), "", None, f"{type(exc).__name__}: {exc}")]
+            rows.extend(_normalise(r) for r in produced)
+    flag_growth(rows)
+    machine = f"{platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} CPUs"
+    print(f"QuizDesk benchmarks ({'quick' if args.quick else 'full'}) on {machine}\n")
+    print_table(rows)
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine, "quick": args.quick, "rows": rows}, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    failed = [r for r in rows if r["name"].endswith(": failed")]
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -78,3 +78,13 @@ def test_crlf_and_bom_are_fine() -> None:
 def test_parser_never_raises(text: str) -> None:
     result = parse_bank_text(text, "fuzz.md", FALLBACK)
     assert all(q.title for q in result.questions)
+
+
+def test_one_folder_names_one_module(tmp_path: Path) -> None:
+    folder = tmp_path / "01-m"
+    folder.mkdir()
+    body = "## 题{n}\n<!-- id: q-{n}; type: open -->\n\n答\n\n### 要点\n- 一\n"
+    (folder / "a.md").write_text("# A\n<!-- module: 甲; topic: 一 -->\n\n" + body.format(n=1), encoding="utf-8")
+    (folder / "b.md").write_text("# B\n<!-- module: 乙; topic: 二 -->\n\n" + body.format(n=2), encoding="utf-8")
+    result = parse_bank(tmp_path)
+    assert [str(p) for p in result.errors] == ["01-m/b.md:2: module '乙' differs from '甲' named in 01-m/a.md (same folder)"]

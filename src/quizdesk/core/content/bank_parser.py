@@ -320,11 +320,12 @@ def parse_bank(root: Path) -> ParseResult:
                 )
                 continue
             seen_ids[question.external_id] = where
-            module = question.topic.module_key
-            first = module_names.setdefault(module, (question.topic.module_name, where))
-            if first[0] != question.topic.module_name:
-                result.problems.append(
-                    Problem(rel, 2, f"module '{question.topic.module_name}' differs from '{first[0]}' used at {first[1]} in the same folder")
-                )
             result.questions.append(question)
+        if parsed.questions:
+            topic = parsed.questions[0].topic
+            first = module_names.setdefault(topic.module_key, (topic.module_name, rel))
+            if first[0] != topic.module_name:
+                result.problems.append(
+                    Problem(rel, 2, f"module '{topic.module_name}' differs from '{first[0]}' named in {first[1]} (same folder)")
+                )
     return result

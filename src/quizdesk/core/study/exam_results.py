@@ -133,7 +133,7 @@ def exam_result(session: Session, session_id: int) -> ExamResult:
 
 def exam_history(session: Session, limit: int = 100) -> list[ExamSummary]:
     """Past exams, newest first, with their mean score (None while ungraded)."""
-    scores = dict(
+    scores: dict[int, float] = dict(
         session.execute(
             select(Attempt.session_id, func.avg(Attempt.score)).where(Attempt.mode == "exam").group_by(Attempt.session_id)
         ).all()

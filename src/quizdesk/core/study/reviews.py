@@ -27,7 +27,7 @@ PASS_SCORE = 0.5  # an open question counts as "correct" from half the key point
 
 
 def _active(topic_ids: Sequence[int] | None) -> Any:
-    condition = Question.retired_at.is_(None)
+    condition: Any = Question.retired_at.is_(None)
     if topic_ids is not None:
         condition = and_(condition, Question.topic_id.in_(list(topic_ids)))
     return condition

@@ -12,12 +12,6 @@ def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # The GUI-free core first: once PySide6 is imported, shiboken's import hook
-    # inspects every later import, which makes SQLAlchemy's many modules load
-    # markedly slower (measured in benchmarks/run.py start-up figures).
-    import quizdesk.core.catalog
-    import quizdesk.core.content.bundled
-    import quizdesk.core.db.store  # noqa: F401
     from quizdesk.ui.app import run_gui
 
     return run_gui(args.data_dir)

@@ -1,13 +1,16 @@
-"""Read-only views of the bank for browsing: the topic tree and question lists."""
+"""Read-only views of the bank for browsing: the topic tree and question lists.
+
+Plain SQL through :func:`quizdesk.core.db.store.raw_execute`, so these work on
+the raw ``sqlite3`` connection of :meth:`Store.read` (the start-up path) as
+well as on an SQLAlchemy session.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
-from quizdesk.core.db.models import Question, Topic
+from quizdesk.core.db.store import raw_execute
 
 
 @dataclass
@@ -29,6 +32,9 @@ class TopicNode:
             ids.extend(child.subtree_ids())
         return ids
 
+    def display_name(self, english: bool = False) -> str:
+        return (self.name_en or self.name) if english else self.name
+
 
 @dataclass(frozen=True)
 class QuestionRow:
@@ -40,19 +46,21 @@ class QuestionRow:
     topic_id: int
 
 
-def topic_tree(session: Session) -> list[TopicNode]:
+def topic_tree(connection: Any) -> list[TopicNode]:
     """Modules with their sub-topics, counting active questions; empty branches dropped."""
-    counts: dict[int, int] = {
+    counts = {
         topic_id: count
-        for topic_id, count in session.execute(
-            select(Question.topic_id, func.count()).where(Question.retired_at.is_(None)).group_by(Question.topic_id)
+        for topic_id, count in raw_execute(
+            connection, "SELECT topic_id, count(*) FROM questions WHERE retired_at IS NULL GROUP BY topic_id"
         )
     }
     nodes: dict[int, TopicNode] = {}
     parents: dict[int, int | None] = {}
-    for topic in session.scalars(select(Topic).order_by(Topic.sort_order, Topic.name)):
-        nodes[topic.id] = TopicNode(topic.id, topic.key, topic.name, topic.name_en, counts.get(topic.id, 0))
-        parents[topic.id] = topic.parent_id
+    for topic_id, key, name, name_en, parent_id in raw_execute(
+        connection, "SELECT id, key, name, name_en, parent_id FROM topics ORDER BY sort_order, name"
+    ):
+        nodes[topic_id] = TopicNode(topic_id, key, name, name_en, counts.get(topic_id, 0))
+        parents[topic_id] = parent_id
     roots: list[TopicNode] = []
     for topic_id, node in nodes.items():
         parent_id = parents[topic_id]
@@ -69,18 +77,33 @@ def _prune(nodes: list[TopicNode]) -> list[TopicNode]:
     return kept
 
 
-def questions_in(session: Session, topic_ids: list[int] | None = None) -> list[QuestionRow]:
+def questions_in(connection: Any, topic_ids: list[int] | None = None) -> list[QuestionRow]:
     """Active questions of the given topics (all when None), in bank order."""
-    stmt = (
-        select(Question.id, Question.external_id, Question.title, Question.qtype, Question.difficulty, Question.topic_id)
-        .join(Topic, Topic.id == Question.topic_id)
-        .where(Question.retired_at.is_(None))
-        .order_by(Topic.sort_order, Question.topic_id, Question.sort_order)
-    )
+    where = "q.retired_at IS NULL"
     if topic_ids is not None:
-        stmt = stmt.where(Question.topic_id.in_(topic_ids))
-    return [QuestionRow(*row) for row in session.execute(stmt)]
+        ids = ",".join(str(int(i)) for i in topic_ids) or "-1"
+        where += f" AND q.topic_id IN ({ids})"
+    rows = raw_execute(
+        connection,
+        f"""SELECT q.id, q.external_id, q.title, q.qtype, q.difficulty, q.topic_id
+            FROM questions q JOIN topics t ON t.id = q.topic_id
+            WHERE {where}
+            ORDER BY t.sort_order, q.topic_id, q.sort_order""",
+    )
+    return [QuestionRow(*row) for row in rows]
 
 
-def question_count(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Question).where(Question.retired_at.is_(None))) or 0
+def question_count(connection: Any) -> int:
+    row = raw_execute(connection, "SELECT count(*) FROM questions WHERE retired_at IS NULL").fetchone()
+    return int(row[0]) if row else 0
+
+
+def due_count(connection: Any, now_iso: str) -> int:
+    """Active questions whose review is due at ``now_iso`` (naive UTC, as stored)."""
+    row = raw_execute(
+        connection,
+        """SELECT count(*) FROM review_states r JOIN questions q ON q.id = r.question_id
+           WHERE q.retired_at IS NULL AND r.due_at <= :now""",
+        {"now": now_iso},
+    ).fetchone()
+    return int(row[0]) if row else 0

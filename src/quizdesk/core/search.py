@@ -9,6 +9,8 @@ which is what Chinese needs (no spaces between words). Shorter terms:
 * one character: matched in titles only, with ``LIKE`` (scanning every
   answer for one character would be slow and find almost everything).
 
+Every function takes a raw ``sqlite3`` connection or an SQLAlchemy session.
+
 Results: title matches first (in bank order), then matches in the body or
 answer. Nothing is ranked over the whole bank: with a common word that would
 cost time in proportion to the bank, which the 20 ms budget does not allow.
@@ -18,8 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from typing import Any
+
+from quizdesk.core.db.store import raw_execute
 
 MIN_TRIGRAM = 3
 MAX_EXPANSIONS = 400
@@ -44,17 +47,18 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _expand_pair(session: Session, pair: str) -> list[str]:
+def _expand_pair(session: Any, pair: str) -> list[str]:
     """Indexed trigrams starting with the two characters ``pair``."""
     low = pair.lower()  # the index folds case
-    rows = session.execute(
-        text("SELECT term FROM question_fts_terms WHERE term >= :lo AND term < :hi LIMIT :n"),
+    rows = raw_execute(
+        session,
+        "SELECT term FROM question_fts_terms WHERE term >= :lo AND term < :hi LIMIT :n",
         {"lo": low, "hi": low + "\U0010ffff", "n": MAX_EXPANSIONS},
     )
     return [r[0] for r in rows]
 
 
-def _match_expression(session: Session, terms: list[str]) -> str | None:
+def _match_expression(session: Any, terms: list[str]) -> str | None:
     """An FTS5 query requiring every term of two or more characters; None if one cannot match."""
     parts = []
     for term in terms:
@@ -79,14 +83,14 @@ _SELECT = """
 """
 
 
-def _rows(session: Session, source: str, where: str, order: str, params: dict[str, object]) -> list[SearchHit]:
+def _rows(session: Any, source: str, where: str, order: str, params: dict[str, object]) -> list[SearchHit]:
     if int(params["limit"]) <= 0:  # type: ignore[call-overload]
         return []
     sql = _SELECT.format(source=source, where=where, order=order)
-    return [SearchHit(r[0], r[1], r[2], r[3] or r[4], r[4], r[5]) for r in session.execute(text(sql), params)]
+    return [SearchHit(r[0], r[1], r[2], r[3] or r[4], r[4], r[5]) for r in raw_execute(session, sql, params)]
 
 
-def _title_hits(session: Session, terms: list[str], limit: int) -> list[SearchHit]:
+def _title_hits(session: Any, terms: list[str], limit: int) -> list[SearchHit]:
     """Questions whose title contains every term, in bank order.
 
     The inner query touches only ``ix_questions_title_scan`` (title, retired_at,
@@ -101,7 +105,7 @@ def _title_hits(session: Session, terms: list[str], limit: int) -> list[SearchHi
     return _rows(session, "questions q", f"q.id IN ({inner})", "ORDER BY q.topic_id, q.sort_order", params)
 
 
-def search(session: Session, query: str, *, limit: int = 100) -> list[SearchHit]:
+def search(session: Any, query: str, *, limit: int = 100) -> list[SearchHit]:
     """Active questions containing every term of ``query`` (terms split on spaces)."""
     terms = query.split()
     if not terms:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from quizdesk import APP_NAME, __version__
@@ -63,6 +63,23 @@ def _claim_instance(directory: Path) -> tuple[InstanceLock | None, int | None]:
     return None, 1
 
 
+def _preload_orm() -> None:
+    """Import the ORM stack in the background once the window is up.
+
+    The window paints from raw ``sqlite3`` reads; the first write (a grade, an
+    exam) needs SQLAlchemy, whose import takes a few hundred milliseconds.
+    Loading it on a worker thread now keeps that pause away from the user.
+    """
+    import threading
+
+    def work() -> None:
+        import quizdesk.core.db.models  # noqa: F401
+        import quizdesk.core.study.exams  # noqa: F401
+        import quizdesk.core.study.reviews  # noqa: F401
+
+    threading.Thread(target=work, name="preload-orm", daemon=True).start()
+
+
 def _bring_to_front(window: QWidget) -> None:
     window.showNormal()
     window.raise_()
@@ -81,12 +98,16 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     store = open_store_with_recovery(directory)
     if store is None:
         return 1
-    from quizdesk.core.content.bundled import sync_bundled_bank
+    from quizdesk.core.content.bundled import bank_needs_sync, sync_bundled_bank
     from quizdesk.core.db.backup import daily_backup_if_due
     from quizdesk.ui.main_window import MainWindow
 
-    with store.session() as session:
-        report = sync_bundled_bank(session, bundled_content_dir())
+    report = None
+    with store.read() as connection:
+        needs_sync = bank_needs_sync(connection, bundled_content_dir())
+    if needs_sync:
+        with store.session() as session:
+            report = sync_bundled_bank(session, bundled_content_dir())
     window = MainWindow(store)
     if server is not None:
         server.activationRequested.connect(lambda: _bring_to_front(window))
@@ -99,6 +120,7 @@ def run_gui(data_dir_arg: str | None = None) -> int:
 
     install_if_requested(app, window)
     window.show()
+    QTimer.singleShot(0, _preload_orm)
     try:
         daily_backup_if_due(store.path)
     except OSError as exc:

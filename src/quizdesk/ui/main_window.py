@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from quizdesk import APP_NAME
 from quizdesk.core.catalog import TopicNode, question_count, questions_in, topic_tree
-from quizdesk.core.db.models import Question
 from quizdesk.core.db.store import Store
 from quizdesk.core.search import search
 
@@ -63,9 +62,9 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def refresh(self) -> None:
-        with self.store.session() as session:
-            tree = topic_tree(session)
-            total = question_count(session)
+        with self.store.read() as connection:
+            tree = topic_tree(connection)
+            total = question_count(connection)
         self.topic_tree.clear()
         for node in tree:
             self.topic_tree.addTopLevelItem(self._tree_item(node))
@@ -85,8 +84,8 @@ class MainWindow(QMainWindow):
         self._show_questions(items[0].data(0, TOPIC_IDS_ROLE) if items else None)
 
     def _show_questions(self, topic_ids: list[int] | None) -> None:
-        with self.store.session() as session:
-            rows = questions_in(session, topic_ids)
+        with self.store.read() as connection:
+            rows = questions_in(connection, topic_ids)
         self._fill_list([(r.id, r.title) for r in rows])
 
     def _fill_list(self, rows: list[tuple[int, str]]) -> None:
@@ -100,15 +99,17 @@ class MainWindow(QMainWindow):
         if not query.strip():
             self._on_topic_selected()
             return
-        with self.store.session() as session:
-            hits = search(session, query)
+        with self.store.read() as connection:
+            hits = search(connection, query)
         self._fill_list([(h.question_id, h.title) for h in hits])
 
     def _on_question_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if current is None:
             self.answer_view.clear()
             return
-        with self.store.session() as session:
-            question = session.get(Question, current.data(QUESTION_ID_ROLE))
-            markdown = f"## {question.title}\n\n{question.body_md}\n\n{question.answer_md}" if question else ""
+        with self.store.read() as connection:
+            row = connection.execute(
+                "SELECT title, body_md, answer_md FROM questions WHERE id = ?", (current.data(QUESTION_ID_ROLE),)
+            ).fetchone()
+        markdown = f"## {row[0]}\n\n{row[1]}\n\n{row[2]}" if row else ""
         self.answer_view.setMarkdown(markdown)

@@ -3,26 +3,26 @@
 Everything that can go wrong on open (a read-only folder, a locked or damaged
 file, a newer schema) becomes a :class:`StoreError` whose message a user can
 act on; nothing is written before the checks pass.
+
+The checks and the first reads use the standard library's ``sqlite3`` only;
+SQLAlchemy (a few hundred milliseconds to import) is loaded on the first
+:meth:`Store.session`, so the main window can paint before it is needed.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-
-from quizdesk.core.db.backup import timestamped_backup
-from quizdesk.core.db.migrate import NewerSchemaError, needs_upgrade, upgrade
 from quizdesk.core.paths import DB_FILENAME
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 2000
@@ -38,11 +38,56 @@ class StoreError(RuntimeError):
         self.path = path
 
 
-@dataclass
+def configure_connection(connection: sqlite3.Connection) -> None:
+    """The pragmas every QuizDesk connection runs with."""
+    connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    connection.execute("PRAGMA foreign_keys=ON")
+    # NORMAL in WAL mode: a committed transaction survives an application crash;
+    # only a power loss can roll back the last commits (docs/reliability.md).
+    connection.execute("PRAGMA synchronous=NORMAL")
+
+
+def connect(db_path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(db_path, isolation_level=None)
+    configure_connection(connection)
+    return connection
+
+
+def make_engine(db_path: Path) -> Engine:
+    import json
+
+    from sqlalchemy import create_engine, event
+
+    engine = create_engine(
+        f"sqlite:///{db_path}",
+        json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False),
+    )
+    event.listen(engine, "connect", lambda dbapi_connection, _record: configure_connection(dbapi_connection))
+    return engine
+
+
 class Store:
-    path: Path
-    engine: Engine
-    session_factory: sessionmaker[Session]
+    """The open database. ``session()`` for ORM work, ``read()`` for quick raw reads."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._engine: Engine | None = None
+        self._session_factory: sessionmaker[Session] | None = None
+        self._reader: sqlite3.Connection | None = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = make_engine(self.path)
+        return self._engine
+
+    @property
+    def session_factory(self) -> sessionmaker[Session]:
+        if self._session_factory is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._session_factory = sessionmaker(self.engine, expire_on_commit=False)
+        return self._session_factory
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -50,27 +95,24 @@ class Store:
         with self.session_factory.begin() as session:
             yield session
 
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A plain ``sqlite3`` connection for read-only queries on the calling thread."""
+        if self._reader is None:
+            self._reader = connect(self.path)
+            self._reader.execute("PRAGMA query_only=ON")
+        self._reader.execute("BEGIN")
+        try:
+            yield self._reader
+        finally:
+            self._reader.execute("COMMIT")
+
     def close(self) -> None:
-        self.engine.dispose()
-
-
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    # NORMAL in WAL mode: a committed transaction survives an application crash;
-    # only a power loss can roll back the last commits (docs/reliability.md).
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
-def make_engine(db_path: Path) -> Engine:
-    engine = create_engine(
-        f"sqlite:///{db_path}",
-        json_serializer=lambda obj: json.dumps(obj, ensure_ascii=False),
-    )
-    event.listen(engine, "connect", _on_connect)
-    return engine
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+        if self._engine is not None:
+            self._engine.dispose()
 
 
 def _check_folder(data_dir: Path) -> None:
@@ -110,28 +152,8 @@ def _check_header(db_path: Path) -> None:
         )
 
 
-def _check_health(engine: Engine, db_path: Path) -> None:
-    try:
-        with engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA journal_mode=WAL")
-            result = connection.exec_driver_sql("PRAGMA quick_check").scalar()
-            if result != "ok":
-                raise StoreError(
-                    "corrupt",
-                    f"The database {db_path} is damaged ({result}). "
-                    "Restore a backup or start fresh; the damaged file will be kept aside.",
-                    db_path,
-                )
-            # Take and release the write lock: another process holding it
-            # (a second QuizDesk, a sync tool) is reported now, not mid-exam.
-            connection.exec_driver_sql("BEGIN IMMEDIATE")
-            connection.exec_driver_sql("ROLLBACK")
-    except DBAPIError as exc:
-        raise _classify(exc, db_path) from exc
-
-
-def _classify(exc: DBAPIError, db_path: Path) -> StoreError:
-    detail = str(exc.orig)
+def _classify(exc: sqlite3.Error, db_path: Path) -> StoreError:
+    detail = str(exc)
     if "locked" in detail or "busy" in detail:
         return StoreError(
             "locked",
@@ -149,32 +171,75 @@ def _classify(exc: DBAPIError, db_path: Path) -> StoreError:
     )
 
 
+def _check_health(db_path: Path) -> str | None:
+    """Run the checks on a raw connection; returns the schema revision (None if new)."""
+    from quizdesk.core.db.migrate import current_revision_raw
+
+    try:
+        connection = connect(db_path)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            result = connection.execute("PRAGMA quick_check").fetchone()
+            if not result or result[0] != "ok":
+                raise StoreError(
+                    "corrupt",
+                    f"The database {db_path} is damaged ({result[0] if result else 'no answer'}). "
+                    "Restore a backup or start fresh; the damaged file will be kept aside.",
+                    db_path,
+                )
+            # Take and release the write lock: another process holding it
+            # (a second QuizDesk, a sync tool) is reported now, not mid-exam.
+            connection.execute("BEGIN IMMEDIATE")
+            connection.execute("ROLLBACK")
+            return current_revision_raw(connection)
+        finally:
+            connection.close()
+    except sqlite3.Error as exc:
+        raise _classify(exc, db_path) from exc
+
+
 def open_store(data_dir: Path) -> Store:
     """Open (creating or migrating as needed) the database in ``data_dir``."""
+    from quizdesk.core.db.backup import timestamped_backup
+    from quizdesk.core.db.migrate import SCHEMA_HEAD, NewerSchemaError, check_known, upgrade
+
     _check_folder(data_dir)
     db_path = data_dir / DB_FILENAME
     _check_header(db_path)
-    engine = make_engine(db_path)
+    revision = _check_health(db_path)
     try:
-        _check_health(engine, db_path)
+        check_known(revision)
+    except NewerSchemaError as exc:
+        raise StoreError("newer", str(exc), db_path) from exc
+    store = Store(db_path)
+    if revision != SCHEMA_HEAD:
         try:
-            due, revision = needs_upgrade(engine)
-        except NewerSchemaError as exc:
-            raise StoreError("newer", str(exc), db_path) from exc
-        if due:
             if revision is not None:
-                engine.dispose()
                 timestamped_backup(db_path, f"before-migration-from-{revision}")
-            upgrade(engine)
-    except DBAPIError as exc:
-        engine.dispose()
-        raise _classify(exc, db_path) from exc
-    except StoreError:
-        engine.dispose()
-        raise
-    return Store(db_path, engine, sessionmaker(engine, expire_on_commit=False))
+            upgrade(store.engine)
+        except Exception as exc:
+            store.close()
+            orig = getattr(exc, "orig", exc)
+            if isinstance(orig, sqlite3.Error):
+                raise _classify(orig, db_path) from exc
+            raise
+    return store
 
 
-def integrity_ok(engine: Engine) -> bool:
-    with engine.connect() as connection:
-        return connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+def integrity_ok(store: Store) -> bool:
+    with store.read() as connection:
+        row = connection.execute("PRAGMA integrity_check").fetchone()
+    return bool(row) and row[0] == "ok"
+
+
+def raw_execute(connection: Any, sql: str, params: dict[str, Any] | None = None) -> Any:
+    """Run SQL on either a ``sqlite3`` connection or an SQLAlchemy session.
+
+    Read functions used on the start-up path (catalog, search) accept both,
+    so the main window can fill itself before SQLAlchemy is imported.
+    """
+    if isinstance(connection, sqlite3.Connection):
+        return connection.execute(sql, params or {})
+    from sqlalchemy import text
+
+    return connection.execute(text(sql), params or {})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -63,21 +64,22 @@ def _claim_instance(directory: Path) -> tuple[InstanceLock | None, int | None]:
     return None, 1
 
 
-def _preload_orm() -> None:
+def _preload_orm() -> threading.Thread:
     """Import the ORM stack in the background once the window is up.
 
     The window paints from raw ``sqlite3`` reads; the first write (a grade, an
     exam) needs SQLAlchemy, whose import takes a few hundred milliseconds.
     Loading it on a worker thread now keeps that pause away from the user.
     """
-    import threading
 
     def work() -> None:
         import quizdesk.core.db.models  # noqa: F401
         import quizdesk.core.study.exams  # noqa: F401
         import quizdesk.core.study.reviews  # noqa: F401
 
-    threading.Thread(target=work, name="preload-orm", daemon=True).start()
+    thread = threading.Thread(target=work, name="preload-orm", daemon=True)
+    thread.start()
+    return thread
 
 
 def _bring_to_front(window: QWidget) -> None:
@@ -120,7 +122,8 @@ def run_gui(data_dir_arg: str | None = None) -> int:
 
     install_if_requested(app, window)
     window.show()
-    QTimer.singleShot(0, _preload_orm)
+    preload: list[threading.Thread] = []
+    QTimer.singleShot(0, lambda: preload.append(_preload_orm()))
     try:
         daily_backup_if_due(store.path)
     except OSError as exc:
@@ -128,6 +131,9 @@ def run_gui(data_dir_arg: str | None = None) -> int:
             QCoreApplication.translate("App", "Could not write the daily backup: %1").replace("%1", str(exc)), 15000
         )
     code = app.exec()
+    for thread in preload:
+        # An import still running while the interpreter shuts down crashes it.
+        thread.join()
     store.close()
     if lock is not None:
         lock.release()

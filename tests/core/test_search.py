@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from quizdesk.core.content.bundled import sync_bundled_bank
@@ -63,3 +65,27 @@ def test_two_character_query_finds_answer_text_through_the_index(synced_store: S
 def test_one_character_query_searches_titles_only(synced_store: Store) -> None:
     assert _titles(synced_store, "值") == ["按值裁剪不会改变梯度方向。"]
     assert _titles(synced_store, "价") == []  # only in an answer
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_any_query_returns_hits_without_raising(query: str) -> None:
+    # One store for all examples: hypothesis cannot use function-scoped fixtures.
+    global _FUZZ_STORE
+    if _FUZZ_STORE is None:
+        import shutil
+        import tempfile
+
+        from quizdesk.core.db.store import open_store
+
+        root = Path(tempfile.mkdtemp(prefix="quizdesk-fuzz-"))
+        shutil.copytree(Path(__file__).resolve().parents[1] / "fixtures" / "bank", root / "bank")
+        _FUZZ_STORE = open_store(root / "data")
+        with _FUZZ_STORE.session() as s:
+            sync_bundled_bank(s, root / "bank")
+    with _FUZZ_STORE.read() as connection:
+        hits = search(connection, query)
+    assert all(h.title for h in hits)
+
+
+_FUZZ_STORE: Store | None = None

@@ -107,7 +107,8 @@ def _title_hits(session: Any, terms: list[str], limit: int) -> list[SearchHit]:
 
 def search(session: Any, query: str, *, limit: int = 100) -> list[SearchHit]:
     """Active questions containing every term of ``query`` (terms split on spaces)."""
-    terms = query.split()
+    # Control characters (a NUL ends an FTS5 string early) can't be in a title anyway.
+    terms = "".join(c if c.isprintable() else " " for c in query).split()
     if not terms:
         return []
     first = _title_hits(session, terms, limit)

@@ -1,115 +1,625 @@
-"""The main window: topic tree, question list, answer view, search."""
+"""The main window: browse the bank (topic tree, question list, answer view,
+search), and host the study, exam, self-grading and results screens.
+
+The screens are pages of one stacked widget; each emits what the user decided
+(finished, submitted, drill these…) and the window moves to the next page.
+Dialogs owned by other modules (weak areas, import, export, settings) are
+imported only when their action is used; if one is not installed, the status
+bar says so. Every write anywhere is followed by ``AppEvents.dataChanged``;
+the window refreshes itself then (at once if the library is on screen, else
+when it comes back).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import importlib
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QLabel,
     QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QSizePolicy,
     QSplitter,
-    QTextBrowser,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QStackedWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from quizdesk import APP_NAME
-from quizdesk.core.catalog import TopicNode, question_count, questions_in, topic_tree
+from quizdesk.core.catalog import due_count, question_count, questions_in, topic_tree
 from quizdesk.core.db.store import Store
+from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.search import search
+from quizdesk.core.study.ui_support import db_timestamp, has_resumable_exam, question_base_dir, question_detail
+from quizdesk.ui.events import app_events
+from quizdesk.ui.markdown_pane import make_markdown_view
+from quizdesk.ui.question_list import QuestionListWidget
+from quizdesk.ui.question_widgets import LETTERS, qtype_label
+from quizdesk.ui.study_view import utc_now
+from quizdesk.ui.theme import colors
+from quizdesk.ui.topic_tree_widget import TopicTreeWidget
 
-TOPIC_IDS_ROLE = Qt.ItemDataRole.UserRole
-QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole
+SEARCH_DEBOUNCE_MS = 150
+SETTINGS_GROUP = "mainWindow"
+BROWSE, STUDY, EXAM, GRADING, RESULTS = "browse", "study", "exam", "grading", "results"
+
+
+def _optional(module: str, attribute: str) -> Any:
+    """``module.attribute`` if that module exists in this build, else None."""
+    try:
+        return getattr(importlib.import_module(module), attribute, None)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return None
+
+
+def _mastery_icon_function() -> Callable[[float | None], Any] | None:
+    module = _optional("quizdesk.ui.mastery_indicator", "__name__")
+    if module is None:
+        return None
+    mod = importlib.import_module("quizdesk.ui.mastery_indicator")
+    for name in ("mastery_icon", "icon_for_score", "make_icon"):
+        function = getattr(mod, name, None)
+        if callable(function):
+            return function  # type: ignore[no-any-return]
+    return None
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = utc_now,
+    ) -> None:
         super().__init__()
         self.store = store
+        self._clock = clock
+        self._now = now
+        self.mode = BROWSE
+        self.page: QWidget | None = None  # the study / exam / grading / results page on screen
+        self._stale = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
-        self.resize(1200, 760)
+        self.resize(1240, 780)
 
-        self.search_box = QLineEdit(objectName="searchBox")
-        self.search_box.setPlaceholderText(self.tr("Search questions and answers…"))
-        self.search_box.setClearButtonEnabled(True)
-        self.search_box.textChanged.connect(self._on_search)
-
-        self.topic_tree = QTreeWidget(objectName="topicTree")
-        self.topic_tree.setHeaderLabels([self.tr("Topic"), self.tr("Questions")])
+        self._mastery_icon = _mastery_icon_function()
+        self.topic_tree = TopicTreeWidget(mastery_icon=self._mastery_icon)
+        self.topic_tree.setObjectName("topicTree")
         self.topic_tree.itemSelectionChanged.connect(self._on_topic_selected)
 
-        self.question_list = QListWidget(objectName="questionList")
+        self.list_header = QLabel(objectName="questionListHeader")
+        self.list_header.setContentsMargins(10, 6, 10, 6)
+        self.question_list = QuestionListWidget()
         self.question_list.currentItemChanged.connect(self._on_question_selected)
+        self.question_list.itemActivated.connect(self._study_activated)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(0)
+        middle_layout.addWidget(self.list_header)
+        middle_layout.addWidget(self.question_list, 1)
 
-        self.answer_view = QTextBrowser(objectName="answerView")
+        self.answer_view = make_markdown_view("answerView")
+        self.answer_view.set_font_px(15)
 
-        left = QWidget()
-        layout = QVBoxLayout(left)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search_box)
-        layout.addWidget(self.topic_tree)
+        self.splitter = QSplitter(objectName="mainSplitter")
+        self.splitter.addWidget(self.topic_tree)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.answer_view)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setSizes([270, 360, 610])
+        self.splitter.setChildrenCollapsible(False)
 
-        splitter = QSplitter(objectName="mainSplitter")
-        splitter.addWidget(left)
-        splitter.addWidget(self.question_list)
-        splitter.addWidget(self.answer_view)
-        splitter.setSizes([280, 340, 580])
-        self.setCentralWidget(splitter)
+        self.pages = QStackedWidget(objectName="pages")
+        self.pages.addWidget(self.splitter)
+        self.setCentralWidget(self.pages)
+
+        self.search_box = QLineEdit(objectName="searchBox")
+        self.search_box.setPlaceholderText(self.tr("Search questions and answers (Ctrl+F)"))
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMinimumWidth(300)
+        self.search_box.textChanged.connect(self._on_search_text)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self._run_search)
+
+        self.bank_status = QLabel(objectName="bankStatusLabel")
+        self.bank_status.setContentsMargins(8, 0, 8, 0)
+        self.statusBar().addPermanentWidget(self.bank_status)
+        self.statusBar().setObjectName("statusBar")
+
+        self._build_actions()
+        self._build_menus_and_toolbar()
+
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self._refresh_if_visible)
+        app_events().dataChanged.connect(self._refresh_timer.start)
+        app_events().themeChanged.connect(self._on_theme_changed)
+
         self.refresh()
+        self._restore_settings()
+        self._on_theme_changed(colors().dark)
 
+    # -- actions, menus, toolbar -----------------------------------------------
+    def _action(self, name: str, text: str, shortcut: str | list[str], handler: Callable[[], None], tip: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        keys = [shortcut] if isinstance(shortcut, str) else shortcut
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        shown = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or text.rstrip('…')} ({shown})")
+        action.triggered.connect(lambda _checked=False: handler())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.new_exam_action = a("newExamAction", self.tr("New mock exam…"), "Ctrl+N", self.new_exam)
+        self.study_action = a(
+            "studyDueAction", self.tr("Study due cards"), "Ctrl+D", self.study_due,
+            self.tr("Study the due cards of the selected topic, then new ones"),
+        )
+        self.weak_areas_action = a("weakAreasAction", self.tr("Weak areas…"), "Ctrl+Shift+W", self.show_weak_areas)
+        self.history_action = a("historyAction", self.tr("Exam history…"), "Ctrl+H", self.show_history)
+        self.import_action = a("importAction", self.tr("Import…"), "Ctrl+I", self.import_files)
+        self.export_action = a("exportAction", self.tr("Export…"), "Ctrl+E", self.export_data)
+        self.settings_action = a("settingsAction", self.tr("Settings…"), "Ctrl+,", self.show_settings)
+        self.quit_action = a("quitAction", self.tr("Quit"), "Ctrl+Q", self.close)
+        self.focus_search_action = a("focusSearchAction", self.tr("Search"), ["Ctrl+F", "Ctrl+K"], self.focus_search)
+        self.focus_topics_action = a("focusTopicsAction", self.tr("Go to topics"), "Alt+1", lambda: self._focus(self.topic_tree))
+        self.focus_questions_action = a("focusQuestionsAction", self.tr("Go to questions"), "Alt+2", lambda: self._focus(self.question_list))
+        self.focus_answer_action = a("focusAnswerAction", self.tr("Go to answer"), "Alt+3", lambda: self._focus(self.answer_view))
+        self.shortcuts_action = a("shortcutsAction", self.tr("Keyboard shortcuts"), ["F1", "Ctrl+/"], self.show_shortcuts)
+        self.browse_actions = [
+            self.new_exam_action, self.study_action, self.history_action, self.import_action, self.weak_areas_action,
+            self.export_action, self.focus_search_action, self.focus_topics_action, self.focus_questions_action,
+            self.focus_answer_action,
+        ]
+
+    def _build_menus_and_toolbar(self) -> None:
+        menu = self.menuBar()
+        menu.setObjectName("menuBar")
+        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
+        for action in (self.import_action, self.export_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        study_menu = menu.addMenu(self.tr("&Study"))
+        study_menu.setObjectName("studyMenu")
+        for action in (self.study_action, self.new_exam_action, self.history_action, self.weak_areas_action):
+            study_menu.addAction(action)
+        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
+        for action in (self.focus_search_action, self.focus_topics_action, self.focus_questions_action, self.focus_answer_action):
+            view_menu.addAction(action)
+        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.shortcuts_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("mainToolBar")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.study_action, self.new_exam_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.weak_areas_action, self.history_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.import_action, self.export_action, self.settings_action):
+            toolbar.addAction(action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addWidget(self.search_box)
+        for action in (self.study_action, self.new_exam_action, self.weak_areas_action, self.history_action,
+                       self.import_action, self.export_action, self.settings_action):
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setObjectName(action.objectName().replace("Action", "ToolButton"))
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    # -- browsing --------------------------------------------------------------
     def refresh(self) -> None:
+        """Reload the tree, the list and the counts, keeping the selection."""
+        self._stale = False
         with self.store.read() as connection:
             tree = topic_tree(connection)
-            total = question_count(connection)
-        self.topic_tree.clear()
-        for node in tree:
-            self.topic_tree.addTopLevelItem(self._tree_item(node))
-        self.topic_tree.resizeColumnToContents(0)
-        self.statusBar().showMessage(self.tr("%n question(s) in the bank", "", total))
-        self._show_questions(None)
+        self.topic_tree.blockSignals(True)
+        try:
+            self.topic_tree.set_tree(tree, self._mastery_scores())
+        finally:
+            self.topic_tree.blockSignals(False)
+        if self.search_box.text().strip():
+            self._run_search()
+        else:
+            self._show_questions(self.topic_tree.selected_topic_ids())
+        self.refresh_status()
 
-    def _tree_item(self, node: TopicNode) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([node.name, str(node.total_count)])
-        item.setData(0, TOPIC_IDS_ROLE, node.subtree_ids())
-        for child in node.children:
-            item.addChild(self._tree_item(child))
-        return item
+    def _mastery_scores(self) -> dict[int, float | None] | None:
+        if self._mastery_icon is None:
+            return None
+        function = _optional("quizdesk.ui.mastery_indicator", "topic_scores")
+        if function is None:
+            return None
+        try:
+            return function(self.store)  # type: ignore[no-any-return]
+        except Exception:
+            return None
+
+    def refresh_status(self) -> None:
+        with self.store.read() as connection:
+            total = question_count(connection)
+            due = due_count(connection, db_timestamp(self._now()))
+        self.bank_status.setText(
+            self.tr("%n question(s) in the bank", "", total) + "  ·  " + self.tr("%n due", "", due)
+        )
+
+    def _refresh_if_visible(self) -> None:
+        if self.mode == BROWSE:
+            self.refresh()
+        else:
+            self._stale = True
+            self.refresh_status()
 
     def _on_topic_selected(self) -> None:
-        items = self.topic_tree.selectedItems()
-        self._show_questions(items[0].data(0, TOPIC_IDS_ROLE) if items else None)
+        if self.search_box.text().strip():
+            self.search_box.clear()  # picking a topic leaves the search
+            return
+        self._show_questions(self.topic_tree.selected_topic_ids())
 
     def _show_questions(self, topic_ids: list[int] | None) -> None:
         with self.store.read() as connection:
             rows = questions_in(connection, topic_ids)
-        self._fill_list([(r.id, r.title) for r in rows])
+        label = self.topic_tree.selected_label() if topic_ids is not None else self.tr("All topics")
+        self.list_header.setText(f"{label}  ·  " + self.tr("%n question(s)", "", len(rows)))
+        self._fill_list([(r.id, r.title, r.qtype) for r in rows])
 
-    def _fill_list(self, rows: list[tuple[int, str]]) -> None:
-        self.question_list.clear()
-        for question_id, title in rows:
-            item = QListWidgetItem(title)
-            item.setData(QUESTION_ID_ROLE, question_id)
-            self.question_list.addItem(item)
+    def _fill_list(self, rows: list[tuple[int, str, str]]) -> None:
+        keep = self.question_list.current_question_id()
+        self.question_list.fill(rows)
+        if keep is None or not self.question_list.select_question(keep):
+            self._show_answer(None)
 
-    def _on_search(self, query: str) -> None:
+    def _on_search_text(self, text: str) -> None:
+        if self.mode != BROWSE and self.mode not in (EXAM, GRADING):
+            self.show_browse()
+        if not text.strip():
+            self._search_timer.stop()
+            self._show_questions(self.topic_tree.selected_topic_ids())
+            return
+        self._search_timer.start()
+
+    def _run_search(self) -> None:
+        query = self.search_box.text()
         if not query.strip():
-            self._on_topic_selected()
             return
         with self.store.read() as connection:
             hits = search(connection, query)
-        self._fill_list([(h.question_id, h.title) for h in hits])
+        self.list_header.setText(self.tr("Search: %n result(s)", "", len(hits)))
+        self._fill_list([(h.question_id, h.title, h.qtype) for h in hits])
 
     def _on_question_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        if current is None:
-            self.answer_view.clear()
+        self._show_answer(self.question_list.current_question_id() if current is not None else None)
+
+    def _show_answer(self, question_id: int | None) -> None:
+        detail = None
+        if question_id is not None:
+            with self.store.read() as connection:
+                detail = question_detail(connection, question_id)
+        if detail is None:
+            self.answer_view.set_markdown(self.tr("*Pick a question to read its answer.*"), None)
             return
+        parts = [f"## {detail.title}", f"*{detail.module} › {detail.topic} · {qtype_label(detail.qtype)}*"]
+        if detail.body_md.strip():
+            parts.append(detail.body_md)
+        if detail.choices:
+            keys = "TF" if detail.qtype == "truefalse" else LETTERS
+            parts.append(
+                "\n".join(
+                    f"- **{keys[i] if i < len(keys) else i + 1}.** {text}" + ("  ✓" if i in detail.correct else "")
+                    for i, text in enumerate(detail.choices)
+                )
+            )
+        if detail.answer_md.strip():
+            heading = self.tr("Answer") if detail.qtype == "open" else self.tr("Explanation")
+            parts += [f"### {heading}", detail.answer_md]
+        if detail.key_points:
+            parts += ["### " + self.tr("Key points (要点)"), "\n".join(f"- {p}" for p in detail.key_points)]
+        base = question_base_dir(detail.origin, detail.source_path, bundled_content_dir())
+        self.answer_view.set_markdown("\n\n".join(parts), base)
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def _focus(self, widget: QWidget) -> None:
+        if self.mode == BROWSE:
+            widget.setFocus()
+
+    def _study_activated(self, item: QListWidgetItem) -> None:
+        """Enter / double-click on a question: study it as a one-card session."""
+        question_id = item.data(Qt.ItemDataRole.UserRole)
+        if question_id is not None:
+            self.start_study([int(question_id)], self.tr("Study: one question"))
+
+    # -- pages -----------------------------------------------------------------
+    def _set_page(self, widget: QWidget | None, mode: str) -> None:
+        old = self.page
+        if widget is None:
+            self.pages.setCurrentWidget(self.splitter)
+        else:
+            self.pages.addWidget(widget)
+            self.pages.setCurrentWidget(widget)
+        self.page = widget
+        if old is not None and old is not widget:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        self.mode = mode
+        locked = mode in (EXAM, GRADING)
+        for action in self.browse_actions:
+            action.setEnabled(not locked)
+        self.search_box.setEnabled(not locked)
+        if widget is not None:
+            widget.setFocus()
+
+    def show_browse(self) -> None:
+        self._set_page(None, BROWSE)
+        if self._stale:
+            self.refresh()
+        self.question_list.setFocus()
+
+    def start_study(self, question_ids: list[int], title: str = "") -> None:
+        from quizdesk.ui.study_view import StudyView
+
+        view = StudyView(self.store, question_ids, title=title, clock=self._clock, now=self._now)
+        view.finished.connect(self.show_browse)
+        self._set_page(view, STUDY)
+
+    def study_due(self) -> None:
+        """Due cards of the selected topic (all topics if none), falling back to new ones."""
+        from quizdesk.core.study.reviews import study_queue
+
+        topic_ids = self.topic_tree.selected_topic_ids() if self.mode == BROWSE or self.page is None else None
+        with self.store.session() as session:
+            queue = study_queue(session, topic_ids, self._now())
+        if not queue:
+            self.statusBar().showMessage(self.tr("Nothing is due and there are no new cards here."), 8000)
+            return
+        label = self.topic_tree.selected_label() if topic_ids else self.tr("all topics")
+        self.start_study(queue, self.tr("Study: %1").replace("%1", label))
+
+    def new_exam(self) -> None:
+        from quizdesk.ui.exam_setup_dialog import ExamSetupDialog
+
+        key = self.topic_tree.current_key()
+        dialog = ExamSetupDialog(self.store, self, topic_keys=[key] if key else None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.run_exam(dialog.exam_id) if dialog.exam_id is not None else None)
+        dialog.open()
+        self.exam_setup_dialog = dialog
+
+    def run_exam(self, exam_id: int) -> None:
+        from quizdesk.ui.exam_runner import ExamRunner
+
+        runner = ExamRunner(self.store, exam_id, clock=self._clock, now=self._now)
+        runner.submitted.connect(self._after_submit)
+        self._set_page(runner, EXAM)
+        runner.tick()
+
+    @property
+    def exam_runner(self) -> Any:
+        from quizdesk.ui.exam_runner import ExamRunner
+
+        return self.page if isinstance(self.page, ExamRunner) else None
+
+    def _after_submit(self, exam_id: int) -> None:
+        runner = self.exam_runner
+        if runner is not None and runner.time_up:
+            self.statusBar().showMessage(self.tr("Time is up: the exam was submitted."), 10000)
+        self.grade_or_show_results(exam_id)
+
+    def grade_or_show_results(self, exam_id: int) -> None:
+        from quizdesk.ui.exam_self_grade import SelfGradeView
+
+        view = SelfGradeView(self.store, exam_id, now=self._now)
+        if not view.pending:
+            view.deleteLater()
+            self.show_results(exam_id)
+            return
+        view.finished.connect(self.show_results)
+        view.laterRequested.connect(lambda _id: self._later(self.tr("Grade the open questions later from Exam history (Ctrl+H).")))
+        self._set_page(view, GRADING)
+
+    def _later(self, message: str) -> None:
+        self.show_browse()
+        self.statusBar().showMessage(message, 10000)
+
+    def show_results(self, exam_id: int) -> None:
+        from quizdesk.ui.exam_results import ExamResultsView
+
+        view = ExamResultsView(self.store, exam_id)
+        view.drillRequested.connect(lambda ids: self.start_study(ids, self.tr("Drill: wrong answers")))
+        view.closeRequested.connect(self.show_browse)
+        self._set_page(view, RESULTS)
+
+    def continue_exam(self, exam_id: int) -> None:
+        """Resume an unfinished exam: answering, or self-grading if it was submitted."""
+        from quizdesk.core.study.exams import load_exam
+
+        with self.store.session() as session:
+            state = load_exam(session, exam_id).state
+        if state == "grading":
+            self.grade_or_show_results(exam_id)
+        elif state in ("active", "paused"):
+            self.run_exam(exam_id)
+        else:
+            self.show_results(exam_id)
+
+    def offer_resume(self) -> None:
+        """If an exam was left unfinished, ask whether to continue it (non-blocking)."""
         with self.store.read() as connection:
-            row = connection.execute(
-                "SELECT title, body_md, answer_md FROM questions WHERE id = ?", (current.data(QUESTION_ID_ROLE),)
-            ).fetchone()
-        markdown = f"## {row[0]}\n\n{row[1]}\n\n{row[2]}" if row else ""
-        self.answer_view.setMarkdown(markdown)
+            if not has_resumable_exam(connection):
+                return
+        from quizdesk.core.study.exams import find_resumable
+        from quizdesk.ui.resume_dialog import ResumeDialog
+
+        with self.store.session() as session:
+            info = find_resumable(session)
+        if info is None:
+            return
+        dialog = ResumeDialog(info, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._on_resume_choice(dialog.choice, info.session_id))
+        self.resume_dialog = dialog
+        dialog.open()
+
+    def _on_resume_choice(self, choice: str, exam_id: int) -> None:
+        from quizdesk.ui.resume_dialog import DISCARD, RESUME
+
+        if choice == RESUME:
+            self.continue_exam(exam_id)
+        elif choice == DISCARD:
+            from quizdesk.core.study.exams import abandon_exam
+
+            with self.store.session() as session:
+                abandon_exam(session, exam_id, self._now())
+            app_events().dataChanged.emit()
+            self.statusBar().showMessage(self.tr("The unfinished exam was discarded; its answers stay in the history."), 8000)
+        else:
+            self.statusBar().showMessage(self.tr("The unfinished exam waits in Exam history (Ctrl+H)."), 8000)
+
+    # -- dialogs of other modules ------------------------------------------------
+    def _missing(self, what: str) -> None:
+        self.statusBar().showMessage(self.tr("%1 is not available in this version yet.").replace("%1", what), 8000)
+
+    def show_history(self) -> None:
+        from quizdesk.ui.history_view import HistoryDialog
+
+        dialog = HistoryDialog(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.openResults.connect(self.show_results)
+        dialog.resumeExam.connect(self.continue_exam)
+        self.history_dialog = dialog
+        dialog.open()
+
+    def show_weak_areas(self) -> None:
+        cls = _optional("quizdesk.ui.weak_areas_dialog", "WeakAreasDialog")
+        if cls is None:
+            self._missing(self.tr("Weak areas"))
+            return
+        dialog = cls(self.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def import_files(self) -> None:
+        flow = _optional("quizdesk.ui.import_dialog", "run_import_flow")
+        if flow is None:
+            self._missing(self.tr("Import"))
+            return
+        flow(self, [], self.store)
+
+    def export_data(self) -> None:
+        flow = _optional("quizdesk.ui.export_dialog", "run_export_flow")
+        if flow is None:
+            self._missing(self.tr("Export"))
+            return
+        flow(self, self.store)
+
+    def show_settings(self) -> None:
+        cls = _optional("quizdesk.ui.settings_dialog", "SettingsDialog")
+        if cls is None:
+            self._missing(self.tr("Settings"))
+            return
+        dialog = cls(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_shortcuts(self) -> None:
+        from quizdesk.ui import exam_runner, exam_self_grade, study_view
+        from quizdesk.ui.shortcuts_dialog import ShortcutsDialog
+
+        def keys(action: QAction) -> str:
+            return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+
+        main_rows = [(keys(a), a.text().replace("&", "").rstrip("…")) for a in self.main_actions()]
+        main_rows.append(("Enter", self.tr("Study the selected question (in the question list)")))
+        sections = [
+            (self.tr("Main window"), main_rows),
+            (self.tr("Study"), study_view.key_help()),
+            (self.tr("Mock exam"), exam_runner.key_help()),
+            (self.tr("Grading your open answers"), exam_self_grade.key_help()),
+            (self.tr("Exam results"), [("Esc", self.tr("Back to library"))]),
+        ]
+        dialog = ShortcutsDialog(sections, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog = dialog
+        dialog.open()
+
+    def main_actions(self) -> list[QAction]:
+        return [a for a in self.actions() if a.shortcuts()]
+
+    # -- settings, theme, closing ----------------------------------------------
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        geometry = settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = settings.value("state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        topic_key = settings.value("topicKey")
+        question_id = settings.value("questionId")
+        settings.endGroup()
+        if topic_key:
+            self.topic_tree.select_key(str(topic_key))
+        if question_id not in (None, ""):
+            try:
+                self.question_list.select_question(int(question_id))
+            except (TypeError, ValueError):
+                pass
+
+    def save_settings(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("state", self.saveState())
+        settings.setValue("splitter", self.splitter.saveState())
+        settings.setValue("topicKey", self.topic_tree.current_key() or "")
+        question_id = self.question_list.current_question_id()
+        settings.setValue("questionId", "" if question_id is None else question_id)
+        settings.endGroup()
+        settings.sync()
+
+    def _on_theme_changed(self, dark: bool) -> None:
+        c = colors()
+        self.list_header.setStyleSheet(f"color: {c.muted}; font-weight: bold;")
+        self.bank_status.setStyleSheet(f"color: {c.muted};")
+        self.answer_view.set_dark(dark)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        runner = self.exam_runner
+        if runner is not None:
+            runner.suspend()  # the exam stays resumable with the time it had left
+        self.save_settings()
+        super().closeEvent(event)

@@ -1,0 +1,106 @@
+"""Small reads the study and exam screens need that the rest of the core does not.
+
+Plain SQL through :func:`quizdesk.core.db.store.raw_execute`, so they work on the
+raw ``sqlite3`` connection of ``Store.read()`` (usable before SQLAlchemy is
+imported, e.g. the resume check right after start-up) as well as on a session.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from quizdesk.core.db.store import raw_execute
+
+
+@dataclass(frozen=True)
+class QuestionDetail:
+    """Everything a card or the answer pane shows about one question."""
+
+    id: int
+    qtype: str
+    title: str
+    body_md: str
+    answer_md: str
+    choices: tuple[str, ...]
+    correct: tuple[int, ...]
+    key_points: tuple[str, ...]
+    topic: str
+    module: str
+    origin: str
+    source_path: str
+
+
+def _json_list(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    try:
+        decoded = json.loads(value or "[]")
+    except (TypeError, ValueError):
+        return []
+    return decoded if isinstance(decoded, list) else []
+
+
+def question_details(connection: Any, question_ids: list[int]) -> list[QuestionDetail]:
+    """The questions with these ids, in the order given (unknown ids skipped)."""
+    if not question_ids:
+        return []
+    ids = ",".join(str(int(i)) for i in question_ids)
+    rows = raw_execute(
+        connection,
+        f"""SELECT q.id, q.qtype, q.title, q.body_md, q.answer_md, q.choices, q.key_points,
+                   t.name, coalesce(m.name, t.name), q.origin, q.source_path
+            FROM questions q JOIN topics t ON t.id = q.topic_id LEFT JOIN topics m ON m.id = t.parent_id
+            WHERE q.id IN ({ids})""",
+    )
+    by_id: dict[int, QuestionDetail] = {}
+    for qid, qtype, title, body, answer, choices, points, topic, module, origin, source in rows:
+        choice_list = [c for c in _json_list(choices) if isinstance(c, dict)]
+        by_id[qid] = QuestionDetail(
+            id=qid,
+            qtype=qtype,
+            title=title,
+            body_md=body or "",
+            answer_md=answer or "",
+            choices=tuple(str(c.get("text", "")) for c in choice_list),
+            correct=tuple(i for i, c in enumerate(choice_list) if c.get("correct")),
+            key_points=tuple(str(p) for p in _json_list(points)),
+            topic=topic,
+            module=module,
+            origin=origin or "",
+            source_path=source or "",
+        )
+    return [by_id[i] for i in question_ids if i in by_id]
+
+
+def question_detail(connection: Any, question_id: int) -> QuestionDetail | None:
+    found = question_details(connection, [question_id])
+    return found[0] if found else None
+
+
+def question_base_dir(origin: str, source_path: str, bundled_root: Path) -> Path | None:
+    """The folder a question's relative links (images) are resolved against."""
+    if not source_path:
+        return None
+    if origin.startswith("import:"):
+        root = Path(origin[len("import:") :])
+    else:
+        root = bundled_root
+    return (root / source_path).parent
+
+
+def has_resumable_exam(connection: Any) -> bool:
+    """Whether an exam was left unfinished; cheap enough for the start-up path."""
+    row = raw_execute(
+        connection,
+        "SELECT 1 FROM sessions WHERE mode = 'exam' AND state IN ('active', 'paused', 'grading') LIMIT 1",
+    ).fetchone()
+    return row is not None
+
+
+def db_timestamp(moment: datetime) -> str:
+    """``moment`` in the form the database stores times (naive UTC), for raw comparisons."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")

@@ -1,0 +1,313 @@
+"""The results of one exam: score, time used, per-topic breakdown (table and
+bar chart), every question with the user's answer, the right answer and the
+explanation, and a button that drills the wrong ones in study mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizdesk.core.db.store import Store
+from quizdesk.ui.events import app_events
+from quizdesk.ui.markdown_pane import make_markdown_view
+from quizdesk.ui.question_widgets import format_seconds, qtype_label
+from quizdesk.ui.theme import button_css, colors
+
+QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _item(text: str, *, align_right: bool = False, tooltip: str = "") -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if tooltip:
+        item.setToolTip(tooltip)
+    return item
+
+
+def _one_line(text: str, limit: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+class ExamResultsView(QWidget):
+    #: Study these question ids (the wrong ones).
+    drillRequested = Signal(list)
+    closeRequested = Signal()
+
+    def __init__(self, store: Store, exam_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from quizdesk.core.study.exam_results import exam_result
+
+        self.setObjectName("examResultsView")
+        self.store = store
+        self.exam_id = exam_id
+        with store.session() as session:
+            self.result = exam_result(session, exam_id)
+        self._build()
+        self._fill()
+        back = QAction(self.tr("Back to library"), self)
+        back.setObjectName("resultsBackAction")
+        back.setShortcut(QKeySequence("Esc"))
+        back.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.triggered.connect(lambda _checked=False: self.closeRequested.emit())
+        self.addAction(back)
+        app_events().themeChanged.connect(self._restyle)
+        self._restyle()
+
+    # -- layout ----------------------------------------------------------------
+    def _build(self) -> None:
+        self.score_label = QLabel(objectName="resultsScore")
+        big = self.score_label.font()
+        big.setPointSizeF(big.pointSizeF() * 2.6)
+        big.setBold(True)
+        self.score_label.setFont(big)
+        self.summary_label = QLabel(objectName="resultsSummary")
+        self.summary_label.setWordWrap(True)
+        self.note_label = QLabel(objectName="resultsNote")
+        self.note_label.setWordWrap(True)
+        self.drill_button = QPushButton(objectName="drillWrongButton")
+        self.drill_button.clicked.connect(lambda: self.drillRequested.emit(list(self.result.wrong_question_ids)))
+        self.back_button = QPushButton(self.tr("Back to library"), objectName="resultsBackButton")
+        self.back_button.clicked.connect(self.closeRequested.emit)
+        for button in (self.drill_button, self.back_button):
+            button.setMinimumHeight(34)
+        text_column = QVBoxLayout()
+        text_column.setSpacing(2)
+        text_column.addWidget(self.summary_label)
+        text_column.addWidget(self.note_label)
+        header = QHBoxLayout()
+        header.setContentsMargins(20, 14, 20, 14)
+        header.setSpacing(18)
+        header.addWidget(self.score_label)
+        header.addLayout(text_column, 1)
+        header.addWidget(self.drill_button)
+        header.addWidget(self.back_button)
+        self.header_bar = QFrame(objectName="resultsHeader")
+        self.header_bar.setLayout(header)
+
+        self.topic_table = QTableWidget(0, 6, objectName="topicTable")
+        self.topic_table.setHorizontalHeaderLabels(
+            [self.tr("Topic"), self.tr("Module"), self.tr("Questions"), self.tr("Answered"), self.tr("Correct"), self.tr("Score")]
+        )
+        self._table_defaults(self.topic_table)
+        for column in range(2, 6):
+            self.topic_table.horizontalHeaderItem(column).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.chart_view = self._make_chart_view()
+        topic_page = QSplitter(Qt.Orientation.Horizontal, objectName="resultsTopicSplitter")
+        topic_page.addWidget(self.topic_table)
+        topic_page.addWidget(self.chart_view)
+        topic_page.setSizes([520, 480])
+        topic_page.setChildrenCollapsible(False)
+
+        self.question_table = QTableWidget(0, 5, objectName="questionTable")
+        self.question_table.setHorizontalHeaderLabels(
+            [self.tr("Question"), self.tr("Type"), self.tr("Your answer"), self.tr("Right answer"), self.tr("Result")]
+        )
+        self._table_defaults(self.question_table)
+        self.question_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.question_table.itemSelectionChanged.connect(self._show_detail)
+        self.detail_view = make_markdown_view("resultDetailView")
+        self.detail_view.set_font_px(14)
+        question_page = QSplitter(Qt.Orientation.Vertical, objectName="resultsQuestionSplitter")
+        question_page.addWidget(self.question_table)
+        question_page.addWidget(self.detail_view)
+        question_page.setSizes([300, 260])
+        question_page.setChildrenCollapsible(False)
+
+        self.tabs = QTabWidget(objectName="resultsTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(topic_page, self.tr("By topic"))
+        self.tabs.addTab(question_page, self.tr("Questions"))
+
+        body = QVBoxLayout()
+        body.setContentsMargins(12, 8, 12, 12)
+        body.addWidget(self.tabs)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header_bar)
+        layout.addLayout(body, 1)
+
+    @staticmethod
+    def _table_defaults(table: QTableWidget) -> None:
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def _make_chart_view(self) -> QWidget:
+        from PySide6.QtCharts import QChart, QChartView
+
+        self.chart = QChart()
+        self.chart.legend().hide()
+        self.chart.setMargins(QMargins(4, 4, 40, 4))  # room for the "100%" label
+        self.chart.setBackgroundRoundness(0)
+        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        view = QChartView(self.chart)
+        view.setObjectName("topicChart")
+        view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        view.setMinimumWidth(320)
+        return view
+
+    # -- content ---------------------------------------------------------------
+    def _fill(self) -> None:
+        r = self.result
+        percent = round(r.score * 100)
+        self.score_label.setText(f"{percent}%")
+        used = format_seconds(r.time_used_s)
+        time_text = (
+            self.tr("time used %1 of %2").replace("%1", used).replace("%2", format_seconds(r.time_limit_s))
+            if r.time_limit_s
+            else self.tr("time used %1 (no limit)").replace("%1", used)
+        )
+        self.summary_label.setText(
+            self.tr("%1 of %2 correct").replace("%1", str(r.correct)).replace("%2", str(r.total)) + "  ·  " + time_text
+        )
+        if r.state == "grading":
+            self.note_label.setText(
+                self.tr("%1 open question(s) still wait for your grade; they count as 0 until graded.").replace(
+                    "%1", str(r.total - r.graded)
+                )
+            )
+        else:
+            self.note_label.setText(self.tr("Scores count each question equally; open questions by the share of key points covered."))
+        wrong = len(r.wrong_question_ids)
+        self.drill_button.setText(self.tr("Drill the wrong ones (%1)").replace("%1", str(wrong)))
+        self.drill_button.setEnabled(wrong > 0)
+
+        self.topic_table.setRowCount(len(r.per_topic))
+        for row, t in enumerate(r.per_topic):
+            cells = [
+                _item(t.topic),
+                _item(t.module),
+                _item(str(t.questions), align_right=True),
+                _item(str(t.answered), align_right=True),
+                _item(str(t.correct), align_right=True),
+                _item(f"{t.score * 100:.0f}%", align_right=True),
+            ]
+            for column, cell in enumerate(cells):
+                self.topic_table.setItem(row, column, cell)
+
+        self.question_table.setRowCount(len(r.rows))
+        for row, q in enumerate(r.rows):
+            title = _item(f"{row + 1}. {q.title}", tooltip=q.title)
+            title.setData(QUESTION_ID_ROLE, q.question_id)
+            if q.flagged:
+                title.setText("⚑ " + title.text())
+            result_text = self._result_text(q.correct, q.score)
+            cells = [
+                title,
+                _item(qtype_label(q.qtype)),
+                _item(_one_line(q.given_text, 28) or self.tr("(no answer)"), tooltip=q.given_text),
+                _item(_one_line(q.right_text, 28), tooltip=q.right_text),
+                _item(result_text),
+            ]
+            for column, cell in enumerate(cells):
+                self.question_table.setItem(row, column, cell)
+        if r.rows:
+            self.question_table.selectRow(0)
+
+    def _result_text(self, correct: bool | None, score: float | None) -> str:
+        if score is None:
+            return self.tr("not graded")
+        mark = "✓" if correct else "✗"
+        return f"{mark} {score * 100:.0f}%"
+
+    def _fill_chart(self) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QHorizontalBarSeries, QValueAxis
+
+        c = colors()
+        chart = self.chart
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        topics = list(reversed(self.result.per_topic))  # top-to-bottom in table order
+        bar_set = QBarSet(self.tr("Score"))
+        bar_set.append([round(t.score * 100) for t in topics])
+        bar_set.setColor(QColor(c.accent))
+        bar_set.setBorderColor(QColor(c.accent))
+        bar_set.setLabelColor(QColor(c.text))
+        series = QHorizontalBarSeries()
+        series.append(bar_set)
+        series.setBarWidth(0.6)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value%")
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append([_one_line(t.topic, 14) for t in topics])
+        value_axis = QValueAxis()
+        value_axis.setRange(0, 100)
+        value_axis.setTickCount(6)
+        value_axis.setLabelFormat("%d")
+        value_axis.setTitleText(self.tr("Score (%)"))
+        for axis in (categories, value_axis):
+            axis.setLabelsColor(QColor(c.text))
+            axis.setGridLineColor(QColor(c.border))
+            axis.setLinePenColor(QColor(c.border))
+        value_axis.setTitleBrush(QColor(c.muted))
+        categories.setGridLineVisible(False)
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        series.attachAxis(value_axis)
+        chart.setTitle(self.tr("Score by topic"))
+        chart.setTitleBrush(QColor(c.text))
+        chart.setBackgroundBrush(QColor(c.card))
+        chart.setPlotAreaBackgroundVisible(False)
+
+    def _show_detail(self) -> None:
+        rows = self.question_table.selectionModel().selectedRows()
+        if not rows:
+            self.detail_view.set_markdown("")
+            return
+        q = self.result.rows[rows[0].row()]
+        given = q.given_text or self.tr("(no answer)")
+        verdict = self._result_text(q.correct, q.score)
+        parts = [
+            f"### {q.title}",
+            f"*{qtype_label(q.qtype)} · {q.topic} · {verdict}*",
+            f"**{self.tr('Your answer')}:**",
+            given if q.qtype == "open" else f"> {given}",
+            f"**{self.tr('Key points') if q.qtype == 'open' else self.tr('Right answer')}:**",
+            q.right_text or "—",
+        ]
+        if q.explanation.strip():
+            parts += ["---", f"**{self.tr('Explanation') if q.qtype != 'open' else self.tr('Reference answer')}:**", q.explanation]
+        self.detail_view.set_markdown("\n\n".join(parts))
+
+    def _restyle(self, _dark: bool = False) -> None:
+        c = colors()
+        percent = self.result.score * 100
+        tone = c.success if percent >= 80 else c.warning if percent >= 60 else c.danger
+        self.score_label.setStyleSheet(f"color: {tone};")
+        self.note_label.setStyleSheet(f"color: {c.muted};")
+        self.header_bar.setStyleSheet(f"QFrame#resultsHeader {{ border-bottom: 1px solid {c.border}; }}")
+        self.drill_button.setStyleSheet(button_css("primary", "drillWrongButton"))
+        self.detail_view.set_dark(c.dark)
+        self._fill_chart()

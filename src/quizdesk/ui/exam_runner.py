@@ -1,0 +1,639 @@
+"""Taking a mock exam: one question per page, a countdown, a question palette.
+
+Every change is committed the moment it is made (``save_answer`` /
+``set_flag``, with the clock); the clock alone is saved every
+:data:`SAVE_EVERY_S` seconds. A crash or ``kill -9`` therefore loses at most
+the note being typed (notes are saved :data:`NOTES_DEBOUNCE_MS` after the
+last keystroke). At the deadline the exam submits itself.
+
+Time comes from an injectable monotonic clock (``clock=``) so tests can move
+it without sleeping. Keys: see :func:`key_help`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizdesk.core.db.store import Store
+from quizdesk.core.paths import bundled_content_dir
+from quizdesk.core.study.ui_support import question_base_dir, question_details
+from quizdesk.ui.events import app_events, notify_data_changed
+from quizdesk.ui.exam_clock import ExamClock
+from quizdesk.ui.exam_palette import ExamPalette
+from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
+from quizdesk.ui.question_widgets import DIGITS, LETTERS, ChoiceList, QuestionHeader, format_seconds
+from quizdesk.ui.study_view import CARD_FONT_PX, centered_column, utc_now
+from quizdesk.ui.theme import button_css, colors
+
+TICK_MS = 250
+SAVE_EVERY_S = 5.0
+NOTES_DEBOUNCE_MS = 400
+WARNING_S = 60.0
+
+
+def key_help() -> list[tuple[str, str]]:
+    t = QCoreApplication.translate
+    return [
+        ("A–J, 1–9", t("ExamRunner", "Pick a choice (multiple choice: toggle)")),
+        ("T / F", t("ExamRunner", "True / false")),
+        ("→, Alt+→, Enter", t("ExamRunner", "Next question")),
+        ("←, Alt+←", t("ExamRunner", "Previous question")),
+        ("Ctrl+Home / Ctrl+End", t("ExamRunner", "First / last question")),
+        ("Ctrl+G", t("ExamRunner", "Go to question number…")),
+        ("Ctrl+M", t("ExamRunner", "Flag / unflag for review")),
+        ("Ctrl+P", t("ExamRunner", "Pause / resume (exams without a time limit)")),
+        ("Ctrl+Enter", t("ExamRunner", "Submit the exam")),
+        ("Esc", t("ExamRunner", "Leave the notes field (letters pick choices again)")),
+    ]
+
+
+class ExamRunner(QWidget):
+    #: The exam was submitted (by the user or by the deadline); its id.
+    submitted = Signal(int)
+    #: An answer was committed: question id, the stored value (list, str or None).
+    answerSaved = Signal(int, object)
+    #: A flag was committed: question id, flagged.
+    flagSaved = Signal(int, bool)
+    #: The clock was saved on its own (periodic tick, pause).
+    clockSaved = Signal(float)
+
+    def __init__(
+        self,
+        store: Store,
+        exam_id: int,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = utc_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        from quizdesk.core.study.exams import load_exam
+
+        self.setObjectName("examRunner")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.store = store
+        self.exam_id = exam_id
+        self._now = now
+        with store.session() as session:
+            state = load_exam(session, exam_id)
+        if state.state not in ("active", "paused"):
+            raise ValueError(f"exam {exam_id} is {state.state}; it cannot be taken again")
+        self.questions = state.questions
+        with store.read() as connection:
+            self._base_dirs = {
+                d.id: question_base_dir(d.origin, d.source_path, bundled_content_dir())
+                for d in question_details(connection, [q.id for q in self.questions])
+            }
+        self.answers: dict[int, Any] = dict(state.answers)
+        self.flags: set[int] = set(state.flags)
+        self.time_limit_s = state.time_limit_s
+        self.clock = ExamClock(state.remaining_s if state.time_limit_s else None, state.elapsed_s, clock=clock)
+        self.index = min(max(0, state.current_index), max(0, len(self.questions) - 1))
+        self.is_submitted = False
+        self.time_up = False
+        self._spent: dict[int, float] = {}
+        self._page_entered = self.clock.now()
+        self._last_save = self.clock.now()
+        self._showing = False
+        self._notes_dirty = False
+
+        self._build()
+        self._build_actions()
+        self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_DEBOUNCE_MS)
+        self._notes_timer.timeout.connect(self.flush_notes)
+        self._tick_timer = QTimer(self, interval=TICK_MS)
+        self._tick_timer.timeout.connect(self.tick)
+        self._tick_timer.start()
+        app_events().themeChanged.connect(self._restyle)
+        self._restyle()
+        self._show_question(self.index)
+
+    # -- layout ----------------------------------------------------------------
+    def _build(self) -> None:
+        self.title_label = QLabel(self.tr("Mock exam"), objectName="examTitle")
+        bold = self.title_label.font()
+        bold.setBold(True)
+        self.title_label.setFont(bold)
+        self.position_label = QLabel(objectName="examPositionLabel")
+        self.countdown = QLabel(objectName="examCountdown")
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSizeF(self.font().pointSizeF() * 1.6)
+        mono.setBold(True)
+        self.countdown.setFont(mono)
+        self.countdown.setMinimumWidth(110)
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pause_button = QPushButton(self.tr("Pause"), objectName="examPauseButton")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.pause_button.setVisible(self.time_limit_s is None)
+        self.submit_button = QPushButton(self.tr("Submit"), objectName="examSubmitButton")
+        self.submit_button.setToolTip(self.tr("Submit the exam (Ctrl+Enter)"))
+        self.submit_button.clicked.connect(self.request_submit)
+        top = QHBoxLayout()
+        top.setContentsMargins(16, 8, 16, 8)
+        top.addWidget(self.title_label)
+        top.addSpacing(12)
+        top.addWidget(self.position_label)
+        top.addStretch(1)
+        top.addWidget(self.countdown)
+        top.addStretch(1)
+        top.addWidget(self.pause_button)
+        top.addWidget(self.submit_button)
+        self.top_bar = QFrame(objectName="examTopBar")
+        self.top_bar.setLayout(top)
+
+        self.palette_widget = ExamPalette(len(self.questions))
+        self.palette_widget.jumpRequested.connect(self.go_to)
+        side = QFrame(objectName="examSide")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(16, 16, 16, 16)
+        side_layout.addWidget(self.palette_widget)
+        side.setFixedWidth(5 * 38 + 4 * 6 + 34)
+
+        self.header = QuestionHeader()
+        self.body_view = make_markdown_view("examBodyView", framed=False)
+        self.body_view.set_font_px(CARD_FONT_PX)
+        fit_height_to_document(self.body_view)
+        self.choices = ChoiceList("examChoice")
+        self.choices.selectionChanged.connect(self._on_choice_changed)
+        self.notes_label = QLabel(self.tr("Your answer (notes, saved as you type; you grade yourself after submitting):"))
+        self.notes_label.setObjectName("examNotesLabel")
+        self.notes_label.setWordWrap(True)
+        self.notes = QPlainTextEdit(objectName="examNotesEdit")
+        self.notes.setPlaceholderText(self.tr("Write down the points you would make in the interview…"))
+        self.notes.setMinimumHeight(180)
+        self.notes.textChanged.connect(self._on_notes_changed)
+        self.flag_note = QLabel(objectName="examFlagNote")
+        self.flag_note.hide()
+        card = QWidget()
+        column = QVBoxLayout(card)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        column.addWidget(self.flag_note)
+        column.addWidget(self.header)
+        column.addWidget(self.body_view)
+        column.addWidget(self.choices)
+        column.addWidget(self.notes_label)
+        column.addWidget(self.notes)
+        column.addStretch(1)
+        self.scroll = QScrollArea(objectName="examScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(centered_column(card))
+        self.scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+
+        self.prev_button = QPushButton("← " + self.tr("Previous"), objectName="examPrevButton")
+        self.prev_button.clicked.connect(self.previous)
+        self.flag_button = QPushButton(self.tr("Flag for review"), objectName="examFlagButton")
+        self.flag_button.setCheckable(True)
+        self.flag_button.clicked.connect(lambda _checked=False: self.toggle_flag())
+        self.next_button = QPushButton(self.tr("Next") + " →", objectName="examNextButton")
+        self.next_button.clicked.connect(self.next)
+        self.hint_label = QLabel(objectName="examHint")
+        self.error_label = QLabel(objectName="examError")
+        self.error_label.hide()
+        for button in (self.prev_button, self.flag_button, self.next_button, self.pause_button, self.submit_button):
+            button.setMinimumHeight(32)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(16, 8, 16, 10)
+        bottom.addWidget(self.prev_button)
+        bottom.addWidget(self.flag_button)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.hint_label, 1)
+        bottom.addWidget(self.error_label, 1)
+        bottom.addWidget(self.next_button)
+        self.bottom_bar = QFrame(objectName="examBottomBar")
+        self.bottom_bar.setLayout(bottom)
+
+        question_page = QWidget()
+        question_layout = QVBoxLayout(question_page)
+        question_layout.setContentsMargins(0, 0, 0, 0)
+        question_layout.setSpacing(0)
+        question_layout.addWidget(self.scroll, 1)
+        question_layout.addWidget(self.bottom_bar)
+
+        self.paused_page = QWidget(objectName="examPausedPage")
+        paused_layout = QVBoxLayout(self.paused_page)
+        paused_title = QLabel(self.tr("Paused"))
+        big = paused_title.font()
+        big.setPointSizeF(big.pointSizeF() * 1.8)
+        big.setBold(True)
+        paused_title.setFont(big)
+        self.resume_button = QPushButton(self.tr("Resume") + "  ·  Ctrl+P", objectName="examResumeButton")
+        self.resume_button.clicked.connect(self.toggle_pause)
+        paused_layout.addStretch(1)
+        paused_layout.addWidget(paused_title, 0, Qt.AlignmentFlag.AlignHCenter)
+        paused_layout.addWidget(QLabel(self.tr("The clock is stopped and the questions are hidden.")), 0, Qt.AlignmentFlag.AlignHCenter)
+        paused_layout.addSpacing(12)
+        paused_layout.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        paused_layout.addStretch(2)
+
+        self.main_stack = QStackedWidget()
+        self.main_stack.addWidget(question_page)
+        self.main_stack.addWidget(self.paused_page)
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(side)
+        body.addWidget(self.main_stack, 1)
+        self.side = side
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_bar)
+        layout.addLayout(body, 1)
+
+    def _build_actions(self) -> None:
+        self.shortcut_actions: list[QAction] = []
+
+        def add(name: str, keys: list[str], handler: Callable[[], None], text: str) -> QAction:
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False: handler())
+            self.addAction(action)
+            self.shortcut_actions.append(action)
+            return action
+
+        add("examNextAction", ["Right", "Alt+Right", "Return", "Enter"], self.next, self.tr("Next question"))
+        add("examPrevAction", ["Left", "Alt+Left"], self.previous, self.tr("Previous question"))
+        add("examFirstAction", ["Ctrl+Home"], lambda: self.go_to(0), self.tr("First question"))
+        add("examLastAction", ["Ctrl+End"], lambda: self.go_to(len(self.questions) - 1), self.tr("Last question"))
+        add("examGotoAction", ["Ctrl+G"], self.ask_go_to, self.tr("Go to question…"))
+        add("examFlagAction", ["Ctrl+M"], self.toggle_flag, self.tr("Flag for review"))
+        add("examPauseAction", ["Ctrl+P"], self.toggle_pause, self.tr("Pause / resume"))
+        add("examSubmitAction", ["Ctrl+Return", "Ctrl+Enter"], self.request_submit, self.tr("Submit"))
+        add("examLeaveNotesAction", ["Esc"], self.setFocus, self.tr("Leave the notes field"))
+        for i, key in enumerate(DIGITS):
+            add(f"examPick{key}Action", [key], lambda i=i: self._pick(i), self.tr("Pick %1").replace("%1", key))
+        for i, key in enumerate(LETTERS):
+            if key in "TF":
+                continue
+            add(f"examPick{key}Action", [key], lambda i=i: self._pick_letter(i), self.tr("Pick %1").replace("%1", key))
+        add("examTrueAction", ["T"], lambda: self._truefalse("T"), self.tr("True"))
+        add("examFalseAction", ["F"], lambda: self._truefalse("F"), self.tr("False"))
+
+    # -- navigation ------------------------------------------------------------
+    @property
+    def question(self) -> Any:
+        return self.questions[self.index] if self.questions else None
+
+    def _show_question(self, index: int) -> None:
+        self._showing = True
+        try:
+            self.index = index
+            q = self.questions[index]
+            self._page_entered = self.clock.now()
+            self.header.set_question(q.module, q.topic, q.qtype, q.title, prefix=f"{index + 1}. ")
+            base = self._base_dirs.get(q.id)
+            self.body_view.set_markdown(q.body_md if q.qtype != "open" else "", base)
+            self.body_view.setVisible(q.qtype != "open" and bool(q.body_md.strip()))
+            given = self.answers.get(q.id)
+            if q.qtype == "open":
+                self.choices.set_items([])
+                self.choices.hide()
+                self.notes_label.show()
+                self.notes.show()
+                self.notes.setPlainText(given if isinstance(given, str) else "")
+                self.notes.moveCursor(self.notes.textCursor().MoveOperation.End)
+            else:
+                keys = "TF" if q.qtype == "truefalse" else LETTERS
+                self.choices.set_items(list(q.choices), keys, multi=q.qtype == "multi")
+                self.choices.set_selected(given if isinstance(given, list) else [])
+                self.choices.show()
+                self.notes_label.hide()
+                self.notes.hide()
+        finally:
+            self._showing = False
+        self.scroll.verticalScrollBar().setValue(0)
+        self.position_label.setText(self.tr("Question %1 of %2").replace("%1", str(index + 1)).replace("%2", str(len(self.questions))))
+        self.prev_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.questions) - 1)
+        self._refresh_flag()
+        self._refresh_palette()
+        self._update_hint()
+        if q.qtype == "open" and self.isVisible():
+            self.notes.setFocus()
+        else:
+            self.setFocus()
+
+    def _leave_page(self) -> None:
+        self.flush_notes()
+        q = self.question
+        if q is not None:
+            self._spent[q.id] = self._spent.get(q.id, 0.0) + max(0.0, self.clock.now() - self._page_entered)
+
+    def go_to(self, index: int) -> None:
+        if self.is_submitted or not self.clock.running or not 0 <= index < len(self.questions) or index == self.index:
+            return
+        self._leave_page()
+        self._show_question(index)
+        self.save_clock()
+
+    def next(self) -> None:
+        self.go_to(self.index + 1)
+
+    def previous(self) -> None:
+        self.go_to(self.index - 1)
+
+    def ask_go_to(self) -> None:
+        number, ok = QInputDialog.getInt(
+            self, self.tr("Go to question"), self.tr("Question number:"), self.index + 1, 1, len(self.questions)
+        )
+        if ok:
+            self.go_to(number - 1)
+
+    # -- answering -------------------------------------------------------------
+    def _pick(self, index: int) -> None:
+        q = self.question
+        if q is None or q.qtype == "open" or not self._can_edit():
+            return
+        self.choices.toggle(index)
+
+    def _pick_letter(self, index: int) -> None:
+        q = self.question
+        if q is not None and q.qtype in ("single", "multi"):
+            self._pick(index)
+
+    def _truefalse(self, key: str) -> None:
+        q = self.question
+        if q is None:
+            return
+        if q.qtype == "truefalse":
+            self._pick(0 if key == "T" else 1)
+        elif q.qtype in ("single", "multi"):
+            self._pick(LETTERS.index(key))
+
+    def _can_edit(self) -> bool:
+        return not self.is_submitted and self.clock.running
+
+    def _on_choice_changed(self) -> None:
+        q = self.question
+        if self._showing or q is None or q.qtype == "open":
+            return
+        selected = self.choices.selected()
+        self.save_answer(q.id, selected or None)
+
+    def _on_notes_changed(self) -> None:
+        if self._showing or self.question is None or self.question.qtype != "open":
+            return
+        self._notes_dirty = True
+        self._notes_timer.start()
+
+    def flush_notes(self) -> None:
+        """Save the notes of the current open question now if they changed."""
+        self._notes_timer.stop()
+        q = self.question
+        if not self._notes_dirty or q is None or q.qtype != "open":
+            return
+        self._notes_dirty = False
+        text = self.notes.toPlainText()
+        self.save_answer(q.id, text if text.strip() else None)
+
+    def _spent_on(self, question_id: int) -> float:
+        spent = self._spent.get(question_id, 0.0)
+        if self.question is not None and self.question.id == question_id:
+            spent += max(0.0, self.clock.now() - self._page_entered)
+        return spent
+
+    def _clock_kwargs(self) -> dict[str, Any]:
+        return {"remaining_s": self.clock.remaining(), "elapsed_s": self.clock.elapsed(), "current_index": self.index}
+
+    def save_answer(self, question_id: int, given: Any) -> bool:
+        from quizdesk.core.study.exams import save_answer
+
+        kwargs = self._clock_kwargs()
+        ok = self._write(
+            lambda s: save_answer(s, self.exam_id, question_id, given, seconds_spent=self._spent_on(question_id), **kwargs)
+        )
+        if ok:
+            if given is None:
+                self.answers.pop(question_id, None)
+            else:
+                self.answers[question_id] = given
+            self._last_save = self.clock.now()
+            self._refresh_palette()
+            notify_data_changed()
+            self.answerSaved.emit(question_id, given)
+        return ok
+
+    def toggle_flag(self) -> None:
+        from quizdesk.core.study.exams import set_flag
+
+        q = self.question
+        if q is None or not self._can_edit():
+            return
+        flagged = q.id not in self.flags
+        kwargs = self._clock_kwargs()
+        if self._write(lambda s: set_flag(s, self.exam_id, q.id, flagged, **kwargs)):
+            (self.flags.add if flagged else self.flags.discard)(q.id)
+            self._last_save = self.clock.now()
+            self._refresh_flag()
+            self._refresh_palette()
+            notify_data_changed()
+            self.flagSaved.emit(q.id, flagged)
+        else:
+            self._refresh_flag()
+
+    def _write(self, work: Callable[[Any], Any]) -> bool:
+        try:
+            with self.store.session() as session:
+                work(session)
+        except Exception as exc:  # routine: say so in the bar, keep the exam going
+            self.error_label.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.error_label.show()
+            self.hint_label.hide()
+            return False
+        if self.error_label.isVisible():
+            self.error_label.hide()
+            self.hint_label.show()
+        return True
+
+    # -- clock -----------------------------------------------------------------
+    def tick(self) -> None:
+        """Update the countdown; save the clock every few seconds; submit at the deadline."""
+        if self.is_submitted:
+            return
+        remaining = self._update_countdown()
+        if remaining is not None and remaining <= 0:
+            self.time_up = True
+            self.submit()
+            return
+        if self.clock.running and self.clock.now() - self._last_save >= SAVE_EVERY_S:
+            self.save_clock()
+
+    def _update_countdown(self) -> float | None:
+        remaining = self.clock.remaining()
+        c = colors()
+        if remaining is None:
+            self.countdown.setText(format_seconds(self.clock.elapsed()))
+            self.countdown.setToolTip(self.tr("Time used (no time limit)"))
+            self.countdown.setStyleSheet(f"color: {c.muted};")
+        else:
+            self.countdown.setText(format_seconds(remaining))
+            self.countdown.setToolTip(self.tr("Time left"))
+            warn = remaining <= WARNING_S
+            self.countdown.setProperty("warning", warn)
+            self.countdown.setStyleSheet(
+                f"color: {c.danger}; background: {c.danger_bg}; border-radius: 6px; padding: 2px 10px;"
+                if warn
+                else f"color: {c.text}; padding: 2px 10px;"
+            )
+        return remaining
+
+    def save_clock(self, *, paused: bool = False) -> None:
+        from quizdesk.core.study.exams import save_clock
+
+        if self.is_submitted:
+            return
+        kwargs = self._clock_kwargs()
+        if self._write(lambda s: save_clock(s, self.exam_id, paused=paused, **kwargs)):
+            self._last_save = self.clock.now()
+            self.clockSaved.emit(kwargs["remaining_s"] if kwargs["remaining_s"] is not None else -1.0)
+
+    def toggle_pause(self) -> None:
+        """Pause (only exams without a time limit) or resume."""
+        if self.time_limit_s is not None or self.is_submitted:
+            return
+        if self.clock.running:
+            self.flush_notes()
+            self.clock.pause()
+            self.save_clock(paused=True)
+            self.main_stack.setCurrentWidget(self.paused_page)
+            self.pause_button.setText(self.tr("Resume"))
+            self.resume_button.setFocus()
+        else:
+            self.clock.resume()
+            self.save_clock(paused=False)
+            self.main_stack.setCurrentIndex(0)
+            self.pause_button.setText(self.tr("Pause"))
+            self._show_question(self.index)
+
+    def suspend(self) -> None:
+        """The window is closing: save notes and clock; the exam stays resumable."""
+        if self.is_submitted:
+            return
+        self._tick_timer.stop()
+        self.flush_notes()
+        self.save_clock(paused=not self.clock.running)
+
+    # -- submitting ------------------------------------------------------------
+    def request_submit(self) -> None:
+        """Ask for confirmation (with the unanswered / flagged counts), then submit."""
+        if self.is_submitted:
+            return
+        self.flush_notes()
+        unanswered = sum(1 for q in self.questions if q.id not in self.answers)
+        flagged = len(self.flags)
+        box = QMessageBox(self)
+        box.setObjectName("examSubmitConfirm")
+        box.setWindowTitle(self.tr("Submit the exam?"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(self.tr("Submit the exam now? Answers cannot be changed afterwards."))
+        details = []
+        if unanswered:
+            details.append(self.tr("%n question(s) unanswered.", "", unanswered))
+        if flagged:
+            details.append(self.tr("%n question(s) flagged for review.", "", flagged))
+        if details:
+            box.setInformativeText(" ".join(details))
+        submit = box.addButton(self.tr("Submit"), QMessageBox.ButtonRole.AcceptRole)
+        submit.setObjectName("confirmSubmitButton")
+        keep = box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepWorkingButton")
+        box.setDefaultButton(submit)
+        box.setEscapeButton(keep)
+
+        def done(_result: int) -> None:
+            if box.clickedButton() is submit:
+                self.submit()
+
+        box.finished.connect(done)
+        box.open()
+
+    def submit(self) -> bool:
+        """Grade and close the exam now (no question asked)."""
+        from quizdesk.core.study.exams import submit_exam
+
+        if self.is_submitted:
+            return True
+        self._tick_timer.stop()
+        self._leave_page()
+        self.save_clock()
+        if not self._write(lambda s: submit_exam(s, self.exam_id, self._now())):
+            self._tick_timer.start()
+            return False
+        self.is_submitted = True
+        notify_data_changed()
+        self.submitted.emit(self.exam_id)
+        return True
+
+    # -- looks -----------------------------------------------------------------
+    def _refresh_flag(self) -> None:
+        q = self.question
+        flagged = q is not None and q.id in self.flags
+        self.flag_button.setChecked(flagged)
+        self.flag_button.setText(self.tr("Flagged") if flagged else self.tr("Flag for review"))
+        self.flag_note.setVisible(flagged)
+        self.flag_note.setText("⚑ " + self.tr("Flagged for review"))
+
+    def _refresh_palette(self) -> None:
+        answered = [q.id in self.answers for q in self.questions]
+        flagged = [q.id in self.flags for q in self.questions]
+        self.palette_widget.update_states(answered, flagged, self.index)
+
+    def _update_hint(self) -> None:
+        q = self.question
+        if q is None:
+            return
+        if q.qtype == "open":
+            text = self.tr("Alt+← / Alt+→ move between questions while typing · Ctrl+M flags")
+        elif q.qtype == "truefalse":
+            text = self.tr("T / F to answer · ← → to move · Ctrl+M flags")
+        else:
+            count = max(1, min(len(q.choices), len(LETTERS)))
+            text = (
+                self.tr("%1–%2 or 1–%3 to pick · ← → to move · Ctrl+M flags")
+                .replace("%1", LETTERS[0])
+                .replace("%2", LETTERS[count - 1])
+                .replace("%3", str(min(count, 9)))
+            )
+        self.hint_label.setText(text)
+
+    def _restyle(self, _dark: bool = False) -> None:
+        c = colors()
+        self.hint_label.setStyleSheet(f"color: {c.muted};")
+        self.position_label.setStyleSheet(f"color: {c.muted};")
+        self.error_label.setStyleSheet(f"color: {c.danger};")
+        self.flag_note.setStyleSheet(f"color: {c.warning}; font-weight: bold;")
+        self.notes_label.setStyleSheet(f"color: {c.muted};")
+        self.top_bar.setStyleSheet(f"QFrame#examTopBar {{ border-bottom: 1px solid {c.border}; }}")
+        self.bottom_bar.setStyleSheet(f"QFrame#examBottomBar {{ border-top: 1px solid {c.border}; }}")
+        self.side.setStyleSheet(f"QFrame#examSide {{ border-right: 1px solid {c.border}; }}")
+        self.submit_button.setStyleSheet(button_css("primary", "examSubmitButton"))
+        self.resume_button.setStyleSheet(button_css("primary", "examResumeButton"))
+        self.body_view.set_dark(c.dark)
+        self._refresh_palette()
+        self._update_countdown()

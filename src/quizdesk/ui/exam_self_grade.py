@@ -1,0 +1,260 @@
+"""After submitting: the user grades each open question of the exam.
+
+For each open question not graded yet it shows the user's notes beside the
+reference answer; with key points (要点) the user ticks those the notes
+covered (1–9 toggle, Enter records the fraction), without key points the
+user picks Again / Hard / Good / Easy (1–4). Each grade is committed at once
+(``self_grade``); the last one finishes the exam.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizdesk.core.db.store import Store
+from quizdesk.core.paths import bundled_content_dir
+from quizdesk.core.study.ui_support import question_base_dir, question_details
+from quizdesk.ui.events import app_events, notify_data_changed
+from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
+from quizdesk.ui.question_widgets import DIGITS, ChoiceList, QuestionHeader
+from quizdesk.ui.study_view import AGAIN, CARD_FONT_PX, EASY, GOOD, HARD, centered_column, section_label, utc_now
+from quizdesk.ui.theme import button_css, colors
+
+
+def key_help() -> list[tuple[str, str]]:
+    t = QCoreApplication.translate
+    return [
+        ("1–9", t("SelfGradeView", "Tick / untick key point n")),
+        ("Enter", t("SelfGradeView", "Record the ticked key points")),
+        ("1 / 2 / 3 / 4", t("SelfGradeView", "Again / Hard / Good / Easy (questions without key points)")),
+    ]
+
+
+class SelfGradeView(QWidget):
+    #: Every open question is graded; the exam is finished. Its id.
+    finished = Signal(int)
+    #: The user chose to grade later (the exam stays resumable).
+    laterRequested = Signal(int)
+    #: One grade was committed: question id.
+    gradeSaved = Signal(int)
+
+    def __init__(self, store: Store, exam_id: int, *, now: Callable[[], datetime] = utc_now, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from quizdesk.core.study.exams import load_exam
+
+        self.setObjectName("selfGradeView")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.store = store
+        self.exam_id = exam_id
+        self._now = now
+        with store.session() as session:
+            state = load_exam(session, exam_id)
+        self.notes: dict[int, Any] = dict(state.answers)
+        self.pending = [q for q in state.questions if q.qtype == "open" and q.id not in state.graded]
+        self.total_open = sum(1 for q in state.questions if q.qtype == "open")
+        with store.read() as connection:
+            self._base_dirs = {
+                d.id: question_base_dir(d.origin, d.source_path, bundled_content_dir())
+                for d in question_details(connection, [q.id for q in self.pending])
+            }
+        self.position = 0
+        self._build()
+        self._build_actions()
+        app_events().themeChanged.connect(self._restyle)
+        self._restyle()
+        if self.pending:  # with nothing to grade the host shows the results directly
+            self._show()
+
+    def _build(self) -> None:
+        self.title_label = QLabel(objectName="selfGradeTitle")
+        bold = self.title_label.font()
+        bold.setBold(True)
+        self.title_label.setFont(bold)
+        self.later_button = QPushButton(self.tr("Grade later"), objectName="selfGradeLaterButton")
+        self.later_button.clicked.connect(lambda: self.laterRequested.emit(self.exam_id))
+        top = QHBoxLayout()
+        top.setContentsMargins(16, 10, 16, 10)
+        top.addWidget(self.title_label)
+        top.addStretch(1)
+        top.addWidget(self.later_button)
+        self.top_bar = QFrame(objectName="selfGradeTopBar")
+        self.top_bar.setLayout(top)
+
+        self.header = QuestionHeader()
+        self.notes_title = section_label(self.tr("Your notes"), "selfGradeNotesTitle")
+        self.notes_view = QPlainTextEdit(objectName="selfGradeNotes")
+        self.notes_view.setReadOnly(True)
+        self.notes_view.setMaximumHeight(140)
+        self.answer_title = section_label(self.tr("Reference answer"), "selfGradeAnswerTitle")
+        self.answer_view = make_markdown_view("selfGradeAnswerView", framed=False)
+        self.answer_view.set_font_px(CARD_FONT_PX)
+        fit_height_to_document(self.answer_view)
+        self.points_title = section_label(self.tr("Key points (要点): tick the ones your notes covered"), "selfGradePointsTitle")
+        self.points = ChoiceList("selfGradeKeyPoint")
+        self.points.selectionChanged.connect(self._update_buttons)
+        self.error_label = QLabel(objectName="selfGradeError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        card = QWidget()
+        column = QVBoxLayout(card)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        for widget in (self.header, self.notes_title, self.notes_view, self.answer_title, self.answer_view,
+                       self.points_title, self.points, self.error_label):
+            column.addWidget(widget)
+        column.addStretch(1)
+        scroll = QScrollArea(objectName="selfGradeScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(centered_column(card))
+        scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        self.scroll = scroll
+
+        self.record_button = QPushButton(objectName="selfGradeRecordButton")
+        self.record_button.clicked.connect(self.record_points)
+        self.grade_buttons: dict[int, QPushButton] = {}
+        names = {AGAIN: self.tr("Again"), HARD: self.tr("Hard"), GOOD: self.tr("Good"), EASY: self.tr("Easy")}
+        object_names = {AGAIN: "selfGradeAgainButton", HARD: "selfGradeHardButton", GOOD: "selfGradeGoodButton", EASY: "selfGradeEasyButton"}
+        self.hint_label = QLabel(objectName="selfGradeHint")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(16, 10, 16, 12)
+        bar.addWidget(self.hint_label, 1)
+        bar.addWidget(self.record_button)
+        for rating, name in names.items():
+            button = QPushButton(f"{name}  ·  {rating}", objectName=object_names[rating])
+            button.clicked.connect(lambda _checked=False, r=rating: self.record_rating(r))
+            self.grade_buttons[rating] = button
+            bar.addWidget(button)
+        for button in (self.record_button, *self.grade_buttons.values()):
+            button.setMinimumHeight(34)
+            button.setMinimumWidth(96)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.action_bar = QFrame(objectName="selfGradeActionBar")
+        self.action_bar.setLayout(bar)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.action_bar)
+
+    def _build_actions(self) -> None:
+        def add(keys: list[str], handler: Callable[[], None]) -> None:
+            action = QAction(self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False: handler())
+            self.addAction(action)
+
+        add(["Return", "Enter"], self.record_points)
+        for i, key in enumerate(DIGITS):
+            add([key], lambda i=i: self._on_number(i))
+
+    @property
+    def question(self) -> Any:
+        return self.pending[self.position] if self.position < len(self.pending) else None
+
+    def _show(self) -> None:
+        q = self.question
+        if q is None:
+            self.finished.emit(self.exam_id)
+            return
+        graded_before = self.total_open - len(self.pending)
+        self.title_label.setText(
+            self.tr("Grade your open answers: %1 of %2")
+            .replace("%1", str(graded_before + self.position + 1))
+            .replace("%2", str(self.total_open))
+        )
+        self.header.set_question(q.module, q.topic, q.qtype, q.title)
+        notes = self.notes.get(q.id)
+        self.notes_view.setPlainText(notes if isinstance(notes, str) and notes else self.tr("(no notes)"))
+        self.answer_view.set_markdown(q.answer_md, self._base_dirs.get(q.id))
+        has_points = bool(q.key_points)
+        self.points_title.setVisible(has_points)
+        self.points.setVisible(has_points)
+        self.points.set_items(list(q.key_points) if has_points else [], DIGITS, multi=True)
+        self.scroll.verticalScrollBar().setValue(0)
+        self._update_buttons()
+        self.setFocus()
+
+    def _update_buttons(self) -> None:
+        q = self.question
+        has_points = bool(q and q.key_points)
+        self.record_button.setVisible(has_points)
+        for button in self.grade_buttons.values():
+            button.setVisible(not has_points)
+        if q is not None and has_points:
+            self.record_button.setText(
+                self.tr("Record: %1 of %2 covered").replace("%1", str(len(self.points.selected()))).replace("%2", str(len(q.key_points)))
+                + "  ·  "
+                + self.tr("Enter")
+            )
+            self.hint_label.setText(self.tr("1–9 tick the key points your notes covered, Enter records"))
+        else:
+            self.hint_label.setText(self.tr("How good was your answer? 1 Again · 2 Hard · 3 Good · 4 Easy"))
+
+    def _on_number(self, index: int) -> None:
+        q = self.question
+        if q is None:
+            return
+        if q.key_points:
+            self.points.toggle(index)
+        elif index < 4:
+            self.record_rating(index + 1)
+
+    def record_points(self) -> None:
+        q = self.question
+        if q is None or not q.key_points:
+            return
+        recalled = self.points.selected()
+        self._grade(q.id, recalled=recalled)
+
+    def record_rating(self, rating: int) -> None:
+        q = self.question
+        if q is None or q.key_points:
+            return
+        self._grade(q.id, rating=rating)
+
+    def _grade(self, question_id: int, *, recalled: list[int] | None = None, rating: int | None = None) -> None:
+        from quizdesk.core.study.exams import self_grade
+
+        try:
+            with self.store.session() as session:
+                self_grade(session, self.exam_id, question_id, recalled=recalled, rating=rating, now=self._now())
+        except Exception as exc:
+            self.error_label.setText(self.tr("Could not save this grade (%1). Try again.").replace("%1", str(exc)))
+            self.error_label.show()
+            return
+        self.error_label.hide()
+        notify_data_changed()
+        self.gradeSaved.emit(question_id)
+        self.position += 1
+        self._show()
+
+    def _restyle(self, _dark: bool = False) -> None:
+        c = colors()
+        self.hint_label.setStyleSheet(f"color: {c.muted};")
+        self.error_label.setStyleSheet(f"color: {c.danger};")
+        self.top_bar.setStyleSheet(f"QFrame#selfGradeTopBar {{ border-bottom: 1px solid {c.border}; }}")
+        self.action_bar.setStyleSheet(f"QFrame#selfGradeActionBar {{ border-top: 1px solid {c.border}; }}")
+        self.record_button.setStyleSheet(button_css("primary", "selfGradeRecordButton"))
+        for rating, kind in ((AGAIN, "again"), (HARD, "hard"), (GOOD, "good"), (EASY, "easy")):
+            button = self.grade_buttons[rating]
+            button.setStyleSheet(button_css(kind, button.objectName()))
+        self.answer_view.set_dark(c.dark)

@@ -1,0 +1,109 @@
+"""The widget that shows question and answer Markdown, wherever one is needed.
+
+The real one is :class:`quizdesk.ui.answer_view.AnswerView` (math, highlighted
+code, images). Until that module is present this falls back to a plain
+``QTextBrowser`` with the same three methods, so the screens work either way.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QFrame, QSizePolicy, QTextBrowser, QWidget
+
+
+class MarkdownPane(Protocol):
+    def set_markdown(self, text: str, base_dir: Path | None = None) -> None: ...
+    def set_dark(self, dark: bool) -> None: ...
+    def set_font_px(self, px: int) -> None: ...
+
+
+class FallbackMarkdownView(QTextBrowser):
+    """Plain Qt Markdown: no math rendering, no highlighting."""
+
+    def set_markdown(self, text: str, base_dir: Path | None = None) -> None:
+        self.setSearchPaths([str(base_dir)] if base_dir else [])
+        self.setMarkdown(text)
+
+    def set_dark(self, dark: bool) -> None:  # the palette already follows the theme
+        pass
+
+    def set_font_px(self, px: int) -> None:
+        font = self.font()
+        font.setPixelSize(px)
+        self.setFont(font)
+
+
+def _answer_view_class() -> Any:
+    try:
+        module = importlib.import_module("quizdesk.ui.answer_view")
+    except ModuleNotFoundError as exc:
+        if exc.name != "quizdesk.ui.answer_view":
+            raise
+        return None
+    return getattr(module, "AnswerView", None)
+
+
+def make_markdown_view(object_name: str, parent: QWidget | None = None, *, framed: bool = True) -> Any:
+    """A Markdown view named ``object_name`` (AnswerView if available)."""
+    cls = _answer_view_class()
+    view = cls() if cls is not None else FallbackMarkdownView()
+    if parent is not None:
+        view.setParent(parent)
+    view.setObjectName(object_name)
+    if not framed and isinstance(view, QFrame):
+        view.setFrameShape(QFrame.Shape.NoFrame)
+    from quizdesk.ui.theme import is_dark
+
+    view.set_dark(is_dark())
+    return view
+
+
+class _FitHeight(QObject):
+    """Keeps a Markdown view exactly as tall as its document (no inner scrolling)."""
+
+    def __init__(self, view: Any) -> None:
+        super().__init__(view)
+        self._view = view
+        self._hooked: Any = None
+        self._busy = False
+        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
+            self.refit()
+        return False
+
+    def refit(self) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            self._refit()
+        finally:
+            self._busy = False
+
+    def _refit(self) -> None:
+        document = self._view.document()
+        layout = document.documentLayout()
+        if layout is not self._hooked:  # set_markdown may swap the document
+            self._hooked = layout
+            layout.documentSizeChanged.connect(lambda _size: self.refit())
+        document.setTextWidth(self._view.viewport().width())
+        margins = self._view.contentsMargins()
+        height = int(document.size().height()) + margins.top() + margins.bottom() + 2
+        if self._view.height() != height:
+            self._view.setFixedHeight(max(height, 8))
+
+
+def fit_height_to_document(view: Any) -> Callable[[], None]:
+    """Make ``view`` grow with its content (for views inside a scroll area); returns a refit function."""
+    fitter = _FitHeight(view)
+    return fitter.refit

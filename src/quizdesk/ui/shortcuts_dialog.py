@@ -1,0 +1,51 @@
+"""Help → Keyboard shortcuts: every key of every screen, in one table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+Section = tuple[str, list[tuple[str, str]]]
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, sections: list[Section], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.tree = QTreeWidget(objectName="shortcutsTree")
+        self.tree.setHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        for title, rows in sections:
+            section = QTreeWidgetItem([title, ""])
+            font = QFont(section.font(0))
+            font.setBold(True)
+            section.setFont(0, font)
+            section.setFirstColumnSpanned(True)
+            self.tree.addTopLevelItem(section)
+            section.setFirstColumnSpanned(True)
+            for keys, description in rows:
+                QTreeWidgetItem(section, [keys, description])
+            section.setExpanded(True)
+        self.tree.setItemsExpandable(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("shortcutsCloseButton")
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(buttons)
+        self.resize(620, 640)
+
+    def all_keys(self) -> list[str]:
+        keys = []
+        for i in range(self.tree.topLevelItemCount()):
+            section = self.tree.topLevelItem(i)
+            keys.extend(section.child(j).text(0) for j in range(section.childCount()))
+        return keys

@@ -1,0 +1,538 @@
+"""Study mode: flashcards over a queue of questions, each grade stored as given.
+
+Keys (also in Help → Keyboard shortcuts):
+
+* open question — Space shows the answer; then, with key points (要点), 1–9
+  tick the points recalled and Enter records the fraction; without key points
+  1–4 grade Again / Hard / Good / Easy;
+* single / multiple choice — A–J or 1–9 pick (multi: toggle), Enter checks;
+* true / false — T or F (or 1 / 2) pick, Enter checks;
+* after a choice was checked, Space or Enter goes on; Esc ends the session.
+
+Every grade is written with the core's ``record_*`` functions in its own
+transaction the moment it is given, then ``dataChanged`` is emitted.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizdesk.core.db.store import Store
+from quizdesk.core.paths import bundled_content_dir
+from quizdesk.core.study.ui_support import QuestionDetail, question_base_dir, question_details
+from quizdesk.ui.events import app_events, notify_data_changed
+from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
+from quizdesk.ui.question_widgets import DIGITS, LETTERS, ChoiceList, QuestionHeader
+from quizdesk.ui.theme import button_css, colors
+
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+CONTENT_MAX_WIDTH = 880
+CARD_FONT_PX = 15
+
+
+def key_help() -> list[tuple[str, str]]:
+    t = QCoreApplication.translate
+    return [
+        ("Space", t("StudyView", "Show the answer; after a choice was checked: next card")),
+        ("1 / 2 / 3 / 4", t("StudyView", "Again / Hard / Good / Easy (open questions without key points)")),
+        ("1–9", t("StudyView", "Tick / untick key point n (open questions with 要点); pick choice n")),
+        ("A–J", t("StudyView", "Pick a choice (multiple choice: toggle)")),
+        ("T / F", t("StudyView", "True / false")),
+        ("Enter", t("StudyView", "Check the choice · record the ticked key points · next card")),
+        ("Esc", t("StudyView", "End the session (grades given so far are kept)")),
+    ]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class CardResult:
+    question_id: int
+    score: float
+    correct: bool | None
+
+
+def centered_column(inner: QWidget, max_width: int = CONTENT_MAX_WIDTH) -> QWidget:
+    """``inner`` centred, at most ``max_width`` wide (long lines are hard to read)."""
+    inner.setMaximumWidth(max_width)
+    outer = QWidget()
+    layout = QHBoxLayout(outer)
+    layout.setContentsMargins(24, 16, 24, 16)
+    layout.addStretch(1)
+    layout.addWidget(inner, 100)
+    layout.addStretch(1)
+    return outer
+
+
+def section_label(text: str, object_name: str) -> QLabel:
+    label = QLabel(text, objectName=object_name)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class StudyView(QWidget):
+    """One study session over ``question_ids`` (in that order)."""
+
+    finished = Signal()
+    #: A grade was committed: question id, score 0..1.
+    cardGraded = Signal(int, float)
+
+    def __init__(
+        self,
+        store: Store,
+        question_ids: list[int],
+        *,
+        title: str = "",
+        clock: Callable[[], float] = time.monotonic,
+        now: Callable[[], datetime] = utc_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("studyView")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.store = store
+        self._clock = clock
+        self._now = now
+        with store.read() as connection:
+            self.cards: list[QuestionDetail] = question_details(connection, list(question_ids))
+        self.index = -1
+        self.phase = "question"  # question | revealed | answered | done
+        self.results: list[CardResult] = []
+        self._shown_at = 0.0
+        self._title = title or self.tr("Study")
+        self._build()
+        self._build_actions()
+        app_events().themeChanged.connect(self._restyle)
+        self._restyle()
+        self._next_card()
+
+    # -- layout ----------------------------------------------------------------
+    def _build(self) -> None:
+        self.title_label = QLabel(self._title, objectName="studyTitle")
+        font = self.title_label.font()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.progress_label = QLabel(objectName="studyProgressLabel")
+        self.progress_bar = QProgressBar(objectName="studyProgressBar")
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setFixedHeight(6)
+        self.progress_bar.setMaximumWidth(220)
+        self.end_button = QPushButton(self.tr("End session"), objectName="studyEndButton")
+        self.end_button.setToolTip(self.tr("End the session (Esc)"))
+        self.end_button.clicked.connect(self.end_session)
+        top = QHBoxLayout()
+        top.setContentsMargins(16, 10, 16, 10)
+        top.addWidget(self.title_label)
+        top.addSpacing(16)
+        top.addWidget(self.progress_bar)
+        top.addWidget(self.progress_label)
+        top.addStretch(1)
+        top.addWidget(self.end_button)
+
+        # The card: header, body, choices, answer, key points.
+        self.header = QuestionHeader()
+        self.body_view = make_markdown_view("studyBodyView", framed=False)
+        self.body_view.set_font_px(CARD_FONT_PX)
+        fit_height_to_document(self.body_view)
+        self.choices = ChoiceList("studyChoice")
+        self.choices.selectionChanged.connect(self._update_buttons)
+        self.feedback_label = QLabel(objectName="studyFeedback")
+        self.feedback_label.setWordWrap(True)
+        self.answer_title = section_label(self.tr("Answer"), "studyAnswerTitle")
+        self.answer_view = make_markdown_view("studyAnswerView", framed=False)
+        self.answer_view.set_font_px(CARD_FONT_PX)
+        fit_height_to_document(self.answer_view)
+        self.points_title = section_label("", "studyPointsTitle")
+        self.points = ChoiceList("studyKeyPoint")
+        self.points.selectionChanged.connect(self._update_buttons)
+        self.error_label = QLabel(objectName="studyError")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+
+        card = QWidget(objectName="studyCard")
+        column = QVBoxLayout(card)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(12)
+        column.addWidget(self.header)
+        column.addWidget(self.body_view)
+        column.addWidget(self.choices)
+        column.addWidget(self.feedback_label)
+        column.addSpacing(4)
+        # Key points come before the full answer: ticking them is the task,
+        # the answer is the reference to check against.
+        column.addWidget(self.points_title)
+        column.addWidget(self.points)
+        column.addWidget(self.answer_title)
+        column.addWidget(self.answer_view)
+        column.addWidget(self.error_label)
+        column.addStretch(1)
+        self.scroll = QScrollArea(objectName="studyScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(centered_column(card))
+        self.scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+
+        # The action bar changes with the phase.
+        self.reveal_button = QPushButton(self.tr("Show answer") + "  ·  " + self.tr("Space"), objectName="revealButton")
+        self.reveal_button.clicked.connect(self.reveal)
+        self.check_button = QPushButton(self.tr("Check") + "  ·  " + self.tr("Enter"), objectName="checkButton")
+        self.check_button.clicked.connect(self.check_choice)
+        self.next_button = QPushButton(self.tr("Next") + "  ·  " + self.tr("Space"), objectName="nextCardButton")
+        self.next_button.clicked.connect(self._next_card)
+        self.recall_button = QPushButton(objectName="recallDoneButton")
+        self.recall_button.clicked.connect(self.submit_recall)
+        self.grade_buttons: dict[int, QPushButton] = {}
+        grade_names = {AGAIN: self.tr("Again"), HARD: self.tr("Hard"), GOOD: self.tr("Good"), EASY: self.tr("Easy")}
+        object_names = {AGAIN: "gradeAgainButton", HARD: "gradeHardButton", GOOD: "gradeGoodButton", EASY: "gradeEasyButton"}
+        for rating, name in grade_names.items():
+            button = QPushButton(f"{name}  ·  {rating}", objectName=object_names[rating])
+            button.clicked.connect(lambda _checked=False, r=rating: self.grade(r))
+            self.grade_buttons[rating] = button
+        self.hint_label = QLabel(objectName="studyHint")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(16, 10, 16, 12)
+        bar.setSpacing(8)
+        bar.addWidget(self.hint_label, 1)
+        for button in (self.reveal_button, self.check_button, self.recall_button, self.next_button, *self.grade_buttons.values()):
+            button.setMinimumHeight(34)
+            button.setMinimumWidth(96)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+            bar.addWidget(button)
+        self.action_bar = QFrame(objectName="studyActionBar")
+        self.action_bar.setLayout(bar)
+
+        card_page = QWidget()
+        card_layout = QVBoxLayout(card_page)
+        card_layout.setContentsMargins(0, 0, 0, 0)
+        card_layout.setSpacing(0)
+        card_layout.addWidget(self.scroll, 1)
+        card_layout.addWidget(self.action_bar)
+
+        self.summary = self._build_summary()
+        self.stack = QStackedWidget(objectName="studyStack")
+        self.stack.addWidget(card_page)
+        self.stack.addWidget(self.summary)
+
+        self.top_bar = QFrame(objectName="studyTopBar")
+        self.top_bar.setLayout(top)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.top_bar)
+        layout.addWidget(self.stack, 1)
+
+    def _build_summary(self) -> QWidget:
+        self.summary_title = QLabel(self.tr("Session complete"), objectName="studySummaryTitle")
+        font = self.summary_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.summary_title.setFont(font)
+        self.summary_text = QLabel(objectName="studySummaryText")
+        self.summary_text.setWordWrap(True)
+        self.summary_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.back_button = QPushButton(self.tr("Back to library"), objectName="studyBackButton")
+        self.back_button.setMinimumHeight(34)
+        self.back_button.clicked.connect(self.finished.emit)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.addStretch(1)
+        column.addWidget(self.summary_title, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addSpacing(8)
+        column.addWidget(self.summary_text, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addSpacing(16)
+        column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        return box
+
+    def _build_actions(self) -> None:
+        """Page-wide keys; inactive while focus is in a text field elsewhere."""
+        self.shortcut_actions: list[QAction] = []
+
+        def add(keys: list[str], handler: Callable[[], None], text: str) -> None:
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _checked=False: handler())
+            self.addAction(action)
+            self.shortcut_actions.append(action)
+
+        add(["Space"], self._on_space, self.tr("Show answer / next card"))
+        add(["Return", "Enter"], self._on_enter, self.tr("Check / done / next"))
+        add(["Esc"], self.end_session, self.tr("End the session"))
+        for i, key in enumerate(DIGITS):
+            add([key], lambda i=i: self._on_number(i), self.tr("Pick or tick item %1").replace("%1", key))
+        for i, key in enumerate(LETTERS[:8]):
+            if key not in "TF":
+                add([key], lambda i=i: self._on_letter(i), self.tr("Pick choice %1").replace("%1", key))
+        add(["T"], lambda: self._on_truefalse("T"), self.tr("True (or choice T)"))
+        add(["F"], lambda: self._on_truefalse("F"), self.tr("False (or choice F)"))
+
+    # -- state -----------------------------------------------------------------
+    @property
+    def card(self) -> QuestionDetail | None:
+        return self.cards[self.index] if 0 <= self.index < len(self.cards) else None
+
+    def _next_card(self) -> None:
+        self.index += 1
+        self.error_label.hide()
+        if self.index >= len(self.cards):
+            self._show_summary()
+            return
+        card = self.cards[self.index]
+        self.phase = "question"
+        total = len(self.cards)
+        self.progress_label.setText(self.tr("Card %1 of %2").replace("%1", str(self.index + 1)).replace("%2", str(total)))
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(self.index)
+        self.header.set_question(card.module, card.topic, card.qtype, card.title)
+        base = question_base_dir(card.origin, card.source_path, bundled_content_dir())
+        self.body_view.set_markdown(card.body_md, base)
+        self.body_view.setVisible(bool(card.body_md.strip()))
+        if card.qtype == "open":
+            self.choices.set_items([])
+            self.choices.hide()
+        else:
+            keys = "TF" if card.qtype == "truefalse" else LETTERS
+            self.choices.set_items(list(card.choices), keys, multi=card.qtype == "multi")
+            self.choices.show()
+        self.feedback_label.hide()
+        self.answer_title.hide()
+        self.answer_view.hide()
+        self.answer_view.set_markdown(card.answer_md, base)
+        self.points_title.hide()
+        self.points.set_items([])
+        self.points.hide()
+        self.scroll.verticalScrollBar().setValue(0)
+        self._shown_at = self._clock()
+        self._update_buttons()
+        self.setFocus()
+
+    def _elapsed(self) -> float:
+        return max(0.0, self._clock() - self._shown_at)
+
+    def _update_buttons(self) -> None:
+        card = self.card
+        phase = self.phase
+        is_open = card is not None and card.qtype == "open"
+        has_points = bool(card and card.key_points)
+        self.reveal_button.setVisible(phase == "question" and is_open)
+        self.check_button.setVisible(phase == "question" and not is_open)
+        self.check_button.setEnabled(bool(self.choices.selected()))
+        self.recall_button.setVisible(phase == "revealed" and has_points)
+        for button in self.grade_buttons.values():
+            button.setVisible(phase == "revealed" and not has_points)
+        self.next_button.setVisible(phase == "answered")
+        if phase == "revealed" and has_points and card is not None:
+            ticked = len(self.points.selected())
+            self.recall_button.setText(
+                self.tr("Done: %1 of %2 recalled").replace("%1", str(ticked)).replace("%2", str(len(card.key_points)))
+                + "  ·  "
+                + self.tr("Enter")
+            )
+        hints = {
+            ("question", True): self.tr("Recall the answer, then press Space"),
+            ("question", False): self.tr("T / F to answer, Enter to check")
+            if card is not None and card.qtype == "truefalse"
+            else self.tr("A–D or 1–4 to pick, Enter to check"),
+            ("revealed", True): self.tr("1–9 tick the key points you recalled, Enter when done")
+            if has_points
+            else self.tr("How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy"),
+            ("answered", False): self.tr("Space or Enter for the next card"),
+        }
+        self.hint_label.setText(hints.get((phase, is_open), ""))
+
+    # -- keys ------------------------------------------------------------------
+    def _on_space(self) -> None:
+        if self.phase == "question":
+            self.reveal()
+        elif self.phase == "answered":
+            self._next_card()
+
+    def _on_enter(self) -> None:
+        card = self.card
+        if card is None:
+            if self.phase == "done":
+                self.finished.emit()
+            return
+        if self.phase == "question" and card.qtype != "open":
+            self.check_choice()
+        elif self.phase == "revealed" and card.key_points:
+            self.submit_recall()
+        elif self.phase == "answered":
+            self._next_card()
+
+    def _on_number(self, index: int) -> None:
+        card = self.card
+        if card is None:
+            return
+        if self.phase == "question" and card.qtype != "open":
+            self.choices.toggle(index)
+        elif self.phase == "revealed" and card.key_points:
+            self.points.toggle(index)
+        elif self.phase == "revealed" and index < 4:
+            self.grade(index + 1)
+
+    def _on_letter(self, index: int) -> None:
+        card = self.card
+        if card is not None and self.phase == "question" and card.qtype in ("single", "multi"):
+            self.choices.toggle(index)
+
+    def _on_truefalse(self, key: str) -> None:
+        card = self.card
+        if card is None or self.phase != "question":
+            return
+        if card.qtype == "truefalse":
+            self.choices.toggle(0 if key == "T" else 1)
+        elif card.qtype in ("single", "multi"):
+            self.choices.toggle(LETTERS.index(key))
+
+    # -- actions ---------------------------------------------------------------
+    def reveal(self) -> None:
+        """Show the answer of an open question (Space)."""
+        card = self.card
+        if card is None or self.phase != "question" or card.qtype != "open":
+            return
+        self.phase = "revealed"
+        self.answer_title.show()
+        self.answer_view.show()
+        if card.key_points:
+            self.points_title.setText(self.tr("Key points (要点): tick the ones you recalled"))
+            self.points_title.show()
+            self.points.set_items(list(card.key_points), DIGITS, multi=True)
+            self.points.show()
+        self._update_buttons()
+
+    def check_choice(self) -> None:
+        """Grade the picked choice(s) at once and show the explanation (Enter)."""
+        card = self.card
+        if card is None or self.phase != "question" or card.qtype == "open":
+            return
+        given = self.choices.selected()
+        if not given:
+            return
+        from quizdesk.core.study.reviews import record_choice
+
+        seconds = self._elapsed()
+        result = self._write(lambda s: record_choice(s, card.id, given, now=self._now(), seconds=seconds))
+        if result is None:
+            return
+        self.choices.show_feedback(result.correct_indexes)
+        c = colors()
+        if result.correct:
+            self.feedback_label.setText("✓ " + self.tr("Correct"))
+            self.feedback_label.setStyleSheet(f"color: {c.success}; font-weight: bold;")
+        else:
+            self.feedback_label.setText("✗ " + self.tr("Not quite: the right answer is marked in green"))
+            self.feedback_label.setStyleSheet(f"color: {c.danger}; font-weight: bold;")
+        self.feedback_label.show()
+        if card.answer_md.strip():
+            self.answer_title.setText(self.tr("Explanation"))
+            self.answer_title.show()
+            self.answer_view.show()
+        self._record(card.id, result.score, result.correct)
+        self.phase = "answered"
+        self._update_buttons()
+
+    def submit_recall(self) -> None:
+        """Record the ticked key points as the score of an open question (Enter)."""
+        card = self.card
+        if card is None or self.phase != "revealed" or not card.key_points:
+            return
+        from quizdesk.core.study.reviews import record_recall
+
+        recalled = self.points.selected()
+        seconds = self._elapsed()
+        score = self._write(lambda s: record_recall(s, card.id, recalled, now=self._now(), seconds=seconds))
+        if score is None:
+            return
+        self._record(card.id, score, None)
+        self._next_card()
+
+    def grade(self, rating: int) -> None:
+        """Again / Hard / Good / Easy for an open question without key points (1–4)."""
+        card = self.card
+        if card is None or self.phase != "revealed" or card.key_points or rating not in self.grade_buttons:
+            return
+        from quizdesk.core.study.reviews import record_rating
+
+        seconds = self._elapsed()
+        attempt = self._write(lambda s: record_rating(s, card.id, rating, now=self._now(), seconds=seconds))
+        if attempt is None:
+            return
+        self._record(card.id, attempt.score, None)
+        self._next_card()
+
+    def end_session(self) -> None:
+        """Esc: stop here; grades already given are kept."""
+        self.finished.emit()
+
+    def _write(self, work: Callable[[Any], Any]) -> Any:
+        """Run one core call in its own transaction; None (and a message) if it failed."""
+        try:
+            with self.store.session() as session:
+                result = work(session)
+        except Exception as exc:  # a locked or damaged DB: say so, keep the card
+            self.error_label.setText(self.tr("Could not save this grade (%1). Try again.").replace("%1", str(exc)))
+            self.error_label.show()
+            return None
+        self.error_label.hide()
+        return result
+
+    def _record(self, question_id: int, score: float, correct: bool | None) -> None:
+        self.results.append(CardResult(question_id, score, correct))
+        notify_data_changed()
+        self.cardGraded.emit(question_id, score)
+
+    def _show_summary(self) -> None:
+        self.phase = "done"
+        self.progress_bar.setRange(0, max(1, len(self.cards)))
+        self.progress_bar.setValue(len(self.cards))
+        self.progress_label.setText(self.tr("Done"))
+        graded = len(self.results)
+        if graded:
+            mean = sum(r.score for r in self.results) / graded
+            text = self.tr("%1 cards graded · average score %2%").replace("%1", str(graded)).replace("%2", f"{mean * 100:.0f}")
+        else:
+            text = self.tr("Nothing to study here right now.")
+        self.summary_text.setText(text)
+        self.stack.setCurrentWidget(self.summary)
+        self.back_button.setFocus()
+
+    def _restyle(self, _dark: bool = False) -> None:
+        c = colors()
+        self.hint_label.setStyleSheet(f"color: {c.muted};")
+        self.progress_label.setStyleSheet(f"color: {c.muted};")
+        self.error_label.setStyleSheet(f"color: {c.danger};")
+        self.summary_text.setStyleSheet(f"color: {c.muted};")
+        self.top_bar.setStyleSheet(f"QFrame#studyTopBar {{ border-bottom: 1px solid {c.border}; }}")
+        self.action_bar.setStyleSheet(f"QFrame#studyActionBar {{ border-top: 1px solid {c.border}; }}")
+        for view in (self.body_view, self.answer_view):
+            view.set_dark(c.dark)
+        for button in (self.reveal_button, self.check_button, self.recall_button, self.next_button, self.back_button):
+            button.setStyleSheet(button_css("primary", button.objectName()))
+        for rating, kind in ((AGAIN, "again"), (HARD, "hard"), (GOOD, "good"), (EASY, "easy")):
+            button = self.grade_buttons[rating]
+            button.setStyleSheet(button_css(kind, button.objectName()))

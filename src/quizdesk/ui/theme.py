@@ -1,0 +1,176 @@
+"""Light and dark themes: Fusion style with a palette, plus a few semantic colours.
+
+``apply_theme(app, "light" | "dark" | "system")`` is what the settings dialog
+calls. Widgets that draw their own colours (choice rows, the countdown, the
+exam palette) read :func:`colors` and listen to ``AppEvents.themeChanged``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from quizdesk.ui.events import app_events
+
+THEMES = ("light", "dark", "system")
+
+
+@dataclass(frozen=True)
+class ThemeColors:
+    """Colours with a meaning, as CSS strings, for the current theme."""
+
+    dark: bool
+    text: str
+    muted: str  # secondary text (captions, counts)
+    border: str
+    card: str  # background of cards and choice rows
+    card_hover: str
+    accent: str
+    accent_bg: str
+    accent_strong: str  # filled buttons (white text on it)
+    success: str
+    success_bg: str
+    danger: str
+    danger_bg: str
+    warning: str
+    warning_bg: str
+
+
+LIGHT = ThemeColors(
+    dark=False,
+    text="#1f2328",
+    muted="#656d76",
+    border="#d0d7de",
+    card="#ffffff",
+    card_hover="#f3f6fa",
+    accent="#2f6fde",
+    accent_bg="#e3ecfc",
+    accent_strong="#2f6fde",
+    success="#1a7f37",
+    success_bg="#dcf3e2",
+    danger="#c62828",
+    danger_bg="#fde4e4",
+    warning="#b45309",
+    warning_bg="#fff1d6",
+)
+
+DARK = ThemeColors(
+    dark=True,
+    text="#dfe1e5",
+    muted="#9aa0a6",
+    border="#4a4d52",
+    card="#2b2d31",
+    card_hover="#33363b",
+    accent="#6ea1ff",
+    accent_bg="#243653",
+    accent_strong="#3574f0",
+    success="#5fcf7f",
+    success_bg="#1f3a28",
+    danger="#ff7b72",
+    danger_bg="#4a2325",
+    warning="#f0b429",
+    warning_bg="#45361a",
+)
+
+
+def _dark_palette() -> QPalette:
+    p = QPalette()
+    window, base, alt, text = QColor("#232427"), QColor("#1b1c1f"), QColor("#26282c"), QColor("#dfe1e5")
+    button, highlight, disabled = QColor("#313338"), QColor("#3574f0"), QColor("#7b7f86")
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: alt,
+        QPalette.ColorRole.ToolTipBase: QColor("#33363b"),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: QColor("#80868b"),
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: button,
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.BrightText: QColor("#ffffff"),
+        QPalette.ColorRole.Light: QColor("#45484e"),
+        QPalette.ColorRole.Midlight: QColor("#3a3d42"),
+        QPalette.ColorRole.Mid: QColor("#2c2e32"),
+        QPalette.ColorRole.Dark: QColor("#141517"),
+        QPalette.ColorRole.Shadow: QColor("#000000"),
+        QPalette.ColorRole.Highlight: highlight,
+        QPalette.ColorRole.HighlightedText: QColor("#ffffff"),
+        QPalette.ColorRole.Link: QColor("#6ea1ff"),
+        QPalette.ColorRole.LinkVisited: QColor("#b59cff"),
+    }
+    for role, color in roles.items():
+        p.setColor(role, color)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText, QPalette.ColorRole.WindowText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    p.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Highlight, QColor("#4a4d52"))
+    return p
+
+
+def _light_palette() -> QPalette:
+    style = QStyleFactory.create("Fusion")
+    p = QPalette(style.standardPalette()) if style is not None else QPalette()
+    p.setColor(QPalette.ColorRole.Window, QColor("#f4f5f7"))
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor("#f6f8fa"))
+    p.setColor(QPalette.ColorRole.Highlight, QColor("#2f6fde"))
+    p.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.Link, QColor("#2f6fde"))
+    p.setColor(QPalette.ColorRole.ToolTipBase, QColor("#ffffff"))
+    p.setColor(QPalette.ColorRole.ToolTipText, QColor("#1f2328"))
+    return p
+
+
+def system_prefers_dark() -> bool:
+    hints = QGuiApplication.styleHints()
+    scheme = getattr(hints, "colorScheme", None)
+    return scheme is not None and scheme() == Qt.ColorScheme.Dark
+
+
+def apply_theme(app: QApplication, mode: str = "system") -> bool:
+    """Switch the whole app to ``mode``; returns True if the result is dark."""
+    if mode not in THEMES:
+        mode = "system"
+    dark = system_prefers_dark() if mode == "system" else mode == "dark"
+    if app.style().name().lower() != "fusion":
+        app.setStyle("Fusion")
+    app.setPalette(_dark_palette() if dark else _light_palette())
+    app_events().themeChanged.emit(dark)
+    return dark
+
+
+def is_dark() -> bool:
+    """Whether the current palette is dark (whatever set it)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return False
+    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def colors() -> ThemeColors:
+    return DARK if is_dark() else LIGHT
+
+
+def button_css(kind: str = "primary", object_name: str = "") -> str:
+    """A style sheet for an emphasised push button.
+
+    ``kind``: "primary" (filled accent) or "again" / "hard" / "good" / "easy"
+    (tinted with the grade's colour). Scoped to ``object_name`` if given.
+    """
+    c = colors()
+    selector = f"QPushButton#{object_name}" if object_name else "QPushButton"
+    if kind == "primary":
+        fg, bg, border, hover = "#ffffff", c.accent_strong, c.accent_strong, c.accent_strong
+    else:
+        tint = {"again": (c.danger, c.danger_bg), "hard": (c.warning, c.warning_bg), "good": (c.success, c.success_bg), "easy": (c.accent, c.accent_bg)}
+        fg, bg = tint.get(kind, (c.text, c.card))
+        border, hover = fg, bg
+    return (
+        f"{selector} {{ color: {fg}; background: {bg}; border: 1px solid {border}; border-radius: 6px;"
+        f" padding: 6px 16px; font-weight: bold; }}"
+        f"{selector}:hover {{ background: {hover}; border-width: 2px; padding: 5px 15px; }}"
+        f"{selector}:pressed {{ background: {border}; color: #ffffff; }}"
+        f"{selector}:disabled {{ color: {c.muted}; background: {c.card_hover}; border-color: {c.border}; }}"
+    )

@@ -1,0 +1,166 @@
+"""The topic tree (module → sub-topic) with question counts, used by the main
+window (selectable, with a mastery column) and the exam setup (checkable)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator, QWidget
+
+from quizdesk.core.catalog import TopicNode
+
+SUBTREE_IDS_ROLE = Qt.ItemDataRole.UserRole
+TOPIC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+TOPIC_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
+COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
+
+NAME_COLUMN, COUNT_COLUMN, MASTERY_COLUMN = 0, 1, 2
+
+MasteryIcon = Callable[[float | None], QIcon]
+
+
+class TopicTreeWidget(QTreeWidget):
+    """Modules and their sub-topics; optionally checkable (tri-state parents)."""
+
+    #: Emitted when the set of checked topics changes (checkable mode only).
+    checkedChanged = Signal()
+
+    def __init__(self, *, checkable: bool = False, mastery_icon: MasteryIcon | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._checkable = checkable
+        self._mastery_icon = mastery_icon
+        self._filling = False
+        labels = [self.tr("Topic"), self.tr("Questions")]
+        if mastery_icon is not None:
+            labels.append(self.tr("Mastery"))
+        self.setHeaderLabels(labels)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(False)
+        self.setAnimated(False)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COUNT_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        if mastery_icon is not None:
+            header.setSectionResizeMode(MASTERY_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.itemChanged.connect(self._on_item_changed)
+
+    # -- filling -------------------------------------------------------------
+    def set_tree(self, nodes: list[TopicNode], mastery: dict[int, float | None] | None = None) -> None:
+        """Replace the contents; keeps the current selection and checks where the keys survive."""
+        current = self.current_key()
+        checked = set(self.checked_keys()) if self._checkable else set()
+        expanded = {key for key, item in self._items_by_key().items() if item.isExpanded()}
+        self._filling = True
+        try:
+            self.clear()
+            for node in nodes:
+                self.addTopLevelItem(self._make_item(node, mastery or {}))
+            for key, item in self._items_by_key().items():
+                if key in expanded:
+                    item.setExpanded(True)
+                if self._checkable and key in checked and item.childCount() == 0:
+                    item.setCheckState(NAME_COLUMN, Qt.CheckState.Checked)
+        finally:
+            self._filling = False
+        if current is not None:
+            self.select_key(current)
+        if self._checkable:
+            self.checkedChanged.emit()
+
+    def _make_item(self, node: TopicNode, mastery: dict[int, float | None]) -> QTreeWidgetItem:
+        item = QTreeWidgetItem([node.name, str(node.total_count)])
+        item.setData(NAME_COLUMN, SUBTREE_IDS_ROLE, node.subtree_ids())
+        item.setData(NAME_COLUMN, TOPIC_ID_ROLE, node.id)
+        item.setData(NAME_COLUMN, TOPIC_KEY_ROLE, node.key)
+        item.setData(NAME_COLUMN, COUNT_ROLE, node.total_count)
+        item.setToolTip(NAME_COLUMN, node.name_en or node.name)
+        item.setTextAlignment(COUNT_COLUMN, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if self._mastery_icon is not None:
+            score = mastery.get(node.id)
+            item.setIcon(MASTERY_COLUMN, self._mastery_icon(score))
+            item.setToolTip(
+                MASTERY_COLUMN,
+                self.tr("Mastery: %1").replace("%1", f"{score:.0f}") if score is not None else self.tr("Not studied yet"),
+            )
+        if self._checkable:
+            flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+            if node.children:
+                flags |= Qt.ItemFlag.ItemIsAutoTristate
+            item.setFlags(flags)
+            item.setCheckState(NAME_COLUMN, Qt.CheckState.Unchecked)
+        for child in node.children:
+            item.addChild(self._make_item(child, mastery))
+        return item
+
+    # -- lookup --------------------------------------------------------------
+    def iter_items(self) -> Iterator[QTreeWidgetItem]:
+        iterator = QTreeWidgetItemIterator(self)
+        while iterator.value() is not None:
+            yield iterator.value()
+            iterator += 1
+
+    def _items_by_key(self) -> dict[str, QTreeWidgetItem]:
+        return {item.data(NAME_COLUMN, TOPIC_KEY_ROLE): item for item in self.iter_items()}
+
+    def item_for_key(self, key: str) -> QTreeWidgetItem | None:
+        return self._items_by_key().get(key)
+
+    def current_key(self) -> str | None:
+        item = self.currentItem()
+        return item.data(NAME_COLUMN, TOPIC_KEY_ROLE) if item is not None and item.isSelected() else None
+
+    def select_key(self, key: str) -> bool:
+        item = self.item_for_key(key)
+        if item is None:
+            return False
+        parent = item.parent()
+        while parent is not None:
+            parent.setExpanded(True)
+            parent = parent.parent()
+        self.setCurrentItem(item)
+        self.scrollToItem(item)
+        return True
+
+    def selected_topic_ids(self) -> list[int] | None:
+        """Ids of the selected topic and its sub-topics; None when nothing is selected."""
+        items = self.selectedItems()
+        return list(items[0].data(NAME_COLUMN, SUBTREE_IDS_ROLE)) if items else None
+
+    def selected_label(self) -> str:
+        items = self.selectedItems()
+        return items[0].text(NAME_COLUMN) if items else ""
+
+    # -- checking (exam setup) -----------------------------------------------
+    def checked_topic_ids(self) -> list[int]:
+        """Topics whose questions are included: every fully checked item."""
+        return [
+            item.data(NAME_COLUMN, TOPIC_ID_ROLE)
+            for item in self.iter_items()
+            if item.checkState(NAME_COLUMN) == Qt.CheckState.Checked
+        ]
+
+    def checked_keys(self) -> list[str]:
+        return [
+            item.data(NAME_COLUMN, TOPIC_KEY_ROLE)
+            for item in self.iter_items()
+            if item.checkState(NAME_COLUMN) == Qt.CheckState.Checked
+        ]
+
+    def set_checked_keys(self, keys: list[str]) -> None:
+        wanted = set(keys)
+        for key, item in self._items_by_key().items():
+            if key in wanted:
+                item.setCheckState(NAME_COLUMN, Qt.CheckState.Checked)
+
+    def set_all_checked(self, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for i in range(self.topLevelItemCount()):
+            self.topLevelItem(i).setCheckState(NAME_COLUMN, state)
+
+    def _on_item_changed(self, _item: QTreeWidgetItem, column: int) -> None:
+        if self._checkable and column == NAME_COLUMN and not self._filling:
+            self.checkedChanged.emit()

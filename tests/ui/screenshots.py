@@ -1,0 +1,171 @@
+"""Render every main screen offscreen, in the light and the dark theme.
+
+    QT_QPA_PLATFORM=offscreen python tests/ui/screenshots.py [OUT_DIR] [--bank DIR]
+
+Writes main-window.png (light, for the README) and {main-window,study,exam,
+results}-{light,dark}.png. The default bank is the bundled ``content/``; the
+screens are driven through the same objects a user drives. Used to produce
+``docs/img/`` and by ``test_screenshots.py`` (which checks they render).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[2]
+SIZE = (1280, 800)
+
+
+def _prepare_store(data_dir: Path, bank: Path):  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from quizdesk.core.content.bundled import sync_bundled_bank
+    from quizdesk.core.db.models import Question
+    from quizdesk.core.db.store import open_store
+    from quizdesk.core.study.reviews import record_choice, record_recall
+
+    store = open_store(data_dir)
+    with store.session() as session:
+        sync_bundled_bank(session, bank)
+    # A little history, so counts, due cards and scores are not all zero.
+    past = datetime.now(timezone.utc) - timedelta(days=12)
+    with store.session() as session:
+        questions = list(session.scalars(select(Question).order_by(Question.id)))
+        for i, q in enumerate(questions[::3]):
+            if q.qtype == "open":
+                record_recall(session, q.id, list(range(i % 3)), now=past, seconds=40)
+            else:
+                record_choice(session, q.id, [i % 2], now=past, seconds=12)
+    return store
+
+
+def _settle(app) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(5):
+        app.processEvents()
+
+
+def _save(widget, path: Path, app) -> None:  # type: ignore[no-untyped-def]
+    _settle(app)
+    widget.grab().save(str(path))
+
+
+def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "dark")) -> list[Path]:
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from quizdesk.core.study.exams import ExamSpec, create_exam, load_exam
+    from quizdesk.ui.main_window import MainWindow
+    from quizdesk.ui.theme import apply_theme
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication([])
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
+        QCoreApplication.setOrganizationName("QuizDeskScreenshots")
+        QCoreApplication.setApplicationName("QuizDeskScreenshots")
+        for theme in themes:
+            store = _prepare_store(Path(tmp) / f"data-{theme}", bank)
+            apply_theme(app, theme)  # type: ignore[arg-type]
+            window = MainWindow(store)
+            window.resize(*SIZE)
+            window.show()
+            tree = window.topic_tree
+            module = tree.topLevelItem(0)
+            module.setExpanded(True)
+            tree.setCurrentItem(module.child(min(1, module.childCount() - 1)) or module)
+            window.question_list.setCurrentRow(min(1, window.question_list.count() - 1))
+            path = out_dir / f"main-window-{theme}.png"
+            _save(window, path, app)
+            written.append(path)
+            if theme == "light":
+                _save(window, out_dir / "main-window.png", app)
+                written.append(out_dir / "main-window.png")
+
+            # Study: an open question with its answer shown and two key points ticked.
+            with store.read() as connection:
+                open_ids = [r[0] for r in connection.execute("SELECT id FROM questions WHERE qtype='open' AND key_points != '[]' ORDER BY id")]
+            window.start_study(open_ids[1:6], "Study: " + module.text(0))
+            study = window.page
+            study.reveal()
+            study.points.toggle(0)
+            study.points.toggle(2)
+            path = out_dir / f"study-{theme}.png"
+            _save(window, path, app)
+            written.append(path)
+
+            # Exam: ten questions, a few answered, one flagged, on a multiple-choice page.
+            with store.read() as connection:
+                topic_ids = tuple(r[0] for r in connection.execute("SELECT id FROM topics"))
+            with store.session() as session:
+                exam_id = create_exam(session, ExamSpec(topic_ids, count=10, time_limit_s=1800, seed=11), datetime.now(timezone.utc))
+                questions = load_exam(session, exam_id).questions
+            window.run_exam(exam_id)
+            runner = window.exam_runner
+            for index, q in enumerate(questions[:7]):
+                runner.go_to(index)
+                if q.qtype == "open":
+                    runner.notes.setPlainText("先说定义，再说为什么需要，最后举一个训练中的例子。")
+                    runner.flush_notes()
+                elif index % 3 == 2 or not q.correct:
+                    runner.choices.toggle(0)
+                else:
+                    for i in q.correct:  # most answers right, as in a real attempt
+                        runner.choices.toggle(i)
+            runner.go_to(2)
+            runner.toggle_flag()
+            choice_pages = [i for i, q in enumerate(questions) if q.qtype in ("single", "multi")]
+            runner.go_to(choice_pages[0] if choice_pages else 0)
+            runner.clock._remaining0 = 1234.0  # a realistic countdown in the picture
+            runner.tick()
+            path = out_dir / f"exam-{theme}.png"
+            _save(window, path, app)
+            written.append(path)
+
+            # Results: submit, grade the open answers, show the breakdown.
+            runner.submit()
+            grading = window.page
+            if hasattr(grading, "pending"):
+                while grading.question is not None:
+                    if grading.question.key_points:
+                        for i in range(0, len(grading.question.key_points), 2):
+                            grading.points.toggle(i)
+                        grading.record_points()
+                    else:
+                        grading.record_rating(3)
+            results = window.page
+            path = out_dir / f"results-{theme}.png"
+            _save(window, path, app)
+            written.append(path)
+            results.tabs.setCurrentIndex(1)
+            path = out_dir / f"results-questions-{theme}.png"
+            _save(window, path, app)
+            written.append(path)
+
+            window.close()
+            window.deleteLater()
+            _settle(app)
+            store.close()
+    return written
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", nargs="?", default=str(REPO / "docs" / "img"))
+    parser.add_argument("--bank", default=str(REPO / "content"))
+    args = parser.parse_args()
+    for path in render_all(Path(args.out_dir), Path(args.bank)):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

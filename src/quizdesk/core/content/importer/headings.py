@@ -1,0 +1,175 @@
+"""Find the headings of a Markdown file: ``#`` headings and HTML ``<h1>``–``<h6>``.
+
+Lines inside fenced code, HTML comments, ``<pre>`` blocks and YAML front
+matter are *opaque*: a ``# comment`` in a Python block is never a heading, and
+later steps (table of contents, images) skip those lines too.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
+_ATX_CLOSE_RE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+_FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
+_HTML_OPEN_RE = re.compile(r"^\s*<h([1-6])(\s[^>]*)?>", re.IGNORECASE)
+_ID_ATTR_RE = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_INLINE_ANCHOR_RE = re.compile(r"""<a\s[^>]*?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)["']?[^>]*>\s*</a>""", re.IGNORECASE)
+_ATTR_LIST_RE = re.compile(r"\s*\{#([^}\s]+)[^}]*\}\s*$")
+_FRONT_MATTER_OPEN = ("---", "+++")
+_MAX_HTML_HEADING_LINES = 8
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; ``start``/``end`` are 0-based line indexes (HTML ones may span lines)."""
+
+    start: int
+    end: int
+    level: int
+    text: str  # the raw inner text, tags and emphasis still in it
+    anchor: str = ""  # an explicit id (``<h2 id=…>``, ``<a name=…>``, ``{#id}``)
+    kind: str = "atx"  # "atx" | "html"
+
+
+@dataclass
+class Scan:
+    lines: list[str]
+    headings: list[Heading] = field(default_factory=list)
+    opaque: list[bool] = field(default_factory=list)  # per line: code, comment, front matter
+    front_matter_end: int = 0  # first line index after the front matter
+    unclosed_fence: int | None = None  # 0-based line of a fence never closed
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """Index after a leading YAML/TOML front matter block, or 0 when there is none."""
+    if not lines or lines[0].strip() not in _FRONT_MATTER_OPEN:
+        return 0
+    closers = ("---", "...") if lines[0].strip() == "---" else ("+++",)
+    for index in range(1, min(len(lines), 200)):
+        if lines[index].strip() in closers:
+            return index + 1
+    return 0  # never closed: an opening thematic break, not front matter
+
+
+def _html_heading(lines: list[str], index: int) -> tuple[Heading, int] | None:
+    match = _HTML_OPEN_RE.match(lines[index])
+    if match is None:
+        return None
+    level = int(match.group(1))
+    close_re = re.compile(rf"</h{level}\s*>", re.IGNORECASE)
+    joined = lines[index][match.end():]
+    for end in range(index, min(len(lines), index + _MAX_HTML_HEADING_LINES)):
+        if end > index:
+            joined += " " + lines[end]
+        closing = close_re.search(joined)
+        if closing is None:
+            continue
+        if joined[closing.end():].strip():
+            return None  # text after the heading on its line: leave it to the renderer
+        attrs = match.group(2) or ""
+        anchor = ""
+        id_match = _ID_ATTR_RE.search(attrs)
+        if id_match:
+            anchor = next(g for g in id_match.groups() if g is not None)
+        heading = Heading(index, end, level, joined[: closing.start()].strip(), anchor, "html")
+        return heading, end
+    return None
+
+
+def _atx_heading(line: str, index: int) -> Heading | None:
+    match = _ATX_RE.match(line)
+    if match is None:
+        return None
+    text = _ATX_CLOSE_RE.sub("", match.group(2) or "").strip()
+    anchor = ""
+    attr = _ATTR_LIST_RE.search(text)
+    if attr:
+        anchor = attr.group(1)
+        text = text[: attr.start()].rstrip()
+    inline = _INLINE_ANCHOR_RE.search(text)
+    if inline:
+        anchor = anchor or inline.group(1)
+    if not text:
+        return None  # an empty "#" line: treat it as text, it names nothing
+    return Heading(index, index, len(match.group(1)), text, anchor, "atx")
+
+
+def scan(text: str) -> Scan:
+    """Split ``text`` into lines and find its headings and opaque lines."""
+    lines = text.split("\n")
+    result = Scan(lines=lines, opaque=[False] * len(lines))
+    start = _front_matter_end(lines)
+    result.front_matter_end = start
+    for index in range(start):
+        result.opaque[index] = True
+    fence: tuple[str, int, int] | None = None  # (char, length, opening line)
+    in_comment = in_pre = False
+    index = start
+    while index < len(lines):
+        line = lines[index]
+        if fence is not None:
+            result.opaque[index] = True
+            closing = _FENCE_RE.match(line)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= fence[1] and not closing.group(2).strip():
+                fence = None
+            index += 1
+            continue
+        if in_comment or in_pre:
+            result.opaque[index] = True
+            if in_comment and "-->" in line:
+                in_comment = False
+            if in_pre and re.search(r"</pre\s*>", line, re.IGNORECASE):
+                in_pre = False
+            index += 1
+            continue
+        opening = _FENCE_RE.match(line)
+        # A backtick fence's info string cannot hold a backtick (CommonMark).
+        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+            fence = (opening.group(1)[0], len(opening.group(1)), index)
+            result.opaque[index] = True
+            index += 1
+            continue
+        stripped = line.lstrip()
+        if stripped.startswith("<!--") and "-->" not in stripped[4:]:
+            in_comment = True
+            result.opaque[index] = True
+            index += 1
+            continue
+        if re.match(r"<pre[\s>]", stripped, re.IGNORECASE) and not re.search(r"</pre\s*>", stripped, re.IGNORECASE):
+            in_pre = True
+            result.opaque[index] = True
+            index += 1
+            continue
+        html = _html_heading(lines, index)
+        if html is not None:
+            result.headings.append(html[0])
+            index = html[1] + 1
+            continue
+        heading = _atx_heading(line, index)
+        if heading is not None:
+            result.headings.append(heading)
+        index += 1
+    if fence is not None:
+        result.unclosed_fence = fence[2]
+    return result
+
+
+def github_slug(text: str) -> str:
+    """The anchor GitHub gives a heading: lower case, punctuation dropped, spaces → ``-``."""
+    kept = []
+    for ch in text.strip().lower():
+        category = unicodedata.category(ch)
+        if ch in "-_" or category[0] in "LMN":
+            kept.append(ch)
+        elif ch == " ":
+            kept.append("-")
+    return "".join(kept)
+
+
+def loose_key(text: str) -> str:
+    """Letters and digits only, NFKC-folded: matches anchors made by other tools too."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if unicodedata.category(ch)[0] in "LN")

@@ -1,0 +1,155 @@
+"""Heading text → a clean question title, and how much a heading looks like a question.
+
+Cleaning removes markup a title list cannot show (``<font>``, ``<a>``, ``**``)
+and numbering (``1.``, ``【一】``, ``3.1.1``, ``Q1:``, ``第1题``): numbering is
+the author's layout, it changes when questions are inserted, and the title is
+what identifies a question across re-imports. Full-width punctuation stays.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_CN_NUM = "0-9０-９一二三四五六七八九十百千零〇两"
+
+# Numbering that marks a question ("Q1:", "第1题", "【一】").
+_QUESTION_NUMBERING = [
+    re.compile(r"^[QqＱｑ]\s*[0-9０-９]+(?:\s*[:：.．、)）\]】-]\s*|\s+)"),
+    re.compile(r"^(?:问题|题目|面试题|问|题)\s*[0-9０-９]+\s*[:：.．、)）]?\s*"),
+    re.compile(rf"^第\s*[{_CN_NUM}]+\s*[题问]\s*[:：.．、]?\s*"),
+    re.compile(rf"^【\s*[{_CN_NUM}]+\s*】\s*"),
+]
+# Numbering that marks a chapter or section ("第三章", "Chapter 3").
+_CHAPTER_NUMBERING = [
+    re.compile(rf"^第\s*[{_CN_NUM}]+\s*(?:章|节|部分|篇|课|讲|部)\s*[:：.．、-]?\s*"),
+    re.compile(r"^(?:chapter|part|section|lesson|unit)\s*[0-9]+\s*[:：.．、-]?\s*", re.IGNORECASE),
+]
+# Plain numbering, used for questions and sections alike ("1.", "3.1.1", "一、").
+_PLAIN_NUMBERING = [
+    re.compile(r"^[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})+[.．、]?(?=\s|[^0-9０-９.．])\s*"),
+    re.compile(r"^[0-9０-９]{1,4}\s*[.．、)）:：]\s*(?![0-9０-９])"),
+    re.compile(r"^[（(\[]\s*[0-9０-９]{1,3}\s*[)）\]]\s*"),
+    re.compile(r"^[一二三四五六七八九十百]+\s*[、.．:：]\s*"),
+    re.compile(r"^[（(]\s*[一二三四五六七八九十百]+\s*[)）]\s*"),
+    re.compile(r"^[\u2460-\u2473\u2776-\u277f]\s*"),  # ①…⑳, ❶…❿
+]
+
+_TAG_RE = re.compile(
+    r"</?(?:font|span|a|b|strong|i|em|u|sup|sub|mark|small|big|center|p|div|del|s|ins|code|kbd|tt)\b[^>]*>",
+    re.IGNORECASE,
+)
+_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_IMG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_MD_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_MD_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_EMPHASIS_RES = [
+    re.compile(r"\*\*(.+?)\*\*"),
+    re.compile(r"__(.+?)__"),
+    re.compile(r"~~(.+?)~~"),
+    re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])"),
+    re.compile(r"(?<![_\w])_(?!\s)(.+?)(?<!\s)_(?![_\w])"),
+]
+_SPACE_RE = re.compile(r"[\s\u3000\u00a0]+")
+
+_INTERROGATIVE_STARTS = (
+    "什么", "为什么", "为何", "为啥", "如何", "怎么", "怎样", "哪些", "哪个", "哪种", "何为", "何谓",
+    "介绍", "简介一下", "简述", "简要", "简单", "说说", "说一说", "说一下", "谈谈", "谈一谈", "讲讲",
+    "讲一讲", "请", "解释", "描述", "阐述", "比较", "对比", "列举", "分析", "手写", "手撕", "推导",
+    "证明", "是否", "能否", "能不能", "可以", "有没有", "了解",
+)
+_ENGLISH_STARTS = (
+    "what", "why", "how", "when", "which", "who", "where", "explain", "describe", "compare",
+    "define", "list", "implement", "derive", "is ", "are ", "can ", "does ", "do ", "should ",
+)
+_QUESTION_WORDS = (
+    "什么", "为什么", "如何", "怎么", "怎样", "哪些", "哪个", "是否", "区别", "差异", "异同", "作用",
+    "原理", "优缺点", "优势", "缺点", "吗", "呢", "理解", "意义", "含义", "有何", "为何", "多少",
+    "怎么办", "介绍", "简述", "几种",
+)
+#: Titles that name a part of a document, never a question.
+SECTION_WORDS = frozenset(
+    w.casefold()
+    for w in (
+        "目录", "前言", "序", "序言", "概述", "总结", "小结", "总览", "参考", "参考文献", "参考资料",
+        "参考链接", "附录", "说明", "简介", "引言", "致谢", "更新日志", "版权声明", "声明", "返回目录",
+        "contents", "table of contents", "toc", "references", "reference", "introduction", "summary",
+        "overview", "preface", "appendix", "license", "changelog", "acknowledgements", "index",
+    )
+)
+
+
+@dataclass(frozen=True)
+class Title:
+    text: str  # cleaned, numbering stripped; may be empty (caller falls back)
+    plain: str  # cleaned, numbering kept
+    numbering: str  # "" | "question" | "chapter" | "plain"
+
+
+def strip_markup(raw: str) -> str:
+    """Heading text without tags, links, emphasis and entity escapes."""
+    text = _BR_RE.sub(" ", raw)
+    text = _IMG_RE.sub("", text)
+    text = _TAG_RE.sub("", text)
+    text = _MD_IMAGE_RE.sub(r"\1", text)
+    text = _MD_LINK_RE.sub(r"\1", text)
+    for pattern in _EMPHASIS_RES:
+        text = pattern.sub(r"\1", text)
+    text = html.unescape(text)
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def _strip_numbering(text: str) -> tuple[str, str]:
+    kind = ""
+    for _ in range(3):  # "【一】1. title": up to three stacked prefixes
+        for name, patterns in (("question", _QUESTION_NUMBERING), ("chapter", _CHAPTER_NUMBERING), ("plain", _PLAIN_NUMBERING)):
+            match = next((m for p in patterns if (m := p.match(text))), None)
+            if match is not None and match.end() > 0:
+                text = text[match.end():].lstrip()
+                # The strongest evidence wins: a chapter stays a chapter.
+                if not kind or (kind == "plain" and name != "plain"):
+                    kind = name
+                break
+        else:
+            break
+    return text.lstrip(" \t-—:：.．、").strip(), kind
+
+
+def clean_title(raw: str) -> Title:
+    plain = strip_markup(raw)
+    text, kind = _strip_numbering(plain)
+    # "1. 2. 3." or a bare "Q1": nothing but numbering; keep what was there.
+    return Title(text=text, plain=plain, numbering=kind)
+
+
+def question_score(title: Title) -> int:
+    """Evidence that a heading is a question (≥ 2: it looks like one).
+
+    Ends in ？/? +3; starts with an interrogative or an imperative such as
+    什么/如何/为什么/介绍/简述/说说 (or What/How/Explain…) +2; contains a
+    question word (区别, 原理, 优缺点…) beyond being just that word +1;
+    question numbering (Q1, 第1题, 【一】) +2, plain numbering (1., 3.1.1) +1;
+    chapter numbering (第三章) or a document-part name (目录, 参考文献) −3.
+    """
+    text = title.text
+    folded = text.casefold()
+    score = 0
+    if text.rstrip("*_ )）」』\"'”").endswith(("?", "？")):
+        score += 3
+    if text.startswith(_INTERROGATIVE_STARTS) or folded.startswith(_ENGLISH_STARTS):
+        score += 2
+    if any(word in text and len(text) > len(word) + 1 for word in _QUESTION_WORDS):
+        score += 1
+    score += {"question": 2, "plain": 1, "chapter": -3}.get(title.numbering, 0)
+    if folded.strip(" :：") in SECTION_WORDS or not text:
+        score -= 3
+    return score
+
+
+def id_key(title: str) -> str:
+    """The title as it enters a question's stable id: case, width, spacing and end punctuation folded."""
+    folded = unicodedata.normalize("NFKC", title).casefold()
+    folded = "".join(folded.split())
+    return folded.rstrip("?？.。:：!！")

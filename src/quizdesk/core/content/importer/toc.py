@@ -1,0 +1,139 @@
+"""Tables of contents: runs of ``- [title](#anchor)`` links that name the headings below.
+
+A table of contents is strong evidence of which headings are the entries of a
+file (its leaves are the questions), and its lines are never imported, neither
+as a question nor inside an answer. "Back to top" links (``[返回目录](#目录)``)
+between questions are navigation, not answer text, and are dropped too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote
+
+from quizdesk.core.content.importer.headings import Heading, github_slug, loose_key
+from quizdesk.core.content.importer.titles import SECTION_WORDS, clean_title, strip_markup
+
+# One entry per line: "- [title](#anchor)", "1. [t](#a)", "* **[t](#a)**", "[t](#a)<br>".
+_ENTRY_RE = re.compile(
+    r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?\s*"
+    r"\[(?P<text>(?:[^\[\]]|\[[^\]]*\])+)\]\(\s*<?#(?P<anchor>[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
+    r"\s*(?:\*\*|__)?\s*(?:<br\s*/?>)?\s*$",
+    re.IGNORECASE,
+)
+_NAV_WORDS = ("返回目录", "回到目录", "返回顶部", "回到顶部", "back to top", "back to contents", "top")
+_MIN_ENTRIES = 3
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    line: int  # 0-based
+    indent: int
+    text: str
+    anchor: str
+    leaf: bool
+
+
+@dataclass
+class Toc:
+    entries: list[TocEntry] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)  # lines that are table of contents or navigation
+    #: heading index → True if a leaf entry names it, False if only an entry with children does.
+    listed: dict[int, bool] = field(default_factory=dict)
+
+
+def _is_toc_heading(heading: Heading) -> bool:
+    return clean_title(heading.text).plain.casefold() in {"目录", "contents", "table of contents", "toc", "目 录"}
+
+
+class _Resolver:
+    """Finds the heading an anchor or a link text points at, the ways Markdown tools name anchors."""
+
+    def __init__(self, headings: list[Heading]) -> None:
+        self.by_key: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        for index, heading in enumerate(headings):
+            shown = strip_markup(heading.text)
+            slug = github_slug(shown)
+            # GitHub numbers repeated slugs: "a", "a-1", "a-2".
+            seen = counts.get(slug, 0)
+            counts[slug] = seen + 1
+            keys = [heading.anchor, slug if seen == 0 else f"{slug}-{seen}", loose_key(shown), "t:" + loose_key(clean_title(heading.text).text)]
+            for key in keys:
+                if key and key != "t:":
+                    self.by_key.setdefault(key.casefold(), index)
+
+    def find(self, anchor: str, text: str) -> int | None:
+        target = unquote(anchor).strip().casefold()
+        for key in (target, github_slug(target), loose_key(target), "t:" + loose_key(clean_title(text).text)):
+            if key and key != "t:" and key in self.by_key:
+                return self.by_key[key]
+        return None
+
+
+def _runs(lines: list[str], opaque: list[bool]) -> list[list[tuple[int, re.Match[str]]]]:
+    """Consecutive entry lines (single blank lines allowed inside a run)."""
+    runs: list[list[tuple[int, re.Match[str]]]] = []
+    current: list[tuple[int, re.Match[str]]] = []
+    blanks = 0
+    for index, line in enumerate(lines):
+        match = None if opaque[index] else _ENTRY_RE.match(line)
+        if match is not None:
+            current.append((index, match))
+            blanks = 0
+        elif not line.strip() and current and blanks < 1:
+            blanks += 1
+        else:
+            if current:
+                runs.append(current)
+            current, blanks = [], 0
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _after_toc_heading(run_start: int, headings: list[Heading], lines: list[str]) -> bool:
+    before = [h for h in headings if h.end < run_start]
+    if not before or not _is_toc_heading(before[-1]):
+        return False
+    return all(not lines[i].strip() for i in range(before[-1].end + 1, run_start))
+
+
+def _is_nav(text: str, anchor: str, toc_anchors: set[str]) -> bool:
+    folded = strip_markup(text).casefold().strip(" ⬆↑^")
+    return folded in _NAV_WORDS or any(folded.startswith(w) for w in _NAV_WORDS[:4]) or anchor.casefold() in toc_anchors
+
+
+def find_toc(lines: list[str], opaque: list[bool], headings: list[Heading]) -> Toc:
+    """Tables of contents in a file, and which headings their entries name."""
+    toc = Toc()
+    resolver = _Resolver(headings)
+    toc_anchors = {"top", "目录", "table-of-contents", "contents", "toc"}
+    for heading in headings:
+        if _is_toc_heading(heading):
+            toc_anchors.update({heading.anchor.casefold(), github_slug(strip_markup(heading.text))})
+    toc_anchors.discard("")
+    for run in _runs(lines, opaque):
+        entries = [(i, m) for i, m in run if not _is_nav(m.group("text"), m.group("anchor"), toc_anchors)]
+        resolved = [resolver.find(m.group("anchor"), m.group("text")) for _, m in entries]
+        hits = sum(r is not None for r in resolved)
+        under_heading = _after_toc_heading(run[0][0], headings, lines)
+        if len(entries) >= _MIN_ENTRIES and (hits * 2 >= len(entries) or under_heading) or (under_heading and entries):
+            toc.lines.update(i for i, _ in run)
+            indents = [len(m.group("indent").expandtabs(4)) for _, m in entries]
+            for k, ((index, match), target) in enumerate(zip(entries, resolved)):
+                leaf = k + 1 == len(entries) or indents[k + 1] <= indents[k]
+                toc.entries.append(TocEntry(index, indents[k], match.group("text"), match.group("anchor"), leaf))
+                if target is not None:
+                    toc.listed[target] = toc.listed.get(target, False) or leaf
+        else:
+            # Lone "back to top" links between questions are navigation.
+            for index, match in run:
+                if _is_nav(match.group("text"), match.group("anchor"), toc_anchors):
+                    toc.lines.add(index)
+    return toc
+
+
+def is_section_word(text: str) -> bool:
+    return text.casefold().strip(" :：") in SECTION_WORDS

@@ -69,3 +69,70 @@ class FakeClock:
 @pytest.fixture
 def fake_clock() -> FakeClock:
     return FakeClock()
+
+
+def ids_by_external(store: Store) -> dict[str, int]:
+    with store.read() as connection:
+        return {ext: qid for qid, ext in connection.execute("SELECT id, external_id FROM questions")}
+
+
+def show_active(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    """Show ``widget`` as the active window, so its keyboard shortcuts work."""
+    from PySide6.QtWidgets import QApplication
+
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget.window())
+
+
+class Keyboard:
+    """Key presses delivered where a user's would go: to the focused widget."""
+
+    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+        self.qtbot = qtbot
+        self._last_window = None
+
+    def target(self):  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QApplication
+
+        modal = QApplication.activeModalWidget()  # an open dialog takes the keys, as on a desktop
+        if modal is not None:
+            if QApplication.activeWindow() is not modal:
+                # No window manager offscreen: activate it as one would.
+                modal.activateWindow()
+                self.qtbot.waitUntil(lambda: QApplication.activeWindow() is modal)
+            return modal.focusWidget() or modal
+        if QApplication.activeWindow() is None and self._last_window is not None and self._last_window.isVisible():
+            # A dialog closed and nothing got the activation back (no window manager).
+            window = self._last_window
+            window.activateWindow()
+            self.qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        widget = QApplication.focusWidget() or QApplication.activeWindow()
+        assert widget is not None, "no widget has the keyboard focus"
+        if QApplication.activeModalWidget() is None:
+            self._last_window = widget.window()
+        return widget
+
+    def press(self, *keys, modifier=None) -> None:  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import Qt
+
+        for key in keys:
+            self.qtbot.keyClick(self.target(), key, modifier or Qt.KeyboardModifier.NoModifier)
+
+
+@pytest.fixture
+def keyboard(qtbot) -> Keyboard:  # type: ignore[no-untyped-def]
+    return Keyboard(qtbot)
+
+
+@pytest.fixture
+def activate(qtbot):  # type: ignore[no-untyped-def]
+    """``activate(widget)``: show it as the active window (keyboard shortcuts need that)."""
+    return lambda widget: show_active(qtbot, widget)
+
+
+@pytest.fixture
+def qids():  # type: ignore[no-untyped-def]
+    """``qids(store)``: {external id: question id}."""
+    return ids_by_external

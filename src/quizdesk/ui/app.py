@@ -110,6 +110,9 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     if needs_sync:
         with store.session() as session:
             report = sync_bundled_bank(session, bundled_content_dir())
+    from quizdesk.ui.theme import apply_theme, saved_theme
+
+    apply_theme(app, saved_theme())
     window = MainWindow(store)
     if server is not None:
         server.activationRequested.connect(lambda: _bring_to_front(window))
@@ -122,6 +125,9 @@ def run_gui(data_dir_arg: str | None = None) -> int:
 
     install_if_requested(app, window)
     window.show()
+    # An exam left unfinished by a crash or a kill: offer to resume it once the
+    # window is up (a raw one-row query when there is none).
+    QTimer.singleShot(0, window.offer_resume)
     preload: list[threading.Thread] = []
     QTimer.singleShot(0, lambda: preload.append(_preload_orm()))
     try:

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -334,10 +334,19 @@ class ExamRunner(QWidget):
         self._refresh_flag()
         self._refresh_palette()
         self._update_hint()
-        if q.qtype == "open" and self.isVisible():
+        self.focus_default()
+
+    def focus_default(self) -> None:
+        """Keyboard focus where the user types next: the notes of an open question, else the page."""
+        q = self.question
+        if q is not None and q.qtype == "open" and self.clock.running and not self.is_submitted:
             self.notes.setFocus()
         else:
             self.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.focus_default()
 
     def _leave_page(self) -> None:
         self.flush_notes()
@@ -360,7 +369,7 @@ class ExamRunner(QWidget):
 
     def ask_go_to(self) -> None:
         number, ok = QInputDialog.getInt(
-            self, self.tr("Go to question"), self.tr("Question number:"), self.index + 1, 1, len(self.questions)
+            self.window(), self.tr("Go to question"), self.tr("Question number:"), self.index + 1, 1, len(self.questions)
         )
         if ok:
             self.go_to(number - 1)
@@ -547,8 +556,11 @@ class ExamRunner(QWidget):
         self.flush_notes()
         unanswered = sum(1 for q in self.questions if q.id not in self.answers)
         flagged = len(self.flags)
-        box = QMessageBox(self)
+        # Parented to the window, not to this page: the page's own keys (Enter =
+        # next question) would otherwise fire while the box has the focus.
+        box = QMessageBox(self.window())
         box.setObjectName("examSubmitConfirm")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setWindowTitle(self.tr("Submit the exam?"))
         box.setIcon(QMessageBox.Icon.Question)
         box.setText(self.tr("Submit the exam now? Answers cannot be changed afterwards."))

@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(not locked)
         self.search_box.setEnabled(not locked)
         if widget is not None:
-            widget.setFocus()
+            getattr(widget, "focus_default", widget.setFocus)()
 
     def show_browse(self) -> None:
         self._set_page(None, BROWSE)

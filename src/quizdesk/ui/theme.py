@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 from quizdesk.ui.events import app_events
 
 THEMES = ("light", "dark", "system")
+#: QSettings key holding "light", "dark" or "system" (written by the settings dialog).
+THEME_SETTING = "appearance/theme"
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,14 @@ def apply_theme(app: QApplication, mode: str = "system") -> bool:
     app.setPalette(_dark_palette() if dark else _light_palette())
     app_events().themeChanged.emit(dark)
     return dark
+
+
+def saved_theme() -> str:
+    """The theme chosen in the settings (QSettings key :data:`THEME_SETTING`), default "system"."""
+    from PySide6.QtCore import QSettings
+
+    value = QSettings().value(THEME_SETTING, "system")
+    return value if value in THEMES else "system"
 
 
 def is_dark() -> bool:

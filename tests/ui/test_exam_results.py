@@ -1,0 +1,128 @@
+"""The results page, the drill of wrong answers, and the exam history."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from quizdesk.core.db.models import Attempt, StudySession, Topic
+from quizdesk.core.study.exams import ExamSpec, create_exam, load_exam, save_answer, self_grade, submit_exam
+from quizdesk.ui.exam_results import ExamResultsView
+from quizdesk.ui.history_view import HistoryDialog
+from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.study_view import StudyView
+
+NOW = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
+CLOCK = {"remaining_s": 500.0, "elapsed_s": 100.0, "current_index": 0}
+
+
+def _finished_exam(store, qids) -> tuple[int, dict[str, int]]:  # type: ignore[no-untyped-def]
+    """An exam over the 优化方法 topic: 2 right, 1 wrong, open questions graded 1/3, 4/4 and Hard."""
+    ids = qids(store)
+    with store.session() as s:
+        topic = s.scalars(select(Topic.id).where(Topic.name == "优化方法")).one()
+        exam_id = create_exam(s, ExamSpec((topic,), count=10, time_limit_s=600, seed=1), NOW)
+    with store.session() as s:
+        save_answer(s, exam_id, ids["g-clip-q1"], [1], **CLOCK)  # right
+        save_answer(s, exam_id, ids["g-clip-q2"], [0, 1, 3], **CLOCK)  # right
+        save_answer(s, exam_id, ids["g-momentum-tf"], [1], **CLOCK)  # wrong (it is true)
+        save_answer(s, exam_id, ids["g-clip"], "按范数缩放", **CLOCK)
+        submit_exam(s, exam_id, NOW + timedelta(minutes=2))
+    with store.session() as s:
+        self_grade(s, exam_id, ids["g-clip"], recalled=[1], now=NOW + timedelta(minutes=3))
+        self_grade(s, exam_id, ids["g-adam"], recalled=[0, 1, 2, 3], now=NOW + timedelta(minutes=3))
+        self_grade(s, exam_id, ids["g-warmup"], rating=2, now=NOW + timedelta(minutes=3))
+    return exam_id, ids
+
+
+def test_results_show_score_topics_and_every_answer(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+    exam_id, ids = _finished_exam(gui_store, qids)
+    view = ExamResultsView(gui_store, exam_id)
+    qtbot.add_widget(view)
+    view.resize(1100, 700)
+    view.show()
+    # 1 + 1 + 0 + 1/3 + 1 + 0.5 over 6 questions
+    assert view.score_label.text() == f"{round((3 + 1 / 3 + 0.5) / 6 * 100)}%"
+    assert view.summary_label.text() == "4 of 6 correct  ·  time used 01:40 of 10:00"
+    assert view.topic_table.rowCount() == 1
+    assert [view.topic_table.item(0, c).text() for c in range(6)] == ["优化方法", "深度学习", "6", "4", "4", "64%"]
+    chart_series = view.chart.series()
+    assert len(chart_series) == 1 and chart_series[0].barSets()[0].at(0) == 64
+
+    rows = {view.question_table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(view.question_table.rowCount())}
+    tf_row = rows[ids["g-momentum-tf"]]
+    assert view.question_table.item(tf_row, 2).text() == "错误"
+    assert view.question_table.item(tf_row, 3).text() == "正确"
+    assert view.question_table.item(tf_row, 4).text() == "✗ 0%"
+    view.question_table.selectRow(tf_row)
+    detail = view.detail_view.toPlainText()
+    assert "动量（momentum）" in detail and "动量累积历史梯度" in detail
+    assert sorted(view.result.wrong_question_ids) == sorted([ids["g-momentum-tf"], ids["g-clip"]])
+    assert view.drill_button.text() == "Drill the wrong ones (2)"
+
+
+def test_drill_wrong_ones_starts_a_study_session_on_them(qtbot, gui_store, qids, activate) -> None:  # type: ignore[no-untyped-def]
+    exam_id, ids = _finished_exam(gui_store, qids)
+    window = MainWindow(gui_store)
+    qtbot.add_widget(window)
+    activate(window)
+    window.show_results(exam_id)
+    results = window.page
+    qtbot.mouseClick(results.drill_button, Qt.MouseButton.LeftButton)
+    study = window.page
+    assert isinstance(study, StudyView)
+    assert sorted(c.id for c in study.cards) == sorted([ids["g-momentum-tf"], ids["g-clip"]])
+    assert window.mode == "study"
+    qtbot.mouseClick(study.end_button, Qt.MouseButton.LeftButton)
+    assert window.mode == "browse" and window.page is None
+
+
+def test_an_exam_waiting_for_self_grading_says_so(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+    ids = qids(gui_store)
+    with gui_store.session() as s:
+        topic = s.scalars(select(Topic.id).where(Topic.name == "归一化")).one()
+        exam_id = create_exam(s, ExamSpec((topic,), count=10, seed=2), NOW)
+        save_answer(s, exam_id, ids["g-norm-q1"], [1], **CLOCK)
+        submit_exam(s, exam_id, NOW)
+    view = ExamResultsView(gui_store, exam_id)
+    qtbot.add_widget(view)
+    assert "2 open question(s) still wait for your grade" in view.note_label.text()
+    not_graded = [view.question_table.item(r, 4).text() for r in range(view.question_table.rowCount())].count("not graded")
+    assert not_graded == 2
+
+
+def test_history_lists_exams_and_opens_them(qtbot, gui_store, qids, activate) -> None:  # type: ignore[no-untyped-def]
+    finished_id, _ids = _finished_exam(gui_store, qids)
+    with gui_store.session() as s:
+        topics = tuple(s.scalars(select(Topic.id)))
+        unfinished_id = create_exam(s, ExamSpec(topics, count=3, qtypes=("single", "truefalse"), seed=3), NOW + timedelta(days=1))
+    window = MainWindow(gui_store)
+    qtbot.add_widget(window)
+    activate(window)
+    window.show_history()
+    dialog = window.history_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    table = dialog.table
+    assert table.rowCount() == 2
+    assert table.item(0, 4).text() == "unfinished" and table.item(1, 4).text() == "finished"
+    assert table.item(1, 3).text() == "64%"
+    assert dialog.open_button.text() == "Continue"
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.exam_runner is not None)
+    assert window.exam_runner.exam_id == unfinished_id
+
+    window.exam_runner.submit()
+    window.show_history()
+    dialog = window.history_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.table.selectRow(1)
+    assert dialog.open_button.text() == "Open results"
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(window.page, ExamResultsView))
+    assert window.page.exam_id == finished_id
+    with gui_store.session() as s:
+        assert s.get(StudySession, unfinished_id).state == "finished"
+        assert len(list(s.scalars(select(Attempt).where(Attempt.session_id == unfinished_id)))) == 3
+        assert len(load_exam(s, unfinished_id).questions) == 3

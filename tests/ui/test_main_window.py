@@ -1,0 +1,184 @@
+"""The main window: search in Chinese, remembered layout and selection, status bar,
+refresh on data changes, actions for other engineers' dialogs, shortcuts help."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QTreeWidget
+
+from quizdesk.core.study.reviews import record_choice
+from quizdesk.ui.events import notify_data_changed
+from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.shortcuts_dialog import ShortcutsDialog
+from quizdesk.ui.study_view import StudyView
+
+K = Qt.Key
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _window(qtbot, store, **kwargs) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(store, **kwargs)
+    qtbot.add_widget(window)
+    return window
+
+
+def _titles(window: MainWindow) -> list[str]:
+    return [window.question_list.item(i).text() for i in range(window.question_list.count())]
+
+
+def test_tree_shows_modules_topics_and_counts(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, gui_store)
+    tree = window.topic_tree
+    assert [(tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1)) for i in range(2)] == [("深度学习", "11"), ("机器学习", "11")]
+    dl = tree.topLevelItem(0)
+    assert [(dl.child(i).text(0), dl.child(i).text(1)) for i in range(dl.childCount())] == [("优化方法", "6"), ("归一化", "5")]
+    assert window.list_header.text() == "All topics  ·  22 question(s)"
+    tree.setCurrentItem(dl.child(1))
+    assert window.list_header.text() == "归一化  ·  5 question(s)"
+    assert _titles(window)[0] == "BatchNorm 和 LayerNorm 有什么区别？"
+    window.question_list.setCurrentRow(1)
+    text = window.answer_view.toPlainText()
+    assert "Transformer 中通常使用哪种归一化？" in text and "LayerNorm  ✓" in text and "RMSNorm" in text
+
+
+def test_search_in_chinese_is_debounced_and_searches_answers(qtbot, gui_store, type_text, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, gui_store)
+    activate(window)
+    keyboard.press(K.Key_F, modifier=CTRL)
+    assert window.search_box.hasFocus()
+    type_text(window.search_box, "滑动平均")  # only in answers and explanations
+    assert window.question_list.count() == 22  # not yet: results come ~150 ms after the last key
+    qtbot.waitUntil(lambda: window.question_list.count() == 2)
+    assert sorted(_titles(window)) == sorted(["BatchNorm 和 LayerNorm 有什么区别？", "BatchNorm 在推理时仍使用当前批次的均值和方差。"])
+    assert window.list_header.text() == "Search: 2 result(s)"
+    window.search_box.clear()
+    type_text(window.search_box, "梯度")  # two characters: still found
+    qtbot.waitUntil(lambda: window.question_list.count() >= 2 and "梯度" in _titles(window)[0])
+    window.search_box.clear()
+    assert window.question_list.count() == 22  # clearing is immediate
+
+
+def test_layout_and_last_selection_are_remembered(qtbot, gui_store, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, gui_store)
+    window.show()
+    window.resize(760, 560)  # the offscreen screen is 800×600; restoreGeometry keeps windows on it
+    window.splitter.setSizes([200, 300, 500])
+    ml = window.topic_tree.topLevelItem(1)
+    window.topic_tree.setCurrentItem(ml.child(1))
+    window.question_list.setCurrentRow(2)
+    chosen = window.question_list.current_question_id()
+    sizes = window.splitter.sizes()
+    window.close()
+    assert (isolated_settings / "user").exists()  # written to the test's folder, nowhere else
+    assert isinstance(QSettings().value("mainWindow/geometry"), QByteArray)
+
+    again = _window(qtbot, gui_store)
+    again.show()
+    assert (again.size().width(), again.size().height()) == (760, 560)
+    assert again.splitter.sizes() == sizes
+    assert again.topic_tree.current_key() == window.topic_tree.current_key()
+    assert again.list_header.text().startswith("树模型")
+    assert again.question_list.current_question_id() == chosen
+
+
+def test_status_bar_counts_and_refresh_after_a_write(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, gui_store)
+    assert window.bank_status.text() == "22 question(s) in the bank  ·  0 due"
+    ids = qids(gui_store)
+    long_ago = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    with gui_store.session() as s:
+        record_choice(s, ids["g-f1-q"], [0], now=long_ago, seconds=5)  # wrong: due again soon
+    notify_data_changed()
+    qtbot.waitUntil(lambda: window.bank_status.text().endswith("1 due"))
+
+
+def test_study_due_cards_uses_the_selected_topic(qtbot, gui_store, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, gui_store)
+    activate(window)
+    norm = window.topic_tree.topLevelItem(0).child(1)
+    window.topic_tree.setCurrentItem(norm)
+    keyboard.press(K.Key_D, modifier=CTRL)
+    study = window.page
+    assert isinstance(study, StudyView) and len(study.cards) == 5 and {c.topic for c in study.cards} == {"归一化"}
+    assert "归一化" in study.title_label.text()
+    assert window.new_exam_action.isEnabled()  # study does not lock the window
+    keyboard.press(K.Key_Escape)
+    assert window.mode == "browse"
+
+
+def test_enter_on_a_question_studies_it(qtbot, gui_store, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, gui_store)
+    activate(window)
+    window.question_list.setFocus()
+    window.question_list.setCurrentRow(3)
+    chosen = window.question_list.current_question_id()
+    keyboard.press(K.Key_Return)
+    assert isinstance(window.page, StudyView) and [c.id for c in window.page.cards] == [chosen]
+
+
+def test_exam_locks_the_library_actions(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from quizdesk.core.db.models import Topic
+    from quizdesk.core.study.exams import ExamSpec, create_exam
+
+    with gui_store.session() as s:
+        exam_id = create_exam(s, ExamSpec(tuple(s.scalars(select(Topic.id))), count=2, seed=1), datetime.now(timezone.utc))
+    window = _window(qtbot, gui_store)
+    activate(window)
+    window.run_exam(exam_id)
+    assert not window.new_exam_action.isEnabled() and not window.study_action.isEnabled()
+    assert not window.history_action.isEnabled() and not window.search_box.isEnabled()
+    assert window.settings_action.isEnabled() and window.shortcuts_action.isEnabled()
+    window.exam_runner.submit()
+    assert window.mode in ("grading", "results")
+
+
+def test_dialogs_of_other_modules_are_optional(qtbot, gui_store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import quizdesk.ui.main_window as main_window
+
+    window = _window(qtbot, gui_store)
+    calls = []
+
+    def fake_optional(module: str, attribute: str):  # type: ignore[no-untyped-def]
+        if module.endswith("export_dialog"):
+            return lambda parent, store: calls.append(("export", parent, store))
+        return None  # not built yet
+
+    monkeypatch.setattr(main_window, "_optional", fake_optional)
+    for action, name in (
+        (window.weak_areas_action, "Weak areas"),
+        (window.import_action, "Import"),
+        (window.settings_action, "Settings"),
+    ):
+        action.trigger()
+        assert window.statusBar().currentMessage() == f"{name} is not available in this version yet."
+    window.export_action.trigger()
+    assert calls == [("export", window, gui_store)]
+
+
+def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, gui_store)
+    activate(window)
+    menus = [a.menu() for a in window.menuBar().actions()]
+    assert [m.objectName() for m in menus] == ["fileMenu", "studyMenu", "viewMenu", "helpMenu"]
+    menu_actions = [a for menu in menus for a in menu.actions() if not a.isSeparator()]
+    assert len(menu_actions) == 13 and [a.text() for a in menu_actions if not a.shortcuts()] == []
+    names = [a.objectName() for a in window.main_actions()]
+    assert len(names) == len(set(names))
+    keys = [k.toString() for a in window.main_actions() for k in a.shortcuts()]
+    assert len(keys) == len(set(keys)), "a key is bound twice"
+    keyboard.press(K.Key_F1)
+    dialog = window.shortcuts_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert isinstance(dialog, ShortcutsDialog)
+    listed = " ".join(dialog.all_keys())
+    for action in window.main_actions():
+        assert action.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText) in listed
+    for expected in ("Space", "1 / 2 / 3 / 4", "T / F", "Ctrl+M", "Ctrl+Enter", "Ctrl+P", "Alt+→"):
+        assert expected in listed
+    tree = dialog.findChild(QTreeWidget, "shortcutsTree")
+    assert tree.topLevelItemCount() == 5

@@ -49,7 +49,7 @@ _EMPHASIS_RES = [
     re.compile(r"\*\*(.+?)\*\*"),
     re.compile(r"__(.+?)__"),
     re.compile(r"~~(.+?)~~"),
-    re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])"),
+    re.compile(r"(?<!\*)\*(?![\s*])(.+?)(?<![\s*])\*(?!\*)"),
     re.compile(r"(?<![_\w])_(?!\s)(.+?)(?<!\s)_(?![_\w])"),
 ]
 _SPACE_RE = re.compile(r"[\s\u3000\u00a0]+")
@@ -67,7 +67,7 @@ _ENGLISH_STARTS = (
 _QUESTION_WORDS = (
     "什么", "为什么", "如何", "怎么", "怎样", "哪些", "哪个", "是否", "区别", "差异", "异同", "作用",
     "原理", "优缺点", "优势", "缺点", "吗", "呢", "理解", "意义", "含义", "有何", "为何", "多少",
-    "怎么办", "介绍", "简述", "几种",
+    "怎么办", "介绍", "简述", "几种", "关系", "联系", "步骤", "流程", "场景",
 )
 #: Titles that name a part of a document, never a question.
 SECTION_WORDS = frozenset(

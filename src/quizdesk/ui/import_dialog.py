@@ -1,0 +1,268 @@
+"""File → Import: pick Markdown files or a folder, import them off the GUI thread, show a summary.
+
+The import (read, parse, write) runs on a worker thread with its own database
+session, inside one transaction; the worker only emits signals and never
+touches a widget. Cancelling in the progress dialog rolls the transaction
+back, so the database is exactly as before. After a committed import the
+app-wide "data changed" signal tells every view to refresh.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizdesk import APP_NAME
+from quizdesk.core.content.importer import ImportCancelled, ImportReport, run_import
+from quizdesk.ui.events import notify_data_changed
+
+log = logging.getLogger(__name__)
+
+#: Don't flash a progress dialog for an import that finishes at once.
+PROGRESS_DELAY_MS = 300
+
+
+class ImportWorker(QObject):
+    """Runs :func:`run_import` on the thread it is moved to; reports by signal only."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)  # ImportReport
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, paths: list[Path], session_factory: Callable[[], Any], data_dir: Path, topic: str | None) -> None:
+        super().__init__()
+        self._paths = paths
+        self._session_factory = session_factory
+        self._data_dir = data_dir
+        self._topic = topic
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Thread-safe: the import stops at its next check and rolls back."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            report = run_import(
+                self._paths,
+                session_factory=self._session_factory,
+                data_dir=self._data_dir,
+                topic=self._topic,
+                progress=self.progressed.emit,
+                cancelled=self._cancel.is_set,
+            )
+        except ImportCancelled:
+            self.cancelled.emit()
+        except Exception as exc:  # shown to the user as a message, never a traceback
+            log.exception("import failed")
+            self.failed.emit(str(getattr(exc, "orig", None) or exc))
+        else:
+            self.succeeded.emit(report)
+
+
+class ImportSummaryDialog(QDialog):
+    """Questions per topic, what changed, and every warning with file:line."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importSummaryDialog")
+        self.setWindowTitle(self.tr("Import finished"))
+        self.resize(640, 480)
+        layout = QVBoxLayout(self)
+        self.summary_label = QLabel(objectName="importSummaryLabel")
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setText(
+            self.tr("%1 new, %2 updated, %3 unchanged, %4 skipped, %5 retired (%6 files read).")
+            .replace("%1", str(report.imported))
+            .replace("%2", str(report.updated))
+            .replace("%3", str(report.unchanged))
+            .replace("%4", str(report.skipped))
+            .replace("%5", str(report.retired))
+            .replace("%6", str(report.files))
+        )
+        layout.addWidget(self.summary_label)
+        self.topic_tree = QTreeWidget(objectName="importTopicTree")
+        self.topic_tree.setHeaderLabels([self.tr("Module"), self.tr("Topic"), self.tr("Questions")])
+        self.topic_tree.setRootIsDecorated(False)
+        for module, topic, count in report.per_topic():
+            self.topic_tree.addTopLevelItem(QTreeWidgetItem([module, topic, str(count)]))
+        self.topic_tree.resizeColumnToContents(0)
+        layout.addWidget(self.topic_tree, 2)
+        self.warnings_label = QLabel(objectName="importWarningsLabel")
+        self.warnings_label.setText(self.tr("Warnings (%1):").replace("%1", str(len(report.problems))))
+        self.warning_list = QListWidget(objectName="importWarningList")
+        self.warning_list.addItems([str(p) for p in report.problems])
+        self.warnings_label.setVisible(bool(report.problems))
+        self.warning_list.setVisible(bool(report.problems))
+        layout.addWidget(self.warnings_label)
+        layout.addWidget(self.warning_list, 1)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, objectName="importSummaryButtons")
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setObjectName("importCloseButton")
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+
+class ImportFlow(QObject):
+    """One import from start to summary; ``finished`` carries the report (None if cancelled or failed)."""
+
+    finished = Signal(object)
+    _start_worker = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        paths: list[Path],
+        session_factory: Callable[[], Any],
+        data_dir: Path,
+        *,
+        topic: str | None = None,
+        show_summary: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importFlow")
+        self._parent = parent
+        self._show_summary = show_summary
+        self.report: ImportReport | None = None
+        self.summary: ImportSummaryDialog | None = None
+        self.error_box: QMessageBox | None = None
+        self.progress = QProgressDialog(parent)
+        self.progress.setObjectName("importProgressDialog")
+        self.progress.setWindowTitle(self.tr("Importing"))
+        self.progress.setLabelText(self.tr("Reading files…"))
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(PROGRESS_DELAY_MS)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.progress.setRange(0, 0)
+        self.progress.canceled.connect(self.cancel)
+        self._thread = QThread(self)
+        self._thread.setObjectName("importThread")
+        self._worker = ImportWorker(list(paths), session_factory, data_dir, topic)
+        self._worker.moveToThread(self._thread)
+        self._start_worker.connect(self._worker.run)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.succeeded.connect(self._on_succeeded)
+        self._worker.failed.connect(self._on_failed)
+        self._worker.cancelled.connect(self._on_cancelled)
+        self._done = False
+
+    def start(self) -> None:
+        self._thread.start()
+        self._start_worker.emit()
+        self.progress.setValue(0)
+
+    @Slot()
+    def cancel(self) -> None:
+        if self._done:
+            return
+        self._worker.cancel()
+        self.progress.setLabelText(self.tr("Cancelling… nothing will be changed."))
+        for button in self.progress.findChildren(QPushButton):
+            button.setEnabled(False)  # the rollback runs to its end; there is nothing more to cancel
+
+    @Slot(int, int, str)
+    def _on_progress(self, done: int, total: int, label: str) -> None:
+        if self._done or self._worker.is_cancelled():
+            return
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if done >= total - 1 and not label:
+            self.progress.setLabelText(self.tr("Writing to the database…"))
+        elif label:
+            self.progress.setLabelText(self.tr("Reading %1").replace("%1", Path(label).name))
+
+    def _finish(self, report: ImportReport | None) -> None:
+        self._done = True
+        self._thread.quit()
+        self._thread.wait()
+        self._worker.deleteLater()
+        self.progress.close()
+        self.report = report
+        self.finished.emit(report)
+
+    @Slot(object)
+    def _on_succeeded(self, report: ImportReport) -> None:
+        if report.changed:
+            notify_data_changed()
+        self._finish(report)
+        if self._show_summary:
+            self.summary = ImportSummaryDialog(report, self._parent)
+            self.summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.summary.open()
+
+    @Slot(str)
+    def _on_failed(self, message: str) -> None:
+        self._finish(None)
+        box = QMessageBox(self._parent)
+        box.setObjectName("importErrorBox")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(APP_NAME)
+        box.setText(self.tr("The import failed; nothing was changed."))
+        box.setInformativeText(message)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.error_box = box
+        box.open()
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._finish(None)
+
+
+def run_import_flow(
+    parent: QWidget,
+    paths: list[Path],
+    session_factory: Callable[[], Any],
+    data_dir: Path,
+    *,
+    topic: str | None = None,
+    show_summary: bool = True,
+) -> ImportReport | None:
+    """Import ``paths`` with a cancellable progress dialog; returns the report, or None if cancelled/failed.
+
+    Blocks the caller (the GUI stays responsive: a local event loop runs) until
+    the import has committed or rolled back; the summary dialog then stays open
+    on its own. ``data_dir`` is where imported images are copied (``media/``).
+    """
+    flow = ImportFlow(parent, paths, session_factory, data_dir, topic=topic, show_summary=show_summary)
+    loop = QEventLoop()
+    flow.finished.connect(loop.quit)
+    flow.start()
+    if not flow._done:
+        loop.exec()
+    return flow.report
+
+
+def choose_import_paths(parent: QWidget, *, folder: bool) -> list[Path]:
+    """Ask for Markdown files (or one folder); an empty list if the user cancelled."""
+    title = QCoreApplication.translate("ImportDialog", "Import Markdown questions")
+    if folder:
+        chosen = QFileDialog.getExistingDirectory(parent, title)
+        return [Path(chosen)] if chosen else []
+    filters = QCoreApplication.translate("ImportDialog", "Markdown (*.md *.markdown *.txt);;All files (*)")
+    files, _filter = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    return [Path(f) for f in files]

@@ -46,6 +46,16 @@ def _prepare_store(data_dir: Path, bank: Path):  # type: ignore[no-untyped-def]
     return store
 
 
+class _Clock:
+    """A monotonic clock moved by hand, so the pictures show plausible times."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
 def _settle(app) -> None:  # type: ignore[no-untyped-def]
     for _ in range(5):
         app.processEvents()
@@ -75,7 +85,8 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
         for theme in themes:
             store = _prepare_store(Path(tmp) / f"data-{theme}", bank)
             apply_theme(app, theme)  # type: ignore[arg-type]
-            window = MainWindow(store)
+            clock = _Clock()
+            window = MainWindow(store, clock=clock)
             window.resize(*SIZE)
             window.show()
             tree = window.topic_tree
@@ -112,6 +123,7 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
             runner = window.exam_runner
             for index, q in enumerate(questions[:7]):
                 runner.go_to(index)
+                clock.t += 83  # a realistic pace: the countdown and "time used" show it
                 if q.qtype == "open":
                     runner.notes.setPlainText("先说定义，再说为什么需要，最后举一个训练中的例子。")
                     runner.flush_notes()
@@ -124,7 +136,6 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
             runner.toggle_flag()
             choice_pages = [i for i, q in enumerate(questions) if q.qtype in ("single", "multi")]
             runner.go_to(choice_pages[0] if choice_pages else 0)
-            runner.clock._remaining0 = 1234.0  # a realistic countdown in the picture
             runner.tick()
             path = out_dir / f"exam-{theme}.png"
             _save(window, path, app)

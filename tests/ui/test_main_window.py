@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QTreeWidget
+from PySide6.QtWidgets import QTreeWidget, QWidget
 
 from quizdesk.core.study.reviews import record_choice
 from quizdesk.ui.events import notify_data_changed
@@ -40,8 +40,20 @@ def test_tree_shows_modules_topics_and_counts(qtbot, gui_store) -> None:  # type
     assert window.list_header.text() == "归一化  ·  5 question(s)"
     assert _titles(window)[0] == "BatchNorm 和 LayerNorm 有什么区别？"
     window.question_list.setCurrentRow(1)
-    text = window.answer_view.toPlainText()
-    assert "Transformer 中通常使用哪种归一化？" in text and "LayerNorm  ✓" in text and "RMSNorm" in text
+    text = " ".join(window.answer_view.toPlainText().split())
+    assert "Transformer 中通常使用哪种归一化？" in text and "LayerNorm ✓" in text and "RMSNorm" in text
+
+
+def test_the_answer_view_can_load_after_the_first_paint(qtbot, gui_store, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+    QSettings().setValue("mainWindow/questionId", 3)  # a question was selected last time
+    window = _window(qtbot, gui_store, defer_answer_view=True)
+    assert window.question_list.current_question_id() == 3
+    assert window.answer_view.toPlainText() == ""  # nothing rendered before the window shows
+    window.show()
+    qtbot.waitUntil(lambda: window._answer_ready)
+    assert window.findChild(QWidget, "answerView") is window.answer_view
+    assert window.splitter.widget(2) is window.answer_view
+    qtbot.waitUntil(lambda: "Adam" in window.answer_view.toPlainText())
 
 
 def test_search_in_chinese_is_debounced_and_searches_answers(qtbot, gui_store, type_text, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
@@ -160,13 +172,40 @@ def test_dialogs_of_other_modules_are_optional(qtbot, gui_store, monkeypatch) ->
     assert calls == [("export", window, gui_store)]
 
 
+def test_import_asks_for_paths_and_runs_the_import_flow(qtbot, gui_store, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import quizdesk.ui.import_dialog as import_dialog
+
+    window = _window(qtbot, gui_store)
+    runs = []
+    asked = []
+    monkeypatch.setattr(import_dialog, "choose_import_paths", lambda parent, folder: asked.append(folder) or [tmp_path / "a.md"])
+    monkeypatch.setattr(
+        import_dialog, "run_import_flow", lambda parent, paths, factory, data_dir: runs.append((parent, paths, factory, data_dir))
+    )
+    window.import_folder_action.trigger()
+    window.import_action.trigger()
+    assert asked == [True, False]
+    assert runs == [(window, [tmp_path / "a.md"], gui_store.session_factory, gui_store.path.parent)] * 2
+
+    # Dropping files on the window imports them too.
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "b.md"))])
+    drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)
+    qtbot.waitUntil(lambda: len(runs) == 3)
+    assert runs[2][1] == [tmp_path / "b.md"]
+
+
 def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, gui_store)
     activate(window)
     menus = [a.menu() for a in window.menuBar().actions()]
     assert [m.objectName() for m in menus] == ["fileMenu", "studyMenu", "viewMenu", "helpMenu"]
     menu_actions = [a for menu in menus for a in menu.actions() if not a.isSeparator()]
-    assert len(menu_actions) == 13 and [a.text() for a in menu_actions if not a.shortcuts()] == []
+    assert len(menu_actions) == 14 and [a.text() for a in menu_actions if not a.shortcuts()] == []
     names = [a.objectName() for a in window.main_actions()]
     assert len(names) == len(set(names))
     keys = [k.toString() for a in window.main_actions() for k in a.shortcuts()]

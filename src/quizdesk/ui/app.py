@@ -113,7 +113,7 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     from quizdesk.ui.theme import apply_theme, saved_theme
 
     apply_theme(app, saved_theme())
-    window = MainWindow(store)
+    window = MainWindow(store, defer_answer_view=True)
     if server is not None:
         server.activationRequested.connect(lambda: _bring_to_front(window))
     if report is not None and report.problems:

@@ -28,6 +28,7 @@ from quizdesk.ui.question_widgets import format_seconds, qtype_label
 from quizdesk.ui.theme import button_css, colors
 
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole
+CORRECT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _item(text: str, *, align_right: bool = False, tooltip: str = "") -> QTableWidgetItem:
@@ -122,7 +123,7 @@ class ExamResultsView(QWidget):
         self._table_defaults(self.question_table)
         self.question_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.question_table.itemSelectionChanged.connect(self._show_detail)
-        self.detail_view = make_markdown_view("resultDetailView")
+        self.detail_view = make_markdown_view("resultDetailView", margin=12)
         self.detail_view.set_font_px(14)
         question_page = QSplitter(Qt.Orientation.Vertical, objectName="resultsQuestionSplitter")
         question_page.addWidget(self.question_table)
@@ -219,13 +220,15 @@ class ExamResultsView(QWidget):
             title.setData(QUESTION_ID_ROLE, q.question_id)
             if q.flagged:
                 title.setText("⚑ " + title.text())
-            result_text = self._result_text(q.correct, q.score)
+            result = _item(self._result_text(q.correct, q.score))
+            result.setData(CORRECT_ROLE, q.correct)
+            right = "；".join(line.lstrip("- ").strip() for line in q.right_text.splitlines()) if q.qtype == "open" else q.right_text
             cells = [
                 title,
                 _item(qtype_label(q.qtype)),
                 _item(_one_line(q.given_text, 28) or self.tr("(no answer)"), tooltip=q.given_text),
-                _item(_one_line(q.right_text, 28), tooltip=q.right_text),
-                _item(result_text),
+                _item(_one_line(right, 28), tooltip=q.right_text),
+                result,
             ]
             for column, cell in enumerate(cells):
                 self.question_table.setItem(row, column, cell)
@@ -310,4 +313,9 @@ class ExamResultsView(QWidget):
         self.header_bar.setStyleSheet(f"QFrame#resultsHeader {{ border-bottom: 1px solid {c.border}; }}")
         self.drill_button.setStyleSheet(button_css("primary", "drillWrongButton"))
         self.detail_view.set_dark(c.dark)
+        for row in range(self.question_table.rowCount()):
+            cell = self.question_table.item(row, 4)
+            correct = cell.data(CORRECT_ROLE)
+            if correct is not None:
+                cell.setForeground(QColor(c.success if correct else c.danger))
         self._fill_chart()

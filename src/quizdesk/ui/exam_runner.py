@@ -170,7 +170,7 @@ class ExamRunner(QWidget):
         side.setFixedWidth(5 * 38 + 4 * 6 + 34)
 
         self.header = QuestionHeader()
-        self.body_view = make_markdown_view("examBodyView", framed=False)
+        self.body_view = make_markdown_view("examBodyView", framed=False, margin=0)
         self.body_view.set_font_px(CARD_FONT_PX)
         fit_height_to_document(self.body_view)
         self.choices = ChoiceList("examChoice")
@@ -645,6 +645,10 @@ class ExamRunner(QWidget):
         self.bottom_bar.setStyleSheet(f"QFrame#examBottomBar {{ border-top: 1px solid {c.border}; }}")
         self.side.setStyleSheet(f"QFrame#examSide {{ border-right: 1px solid {c.border}; }}")
         self.submit_button.setStyleSheet(button_css("primary", "examSubmitButton"))
+        self.flag_button.setStyleSheet(
+            f"QPushButton#examFlagButton:checked {{ color: {c.warning}; background: {c.warning_bg};"
+            f" border: 1px solid {c.warning}; border-radius: 4px; padding: 4px 12px; font-weight: bold; }}"
+        )
         self.resume_button.setStyleSheet(button_css("primary", "examResumeButton"))
         self.body_view.set_dark(c.dark)
         self._refresh_palette()

@@ -101,7 +101,7 @@ class SelfGradeView(QWidget):
         self.notes_view.setReadOnly(True)
         self.notes_view.setMaximumHeight(140)
         self.answer_title = section_label(self.tr("Reference answer"), "selfGradeAnswerTitle")
-        self.answer_view = make_markdown_view("selfGradeAnswerView", framed=False)
+        self.answer_view = make_markdown_view("selfGradeAnswerView", framed=False, margin=0)
         self.answer_view.set_font_px(CARD_FONT_PX)
         fit_height_to_document(self.answer_view)
         self.points_title = section_label(self.tr("Key points (要点): tick the ones your notes covered"), "selfGradePointsTitle")

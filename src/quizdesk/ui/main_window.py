@@ -16,10 +16,11 @@ import importlib
 import time
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -40,7 +41,7 @@ from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.search import search
 from quizdesk.core.study.ui_support import db_timestamp, has_resumable_exam, question_base_dir, question_detail
 from quizdesk.ui.events import app_events
-from quizdesk.ui.markdown_pane import make_markdown_view
+from quizdesk.ui.markdown_pane import FallbackMarkdownView, make_markdown_view
 from quizdesk.ui.question_list import QuestionListWidget
 from quizdesk.ui.question_widgets import LETTERS, qtype_label
 from quizdesk.ui.study_view import utc_now
@@ -48,6 +49,8 @@ from quizdesk.ui.theme import colors
 from quizdesk.ui.topic_tree_widget import TopicTreeWidget
 
 SEARCH_DEBOUNCE_MS = 150
+ANSWER_FONT_PX = 15
+ANSWER_MARGIN_PX = 14
 SETTINGS_GROUP = "mainWindow"
 BROWSE, STUDY, EXAM, GRADING, RESULTS = "browse", "study", "exam", "grading", "results"
 
@@ -81,7 +84,11 @@ class MainWindow(QMainWindow):
         *,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = utc_now,
+        defer_answer_view: bool = False,
     ) -> None:
+        """``defer_answer_view``: start with an empty answer pane and load the real
+        answer view (Markdown, math and code rendering: ~0.2 s of imports) right
+        after the window's first paint. The app does this on start."""
         super().__init__()
         self.store = store
         self._clock = clock
@@ -92,6 +99,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.resize(1240, 780)
+        self.setAcceptDrops(True)  # drop Markdown files or folders to import them
 
         self._mastery_icon = _mastery_icon_function()
         self.topic_tree = TopicTreeWidget(mastery_icon=self._mastery_icon)
@@ -110,8 +118,11 @@ class MainWindow(QMainWindow):
         middle_layout.addWidget(self.list_header)
         middle_layout.addWidget(self.question_list, 1)
 
-        self.answer_view = make_markdown_view("answerView")
-        self.answer_view.set_font_px(15)
+        self._answer_ready = not defer_answer_view
+        self._pending_answer: int | None = None
+        self.answer_view = FallbackMarkdownView() if defer_answer_view else make_markdown_view("answerView", margin=ANSWER_MARGIN_PX)
+        self.answer_view.setObjectName("answerView")
+        self.answer_view.set_font_px(ANSWER_FONT_PX)
 
         self.splitter = QSplitter(objectName="mainSplitter")
         self.splitter.addWidget(self.topic_tree)
@@ -149,6 +160,29 @@ class MainWindow(QMainWindow):
         self.refresh()
         self._restore_settings()
         self._on_theme_changed(colors().dark)
+        if defer_answer_view:
+            self.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if watched is self and event.type() == QEvent.Type.Paint and not self._answer_ready:
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self.load_answer_view)
+        return False
+
+    def load_answer_view(self) -> None:
+        """Swap the placeholder answer pane for the real answer view and show the pending answer."""
+        if self._answer_ready:
+            return
+        view = make_markdown_view("answerView", margin=ANSWER_MARGIN_PX)
+        view.set_font_px(ANSWER_FONT_PX)
+        sizes = self.splitter.sizes()
+        old = self.splitter.replaceWidget(self.splitter.indexOf(self.answer_view), view)
+        self.splitter.setSizes(sizes)
+        if old is not None:
+            old.deleteLater()
+        self.answer_view = view
+        self._answer_ready = True
+        self._show_answer(self._pending_answer)
 
     # -- actions, menus, toolbar -----------------------------------------------
     def _action(self, name: str, text: str, shortcut: str | list[str], handler: Callable[[], None], tip: str = "") -> QAction:
@@ -172,7 +206,10 @@ class MainWindow(QMainWindow):
         )
         self.weak_areas_action = a("weakAreasAction", self.tr("Weak areas…"), "Ctrl+Shift+W", self.show_weak_areas)
         self.history_action = a("historyAction", self.tr("Exam history…"), "Ctrl+H", self.show_history)
-        self.import_action = a("importAction", self.tr("Import…"), "Ctrl+I", self.import_files)
+        self.import_action = a("importAction", self.tr("Import files…"), "Ctrl+I", lambda: self.import_files(folder=False))
+        self.import_folder_action = a(
+            "importFolderAction", self.tr("Import folder…"), "Ctrl+Shift+I", lambda: self.import_files(folder=True)
+        )
         self.export_action = a("exportAction", self.tr("Export…"), "Ctrl+E", self.export_data)
         self.settings_action = a("settingsAction", self.tr("Settings…"), "Ctrl+,", self.show_settings)
         self.quit_action = a("quitAction", self.tr("Quit"), "Ctrl+Q", self.close)
@@ -182,7 +219,8 @@ class MainWindow(QMainWindow):
         self.focus_answer_action = a("focusAnswerAction", self.tr("Go to answer"), "Alt+3", lambda: self._focus(self.answer_view))
         self.shortcuts_action = a("shortcutsAction", self.tr("Keyboard shortcuts"), ["F1", "Ctrl+/"], self.show_shortcuts)
         self.browse_actions = [
-            self.new_exam_action, self.study_action, self.history_action, self.import_action, self.weak_areas_action,
+            self.new_exam_action, self.study_action, self.history_action, self.import_action, self.import_folder_action,
+            self.weak_areas_action,
             self.export_action, self.focus_search_action, self.focus_topics_action, self.focus_questions_action,
             self.focus_answer_action,
         ]
@@ -192,7 +230,7 @@ class MainWindow(QMainWindow):
         menu.setObjectName("menuBar")
         file_menu = menu.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
-        for action in (self.import_action, self.export_action):
+        for action in (self.import_action, self.import_folder_action, self.export_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
@@ -319,6 +357,9 @@ class MainWindow(QMainWindow):
         self._show_answer(self.question_list.current_question_id() if current is not None else None)
 
     def _show_answer(self, question_id: int | None) -> None:
+        if not self._answer_ready:
+            self._pending_answer = question_id  # shown once the real view is loaded
+            return
         detail = None
         if question_id is not None:
             with self.store.read() as connection:
@@ -528,12 +569,28 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def import_files(self) -> None:
+    def import_files(self, *, folder: bool = False, paths: list[Path] | None = None) -> None:
+        """Import Markdown files or a folder (asked for unless ``paths`` are given, e.g. dropped)."""
         flow = _optional("quizdesk.ui.import_dialog", "run_import_flow")
-        if flow is None:
+        choose = _optional("quizdesk.ui.import_dialog", "choose_import_paths")
+        if flow is None or (paths is None and choose is None):
             self._missing(self.tr("Import"))
             return
-        flow(self, [], self.store)
+        if paths is None:
+            paths = choose(self, folder=folder)
+        if paths:
+            # The flow commits in one transaction and emits dataChanged; the views refresh.
+            flow(self, list(paths), self.store.session_factory, self.store.path.parent)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        if self.mode == BROWSE and event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.mode == BROWSE:
+            event.acceptProposedAction()
+            QTimer.singleShot(0, lambda: self.import_files(paths=paths))  # not inside the drop handler
 
     def export_data(self) -> None:
         flow = _optional("quizdesk.ui.export_dialog", "run_export_flow")

@@ -48,8 +48,11 @@ def _answer_view_class() -> Any:
     return getattr(module, "AnswerView", None)
 
 
-def make_markdown_view(object_name: str, parent: QWidget | None = None, *, framed: bool = True) -> Any:
-    """A Markdown view named ``object_name`` (AnswerView if available)."""
+def make_markdown_view(object_name: str, parent: QWidget | None = None, *, framed: bool = True, margin: int | None = None) -> Any:
+    """A Markdown view named ``object_name`` (AnswerView if available).
+
+    ``margin``: space in pixels around the text (the document margin; Qt's default is 4).
+    """
     cls = _answer_view_class()
     view = cls() if cls is not None else FallbackMarkdownView()
     if parent is not None:
@@ -57,6 +60,8 @@ def make_markdown_view(object_name: str, parent: QWidget | None = None, *, frame
     view.setObjectName(object_name)
     if not framed and isinstance(view, QFrame):
         view.setFrameShape(QFrame.Shape.NoFrame)
+    if margin is not None:
+        view.document().setDocumentMargin(margin)
     from quizdesk.ui.theme import is_dark
 
     view.set_dark(is_dark())

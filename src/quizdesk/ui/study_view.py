@@ -154,7 +154,7 @@ class StudyView(QWidget):
 
         # The card: header, body, choices, answer, key points.
         self.header = QuestionHeader()
-        self.body_view = make_markdown_view("studyBodyView", framed=False)
+        self.body_view = make_markdown_view("studyBodyView", framed=False, margin=0)
         self.body_view.set_font_px(CARD_FONT_PX)
         fit_height_to_document(self.body_view)
         self.choices = ChoiceList("studyChoice")
@@ -162,7 +162,7 @@ class StudyView(QWidget):
         self.feedback_label = QLabel(objectName="studyFeedback")
         self.feedback_label.setWordWrap(True)
         self.answer_title = section_label(self.tr("Answer"), "studyAnswerTitle")
-        self.answer_view = make_markdown_view("studyAnswerView", framed=False)
+        self.answer_view = make_markdown_view("studyAnswerView", framed=False, margin=0)
         self.answer_view.set_font_px(CARD_FONT_PX)
         fit_height_to_document(self.answer_view)
         self.points_title = section_label("", "studyPointsTitle")

@@ -19,6 +19,7 @@ _ID_ATTR_RE = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+
 _INLINE_ANCHOR_RE = re.compile(r"""<a\s[^>]*?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)["']?[^>]*>\s*</a>""", re.IGNORECASE)
 _ATTR_LIST_RE = re.compile(r"\s*\{#([^}\s]+)[^}]*\}\s*$")
 _FRONT_MATTER_OPEN = ("---", "+++")
+_FRONT_MATTER_KEY_RE = re.compile(r"^[A-Za-z_][\w.-]*\s*[:=]")
 _MAX_HTML_HEADING_LINES = 8
 
 
@@ -44,14 +45,22 @@ class Scan:
 
 
 def _front_matter_end(lines: list[str]) -> int:
-    """Index after a leading YAML/TOML front matter block, or 0 when there is none."""
+    """Index after a leading YAML/TOML front matter block, or 0 when there is none.
+
+    The block must be closed and start with a ``key:`` (``key =`` for TOML);
+    otherwise the first ``---`` is a thematic break and the text is content.
+    """
     if not lines or lines[0].strip() not in _FRONT_MATTER_OPEN:
         return 0
-    closers = ("---", "...") if lines[0].strip() == "---" else ("+++",)
+    toml = lines[0].strip() == "+++"
+    closers = ("+++",) if toml else ("---", "...")
     for index in range(1, min(len(lines), 200)):
         if lines[index].strip() in closers:
-            return index + 1
-    return 0  # never closed: an opening thematic break, not front matter
+            inner = [line for line in lines[1:index] if line.strip()]
+            if not inner or _FRONT_MATTER_KEY_RE.match(inner[0]):
+                return index + 1
+            return 0
+    return 0
 
 
 def _html_heading(lines: list[str], index: int) -> tuple[Heading, int] | None:

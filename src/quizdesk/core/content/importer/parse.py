@@ -13,6 +13,7 @@ from quizdesk.core.content.importer.walk import SourceFile
 from quizdesk.core.content.model import ParsedQuestion, Problem
 
 MAX_TITLE_CHARS = 300
+MAX_FALLBACK_CHARS = 80
 
 
 @dataclass
@@ -40,17 +41,18 @@ def external_id(origin: str, relative: str, title: str, occurrence: int) -> str:
 
 
 def _title(segment: Segment, answer: str, stem: str) -> str:
-    title = segment.title.text or segment.title.plain
+    title = segment.title.text
     if not title:
-        # A heading of nothing but markup: name it by its first answer line, else its place.
+        # A heading of nothing but numbering or markup ("## 12."): the question is
+        # usually the first line below it; else keep what the heading said, else its place.
         first = next((strip_markup(line) for line in answer.split("\n") if strip_markup(line)), "")
-        title = first or f"{stem} ({segment.heading.start + 1})"
+        title = first[:MAX_FALLBACK_CHARS] or segment.title.plain or f"{stem} ({segment.heading.start + 1})"
     if len(title) > MAX_TITLE_CHARS:
         title = title[: MAX_TITLE_CHARS - 1] + "…"
     return title
 
 
-def parse_file(source: SourceFile, localiser: ImageLocaliser | None) -> ParsedFile:
+def parse_file(source: SourceFile, localiser: ImageLocaliser | None = None) -> ParsedFile:
     """Read one file and turn its question headings into questions."""
     out = ParsedFile(source)
     decoded, problems = read_source(source.path, source.display)

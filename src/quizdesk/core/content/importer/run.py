@@ -92,9 +92,9 @@ def plan_import(
             root_plan = RootPlan(source.root, origin_for(source), source.root in sources.complete_roots, sources.present.get(source.root, set()))
             by_root[source.root] = root_plan
             plan.roots.append(root_plan)
-        localiser = None
-        if media_root is not None:
-            localiser = ImageLocaliser(source.path, source.root, media_folder(media_root, source.root), source.display)
+        # Always localise: even without a data folder, references leaving the folder are refused.
+        target_dir = media_folder(media_root, source.root) if media_root is not None else None
+        localiser = ImageLocaliser(source.path, source.root, target_dir, source.display)
         parsed: ParsedFile = parse_file(source, localiser)
         plan.problems.extend(parsed.problems)
         plan.media.extend(parsed.media)

@@ -37,6 +37,9 @@ _PLAIN_NUMBERING = [
     re.compile(r"^[\u2460-\u2473\u2776-\u277f]\s*"),  # ①…⑳, ❶…❿
 ]
 
+# "3.5亿", "1.5 倍", "7.5B": a quantity, not section "3.5" (same syntax, told apart by the unit).
+_QUANTITY_RE = re.compile(r"^[0-9０-９]+[.．][0-9０-９]+\s*(?:[倍亿万千百个%％×秒天年元位层次轮度]|[xXBbMmKkGgTt](?![A-Za-z]))")
+
 _TAG_RE = re.compile(
     r"</?(?:font|span|a|b|strong|i|em|u|sup|sub|mark|small|big|center|p|div|del|s|ins|code|kbd|tt)\b[^>]*>",
     re.IGNORECASE,
@@ -103,6 +106,8 @@ def strip_markup(raw: str) -> str:
 
 def _strip_numbering(text: str) -> tuple[str, str]:
     kind = ""
+    if _QUANTITY_RE.match(text):
+        return text, kind
     for _ in range(3):  # "【一】1. title": up to three stacked prefixes
         for name, patterns in (("question", _QUESTION_NUMBERING), ("chapter", _CHAPTER_NUMBERING), ("plain", _PLAIN_NUMBERING)):
             match = next((m for p in patterns if (m := p.match(text))), None)
@@ -143,7 +148,7 @@ def question_score(title: Title) -> int:
     if any(word in text and len(text) > len(word) + 1 for word in _QUESTION_WORDS):
         score += 1
     score += {"question": 2, "plain": 1, "chapter": -3}.get(title.numbering, 0)
-    if folded.strip(" :：") in SECTION_WORDS or not text:
+    if folded.strip(" :：") in SECTION_WORDS:
         score -= 3
     return score
 

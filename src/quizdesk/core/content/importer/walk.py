@@ -165,13 +165,16 @@ def collect_sources(paths: list[Path], known_roots: list[Path], fixed_topic: str
             picked.append((Path(os.path.abspath(given)), str(given), real.parent, False))
         else:
             result.problems.append(Problem(str(given), 0, "no such file or folder", "warning"))
-    seen: set[Path] = set()
-    module_order: dict[tuple[Path, str], int] = {}
-    for index, (path, display, default_root, walked) in enumerate(picked):
+    # One file is read once whatever names lead to it; its own name beats a symlink's.
+    chosen: dict[Path, int] = {}
+    for index, (path, *_rest) in enumerate(picked):
         real_file = Path(os.path.realpath(path))
-        if real_file in seen:
-            continue
-        seen.add(real_file)
+        if real_file not in chosen or (picked[chosen[real_file]][0].is_symlink() and not path.is_symlink()):
+            chosen[real_file] = index
+    module_order: dict[tuple[Path, str], int] = {}
+    for index in sorted(chosen.values()):
+        path, display, default_root, walked = picked[index]
+        real_file = Path(os.path.realpath(path))
         location = path if walked else real_file
         root = _deepest_root(location, known_roots) or default_root
         relative = location.relative_to(root).as_posix()

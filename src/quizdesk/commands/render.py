@@ -1,0 +1,134 @@
+"""``quizdesk render FILE.md``: render a Markdown file exactly as the app shows it.
+
+Writes HTML (``--html``; formulas inlined as SVG data so the file stands
+alone; standard output when no output is given) and/or a PNG made by the
+app's answer view offscreen (``--png``). Problems (bad formulas, refused
+images) go to standard error with their source; they do not change the exit
+status, which is 1 only when the file cannot be read or an output not written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import html
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+THEMES = ("light", "dark")
+
+
+def add_parser(subparsers: Any, common: argparse.ArgumentParser | None = None) -> None:
+    parser = subparsers.add_parser(
+        "render",
+        parents=[common] if common is not None else [],
+        help="render a Markdown answer to HTML or PNG, as the app shows it",
+        description="Render a Markdown file (formulas, code, tables, images) to HTML and/or PNG.",
+    )
+    parser.add_argument("file", type=Path, help="Markdown file")
+    parser.add_argument("--html", type=Path, metavar="OUT", help="write a standalone HTML file")
+    parser.add_argument("--png", type=Path, metavar="OUT", help="write a PNG screenshot of the answer view")
+    parser.add_argument("--width", type=int, default=900, help="PNG width in pixels (default 900)")
+    parser.add_argument("--theme", choices=THEMES, default="light", help="colour theme (default light)")
+    parser.add_argument("--font-px", type=float, default=16.0, help="text size in pixels (default 16)")
+    parser.set_defaults(func=run)
+
+
+def read_markdown(path: Path) -> str:
+    """The file's text; raises OSError or UnicodeDecodeError with the reason."""
+    data = path.read_bytes()
+    if b"\0" in data[:8192]:
+        raise UnicodeDecodeError("utf-8", data[:1], 0, 1, "binary file, not Markdown text")
+    return data.decode("utf-8-sig")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        text = read_markdown(args.file)
+    except FileNotFoundError:
+        print(f"{args.file}: no such file", file=sys.stderr)
+        return 1
+    except IsADirectoryError:
+        print(f"{args.file}: is a folder, not a Markdown file", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError as exc:
+        print(f"{args.file}: cannot read as UTF-8 text ({exc.reason})", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{args.file}: cannot read ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    base_dir = args.file.resolve().parent
+    problems: list[Any] = []
+    status = 0
+    if args.html or not args.png:
+        answer, document = _html_document(text, base_dir, args.theme, args.font_px, args.file.name)
+        problems = list(answer.problems)
+        if args.html:
+            status |= _write(args.html, document.encode("utf-8"))
+        else:
+            sys.stdout.write(document)
+    if args.png:
+        try:
+            problems = _png(text, base_dir, args.theme, args.font_px, args.width, args.png)
+        except OSError as exc:
+            print(f"{args.png}: cannot write ({exc})", file=sys.stderr)
+            status = 1
+    for problem in problems:
+        print(f"{args.file}: {problem.kind}: {problem.message}: {problem.source}", file=sys.stderr)
+    return status
+
+
+def _write(path: Path, data: bytes) -> int:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        print(f"{path}: cannot write ({exc.strerror or exc})", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _html_document(text: str, base_dir: Path, theme: str, font_px: float, title: str) -> tuple[Any, str]:
+    from quizdesk.core.render import DARK_CODE_STYLE, LIGHT_CODE_STYLE, render_markdown
+
+    dark = theme == "dark"
+    color, background = ("#dfe1e5", "#1b1c1f") if dark else ("#1f2328", "#ffffff")
+    answer = render_markdown(
+        text, base_dir=base_dir, font_px=font_px, color=color, code_style=DARK_CODE_STYLE if dark else LIGHT_CODE_STYLE
+    )
+    body = answer.html
+    for name, svg in answer.images.items():
+        body = body.replace(f'src="{name}"', f'src="data:image/svg+xml;base64,{base64.b64encode(svg).decode()}"')
+    document = (
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>\n'
+        f'<body style="color: {color}; background-color: {background}; font-size: {font_px:g}px;">\n{body}\n</body></html>\n'
+    )
+    return answer, document
+
+
+def _png(text: str, base_dir: Path, theme: str, font_px: float, width: int, out: Path) -> list[Any]:
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from quizdesk.ui.answer_view import AnswerView
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    view = AnswerView()
+    view.set_dark(theme == "dark")
+    view.set_font_px(font_px)
+    view.resize(width, 400)
+    view.set_markdown(text, base_dir)
+    frame = 2 * view.frameWidth()
+    view.document().setTextWidth(width - frame)
+    height = int(view.document().size().height()) + frame + 1
+    view.resize(width, min(max(height, 50), 30_000))
+    app.processEvents()
+    image = view.grab()
+    if not image.save(str(out), "PNG"):
+        raise OSError(f"Qt could not save {out}")
+    problems = list(view.problems())
+    view.deleteLater()
+    return problems
+

@@ -1,0 +1,105 @@
+"""Formulas of one answer → ``<img>`` HTML and SVG resources, through the cache."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+from dataclasses import dataclass, field
+
+from quizdesk.core.render.baseline import TextMetrics, inline_box
+from quizdesk.core.render.math_cache import MathCache, MathKey
+from quizdesk.core.render.math_delimiters import MathSpan
+from quizdesk.core.render.math_svg import _INK, MathError, MathImage, pad, recolor, render_tex
+from quizdesk.core.render.result import RenderProblem
+
+DISPLAY_SCALE = 1.0  # display formulas at the inline size: long derivations stay on screen
+
+
+@dataclass
+class FormulaOutput:
+    images: dict[str, bytes] = field(default_factory=dict)
+    problems: list[RenderProblem] = field(default_factory=list)
+
+
+def is_dark(color: str) -> bool:
+    """Whether ``color`` is a light ink, i.e. the theme is dark."""
+    raw = color.lstrip("#")
+    if len(raw) == 3:
+        raw = "".join(c * 2 for c in raw)
+    try:
+        r, g, b = (int(raw[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return False
+    return 0.299 * r + 0.587 * g + 0.114 * b > 128
+
+
+def formula_image(tex: str, display: bool, size_px: float, color: str, cache: MathCache) -> MathImage:
+    """The formula in ``color``, from the cache when possible; raises MathError."""
+    key = MathKey(tex, display, round(size_px, 2), color)
+    entry = cache.get(key)
+    if entry is None:
+        ink_key = MathKey(tex, display, round(size_px, 2), _INK)
+        ink = cache.get(ink_key)
+        if ink is None:
+            try:
+                ink = render_tex(tex, display=display, size_px=size_px, color=_INK)
+            except MathError as exc:
+                ink = exc
+            cache.put(ink_key, ink, persist=False)
+        entry = ink if isinstance(ink, MathError) else recolor(ink, _INK, color)
+        cache.put(key, entry)
+    if isinstance(entry, MathError):
+        raise entry
+    return entry
+
+
+def _resource(svg: bytes) -> str:
+    return f"math/{hashlib.sha1(svg).hexdigest()}.svg"
+
+
+def formula_html(
+    span: MathSpan,
+    *,
+    metrics: TextMetrics,
+    color: str,
+    cache: MathCache,
+    cjk: bool,
+    block: bool,
+    out: FormulaOutput,
+) -> str:
+    """HTML for one formula; ``block`` when it stands alone in its paragraph."""
+    display = span.display
+    size = metrics.math_px * (DISPLAY_SCALE if display else 1.0)
+    try:
+        image = formula_image(span.tex.strip(), display, size, color, cache)
+    except MathError as exc:
+        out.problems.append(RenderProblem(span.source, str(exc), "math"))
+        return _error_html(span, str(exc), color, block=block and display)
+    if image.missing_glyphs:
+        out.problems.append(RenderProblem(
+            span.source, f"no installed font has these characters: {image.missing_glyphs}", "font"))
+    alt = html.escape(span.source, quote=True)
+    if block and display:
+        margin = 3  # keeps antialiased edges off the image border
+        width = math.ceil(image.width + 2 * margin - 1e-6)
+        height = math.ceil(image.height + 2 * margin - 1e-6)
+        top = image.ascent + margin
+        image = pad(image, ascent=top, depth=height - top, width=width, left=margin)
+        name = _resource(image.svg)
+        out.images[name] = image.svg
+        return f'<img src="{name}" width="{width}" height="{height}" alt="{alt}">'
+    box = inline_box(image.width, image.ascent, image.depth, metrics, cjk=cjk)
+    image = pad(image, ascent=box.ascent, depth=box.depth, width=box.width)
+    name = _resource(image.svg)
+    out.images[name] = image.svg
+    return f'<img src="{name}" width="{box.width}" height="{box.height}" alt="{alt}" style="{box.style}">'
+
+
+def _error_html(span: MathSpan, message: str, color: str, *, block: bool) -> str:
+    red = "#ff7b72" if is_dark(color) else "#c62828"
+    source = html.escape(span.source, quote=False)
+    tip = html.escape(message, quote=True)
+    if block:
+        return f'<pre style="color: {red};" title="{tip}">{source}</pre>'
+    return f'<span style="color: {red}; font-family: monospace;" title="{tip}">{source}</span>'

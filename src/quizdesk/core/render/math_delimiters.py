@@ -1,0 +1,233 @@
+"""Find the formulas in Markdown and swap them for placeholders before Markdown runs.
+
+Markdown would otherwise eat ``_``, ``*`` and ``\\`` inside formulas and split
+table cells on ``|``. Rules (pandoc's, which authors already know):
+
+* ``$$…$$`` and ``\\[…\\]`` are display math and may span lines;
+* ``\\(…\\)`` is inline; ``$…$`` is inline when the opening ``$`` is not followed
+  by a space, the closing one is not preceded by a space nor followed by a digit
+  ("costs $5 and $10" stays prose), and no blank line lies between them;
+* ``\\$`` is a literal dollar;
+* nothing inside code spans, fenced or indented code blocks, HTML comments or
+  raw ``<code>``/``<pre>`` elements is math.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+
+# Character entity Markdown passes through untouched and QTextBrowser shows as "$".
+LITERAL_DOLLAR = "&#36;"
+
+
+@dataclass(frozen=True)
+class MathSpan:
+    """One formula: its LaTeX (without delimiters), mode, and original text."""
+
+    tex: str
+    display: bool
+    source: str
+
+
+@dataclass(frozen=True)
+class Protected:
+    """Markdown with formulas replaced by ``token(i)`` placeholders."""
+
+    text: str
+    spans: tuple[MathSpan, ...]
+    nonce: str
+
+    def token(self, index: int) -> str:
+        return placeholder(self.nonce, index)
+
+    @property
+    def token_pattern(self) -> re.Pattern[str]:
+        """Matches any placeholder of this text; group 1 is the formula index."""
+        return re.compile(rf"qzm{self.nonce}x(\d+)x")
+
+
+def placeholder(nonce: str, index: int) -> str:
+    # Letters and digits only: no Markdown syntax, no HTML escaping, survives nh3.
+    return f"qzm{nonce}x{index}x"
+
+
+_FENCE = re.compile(r"^( {0,3}|\s*(?:[-*+]|\d+[.)])\s+)(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s")
+_RAW_SKIP = re.compile(r"<!--.*?-->|<(code|pre|kbd|samp)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+
+
+def _code_block_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it belongs to a fenced or indented code block."""
+    is_code = [False] * len(lines)
+    fence: str | None = None
+    previous_blank = True
+    in_list = False
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if fence is not None:
+            is_code[i] = True
+            if stripped.startswith(fence) and set(stripped) <= {fence[0]}:
+                fence = None
+            continue
+        match = _FENCE.match(line)
+        if match:
+            fence = match.group(2)
+            is_code[i] = True
+            continue
+        if not stripped:
+            previous_blank = True
+            continue
+        indented = line.startswith(("    ", "\t"))
+        if _LIST_ITEM.match(line):
+            in_list = True
+        elif not indented:
+            in_list = False
+        # Python-Markdown: an indented block after a blank line is code, unless it
+        # continues a list item (list content is indented by four spaces too).
+        if indented and not in_list and (previous_blank or (i > 0 and is_code[i - 1])):
+            is_code[i] = True
+        previous_blank = False
+    return is_code
+
+
+def _new_nonce(text: str) -> str:
+    while True:
+        nonce = secrets.token_hex(4)
+        if f"qzm{nonce}x" not in text:
+            return nonce
+
+
+def protect_math(text: str) -> Protected:
+    """Replace every formula in ``text`` by a placeholder (see module doc for the rules)."""
+    nonce = _new_nonce(text)
+    spans: list[MathSpan] = []
+    lines = text.split("\n")
+    code = _code_block_lines(lines)
+    out: list[str] = []
+    chunk: list[str] = []
+
+    def flush() -> None:
+        if chunk:
+            out.append(_protect_prose("\n".join(chunk), spans, nonce))
+            chunk.clear()
+
+    for line, is_code in zip(lines, code):
+        if is_code:
+            flush()
+            out.append(line)
+        else:
+            chunk.append(line)
+    flush()
+    return Protected("\n".join(out), tuple(spans), nonce)
+
+
+def _protect_prose(text: str, spans: list[MathSpan], nonce: str) -> str:
+    """Protect math in text that holds no code blocks (code spans still possible)."""
+    parts: list[str] = []
+    position = 0
+    for match in _RAW_SKIP.finditer(text):
+        parts.append(_scan(text[position : match.start()], spans, nonce))
+        parts.append(match.group(0))
+        position = match.end()
+    parts.append(_scan(text[position:], spans, nonce))
+    return "".join(parts)
+
+
+def _closing_single_dollar(text: str, start: int) -> int:
+    """Index of the ``$`` closing an inline formula whose body starts at ``start``, or -1.
+
+    Like pandoc, the first unescaped ``$`` decides: if it is preceded by a space
+    or followed by a digit, there is no formula at this opener.
+    """
+    i = start
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "\n" and not text[i + 1 :].split("\n", 1)[0].strip():
+            return -1  # a blank line ends the paragraph, and the formula with it
+        if c == "$":
+            if text[i - 1].isspace() or text[i + 1 : i + 2].isdigit():
+                return -1
+            return i
+        i += 1
+    return -1
+
+
+def _find_closing(text: str, start: int, closer: str) -> int:
+    """Index of an unescaped ``closer`` at or after ``start``, or -1."""
+    i = start
+    while True:
+        j = text.find(closer, i)
+        if j < 0:
+            return -1
+        k = j
+        while k > start and text[k - 1] == "\\":
+            k -= 1
+        if (j - k) % 2 == 0:  # an odd run of backslashes escapes the closer
+            return j
+        i = j + 1
+
+
+def _scan(text: str, spans: list[MathSpan], nonce: str) -> str:
+    out: list[str] = []
+    i = 0
+    n = len(text)
+
+    def add(tex: str, display: bool, source: str) -> None:
+        spans.append(MathSpan(tex, display, source))
+        out.append(placeholder(nonce, len(spans) - 1))
+
+    while i < n:
+        c = text[i]
+        if c == "`":
+            run = len(text[i:]) - len(text[i:].lstrip("`"))
+            end = text.find("`" * run, i + run)
+            while end >= 0 and text[end + run : end + run + 1] == "`":
+                end = text.find("`" * run, end + run + 1)
+            if end < 0:
+                out.append(text[i : i + run])
+                i += run
+            else:
+                out.append(text[i : end + run])
+                i = end + run
+            continue
+        if c == "\\" and i + 1 < n:
+            nxt = text[i + 1]
+            if nxt == "$":
+                out.append(LITERAL_DOLLAR)
+                i += 2
+                continue
+            if nxt in "[(":
+                closer = "\\]" if nxt == "[" else "\\)"
+                end = _find_closing(text, i + 2, closer)
+                if end >= 0 and (nxt == "[" or "\n\n" not in text[i:end]):
+                    add(text[i + 2 : end], nxt == "[", text[i : end + 2])
+                    i = end + 2
+                    continue
+            out.append(text[i : i + 2])  # "\\", "\*", …: Markdown's escapes
+            i += 2
+            continue
+        if c == "$":
+            if text.startswith("$$", i):
+                end = _find_closing(text, i + 2, "$$")
+                if end >= 0 and text[i + 2 : end].strip():
+                    add(text[i + 2 : end], True, text[i : end + 2])
+                    i = end + 2
+                    continue
+                out.append("$$")
+                i += 2
+                continue
+            if i + 1 < n and not text[i + 1].isspace():
+                end = _closing_single_dollar(text, i + 1)
+                if end > i + 1:
+                    add(text[i + 1 : end], False, text[i : end + 1])
+                    i = end + 1
+                    continue
+        out.append(c)
+        i += 1
+    return "".join(out)

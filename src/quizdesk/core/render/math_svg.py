@@ -1,0 +1,171 @@
+"""One LaTeX formula → SVG with ziamath, plus the metrics needed to sit it on a baseline.
+
+ziamath is pure Python and has global state, so calls are serialised. Qt's SVG
+renderer only draws ziamath's SVG 1.1 output correctly (``svg2 = False``; with
+SVG 2 ``<symbol>``/``<use>`` it draws only the fraction bars).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import warnings
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, replace
+
+import ziamath
+from ziamath.tex import tex2mml
+
+from quizdesk.core.render import cjk_fallback
+
+MAX_TEX_CHARS = 4000
+MAX_NESTING = 40
+# Sentinel colour the formula is drawn in, swapped for the real one afterwards:
+# a theme change then only rewrites a string.
+_INK = "#0b0c0d"
+
+ziamath.config.svg2 = False
+ziamath.config.precision = 2
+cjk_fallback.install()
+
+_lock = threading.Lock()
+# latex2mathml passes commands it does not know through as text, e.g. <mi>\\foo</mi>.
+_UNKNOWN_COMMAND = re.compile(r">(\\[A-Za-z]+)")
+_VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')
+
+
+class MathError(Exception):
+    """A formula that cannot be drawn; the message says why, for the author."""
+
+
+@dataclass(frozen=True)
+class MathImage:
+    """An SVG formula; lengths in CSS px. The baseline is ``ascent`` below the top."""
+
+    svg: bytes
+    width: float
+    ascent: float
+    depth: float
+    missing_glyphs: str = ""  # characters no installed font can draw
+
+    @property
+    def height(self) -> float:
+        return self.ascent + self.depth
+
+
+def check_tex(tex: str) -> None:
+    """Refuse formulas too big or too deeply nested to render quickly."""
+    if len(tex) > MAX_TEX_CHARS:
+        raise MathError(f"formula too long ({len(tex):,} characters; limit {MAX_TEX_CHARS:,})")
+    depth = deepest = 0
+    escaped = False
+    for c in tex:
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif c == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c == "}":
+            depth -= 1
+            if depth < 0:
+                raise MathError("unbalanced braces: '}' without '{'")
+    if depth > 0:
+        raise MathError("unbalanced braces: '{' never closed")
+    commands = len(re.findall(r"\\(?:left|frac|dfrac|tfrac|sqrt|begin)\b", tex))
+    scripts = max((len(m) for m in re.findall(r"(?:[\^_]\\?\w*)+", tex)), default=0)
+    if deepest > MAX_NESTING or commands > 400 or scripts > 2 * MAX_NESTING:
+        raise MathError(f"formula nested too deeply (limit {MAX_NESTING} levels)")
+
+
+class _LogCapture(logging.Filter):
+    """ziamath reports unsupported MathML through the root logger; keep it for the problem list."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if "ziamath" in record.pathname:
+            self.messages.append(record.getMessage())
+            return False
+        return True
+
+
+def render_tex(tex: str, *, display: bool, size_px: float, color: str) -> MathImage:
+    """Draw ``tex``; raises :class:`MathError` with a readable message on failure."""
+    check_tex(tex)
+    if not tex.strip():
+        raise MathError("empty formula")
+    capture = _LogCapture()
+    root = logging.getLogger()
+    with _lock, warnings.catch_warnings(), cjk_fallback.recording_missing() as missing:
+        warnings.simplefilter("ignore")
+        root.addFilter(capture)
+        try:
+            mathml = tex2mml(tex, inline=not display)
+            unknown = _UNKNOWN_COMMAND.search(mathml)
+            if unknown:
+                raise MathError(f"unknown command {unknown.group(1)}")
+            element = ET.fromstring(mathml)
+            element.attrib["mathcolor"] = _INK
+            math = ziamath.Math(element, size=size_px, margin=0)
+            svg = math.svg()
+            bbox = math.node.bbox
+        except MathError:
+            raise
+        except RecursionError:
+            raise MathError("formula nested too deeply") from None
+        except Exception as exc:
+            raise MathError(_describe(exc)) from None
+        finally:
+            root.removeFilter(capture)
+    if capture.messages:
+        raise MathError("unsupported: " + "; ".join(sorted(set(capture.messages)))[:200])
+    svg = _INK_RE.sub(color, svg) if color != _INK else svg
+    return MathImage(
+        svg=svg.encode("utf-8"),
+        width=max(bbox.xmax - bbox.xmin, 0.0),
+        ascent=max(bbox.ymax, 0.0),
+        depth=max(-bbox.ymin, 0.0),
+        missing_glyphs="".join(sorted(missing)),
+    )
+
+
+_INK_RE = re.compile(re.escape(_INK))
+
+
+def recolor(image: MathImage, old: str, new: str) -> MathImage:
+    """The same formula in another ink colour (explicit ``\\color`` parts keep theirs)."""
+    if old == new:
+        return image
+    svg = image.svg.replace(f'fill="{old}"'.encode(), f'fill="{new}"'.encode())
+    return replace(image, svg=svg)
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    if isinstance(exc, KeyError):
+        text = f"unknown command or symbol {text}"
+    return text.splitlines()[0][:200]
+
+
+def pad(image: MathImage, *, ascent: float, depth: float, width: float | None = None, left: float = 0.0) -> MathImage:
+    """Grow the canvas to ``ascent`` above and ``depth`` below the baseline and to
+    ``width`` (with ``left`` of it before the ink); never shrinks."""
+    ascent = max(ascent, image.ascent)
+    depth = max(depth, image.depth)
+    width = max(width or 0.0, image.width + left)
+    text = image.svg.decode("utf-8")
+    match = _VIEWBOX.search(text)
+    if match is None:
+        return image
+    x0 = float(match.group(1)) - left
+    head_end = text.index(">")
+    head = _VIEWBOX.sub(f'viewBox="{x0:g} {-ascent:g} {width:g} {ascent + depth:g}"', text[:head_end], count=1)
+    head = re.sub(r'\swidth="[^"]*"', f' width="{width:g}"', head, count=1)
+    head = re.sub(r'\sheight="[^"]*"', f' height="{ascent + depth:g}"', head, count=1)
+    svg = (head + text[head_end:]).encode("utf-8")
+    return replace(image, svg=svg, width=width, ascent=ascent, depth=depth)

@@ -1,0 +1,178 @@
+"""The widget that shows an answer: Markdown with formulas, highlighted code and images.
+
+Rendering happens in :mod:`quizdesk.core.render` (no Qt); this view measures
+its font for baseline alignment, turns the formula SVGs into images at the
+screen's pixel ratio, follows the light/dark theme (formulas are drawn in the
+text colour, so a theme change re-renders) and opens only http(s) links, in
+the system browser. It never loads anything remote.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontMetrics, QFontMetricsF, QPalette, QTextDocument, QTextLayout
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+from quizdesk.core.render import (
+    DARK_CODE_STYLE,
+    LIGHT_CODE_STYLE,
+    MathCache,
+    RenderedAnswer,
+    RenderProblem,
+    TextMetrics,
+    default_cache,
+    render_markdown,
+)
+from quizdesk.ui.svg_images import svg_to_image
+
+LIGHT_COLORS = {"text": "#1f2328", "base": "#ffffff", "link": "#2f6fde"}
+DARK_COLORS = {"text": "#dfe1e5", "base": "#1b1c1f", "link": "#6ea1ff"}
+
+
+def measure_text(font: QFont) -> TextMetrics:
+    """Line metrics Qt will use for ``font``, including its CJK fallback font."""
+    fm = QFontMetricsF(font)
+    px = font.pixelSize() if font.pixelSize() > 0 else fm.height() * 0.85
+
+    def line_metrics(sample: str) -> tuple[float, float]:
+        layout = QTextLayout(sample, font)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(10_000)
+        layout.endLayout()
+        return line.ascent(), line.descent()
+
+    ascent, descent = line_metrics("Hxg")
+    cjk_ascent, cjk_descent = line_metrics("Hxg中文")
+    sized = QFont(font)
+    x_heights = [0]
+    for size in range(1, 4 * int(px) + 8):  # formulas set their own font size (see baseline.py)
+        sized.setPixelSize(size)
+        x_heights.append(QFontMetrics(sized).xHeight())
+    return TextMetrics(float(px), ascent, descent, fm.xHeight(), cjk_ascent, cjk_descent, tuple(x_heights))
+
+
+class AnswerView(QTextBrowser):
+    """Read-only view of one rendered answer (objectName ``answerView``)."""
+
+    rendered = Signal()  # after every (re-)render; problems() is up to date
+
+    def __init__(self, parent: QWidget | None = None, *, cache: MathCache | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("answerView")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.anchorClicked.connect(self._open_link)
+        self._cache = cache if cache is not None else default_cache
+        self._text = ""
+        self._base_dir: Path | None = None
+        self._dark = False
+        self._problems: tuple[RenderProblem, ...] = ()
+        self._metrics: TextMetrics | None = None
+        self._dpr = 0.0
+        font = self.font()
+        font.setPixelSize(16)
+        self.setFont(font)
+        self._apply_palette()
+
+    # -- public API -----------------------------------------------------------------
+    def set_markdown(self, text: str, base_dir: Path | None = None) -> None:
+        self._text = text
+        self._base_dir = base_dir
+        self._render()
+
+    def set_dark(self, dark: bool) -> None:
+        if dark == self._dark:
+            return
+        self._dark = dark
+        self._apply_palette()
+        self._render()
+
+    def set_font_px(self, px: float) -> None:
+        font = self.font()
+        font.setPixelSize(max(6, round(px)))
+        self.setFont(font)  # FontChange re-renders
+
+    def font_px(self) -> int:
+        return self.font().pixelSize()
+
+    def is_dark(self) -> bool:
+        return self._dark
+
+    def problems(self) -> tuple[RenderProblem, ...]:
+        return self._problems
+
+    def markdown(self) -> str:
+        return self._text
+
+    # -- rendering ----------------------------------------------------------------------
+    def _colors(self) -> dict[str, str]:
+        return DARK_COLORS if self._dark else LIGHT_COLORS
+
+    def _apply_palette(self) -> None:
+        colors = self._colors()
+        palette = self.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive, QPalette.ColorGroup.Disabled):
+            palette.setColor(group, QPalette.ColorRole.Base, QColor(colors["base"]))
+            palette.setColor(group, QPalette.ColorRole.Text, QColor(colors["text"]))
+            palette.setColor(group, QPalette.ColorRole.Link, QColor(colors["link"]))
+        self.setPalette(palette)
+
+    def _render(self) -> None:
+        if self._metrics is None:
+            self._metrics = measure_text(self.font())
+        answer = render_markdown(
+            self._text,
+            base_dir=self._base_dir,
+            font_px=self._metrics.font_px,
+            color=self._colors()["text"],
+            code_style=DARK_CODE_STYLE if self._dark else LIGHT_CODE_STYLE,
+            cache=self._cache,
+            metrics=self._metrics,
+        )
+        self._show(answer)
+
+    def _show(self, answer: RenderedAnswer) -> None:
+        doc = self.document()
+        scroll = self.verticalScrollBar().value()
+        doc.clear()  # also drops the previous answer's image resources
+        self._dpr = self.devicePixelRatioF()
+        for name, svg in answer.images.items():
+            doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), svg_to_image(svg, dpr=self._dpr))
+        self.setHtml(answer.html)
+        self.verticalScrollBar().setValue(scroll if self._text else 0)
+        self._problems = answer.problems
+        self.rendered.emit()
+
+    def loadResource(self, kind: int, name: QUrl) -> object:
+        # Only local files and our own registered resources; never the network.
+        if name.scheme() not in ("", "file", "qrc"):
+            return None
+        return super().loadResource(kind, name)
+
+    # -- events ---------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._metrics = None
+            self._render()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.DevicePixelRatioChange and self.devicePixelRatioF() != self._dpr:
+            self._render()
+        if event.type() == QEvent.Type.ToolTip:
+            # Formula errors carry their message as a tooltip (title attribute).
+            pos = self.viewport().mapFromGlobal(event.globalPos())  # type: ignore[attr-defined]
+            tip = self.cursorForPosition(pos).charFormat().toolTip()
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)  # type: ignore[attr-defined]
+                return True
+        return super().event(event)
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
+        elif not url.scheme() and url.hasFragment():
+            self.scrollToAnchor(url.fragment())

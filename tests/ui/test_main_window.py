@@ -50,7 +50,7 @@ def test_the_answer_view_can_load_after_the_first_paint(qtbot, gui_store, isolat
     assert window.question_list.current_question_id() == 3
     assert window.answer_view.toPlainText() == ""  # nothing rendered before the window shows
     window.show()
-    qtbot.waitUntil(lambda: window._answer_ready)
+    qtbot.waitUntil(lambda: window.library.answer_ready)
     assert window.findChild(QWidget, "answerView") is window.answer_view
     assert window.splitter.widget(2) is window.answer_view
     qtbot.waitUntil(lambda: "Adam" in window.answer_view.toPlainText())
@@ -160,7 +160,7 @@ def test_dialogs_of_other_modules_are_optional(qtbot, gui_store, monkeypatch) ->
             return lambda parent, store: calls.append(("export", parent, store))
         return None  # not built yet
 
-    monkeypatch.setattr(main_window, "_optional", fake_optional)
+    monkeypatch.setattr(main_window, "optional", fake_optional)
     for action, name in (
         (window.weak_areas_action, "Weak areas"),
         (window.import_action, "Import"),

@@ -18,13 +18,12 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -37,6 +36,7 @@ from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.study.ui_support import question_base_dir, question_details
 from quizdesk.ui.events import app_events, notify_data_changed
+from quizdesk.ui.exam_bars import ExamTopBar, PausedPage, SubmitConfirmBox
 from quizdesk.ui.exam_clock import ExamClock
 from quizdesk.ui.exam_palette import ExamPalette
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
@@ -129,37 +129,14 @@ class ExamRunner(QWidget):
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
-        self.title_label = QLabel(self.tr("Mock exam"), objectName="examTitle")
-        bold = self.title_label.font()
-        bold.setBold(True)
-        self.title_label.setFont(bold)
-        self.position_label = QLabel(objectName="examPositionLabel")
-        self.countdown = QLabel(objectName="examCountdown")
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSizeF(self.font().pointSizeF() * 1.6)
-        mono.setBold(True)
-        self.countdown.setFont(mono)
-        self.countdown.setMinimumWidth(110)
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pause_button = QPushButton(self.tr("Pause"), objectName="examPauseButton")
+        self.top_bar = ExamTopBar()
+        self.position_label = self.top_bar.position_label
+        self.countdown = self.top_bar.countdown
+        self.pause_button = self.top_bar.pause_button
         self.pause_button.clicked.connect(self.toggle_pause)
         self.pause_button.setVisible(self.time_limit_s is None)
-        self.submit_button = QPushButton(self.tr("Submit"), objectName="examSubmitButton")
-        self.submit_button.setToolTip(self.tr("Submit the exam (Ctrl+Enter)"))
+        self.submit_button = self.top_bar.submit_button
         self.submit_button.clicked.connect(self.request_submit)
-        top = QHBoxLayout()
-        top.setContentsMargins(16, 8, 16, 8)
-        top.addWidget(self.title_label)
-        top.addSpacing(12)
-        top.addWidget(self.position_label)
-        top.addStretch(1)
-        top.addWidget(self.countdown)
-        top.addStretch(1)
-        top.addWidget(self.pause_button)
-        top.addWidget(self.submit_button)
-        self.top_bar = QFrame(objectName="examTopBar")
-        self.top_bar.setLayout(top)
 
         self.palette_widget = ExamPalette(len(self.questions))
         self.palette_widget.jumpRequested.connect(self.go_to)
@@ -232,21 +209,9 @@ class ExamRunner(QWidget):
         question_layout.addWidget(self.scroll, 1)
         question_layout.addWidget(self.bottom_bar)
 
-        self.paused_page = QWidget(objectName="examPausedPage")
-        paused_layout = QVBoxLayout(self.paused_page)
-        paused_title = QLabel(self.tr("Paused"))
-        big = paused_title.font()
-        big.setPointSizeF(big.pointSizeF() * 1.8)
-        big.setBold(True)
-        paused_title.setFont(big)
-        self.resume_button = QPushButton(self.tr("Resume") + "  ·  Ctrl+P", objectName="examResumeButton")
+        self.paused_page = PausedPage()
+        self.resume_button = self.paused_page.resume_button
         self.resume_button.clicked.connect(self.toggle_pause)
-        paused_layout.addStretch(1)
-        paused_layout.addWidget(paused_title, 0, Qt.AlignmentFlag.AlignHCenter)
-        paused_layout.addWidget(QLabel(self.tr("The clock is stopped and the questions are hidden.")), 0, Qt.AlignmentFlag.AlignHCenter)
-        paused_layout.addSpacing(12)
-        paused_layout.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        paused_layout.addStretch(2)
 
         self.main_stack = QStackedWidget()
         self.main_stack.addWidget(question_page)
@@ -558,31 +523,8 @@ class ExamRunner(QWidget):
         flagged = len(self.flags)
         # Parented to the window, not to this page: the page's own keys (Enter =
         # next question) would otherwise fire while the box has the focus.
-        box = QMessageBox(self.window())
-        box.setObjectName("examSubmitConfirm")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.setWindowTitle(self.tr("Submit the exam?"))
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setText(self.tr("Submit the exam now? Answers cannot be changed afterwards."))
-        details = []
-        if unanswered:
-            details.append(self.tr("%n question(s) unanswered.", "", unanswered))
-        if flagged:
-            details.append(self.tr("%n question(s) flagged for review.", "", flagged))
-        if details:
-            box.setInformativeText(" ".join(details))
-        submit = box.addButton(self.tr("Submit"), QMessageBox.ButtonRole.AcceptRole)
-        submit.setObjectName("confirmSubmitButton")
-        keep = box.addButton(self.tr("Keep working"), QMessageBox.ButtonRole.RejectRole)
-        keep.setObjectName("keepWorkingButton")
-        box.setDefaultButton(submit)
-        box.setEscapeButton(keep)
-
-        def done(_result: int) -> None:
-            if box.clickedButton() is submit:
-                self.submit()
-
-        box.finished.connect(done)
+        box = SubmitConfirmBox(self.window(), unanswered=unanswered, flagged=flagged)
+        box.finished.connect(lambda _result: self.submit() if box.confirmed else None)
         box.open()
 
     def submit(self) -> bool:

@@ -12,7 +12,6 @@ when it comes back).
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -24,57 +23,25 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
-    QListWidgetItem,
     QMainWindow,
     QSizePolicy,
-    QSplitter,
     QStackedWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from quizdesk import APP_NAME
-from quizdesk.core.catalog import due_count, question_count, questions_in, topic_tree
+from quizdesk.core.catalog import due_count, question_count
 from quizdesk.core.db.store import Store
-from quizdesk.core.paths import bundled_content_dir
-from quizdesk.core.search import search
-from quizdesk.core.study.ui_support import db_timestamp, has_resumable_exam, question_base_dir, question_detail
+from quizdesk.core.study.ui_support import db_timestamp, has_resumable_exam
 from quizdesk.ui.events import app_events
-from quizdesk.ui.markdown_pane import FallbackMarkdownView, make_markdown_view
-from quizdesk.ui.question_list import QuestionListWidget
-from quizdesk.ui.question_widgets import LETTERS, qtype_label
+from quizdesk.ui.library_view import LibraryView, optional
 from quizdesk.ui.study_view import utc_now
 from quizdesk.ui.theme import colors
-from quizdesk.ui.topic_tree_widget import TopicTreeWidget
 
 SEARCH_DEBOUNCE_MS = 150
-ANSWER_FONT_PX = 15
-ANSWER_MARGIN_PX = 14
 SETTINGS_GROUP = "mainWindow"
 BROWSE, STUDY, EXAM, GRADING, RESULTS = "browse", "study", "exam", "grading", "results"
-
-
-def _optional(module: str, attribute: str) -> Any:
-    """``module.attribute`` if that module exists in this build, else None."""
-    try:
-        return getattr(importlib.import_module(module), attribute, None)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
-
-
-def _mastery_icon_function() -> Callable[[float | None], Any] | None:
-    module = _optional("quizdesk.ui.mastery_indicator", "__name__")
-    if module is None:
-        return None
-    mod = importlib.import_module("quizdesk.ui.mastery_indicator")
-    for name in ("mastery_icon", "icon_for_score", "make_icon"):
-        function = getattr(mod, name, None)
-        if callable(function):
-            return function  # type: ignore[no-any-return]
-    return None
 
 
 class MainWindow(QMainWindow):
@@ -101,39 +68,17 @@ class MainWindow(QMainWindow):
         self.resize(1240, 780)
         self.setAcceptDrops(True)  # drop Markdown files or folders to import them
 
-        self._mastery_icon = _mastery_icon_function()
-        self.topic_tree = TopicTreeWidget(mastery_icon=self._mastery_icon)
-        self.topic_tree.setObjectName("topicTree")
-        self.topic_tree.itemSelectionChanged.connect(self._on_topic_selected)
-
-        self.list_header = QLabel(objectName="questionListHeader")
-        self.list_header.setContentsMargins(10, 6, 10, 6)
-        self.question_list = QuestionListWidget()
-        self.question_list.currentItemChanged.connect(self._on_question_selected)
-        self.question_list.itemActivated.connect(self._study_activated)
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.setSpacing(0)
-        middle_layout.addWidget(self.list_header)
-        middle_layout.addWidget(self.question_list, 1)
-
-        self._answer_ready = not defer_answer_view
-        self._pending_answer: int | None = None
-        self.answer_view = FallbackMarkdownView() if defer_answer_view else make_markdown_view("answerView", margin=ANSWER_MARGIN_PX)
-        self.answer_view.setObjectName("answerView")
-        self.answer_view.set_font_px(ANSWER_FONT_PX)
-
-        self.splitter = QSplitter(objectName="mainSplitter")
-        self.splitter.addWidget(self.topic_tree)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.answer_view)
-        self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([270, 360, 610])
-        self.splitter.setChildrenCollapsible(False)
+        self.library = LibraryView(store, defer_answer_view=defer_answer_view)
+        self.library.studyRequested.connect(self.start_study)
+        self.library.topicPicked.connect(lambda: self.search_box.clear())
+        # The library's parts, as the rest of the window and the tests know them.
+        self.splitter = self.library
+        self.topic_tree = self.library.topic_tree
+        self.question_list = self.library.question_list
+        self.list_header = self.library.list_header
 
         self.pages = QStackedWidget(objectName="pages")
-        self.pages.addWidget(self.splitter)
+        self.pages.addWidget(self.library)
         self.setCentralWidget(self.pages)
 
         self.search_box = QLineEdit(objectName="searchBox")
@@ -164,25 +109,14 @@ class MainWindow(QMainWindow):
             self.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self and event.type() == QEvent.Type.Paint and not self._answer_ready:
+        if watched is self and event.type() == QEvent.Type.Paint and not self.library.answer_ready:
             self.removeEventFilter(self)
-            QTimer.singleShot(0, self.load_answer_view)
+            QTimer.singleShot(0, self.library.load_answer_view)
         return False
 
-    def load_answer_view(self) -> None:
-        """Swap the placeholder answer pane for the real answer view and show the pending answer."""
-        if self._answer_ready:
-            return
-        view = make_markdown_view("answerView", margin=ANSWER_MARGIN_PX)
-        view.set_font_px(ANSWER_FONT_PX)
-        sizes = self.splitter.sizes()
-        old = self.splitter.replaceWidget(self.splitter.indexOf(self.answer_view), view)
-        self.splitter.setSizes(sizes)
-        if old is not None:
-            old.deleteLater()
-        self.answer_view = view
-        self._answer_ready = True
-        self._show_answer(self._pending_answer)
+    @property
+    def answer_view(self) -> Any:
+        return self.library.answer_view
 
     # -- actions, menus, toolbar -----------------------------------------------
     def _action(self, name: str, text: str, shortcut: str | list[str], handler: Callable[[], None], tip: str = "") -> QAction:
@@ -275,31 +209,10 @@ class MainWindow(QMainWindow):
 
     # -- browsing --------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the tree, the list and the counts, keeping the selection."""
+        """Reload the library and the counts, keeping the selection."""
         self._stale = False
-        with self.store.read() as connection:
-            tree = topic_tree(connection)
-        self.topic_tree.blockSignals(True)
-        try:
-            self.topic_tree.set_tree(tree, self._mastery_scores())
-        finally:
-            self.topic_tree.blockSignals(False)
-        if self.search_box.text().strip():
-            self._run_search()
-        else:
-            self._show_questions(self.topic_tree.selected_topic_ids())
+        self.library.refresh()
         self.refresh_status()
-
-    def _mastery_scores(self) -> dict[int, float | None] | None:
-        if self._mastery_icon is None:
-            return None
-        function = _optional("quizdesk.ui.mastery_indicator", "topic_scores")
-        if function is None:
-            return None
-        try:
-            return function(self.store)  # type: ignore[no-any-return]
-        except Exception:
-            return None
 
     def refresh_status(self) -> None:
         with self.store.read() as connection:
@@ -316,75 +229,17 @@ class MainWindow(QMainWindow):
             self._stale = True
             self.refresh_status()
 
-    def _on_topic_selected(self) -> None:
-        if self.search_box.text().strip():
-            self.search_box.clear()  # picking a topic leaves the search
-            return
-        self._show_questions(self.topic_tree.selected_topic_ids())
-
-    def _show_questions(self, topic_ids: list[int] | None) -> None:
-        with self.store.read() as connection:
-            rows = questions_in(connection, topic_ids)
-        label = self.topic_tree.selected_label() if topic_ids is not None else self.tr("All topics")
-        self.list_header.setText(f"{label}  ·  " + self.tr("%n question(s)", "", len(rows)))
-        self._fill_list([(r.id, r.title, r.qtype) for r in rows])
-
-    def _fill_list(self, rows: list[tuple[int, str, str]]) -> None:
-        keep = self.question_list.current_question_id()
-        self.question_list.fill(rows)
-        if keep is None or not self.question_list.select_question(keep):
-            self._show_answer(None)
-
     def _on_search_text(self, text: str) -> None:
-        if self.mode != BROWSE and self.mode not in (EXAM, GRADING):
+        if self.mode not in (BROWSE, EXAM, GRADING):
             self.show_browse()
         if not text.strip():
             self._search_timer.stop()
-            self._show_questions(self.topic_tree.selected_topic_ids())
+            self.library.show_topic_questions()
             return
         self._search_timer.start()
 
     def _run_search(self) -> None:
-        query = self.search_box.text()
-        if not query.strip():
-            return
-        with self.store.read() as connection:
-            hits = search(connection, query)
-        self.list_header.setText(self.tr("Search: %n result(s)", "", len(hits)))
-        self._fill_list([(h.question_id, h.title, h.qtype) for h in hits])
-
-    def _on_question_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        self._show_answer(self.question_list.current_question_id() if current is not None else None)
-
-    def _show_answer(self, question_id: int | None) -> None:
-        if not self._answer_ready:
-            self._pending_answer = question_id  # shown once the real view is loaded
-            return
-        detail = None
-        if question_id is not None:
-            with self.store.read() as connection:
-                detail = question_detail(connection, question_id)
-        if detail is None:
-            self.answer_view.set_markdown(self.tr("*Pick a question to read its answer.*"), None)
-            return
-        parts = [f"## {detail.title}", f"*{detail.module} › {detail.topic} · {qtype_label(detail.qtype)}*"]
-        if detail.body_md.strip():
-            parts.append(detail.body_md)
-        if detail.choices:
-            keys = "TF" if detail.qtype == "truefalse" else LETTERS
-            parts.append(
-                "\n".join(
-                    f"- **{keys[i] if i < len(keys) else i + 1}.** {text}" + ("  ✓" if i in detail.correct else "")
-                    for i, text in enumerate(detail.choices)
-                )
-            )
-        if detail.answer_md.strip():
-            heading = self.tr("Answer") if detail.qtype == "open" else self.tr("Explanation")
-            parts += [f"### {heading}", detail.answer_md]
-        if detail.key_points:
-            parts += ["### " + self.tr("Key points (要点)"), "\n".join(f"- {p}" for p in detail.key_points)]
-        base = question_base_dir(detail.origin, detail.source_path, bundled_content_dir())
-        self.answer_view.set_markdown("\n\n".join(parts), base)
+        self.library.run_search(self.search_box.text())
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
@@ -393,12 +248,6 @@ class MainWindow(QMainWindow):
     def _focus(self, widget: QWidget) -> None:
         if self.mode == BROWSE:
             widget.setFocus()
-
-    def _study_activated(self, item: QListWidgetItem) -> None:
-        """Enter / double-click on a question: study it as a one-card session."""
-        question_id = item.data(Qt.ItemDataRole.UserRole)
-        if question_id is not None:
-            self.start_study([int(question_id)], self.tr("Study: one question"))
 
     # -- pages -----------------------------------------------------------------
     def _set_page(self, widget: QWidget | None, mode: str) -> None:
@@ -561,7 +410,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_weak_areas(self) -> None:
-        cls = _optional("quizdesk.ui.weak_areas_dialog", "WeakAreasDialog")
+        cls = optional("quizdesk.ui.weak_areas_dialog", "WeakAreasDialog")
         if cls is None:
             self._missing(self.tr("Weak areas"))
             return
@@ -571,8 +420,8 @@ class MainWindow(QMainWindow):
 
     def import_files(self, *, folder: bool = False, paths: list[Path] | None = None) -> None:
         """Import Markdown files or a folder (asked for unless ``paths`` are given, e.g. dropped)."""
-        flow = _optional("quizdesk.ui.import_dialog", "run_import_flow")
-        choose = _optional("quizdesk.ui.import_dialog", "choose_import_paths")
+        flow = optional("quizdesk.ui.import_dialog", "run_import_flow")
+        choose = optional("quizdesk.ui.import_dialog", "choose_import_paths")
         if flow is None or (paths is None and choose is None):
             self._missing(self.tr("Import"))
             return
@@ -593,14 +442,14 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.import_files(paths=paths))  # not inside the drop handler
 
     def export_data(self) -> None:
-        flow = _optional("quizdesk.ui.export_dialog", "run_export_flow")
+        flow = optional("quizdesk.ui.export_dialog", "run_export_flow")
         if flow is None:
             self._missing(self.tr("Export"))
             return
         flow(self, self.store)
 
     def show_settings(self) -> None:
-        cls = _optional("quizdesk.ui.settings_dialog", "SettingsDialog")
+        cls = optional("quizdesk.ui.settings_dialog", "SettingsDialog")
         if cls is None:
             self._missing(self.tr("Settings"))
             return
@@ -669,10 +518,8 @@ class MainWindow(QMainWindow):
         settings.sync()
 
     def _on_theme_changed(self, dark: bool) -> None:
-        c = colors()
-        self.list_header.setStyleSheet(f"color: {c.muted}; font-weight: bold;")
-        self.bank_status.setStyleSheet(f"color: {c.muted};")
-        self.answer_view.set_dark(dark)
+        self.bank_status.setStyleSheet(f"color: {colors().muted};")
+        self.library.apply_theme(dark)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         runner = self.exam_runner

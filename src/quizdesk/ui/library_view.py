@@ -1,0 +1,215 @@
+"""The library page of the main window: topic tree, question list, answer view.
+
+Reads only through the raw-``sqlite3`` catalog and search functions, so it can
+fill itself on start before SQLAlchemy is imported. The answer view can be
+loaded after the window's first paint (``defer_answer_view``): the real one
+pulls in the Markdown / math / code renderer, a few hundred milliseconds.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+
+from quizdesk.core.catalog import questions_in, topic_tree
+from quizdesk.core.db.store import Store
+from quizdesk.core.paths import bundled_content_dir
+from quizdesk.core.search import search
+from quizdesk.core.study.ui_support import question_base_dir, question_detail
+from quizdesk.ui.markdown_pane import FallbackMarkdownView, make_markdown_view
+from quizdesk.ui.question_list import QUESTION_ID_ROLE, QuestionListWidget
+from quizdesk.ui.question_widgets import LETTERS, qtype_label
+from quizdesk.ui.theme import colors
+from quizdesk.ui.topic_tree_widget import TopicTreeWidget
+
+ANSWER_FONT_PX = 15
+ANSWER_MARGIN_PX = 14
+MasteryIcon = Callable[[float | None], Any]
+
+
+def optional(module: str, attribute: str) -> Any:
+    """``module.attribute`` if that module exists in this build, else None."""
+    try:
+        return getattr(importlib.import_module(module), attribute, None)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+        return None
+
+
+def mastery_icon_function() -> MasteryIcon | None:
+    """The weak-area module's icon painter for a 0–100 score (or None), when it exists."""
+    for name in ("mastery_icon", "icon_for_score", "make_icon"):
+        function = optional("quizdesk.ui.mastery_indicator", name)
+        if callable(function):
+            return function  # type: ignore[no-any-return]
+    return None
+
+
+class LibraryView(QSplitter):
+    """Browse the bank. The splitter itself is the page (objectName ``mainSplitter``)."""
+
+    #: Study these questions (Enter / double-click on a question): ids, a title.
+    studyRequested = Signal(list, str)
+    #: A topic was picked while a search was shown: the owner clears its search box.
+    topicPicked = Signal()
+
+    def __init__(self, store: Store, *, defer_answer_view: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainSplitter")
+        self.store = store
+        self.query = ""
+        self._mastery_icon = mastery_icon_function()
+        self.topic_tree = TopicTreeWidget(mastery_icon=self._mastery_icon)
+        self.topic_tree.setObjectName("topicTree")
+        self.topic_tree.itemSelectionChanged.connect(self._on_topic_selected)
+
+        self.list_header = QLabel(objectName="questionListHeader")
+        self.list_header.setContentsMargins(10, 6, 10, 6)
+        self.question_list = QuestionListWidget()
+        self.question_list.currentItemChanged.connect(self._on_question_selected)
+        self.question_list.itemActivated.connect(self._on_activated)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.setSpacing(0)
+        middle_layout.addWidget(self.list_header)
+        middle_layout.addWidget(self.question_list, 1)
+
+        self.answer_ready = not defer_answer_view
+        self._pending_answer: int | None = None
+        self.answer_view: Any = (
+            FallbackMarkdownView() if defer_answer_view else make_markdown_view("answerView", margin=ANSWER_MARGIN_PX)
+        )
+        self.answer_view.setObjectName("answerView")
+        self.answer_view.set_font_px(ANSWER_FONT_PX)
+
+        self.addWidget(self.topic_tree)
+        self.addWidget(middle)
+        self.addWidget(self.answer_view)
+        self.setStretchFactor(2, 1)
+        self.setSizes([270, 360, 610])
+        self.setChildrenCollapsible(False)
+
+    # -- filling ---------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the tree and the list, keeping the selection and the search."""
+        with self.store.read() as connection:
+            tree = topic_tree(connection)
+        self.topic_tree.blockSignals(True)
+        try:
+            self.topic_tree.set_tree(tree, self._mastery_scores())
+        finally:
+            self.topic_tree.blockSignals(False)
+        if self.query:
+            self.run_search(self.query)
+        else:
+            self.show_topic_questions()
+
+    def _mastery_scores(self) -> dict[int, float | None] | None:
+        if self._mastery_icon is None:
+            return None
+        function = optional("quizdesk.ui.mastery_indicator", "topic_scores")
+        if function is None:
+            return None
+        try:
+            return function(self.store)  # type: ignore[no-any-return]
+        except Exception:  # a broken indicator must not break the library
+            return None
+
+    def show_topic_questions(self) -> None:
+        """The questions of the selected topic (all when none is selected)."""
+        self.query = ""
+        topic_ids = self.topic_tree.selected_topic_ids()
+        with self.store.read() as connection:
+            rows = questions_in(connection, topic_ids)
+        label = self.topic_tree.selected_label() if topic_ids is not None else self.tr("All topics")
+        self.list_header.setText(f"{label}  ·  " + self.tr("%n question(s)", "", len(rows)))
+        self._fill_list([(r.id, r.title, r.qtype) for r in rows])
+
+    def run_search(self, query: str) -> None:
+        """Full-text search (Chinese included) over titles and answers."""
+        self.query = query.strip()
+        if not self.query:
+            self.show_topic_questions()
+            return
+        with self.store.read() as connection:
+            hits = search(connection, query)
+        self.list_header.setText(self.tr("Search: %n result(s)", "", len(hits)))
+        self._fill_list([(h.question_id, h.title, h.qtype) for h in hits])
+
+    def _fill_list(self, rows: list[tuple[int, str, str]]) -> None:
+        keep = self.question_list.current_question_id()
+        self.question_list.fill(rows)
+        if keep is None or not self.question_list.select_question(keep):
+            self.show_answer(None)
+
+    def _on_topic_selected(self) -> None:
+        if self.query:
+            self.topicPicked.emit()  # the owner clears the search, which shows the topic
+            return
+        self.show_topic_questions()
+
+    def _on_question_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        self.show_answer(self.question_list.current_question_id() if current is not None else None)
+
+    def _on_activated(self, item: QListWidgetItem) -> None:
+        question_id = item.data(QUESTION_ID_ROLE)
+        if question_id is not None:
+            self.studyRequested.emit([int(question_id)], QCoreApplication.translate("MainWindow", "Study: one question"))
+
+    # -- the answer ------------------------------------------------------------
+    def show_answer(self, question_id: int | None) -> None:
+        if not self.answer_ready:
+            self._pending_answer = question_id  # shown once the real view is loaded
+            return
+        detail = None
+        if question_id is not None:
+            with self.store.read() as connection:
+                detail = question_detail(connection, question_id)
+        if detail is None:
+            self.answer_view.set_markdown(self.tr("*Pick a question to read its answer.*"), None)
+            return
+        parts = [f"## {detail.title}", f"*{detail.module} › {detail.topic} · {qtype_label(detail.qtype)}*"]
+        if detail.body_md.strip():
+            parts.append(detail.body_md)
+        if detail.choices:
+            keys = "TF" if detail.qtype == "truefalse" else LETTERS
+            parts.append(
+                "\n".join(
+                    f"- **{keys[i] if i < len(keys) else i + 1}.** {text}" + ("  ✓" if i in detail.correct else "")
+                    for i, text in enumerate(detail.choices)
+                )
+            )
+        if detail.answer_md.strip():
+            heading = self.tr("Answer") if detail.qtype == "open" else self.tr("Explanation")
+            parts += [f"### {heading}", detail.answer_md]
+        if detail.key_points:
+            parts += ["### " + self.tr("Key points (要点)"), "\n".join(f"- {p}" for p in detail.key_points)]
+        base = question_base_dir(detail.origin, detail.source_path, bundled_content_dir())
+        self.answer_view.set_markdown("\n\n".join(parts), base)
+
+    def load_answer_view(self) -> None:
+        """Swap the placeholder answer pane for the real answer view and show the pending answer."""
+        if self.answer_ready:
+            return
+        view = make_markdown_view("answerView", margin=ANSWER_MARGIN_PX)
+        view.set_font_px(ANSWER_FONT_PX)
+        view.set_dark(colors().dark)
+        sizes = self.sizes()
+        old = self.replaceWidget(self.indexOf(self.answer_view), view)
+        self.setSizes(sizes)
+        if old is not None:
+            old.deleteLater()
+        self.answer_view = view
+        self.answer_ready = True
+        self.show_answer(self._pending_answer)
+
+    def apply_theme(self, dark: bool) -> None:
+        c = colors()
+        self.list_header.setStyleSheet(f"color: {c.muted}; font-weight: bold;")
+        self.answer_view.set_dark(dark)

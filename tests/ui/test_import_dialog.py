@@ -1,0 +1,116 @@
+"""File → Import: worker thread, cancellable progress (rolls back), summary dialog, errors as messages."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QPushButton, QWidget
+from sqlalchemy import func, select
+
+from quizdesk.core.content.importer import media
+from quizdesk.core.db.models import Question
+from quizdesk.core.db.store import Store
+from quizdesk.ui.events import app_events
+from quizdesk.ui.import_dialog import ImportFlow, ImportSummaryDialog, run_import_flow
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    target = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "repo", target)
+    return target
+
+
+@pytest.fixture
+def parent(qtbot) -> QWidget:  # type: ignore[no-untyped-def]
+    widget = QWidget()
+    widget.setObjectName("testMainWindow")
+    qtbot.add_widget(widget)
+    widget.show()
+    return widget
+
+
+def _count(store: Store) -> int:
+    with store.session() as s:
+        return s.scalar(select(func.count()).select_from(Question)) or 0
+
+
+def test_import_shows_a_summary_and_announces_the_change(parent: QWidget, store: Store, repo: Path) -> None:
+    changed: list[bool] = []
+    app_events().dataChanged.connect(lambda: changed.append(True))
+    report = run_import_flow(parent, [repo], store.session_factory, store.path.parent)
+    assert report is not None and report.imported == 16 and _count(store) == 16
+    assert changed == [True]
+    dialog = parent.findChild(ImportSummaryDialog, "importSummaryDialog")
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.summary_label.text() == "16 new, 0 updated, 0 unchanged, 1 skipped, 0 retired (6 files read)."
+    rows = [[dialog.topic_tree.topLevelItem(i).text(c) for c in range(3)] for i in range(dialog.topic_tree.topLevelItemCount())]
+    assert rows[0] == ["深度学习基础", "优化", "3"] and len(rows) == 5
+    warnings = [dialog.warning_list.item(i).text() for i in range(dialog.warning_list.count())]
+    assert any(w.startswith(f"{repo}/README.md:1: no question headings found") for w in warnings)
+    assert dialog.warning_list.isVisible()
+    for widget in (dialog.summary_label, dialog.topic_tree, dialog.warning_list, dialog.warnings_label, dialog.buttons):
+        assert widget.objectName()
+    dialog.findChild(QPushButton, "importCloseButton").click()
+    assert not dialog.isVisible()
+
+
+def test_reimport_reports_unchanged_and_does_not_announce_a_change(parent: QWidget, store: Store, repo: Path) -> None:
+    run_import_flow(parent, [repo], store.session_factory, store.path.parent, show_summary=False)
+    changed: list[bool] = []
+    app_events().dataChanged.connect(lambda: changed.append(True))
+    report = run_import_flow(parent, [repo], store.session_factory, store.path.parent, show_summary=False)
+    assert report is not None and (report.imported, report.unchanged) == (0, 16) and changed == []
+    assert parent.findChild(ImportSummaryDialog) is None
+
+
+def test_cancel_rolls_back_everything(qtbot, parent: QWidget, store: Store, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """The user cancels while the worker is about to commit: nothing is written, no image is left."""
+    reached, release = threading.Event(), threading.Event()
+    threads: list[bool] = []
+    real_stage = media.stage
+
+    def slow_stage(copies):  # type: ignore[no-untyped-def]
+        threads.append(threading.current_thread() is threading.main_thread())
+        result = real_stage(copies)
+        reached.set()
+        release.wait(10)
+        return result
+
+    monkeypatch.setattr(media, "stage", slow_stage)
+    flow = ImportFlow(parent, [repo], store.session_factory, store.path.parent)
+    with qtbot.wait_signal(flow.finished, timeout=10000) as finished:
+        flow.start()
+        qtbot.wait_until(reached.is_set, timeout=10000)
+        progress = parent.findChild(QWidget, "importProgressDialog")
+        assert progress is flow.progress
+        buttons = progress.findChildren(QPushButton)
+        assert buttons, "the progress dialog has a cancel button"
+        buttons[0].click()
+        assert not buttons[0].isEnabled()  # cancelling: no second click while it rolls back
+        release.set()
+    assert finished.args == [None] and flow.report is None
+    assert threads == [False]  # the work ran off the GUI thread
+    assert _count(store) == 0
+    assert not any(p.is_file() for p in (store.path.parent / "media").rglob("*"))
+    assert parent.findChild(ImportSummaryDialog) is None
+
+
+def test_a_failure_is_a_message_not_a_traceback(parent: QWidget, store: Store, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quizdesk.core.content.sync as sync
+
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("database is locked")
+
+    monkeypatch.setattr(sync, "sync_questions", broken)
+    report = run_import_flow(parent, [repo], store.session_factory, store.path.parent)
+    assert report is None and _count(store) == 0
+    box = parent.findChild(QWidget, "importErrorBox")
+    assert box is not None and box.isVisible()
+    assert box.text() == "The import failed; nothing was changed." and box.informativeText() == "database is locked"
+    box.close()

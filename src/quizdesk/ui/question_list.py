@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
 
 from quizdesk.ui.theme import colors
 
@@ -63,6 +72,14 @@ class _BadgeDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        # The full title as a tooltip (titles are elided), without a tooltip per item.
+        if event is not None and event.type() == QEvent.Type.ToolTip:
+            QToolTip.showText(event.globalPos(), str(index.data(Qt.ItemDataRole.DisplayRole) or ""), view)
+            return True
+        return super().helpEvent(event, view, option, index)
+
+
 class QuestionListWidget(QListWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,7 +97,6 @@ class QuestionListWidget(QListWidget):
                 item = QListWidgetItem(title)
                 item.setData(QUESTION_ID_ROLE, question_id)
                 item.setData(QTYPE_ROLE, qtype)
-                item.setToolTip(title)
                 self.addItem(item)
         finally:
             self.blockSignals(False)

@@ -116,6 +116,7 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
             # Exam: ten questions, a few answered, one flagged, on a multiple-choice page.
             with store.read() as connection:
                 topic_ids = tuple(r[0] for r in connection.execute("SELECT id FROM topics"))
+            notes: dict[int, bool] = {}
             with store.session() as session:
                 exam_id = create_exam(session, ExamSpec(topic_ids, count=10, time_limit_s=1800, seed=11), datetime.now(timezone.utc))
                 questions = load_exam(session, exam_id).questions
@@ -125,6 +126,7 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
                 runner.go_to(index)
                 clock.t += 83  # a realistic pace: the countdown and "time used" show it
                 if q.qtype == "open":
+                    notes[q.id] = True
                     runner.notes.setPlainText("先说定义，再说为什么需要，最后举一个训练中的例子。")
                     runner.flush_notes()
                 elif index % 3 == 2 or not q.correct:
@@ -146,7 +148,12 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
             grading = window.page
             if hasattr(grading, "pending"):
                 while grading.question is not None:
-                    if grading.question.key_points:
+                    if grading.question.id not in notes:  # nothing written: nothing covered
+                        if grading.question.key_points:
+                            grading.record_points()
+                        else:
+                            grading.record_rating(1)
+                    elif grading.question.key_points:
                         for i in range(0, len(grading.question.key_points), 2):
                             grading.points.toggle(i)
                         grading.record_points()

@@ -312,6 +312,7 @@ class ExamResultsView(QWidget):
         self.note_label.setStyleSheet(f"color: {c.muted};")
         self.header_bar.setStyleSheet(f"QFrame#resultsHeader {{ border-bottom: 1px solid {c.border}; }}")
         self.drill_button.setStyleSheet(button_css("primary", "drillWrongButton"))
+        self.back_button.setStyleSheet(button_css("neutral", "resultsBackButton"))
         self.detail_view.set_dark(c.dark)
         for row in range(self.question_table.rowCount()):
             cell = self.question_table.item(row, 4)

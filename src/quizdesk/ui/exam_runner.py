@@ -587,10 +587,8 @@ class ExamRunner(QWidget):
         self.bottom_bar.setStyleSheet(f"QFrame#examBottomBar {{ border-top: 1px solid {c.border}; }}")
         self.side.setStyleSheet(f"QFrame#examSide {{ border-right: 1px solid {c.border}; }}")
         self.submit_button.setStyleSheet(button_css("primary", "examSubmitButton"))
-        self.flag_button.setStyleSheet(
-            f"QPushButton#examFlagButton:checked {{ color: {c.warning}; background: {c.warning_bg};"
-            f" border: 1px solid {c.warning}; border-radius: 4px; padding: 4px 12px; font-weight: bold; }}"
-        )
+        for button in (self.prev_button, self.flag_button, self.next_button, self.pause_button):
+            button.setStyleSheet(button_css("neutral", button.objectName()))
         self.resume_button.setStyleSheet(button_css("primary", "examResumeButton"))
         self.body_view.set_dark(c.dark)
         self._refresh_palette()

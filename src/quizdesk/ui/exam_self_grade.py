@@ -254,6 +254,7 @@ class SelfGradeView(QWidget):
         self.top_bar.setStyleSheet(f"QFrame#selfGradeTopBar {{ border-bottom: 1px solid {c.border}; }}")
         self.action_bar.setStyleSheet(f"QFrame#selfGradeActionBar {{ border-top: 1px solid {c.border}; }}")
         self.record_button.setStyleSheet(button_css("primary", "selfGradeRecordButton"))
+        self.later_button.setStyleSheet(button_css("neutral", "selfGradeLaterButton"))
         for rating, kind in ((AGAIN, "again"), (HARD, "hard"), (GOOD, "good"), (EASY, "easy")):
             button = self.grade_buttons[rating]
             button.setStyleSheet(button_css(kind, button.objectName()))

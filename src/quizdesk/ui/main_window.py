@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.weak_areas_action = a("weakAreasAction", self.tr("Weak areas…"), "Ctrl+Shift+W", self.show_weak_areas)
         self.history_action = a("historyAction", self.tr("Exam history…"), "Ctrl+H", self.show_history)
         self.import_action = a("importAction", self.tr("Import files…"), "Ctrl+I", lambda: self.import_files(folder=False))
+        self.import_action.setIconText(self.tr("Import"))  # the toolbar's shorter label
         self.import_folder_action = a(
             "importFolderAction", self.tr("Import folder…"), "Ctrl+Shift+I", lambda: self.import_files(folder=True)
         )

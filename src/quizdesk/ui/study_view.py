@@ -536,3 +536,4 @@ class StudyView(QWidget):
         for rating, kind in ((AGAIN, "again"), (HARD, "hard"), (GOOD, "good"), (EASY, "easy")):
             button = self.grade_buttons[rating]
             button.setStyleSheet(button_css(kind, button.objectName()))
+        self.end_button.setStyleSheet(button_css("neutral", "studyEndButton"))

@@ -166,11 +166,22 @@ def colors() -> ThemeColors:
 def button_css(kind: str = "primary", object_name: str = "") -> str:
     """A style sheet for an emphasised push button.
 
-    ``kind``: "primary" (filled accent) or "again" / "hard" / "good" / "easy"
-    (tinted with the grade's colour). Scoped to ``object_name`` if given.
+    ``kind``: "primary" (filled accent), "neutral" (plain, same size as the
+    others) or "again" / "hard" / "good" / "easy" (tinted with the grade's
+    colour). Scoped to ``object_name`` if given. A checkable neutral button
+    shows its checked state in the warning colour (the exam's flag).
     """
     c = colors()
     selector = f"QPushButton#{object_name}" if object_name else "QPushButton"
+    if kind == "neutral":
+        return (
+            f"{selector} {{ color: {c.text}; background: {c.card}; border: 1px solid {c.border}; border-radius: 6px;"
+            f" padding: 6px 16px; }}"
+            f"{selector}:hover {{ background: {c.card_hover}; border-color: {c.accent}; }}"
+            f"{selector}:pressed {{ background: {c.accent_bg}; }}"
+            f"{selector}:checked {{ color: {c.warning}; background: {c.warning_bg}; border-color: {c.warning}; }}"
+            f"{selector}:disabled {{ color: {c.muted}; background: {c.card_hover}; border-color: {c.border}; }}"
+        )
     if kind == "primary":
         fg, bg, border, hover = "#ffffff", c.accent_strong, c.accent_strong, c.accent_strong
     else:

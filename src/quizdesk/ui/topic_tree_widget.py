@@ -79,6 +79,10 @@ class TopicTreeWidget(QTreeWidget):
         item.setData(NAME_COLUMN, COUNT_ROLE, node.total_count)
         item.setToolTip(NAME_COLUMN, node.name_en or node.name)
         item.setTextAlignment(COUNT_COLUMN, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if node.children:  # modules stand out from their sub-topics
+            font = item.font(NAME_COLUMN)
+            font.setBold(True)
+            item.setFont(NAME_COLUMN, font)
         if self._mastery_icon is not None:
             score = mastery.get(node.id)
             item.setIcon(MASTERY_COLUMN, self._mastery_icon(score))

@@ -9,6 +9,7 @@ big to be notes — is refused with a warning rather than imported as garbage.
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,8 @@ from quizdesk.core.content.model import Problem
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-# Control characters other than tab, LF, FF and CR do not occur in text.
-_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\x0c", "\r"} | {"\x7f"}
+# Control characters other than tab, LF, FF and CR, and private-use code points, do not occur in text.
+_ODD_RE = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ue000-\uf8ff]")
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return True
     sample = text[:200_000]
-    odd = sum(1 for ch in sample if ch in _CONTROL or "\ue000" <= ch <= "\uf8ff")
+    odd = len(_ODD_RE.findall(sample))
     return odd <= max(2, len(sample) // 200)
 
 

@@ -21,6 +21,8 @@ _ATTR_LIST_RE = re.compile(r"\s*\{#([^}\s]+)[^}]*\}\s*$")
 _FRONT_MATTER_OPEN = ("---", "+++")
 _FRONT_MATTER_KEY_RE = re.compile(r"^[A-Za-z_][\w.-]*\s*[:=]")
 _MAX_HTML_HEADING_LINES = 8
+_PRE_OPEN_RE = re.compile(r"<pre[\s>]", re.IGNORECASE)
+_PRE_CLOSE_RE = re.compile(r"</pre\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -110,56 +112,63 @@ def scan(text: str) -> Scan:
     """Split ``text`` into lines and find its headings and opaque lines."""
     lines = text.split("\n")
     result = Scan(lines=lines, opaque=[False] * len(lines))
+    opaque = result.opaque
     start = _front_matter_end(lines)
     result.front_matter_end = start
     for index in range(start):
-        result.opaque[index] = True
+        opaque[index] = True
     fence: tuple[str, int, int] | None = None  # (char, length, opening line)
     in_comment = in_pre = False
     index = start
     while index < len(lines):
         line = lines[index]
+        stripped = line.lstrip()
+        # Cheap first-character tests keep this loop fast on megabytes of prose.
+        first = stripped[:1]
         if fence is not None:
-            result.opaque[index] = True
-            closing = _FENCE_RE.match(line)
-            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= fence[1] and not closing.group(2).strip():
-                fence = None
+            opaque[index] = True
+            if first == fence[0]:
+                closing = _FENCE_RE.match(line)
+                if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= fence[1] and not closing.group(2).strip():
+                    fence = None
             index += 1
             continue
         if in_comment or in_pre:
-            result.opaque[index] = True
+            opaque[index] = True
             if in_comment and "-->" in line:
                 in_comment = False
-            if in_pre and re.search(r"</pre\s*>", line, re.IGNORECASE):
+            if in_pre and _PRE_CLOSE_RE.search(line):
                 in_pre = False
             index += 1
             continue
-        opening = _FENCE_RE.match(line)
-        # A backtick fence's info string cannot hold a backtick (CommonMark).
-        if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
-            fence = (opening.group(1)[0], len(opening.group(1)), index)
-            result.opaque[index] = True
-            index += 1
-            continue
-        stripped = line.lstrip()
-        if stripped.startswith("<!--") and "-->" not in stripped[4:]:
-            in_comment = True
-            result.opaque[index] = True
-            index += 1
-            continue
-        if re.match(r"<pre[\s>]", stripped, re.IGNORECASE) and not re.search(r"</pre\s*>", stripped, re.IGNORECASE):
-            in_pre = True
-            result.opaque[index] = True
-            index += 1
-            continue
-        html = _html_heading(lines, index)
-        if html is not None:
-            result.headings.append(html[0])
-            index = html[1] + 1
-            continue
-        heading = _atx_heading(line, index)
-        if heading is not None:
-            result.headings.append(heading)
+        if first in ("`", "~"):
+            opening = _FENCE_RE.match(line)
+            # A backtick fence's info string cannot hold a backtick (CommonMark).
+            if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
+                fence = (opening.group(1)[0], len(opening.group(1)), index)
+                opaque[index] = True
+                index += 1
+                continue
+        elif first == "<":
+            if stripped.startswith("<!--") and "-->" not in stripped[4:]:
+                in_comment = True
+                opaque[index] = True
+                index += 1
+                continue
+            if _PRE_OPEN_RE.match(stripped) and not _PRE_CLOSE_RE.search(stripped):
+                in_pre = True
+                opaque[index] = True
+                index += 1
+                continue
+            html = _html_heading(lines, index)
+            if html is not None:
+                result.headings.append(html[0])
+                index = html[1] + 1
+                continue
+        elif first == "#":
+            heading = _atx_heading(line, index)
+            if heading is not None:
+                result.headings.append(heading)
         index += 1
     if fence is not None:
         result.unclosed_fence = fence[2]

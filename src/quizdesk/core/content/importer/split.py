@@ -139,8 +139,8 @@ def split_text(text: str) -> FileSplit:
     """Find the questions in one decoded file."""
     scanned = scan(text)
     headings = scanned.headings
-    toc = find_toc(scanned.lines, scanned.opaque, headings)
     titles = [clean_title(h.text) for h in headings]
+    toc = find_toc(scanned.lines, scanned.opaque, headings, titles)
     scores = [question_score(t) + (2 if toc.listed.get(i) else 0) for i, t in enumerate(titles)]
     level = choose_question_level(headings, scores)
     kinds = _classify(headings, scores, level)

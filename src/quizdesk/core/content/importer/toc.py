@@ -8,12 +8,13 @@ between questions are navigation, not answer text, and are dropped too.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 
 from quizdesk.core.content.importer.headings import Heading, github_slug, loose_key
-from quizdesk.core.content.importer.titles import SECTION_WORDS, clean_title, strip_markup
+from quizdesk.core.content.importer.titles import Title, clean_title, strip_markup
 
 # One entry per line: "- [title](#anchor)", "1. [t](#a)", "* **[t](#a)**", "[t](#a)<br>".
 _ENTRY_RE = re.compile(
@@ -43,23 +44,22 @@ class Toc:
     listed: dict[int, bool] = field(default_factory=dict)
 
 
-def _is_toc_heading(heading: Heading) -> bool:
-    return clean_title(heading.text).plain.casefold() in {"目录", "contents", "table of contents", "toc", "目 录"}
+_TOC_TITLES = frozenset({"目录", "contents", "table of contents", "toc", "目 录"})
 
 
 class _Resolver:
     """Finds the heading an anchor or a link text points at, the ways Markdown tools name anchors."""
 
-    def __init__(self, headings: list[Heading]) -> None:
+    def __init__(self, headings: list[Heading], titles: list[Title]) -> None:
         self.by_key: dict[str, int] = {}
         counts: dict[str, int] = {}
-        for index, heading in enumerate(headings):
-            shown = strip_markup(heading.text)
+        for index, (heading, title) in enumerate(zip(headings, titles)):
+            shown = title.plain
             slug = github_slug(shown)
             # GitHub numbers repeated slugs: "a", "a-1", "a-2".
             seen = counts.get(slug, 0)
             counts[slug] = seen + 1
-            keys = [heading.anchor, slug if seen == 0 else f"{slug}-{seen}", loose_key(shown), "t:" + loose_key(clean_title(heading.text).text)]
+            keys = [heading.anchor, slug if seen == 0 else f"{slug}-{seen}", loose_key(shown), "t:" + loose_key(title.text)]
             for key in keys:
                 if key and key != "t:":
                     self.by_key.setdefault(key.casefold(), index)
@@ -93,11 +93,12 @@ def _runs(lines: list[str], opaque: list[bool]) -> list[list[tuple[int, re.Match
     return runs
 
 
-def _after_toc_heading(run_start: int, headings: list[Heading], lines: list[str]) -> bool:
-    before = [h for h in headings if h.end < run_start]
-    if not before or not _is_toc_heading(before[-1]):
+def _after_toc_heading(run_start: int, ends: list[int], toc_headings: set[int], lines: list[str]) -> bool:
+    """Whether the run sits right under a 目录/Contents heading (blank lines between allowed)."""
+    index = bisect.bisect_left(ends, run_start) - 1
+    if index < 0 or index not in toc_headings:
         return False
-    return all(not lines[i].strip() for i in range(before[-1].end + 1, run_start))
+    return all(not lines[i].strip() for i in range(ends[index] + 1, run_start))
 
 
 def _is_nav(text: str, anchor: str, toc_anchors: set[str]) -> bool:
@@ -105,20 +106,21 @@ def _is_nav(text: str, anchor: str, toc_anchors: set[str]) -> bool:
     return folded in _NAV_WORDS or any(folded.startswith(w) for w in _NAV_WORDS[:4]) or anchor.casefold() in toc_anchors
 
 
-def find_toc(lines: list[str], opaque: list[bool], headings: list[Heading]) -> Toc:
-    """Tables of contents in a file, and which headings their entries name."""
+def find_toc(lines: list[str], opaque: list[bool], headings: list[Heading], titles: list[Title]) -> Toc:
+    """Tables of contents in a file, and which headings their entries name (``titles``: the headings cleaned)."""
     toc = Toc()
-    resolver = _Resolver(headings)
+    resolver = _Resolver(headings, titles)
     toc_anchors = {"top", "目录", "table-of-contents", "contents", "toc"}
-    for heading in headings:
-        if _is_toc_heading(heading):
-            toc_anchors.update({heading.anchor.casefold(), github_slug(strip_markup(heading.text))})
+    toc_headings = {i for i, t in enumerate(titles) if t.plain.casefold() in _TOC_TITLES}
+    ends = [h.end for h in headings]
+    for index in toc_headings:
+        toc_anchors.update({headings[index].anchor.casefold(), github_slug(titles[index].plain)})
     toc_anchors.discard("")
     for run in _runs(lines, opaque):
         entries = [(i, m) for i, m in run if not _is_nav(m.group("text"), m.group("anchor"), toc_anchors)]
         resolved = [resolver.find(m.group("anchor"), m.group("text")) for _, m in entries]
         hits = sum(r is not None for r in resolved)
-        under_heading = _after_toc_heading(run[0][0], headings, lines)
+        under_heading = _after_toc_heading(run[0][0], ends, toc_headings, lines)
         if len(entries) >= _MIN_ENTRIES and (hits * 2 >= len(entries) or under_heading) or (under_heading and entries):
             toc.lines.update(i for i, _ in run)
             indents = [len(m.group("indent").expandtabs(4)) for _, m in entries]
@@ -134,6 +136,3 @@ def find_toc(lines: list[str], opaque: list[bool], headings: list[Heading]) -> T
                     toc.lines.add(index)
     return toc
 
-
-def is_section_word(text: str) -> bool:
-    return text.casefold().strip(" :：") in SECTION_WORDS

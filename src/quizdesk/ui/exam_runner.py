@@ -48,6 +48,7 @@ TICK_MS = 250
 SAVE_EVERY_S = 5.0
 NOTES_DEBOUNCE_MS = 400
 WARNING_S = 60.0
+NOTES_FONT_PX = 14
 
 
 def key_help() -> list[tuple[str, str]]:
@@ -158,6 +159,9 @@ class ExamRunner(QWidget):
         self.notes = QPlainTextEdit(objectName="examNotesEdit")
         self.notes.setPlaceholderText(self.tr("Write down the points you would make in the interview…"))
         self.notes.setMinimumHeight(180)
+        notes_font = self.notes.font()
+        notes_font.setPixelSize(NOTES_FONT_PX)
+        self.notes.setFont(notes_font)
         self.notes.textChanged.connect(self._on_notes_changed)
         self.flag_note = QLabel(objectName="examFlagNote")
         self.flag_note.hide()

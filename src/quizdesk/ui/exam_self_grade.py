@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -34,6 +33,8 @@ from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
 from quizdesk.ui.question_widgets import DIGITS, ChoiceList, QuestionHeader
 from quizdesk.ui.study_view import AGAIN, CARD_FONT_PX, EASY, GOOD, HARD, centered_column, section_label, utc_now
 from quizdesk.ui.theme import button_css, colors
+
+NOTES_FONT_PX = 14
 
 
 def key_help() -> list[tuple[str, str]]:
@@ -97,9 +98,13 @@ class SelfGradeView(QWidget):
 
         self.header = QuestionHeader()
         self.notes_title = section_label(self.tr("Your notes"), "selfGradeNotesTitle")
-        self.notes_view = QPlainTextEdit(objectName="selfGradeNotes")
-        self.notes_view.setReadOnly(True)
-        self.notes_view.setMaximumHeight(140)
+        self.notes_view = QLabel(objectName="selfGradeNotes")
+        self.notes_view.setWordWrap(True)
+        self.notes_view.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        notes_font = self.notes_view.font()
+        notes_font.setPixelSize(NOTES_FONT_PX)
+        self.notes_view.setFont(notes_font)
         self.answer_title = section_label(self.tr("Reference answer"), "selfGradeAnswerTitle")
         self.answer_view = make_markdown_view("selfGradeAnswerView", framed=False, margin=0)
         self.answer_view.set_font_px(CARD_FONT_PX)
@@ -114,8 +119,9 @@ class SelfGradeView(QWidget):
         column = QVBoxLayout(card)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
-        for widget in (self.header, self.notes_title, self.notes_view, self.answer_title, self.answer_view,
-                       self.points_title, self.points, self.error_label):
+        # Notes, then the key points to tick against them, then the full reference.
+        for widget in (self.header, self.notes_title, self.notes_view, self.points_title, self.points,
+                       self.answer_title, self.answer_view, self.error_label):
             column.addWidget(widget)
         column.addStretch(1)
         scroll = QScrollArea(objectName="selfGradeScroll")
@@ -183,7 +189,7 @@ class SelfGradeView(QWidget):
         )
         self.header.set_question(q.module, q.topic, q.qtype, q.title)
         notes = self.notes.get(q.id)
-        self.notes_view.setPlainText(notes if isinstance(notes, str) and notes else self.tr("(no notes)"))
+        self.notes_view.setText(notes if isinstance(notes, str) and notes else self.tr("(no notes)"))
         self.answer_view.set_markdown(q.answer_md, self._base_dirs.get(q.id))
         has_points = bool(q.key_points)
         self.points_title.setVisible(has_points)
@@ -259,3 +265,7 @@ class SelfGradeView(QWidget):
             button = self.grade_buttons[rating]
             button.setStyleSheet(button_css(kind, button.objectName()))
         self.answer_view.set_dark(c.dark)
+        self.notes_view.setStyleSheet(
+            f"QLabel#selfGradeNotes {{ background: {c.card}; color: {c.text}; border: 1px solid {c.border};"
+            f" border-radius: 6px; padding: 8px 10px; }}"
+        )

@@ -59,6 +59,8 @@ class ExamSetupDialog(QDialog):
         all_button.clicked.connect(lambda: self.tree.set_all_checked(True))
         none_button = QPushButton(self.tr("None"), objectName="examTopicsNoneButton")
         none_button.clicked.connect(lambda: self.tree.set_all_checked(False))
+        for button in (all_button, none_button):
+            button.setAutoDefault(False)  # Enter starts the exam
         topic_buttons = QHBoxLayout()
         topic_buttons.addWidget(all_button)
         topic_buttons.addWidget(none_button)

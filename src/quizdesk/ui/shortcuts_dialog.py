@@ -41,7 +41,7 @@ class ShortcutsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
         layout.addWidget(buttons)
-        self.resize(620, 640)
+        self.resize(660, 720)
 
     def all_keys(self) -> list[str]:
         keys = []

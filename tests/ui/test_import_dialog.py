@@ -7,14 +7,14 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
 from sqlalchemy import func, select
 
 from quizdesk.core.content.importer import media
 from quizdesk.core.db.models import Question
 from quizdesk.core.db.store import Store
 from quizdesk.ui.events import app_events
-from quizdesk.ui.import_dialog import ImportFlow, ImportSummaryDialog, run_import_flow
+from quizdesk.ui.import_dialog import PROGRESS_DELAY_MS, ImportFlow, ImportSummaryDialog, run_import_flow
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
@@ -114,3 +114,13 @@ def test_a_failure_is_a_message_not_a_traceback(parent: QWidget, store: Store, r
     assert box is not None and box.isVisible()
     assert box.text() == "The import failed; nothing was changed." and box.informativeText() == "database is locked"
     box.close()
+
+
+def test_a_quick_import_never_flashes_the_progress_dialog_afterwards(qtbot, parent: QWidget, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    note = tmp_path / "one.md"
+    note.write_text("## 什么是 A？\n\na\n", encoding="utf-8")
+    report = run_import_flow(parent, [note], store.session_factory, store.path.parent, show_summary=False)
+    assert report is not None and report.imported == 1
+    qtbot.wait(PROGRESS_DELAY_MS + 300)  # past the dialog's show-after-delay timer: it must stay hidden
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+    assert not [w for w in parent.findChildren(QProgressDialog) if w.isVisible()]

@@ -164,12 +164,17 @@ class ImportFlow(QObject):
         self._thread.setObjectName("importThread")
         self._worker = ImportWorker(list(paths), session_factory, data_dir, topic)
         self._worker.moveToThread(self._thread)
+        self._thread.finished.connect(self._worker.deleteLater)  # the worker dies with its thread
         self._start_worker.connect(self._worker.run)
         self._worker.progressed.connect(self._on_progress)
         self._worker.succeeded.connect(self._on_succeeded)
         self._worker.failed.connect(self._on_failed)
         self._worker.cancelled.connect(self._on_cancelled)
         self._done = False
+
+    @property
+    def done(self) -> bool:
+        return self._done
 
     def start(self) -> None:
         self._thread.start()
@@ -200,8 +205,12 @@ class ImportFlow(QObject):
         self._done = True
         self._thread.quit()
         self._thread.wait()
-        self._worker.deleteLater()
-        self.progress.close()
+        # reset() also stops the dialog's own show-after-delay timer: a quick
+        # import must not pop up an empty progress dialog after it is done.
+        self.progress.canceled.disconnect(self.cancel)
+        self.progress.reset()
+        self.progress.hide()
+        self.progress.deleteLater()
         self.report = report
         self.finished.emit(report)
 
@@ -252,9 +261,11 @@ def run_import_flow(
     loop = QEventLoop()
     flow.finished.connect(loop.quit)
     flow.start()
-    if not flow._done:
+    if not flow.done:
         loop.exec()
-    return flow.report
+    report = flow.report
+    flow.deleteLater()  # the summary dialog belongs to ``parent`` and stays open
+    return report
 
 
 def choose_import_paths(parent: QWidget, *, folder: bool) -> list[Path]:

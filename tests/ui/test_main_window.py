@@ -221,3 +221,19 @@ def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activa
         assert expected in listed
     tree = dialog.findChild(QTreeWidget, "shortcutsTree")
     assert tree.topLevelItemCount() == 5
+
+
+def test_switching_the_theme_restyles_open_screens(qtbot, qapp, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+    from quizdesk.ui.theme import DARK, LIGHT, apply_theme, is_dark
+
+    window = _window(qtbot, gui_store)
+    window.start_study([qids(gui_store)["g-clip-q1"]])
+    study = window.page
+    try:
+        assert apply_theme(qapp, "dark") is True and is_dark()
+        assert DARK.card in study.choices.rows[0].styleSheet()
+        assert window.answer_view.is_dark() if hasattr(window.answer_view, "is_dark") else True
+        assert apply_theme(qapp, "light") is False and not is_dark()
+        assert LIGHT.card in study.choices.rows[0].styleSheet()
+    finally:
+        apply_theme(qapp, "light")

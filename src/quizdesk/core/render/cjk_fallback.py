@@ -154,7 +154,7 @@ class FallbackGlyph(SimpleGlyph):
 
 
 class _State(threading.local):
-    missing: set[str] | None = None
+    missing: dict[str, None] | None = None  # an ordered set
 
 
 _state = _State()
@@ -221,7 +221,7 @@ def _findglyph(self: MathFont, char: str, variant: Any) -> SimpleGlyph:
         if fallback is not None:
             return fallback
         if _state.missing is not None:
-            _state.missing.add(char)
+            _state.missing.setdefault(char)
     return glyph
 
 
@@ -231,9 +231,9 @@ def install() -> None:
 
 
 @contextmanager
-def recording_missing() -> Iterator[set[str]]:
-    """Collect characters that no font could draw while the block runs."""
-    missing: set[str] = set()
+def recording_missing() -> Iterator[dict[str, None]]:
+    """Collect characters that no font could draw while the block runs, in order."""
+    missing: dict[str, None] = {}
     previous, _state.missing = _state.missing, missing
     try:
         yield missing

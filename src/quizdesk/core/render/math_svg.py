@@ -10,17 +10,25 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, replace
+from typing import Any
 
 import ziamath
+from ziamath.nodes.mnode import Mnode
 from ziamath.tex import tex2mml
 
 from quizdesk.core.render import cjk_fallback
 
 MAX_TEX_CHARS = 4000
-MAX_NESTING = 40
+MAX_NESTING = 24
+# ziamath lays some structures out in exponential time (it rebuilds a row's
+# children to measure them: ten nested \frac take seconds, thirty never end).
+# Node creation is counted and timed, and the formula refused past either limit.
+MAX_NODES = 40_000
+MAX_SECONDS = 2.0
 # Sentinel colour the formula is drawn in, swapped for the real one afterwards:
 # a theme change then only rewrites a string.
 _INK = "#0b0c0d"
@@ -30,7 +38,28 @@ ziamath.config.precision = 2
 cjk_fallback.install()
 
 _lock = threading.Lock()
-# latex2mathml passes commands it does not know through as text, e.g. <mi>\\foo</mi>.
+
+
+class _Budget(threading.local):
+    deadline: float | None = None
+    nodes = 0
+
+
+_budget = _Budget()
+_original_fromelement = Mnode.fromelement.__func__  # type: ignore[attr-defined]
+
+
+def _budgeted_fromelement(cls: type[Mnode], element: ET.Element, parent: Mnode, **kwargs: Any) -> Mnode:
+    if _budget.deadline is not None:
+        _budget.nodes += 1
+        if _budget.nodes > MAX_NODES or (_budget.nodes % 64 == 0 and time.perf_counter() > _budget.deadline):
+            raise MathError("formula too complex to draw (nested too deeply)")
+    node: Mnode = _original_fromelement(cls, element, parent, **kwargs)
+    return node
+
+
+Mnode.fromelement = classmethod(_budgeted_fromelement)  # type: ignore[method-assign,assignment]
+# latex2mathml passes commands it does not know through as text, e.g. <mi>\foo</mi>.
 _UNKNOWN_COMMAND = re.compile(r">(\\[A-Za-z]+)")
 _VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')
 
@@ -104,6 +133,7 @@ def render_tex(tex: str, *, display: bool, size_px: float, color: str) -> MathIm
     with _lock, warnings.catch_warnings(), cjk_fallback.recording_missing() as missing:
         warnings.simplefilter("ignore")
         root.addFilter(capture)
+        _budget.deadline, _budget.nodes = time.perf_counter() + MAX_SECONDS, 0
         try:
             mathml = tex2mml(tex, inline=not display)
             unknown = _UNKNOWN_COMMAND.search(mathml)
@@ -121,6 +151,7 @@ def render_tex(tex: str, *, display: bool, size_px: float, color: str) -> MathIm
         except Exception as exc:
             raise MathError(_describe(exc)) from None
         finally:
+            _budget.deadline = None
             root.removeFilter(capture)
     if capture.messages:
         raise MathError("unsupported: " + "; ".join(sorted(set(capture.messages)))[:200])
@@ -130,7 +161,7 @@ def render_tex(tex: str, *, display: bool, size_px: float, color: str) -> MathIm
         width=max(bbox.xmax - bbox.xmin, 0.0),
         ascent=max(bbox.ymax, 0.0),
         depth=max(-bbox.ymin, 0.0),
-        missing_glyphs="".join(sorted(missing)),
+        missing_glyphs="".join(missing),
     )
 
 

@@ -1,0 +1,75 @@
+"""``quizdesk render``: HTML and PNG output, problems on stderr, unreadable files."""
+
+from __future__ import annotations
+
+import base64
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from quizdesk.cli import main
+
+ANSWER = "# 标题\n\n公式 $E=mc^2$ 与坏公式 $\\frac{a}{b$。\n\n$$\\sum_i x_i$$\n\n```python\nprint(1)\n```\n"
+
+
+@pytest.fixture
+def answer_file(tmp_path: Path) -> Path:
+    path = tmp_path / "answer.md"
+    path.write_text(ANSWER, encoding="utf-8")
+    return path
+
+
+def test_html_output_stands_alone(answer_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "answer.html"
+    assert main(["render", str(answer_file), "--html", str(out)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "标题" in page
+    assert page.count("data:image/svg+xml;base64,") == 2 and 'src="math/' not in page
+    svg = base64.b64decode(page.split("data:image/svg+xml;base64,")[1].split('"')[0])
+    assert svg.startswith(b"<svg")
+    err = capsys.readouterr().err
+    assert "math: unbalanced braces" in err and r"$\frac{a}{b$" in err
+
+
+def test_html_to_stdout_without_outputs(answer_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(answer_file)]) == 0
+    assert "<!DOCTYPE html>" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_png_output_via_the_answer_view(answer_file: Path, tmp_path: Path, theme: str, qapp) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / f"{theme}.png"
+    assert main(["render", str(answer_file), "--png", str(out), "--width", "640", "--theme", theme]) == 0
+    image = QImage(str(out))
+    assert image.width() == 640 and image.height() > 150
+    corner = image.pixelColor(image.width() // 2, image.height() - 3)
+    assert (corner.lightness() < 80) == (theme == "dark")
+
+
+def test_unreadable_inputs_exit_1_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render", str(tmp_path / "missing.md")]) == 1
+    assert "no such file" in capsys.readouterr().err
+    binary = tmp_path / "blob.md"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    assert main(["render", str(binary)]) == 1
+    assert "cannot read as UTF-8" in capsys.readouterr().err
+    gbk = tmp_path / "gbk.md"
+    gbk.write_bytes("中文".encode("gbk"))
+    assert main(["render", str(gbk)]) == 1
+    assert main(["render", str(tmp_path)]) == 1
+
+
+def test_end_to_end_as_a_user_runs_it(answer_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "quizdesk", "render", str(answer_file), "--png", str(out)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 1000
+    assert "unbalanced braces" in result.stderr and "Traceback" not in result.stderr

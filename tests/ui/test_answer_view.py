@@ -1,0 +1,211 @@
+"""AnswerView offscreen: formulas really drawn (light and dark), on the baseline, crisp, safe links."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextDocument
+
+from quizdesk.core.render import MathCache
+from quizdesk.ui.answer_view import DARK_COLORS, LIGHT_COLORS, AnswerView
+from quizdesk.ui.svg_images import svg_to_image
+
+ANSWER = r"""## 缩放点积注意力
+
+输入 $X\in\mathbb{R}^{n\times d}$，注意力为
+
+$$
+\mathrm{Attention}(Q,K,V)=\mathrm{softmax}\left(\frac{QK^\top}{\sqrt{d_k}}\right)V
+$$
+
+| 方法 | 复杂度 |
+|---|---|
+| 自注意力 | $O(n^2 d)$ |
+
+```python
+def softmax(x):
+    return np.exp(x) / np.exp(x).sum()
+```
+"""
+
+
+@pytest.fixture
+def view(qtbot) -> Iterator[AnswerView]:  # type: ignore[no-untyped-def]
+    widget = AnswerView(cache=MathCache())
+    qtbot.add_widget(widget)
+    widget.resize(720, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    yield widget
+
+
+def formula_rects(view: AnswerView) -> list[QRect]:
+    """Viewport rectangles of every formula image in the document."""
+    rects = []
+    doc = view.document()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.isImageFormat() and fmt.toImageFormat().name().startswith("math/"):
+                image = fmt.toImageFormat()
+                cursor = view.textCursor()
+                cursor.setPosition(fragment.position())
+                left = view.cursorRect(cursor)
+                layout = block.layout()
+                line = layout.lineForTextPosition(fragment.position() - block.position())
+                top = int(layout.position().y() + line.y()) - view.verticalScrollBar().value()
+                rects.append(QRect(left.x(), top, int(image.width()), int(line.height())))
+            it += 1
+        block = block.next()
+    return rects
+
+
+def ink_pixels(image: QImage, rect: QRect, background: str) -> int:
+    bg = QColor(background)
+    count = 0
+    for y in range(max(rect.top(), 0), min(rect.bottom(), image.height() - 1) + 1):
+        for x in range(max(rect.left(), 0), min(rect.right(), image.width() - 1) + 1):
+            c = QColor(image.pixel(x, y))
+            if abs(c.red() - bg.red()) + abs(c.green() - bg.green()) + abs(c.blue() - bg.blue()) > 60:
+                count += 1
+    return count
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+def test_formulas_are_really_drawn(view: AnswerView, dark: bool, qtbot) -> None:  # type: ignore[no-untyped-def]
+    view.set_dark(dark)
+    view.set_markdown(ANSWER)
+    rects = formula_rects(view)
+    assert len(rects) == 3
+    shot = view.viewport().grab().toImage()
+    background = (DARK_COLORS if dark else LIGHT_COLORS)["base"]
+    for rect in rects:
+        assert rect.width() > 5
+        assert ink_pixels(shot, rect, background) > 0.04 * rect.width() * rect.height(), rect
+    assert view.problems() == ()
+
+
+def test_dark_formulas_are_light_ink(view: AnswerView) -> None:
+    view.set_dark(True)
+    view.set_markdown(r"公式 $\mathrm{MMMM}$")
+    (rect,) = formula_rects(view)
+    shot = view.viewport().grab().toImage()
+    brightest = max(
+        QColor(shot.pixel(x, y)).lightness() for x in range(rect.left(), rect.right()) for y in range(rect.top(), rect.bottom())
+    )
+    assert brightest > 150
+
+
+def test_png_export_of_a_rendered_answer_is_not_blank(view: AnswerView, tmp_path: Path) -> None:
+    view.set_markdown(ANSWER)
+    out = tmp_path / "answer.png"
+    assert view.grab().save(str(out))
+    image = QImage(str(out))
+    rect = formula_rects(view)[1].translated(view.viewport().pos())
+    assert ink_pixels(image, rect, LIGHT_COLORS["base"]) > 100
+
+
+@pytest.mark.parametrize("px", [13, 16, 21])
+@pytest.mark.parametrize(
+    "markdown",
+    [r"HHHH $\mathrm{H}$ HHHH", r"中文 HHHH $\mathrm{H}$ HHHH", r"中文 HHHH $\mathrm{H}$ HHHH $\frac{a}{b}$ $x_{i_j}$"],
+)
+def test_inline_formulas_sit_on_the_text_baseline(view: AnswerView, px: int, markdown: str) -> None:
+    view.set_font_px(px)
+    view.set_markdown(markdown)
+    shot = view.viewport().grab().toImage()
+    found = view.document().find("HHHH")
+    text_right = view.cursorRect(found).right()
+    (rect, *_) = formula_rects(view)
+
+    def lowest_ink(x0: int, x1: int) -> int:
+        rows = [y for y in range(shot.height()) if any(QColor(shot.pixel(x, y)).lightness() < 110 for x in range(x0, x1))]
+        return rows[-1]
+
+    text_bottom = lowest_ink(text_right - 12, text_right - 2)  # the flat foot of an "H"
+    math_bottom = lowest_ink(rect.left() + 1, rect.left() + 9)
+    assert math_bottom == text_bottom
+
+
+def test_broken_formula_is_listed_and_the_rest_renders(view: AnswerView) -> None:
+    view.set_markdown(r"good $a^2$ bad $\frac{a}{b$")
+    assert [p.kind for p in view.problems()] == ["math"]
+    assert len(formula_rects(view)) == 1
+    assert r"\frac{a}{b" in view.toPlainText()
+
+
+def test_theme_change_redraws_formulas_in_the_text_colour(view: AnswerView) -> None:
+    view.set_markdown("$x$")
+    (name,) = [n for n in _resource_names(view)]
+    light = view.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+    view.set_dark(True)
+    (dark_name,) = [n for n in _resource_names(view)]
+    assert dark_name != name
+    assert isinstance(light, QImage)
+
+
+def _resource_names(view: AnswerView) -> list[str]:
+    names = []
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                names.append(fmt.toImageFormat().name())
+            it += 1
+        block = block.next()
+    return names
+
+
+def test_font_size_scales_formulas(view: AnswerView) -> None:
+    view.set_markdown(r"$\mathrm{wide}$")
+    small = formula_rects(view)[0].width()
+    view.set_font_px(24)
+    assert formula_rects(view)[0].width() > small * 1.3
+
+
+def test_images_match_the_screen_pixel_ratio(view: AnswerView) -> None:
+    view.set_markdown("$x^2$")
+    (name,) = _resource_names(view)
+    image = view.document().resource(QTextDocument.ResourceType.ImageResource, QUrl(name))
+    assert isinstance(image, QImage)
+    assert image.devicePixelRatio() == view.devicePixelRatioF()
+
+
+def test_svg_to_image_is_crisp_at_high_pixel_ratios() -> None:
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="5" viewBox="0 0 10 5"><rect width="10" height="5"/></svg>'
+    image = svg_to_image(svg, dpr=2.0)
+    assert (image.width(), image.height(), image.devicePixelRatio()) == (20, 10, 2.0)
+    assert svg_to_image(b"not svg").isNull()
+
+
+def test_only_web_links_open_outside(view: AnswerView, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    assert not view.openExternalLinks() and not view.openLinks()
+    for url in ("https://example.com/a", "file:///etc/passwd", "javascript:alert(1)", "other.md"):
+        view.anchorClicked.emit(QUrl(url))
+    assert opened == ["https://example.com/a"]
+
+
+def test_never_loads_remote_resources(view: AnswerView) -> None:
+    assert view.loadResource(int(QTextDocument.ResourceType.ImageResource), QUrl("https://example.com/x.png")) is None
+    view.set_markdown("![x](https://example.com/x.png)")
+    assert "https://example.com/x.png" in view.toPlainText()
+
+
+def test_object_name_and_local_image(view: AnswerView, tmp_path: Path) -> None:
+    assert view.objectName() == "answerView"
+    image = QImage(8, 8, QImage.Format.Format_RGB32)
+    image.fill(QColor("red"))
+    image.save(str(tmp_path / "red.png"))
+    view.set_markdown("![red](red.png)", tmp_path)
+    assert view.problems() == ()
+    assert any(n.startswith("file:") for n in _resource_names(view))

@@ -194,3 +194,28 @@ def test_whole_answers_are_cached() -> None:
 def test_bad_input_never_raises() -> None:
     for text in ("", "\0\0", "<" * 1000, "$" * 999, "```" * 50, "| a |\n|", "\\" * 101, "- " * 200, "[^1]\n\n[^1]: $x$"):
         assert isinstance(render(text), RenderedAnswer)
+
+
+def test_showcase_answer_renders_without_problems() -> None:
+    """The answer behind docs/img/render-*.png: attention, softmax, KL, Adam, positional encoding,
+    bmatrix, cases, a table, a nested list, a quote with CJK in \\text, Python."""
+    text = (Path(__file__).parent / "showcase.md").read_text(encoding="utf-8")
+    answer = render(text)
+    assert answer.problems == ()
+    assert len(answer.images) >= 20
+
+
+def test_wide_accents_in_aligned_columns_are_not_clipped() -> None:
+    from quizdesk.core.render.math_svg import _ink_extent, render_tex
+
+    image = render_tex(r"\begin{aligned}\hat m_t &= 1\\ x &= 2\end{aligned}", display=True, size_px=16, color="#000")
+    view = re.search(r'viewBox="([^"]+)"', image.svg.decode()).group(1).split()  # type: ignore[union-attr]
+    xmin, xmax, ymin, ymax = _ink_extent(image.svg.decode())
+    assert float(view[0]) <= xmin and float(view[0]) + float(view[2]) >= xmax - 0.01
+
+
+def test_cjk_punctuation_after_a_formula_travels_with_it() -> None:
+    # Qt may break a line after any inline image; "：" must not start the next line.
+    answer = render("维度 $d_k$：下一句 $x$, ascii")
+    assert 'alt="$d_k$："' in answer.html and "：下一句" not in answer.html
+    assert 'alt="$x$"' in answer.html and ", ascii" in answer.html

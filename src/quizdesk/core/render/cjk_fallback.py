@@ -129,8 +129,8 @@ class FallbackGlyph(SimpleGlyph):
     kerning and italic-correction lookups (indexed by math-font glyph ids) skip it.
     """
 
-    def __init__(self, source: SimpleGlyph, math_font: MathFont) -> None:
-        self._scale = math_font.info.layout.unitsperem / source.font.info.layout.unitsperem
+    def __init__(self, source: SimpleGlyph, math_font: MathFont, size: float = 1.0) -> None:
+        self._scale = size * math_font.info.layout.unitsperem / source.font.info.layout.unitsperem
         k = self._scale
         bbox = BBox(source.bbox.xmin * k, source.bbox.xmax * k, source.bbox.ymin * k, source.bbox.ymax * k)
         super().__init__(0, source.operators, bbox, math_font)
@@ -155,6 +155,9 @@ class FallbackGlyph(SimpleGlyph):
 
 class _State(threading.local):
     missing: dict[str, None] | None = None  # an ordered set
+    # Fallback glyphs relative to the formula size: formulas are drawn larger
+    # than the text to match Latin x-heights, CJK should match the text's CJK.
+    size = 1.0
 
 
 _state = _State()
@@ -204,11 +207,11 @@ def reset_for_tests(font: CjkFont | None = None, *, searched: bool = False) -> N
 
 
 @functools.lru_cache(maxsize=4096)
-def _fallback_glyph(char: str, math_font: MathFont) -> SimpleGlyph | None:
+def _fallback_glyph(char: str, math_font: MathFont, size: float) -> SimpleGlyph | None:
     font = fallback_font()
     if font is None or not font.has_char(char):
         return None
-    return FallbackGlyph(font.glyph(char), math_font)
+    return FallbackGlyph(font.glyph(char), math_font, size)
 
 
 _original_findglyph = MathFont.findglyph
@@ -217,7 +220,7 @@ _original_findglyph = MathFont.findglyph
 def _findglyph(self: MathFont, char: str, variant: Any) -> SimpleGlyph:
     glyph: SimpleGlyph = _original_findglyph(self, char, variant)
     if glyph.index == 0 and not char.isspace() and char.isprintable():
-        fallback = _fallback_glyph(char, self)
+        fallback = _fallback_glyph(char, self, _state.size)
         if fallback is not None:
             return fallback
         if _state.missing is not None:
@@ -231,11 +234,13 @@ def install() -> None:
 
 
 @contextmanager
-def recording_missing() -> Iterator[dict[str, None]]:
-    """Collect characters that no font could draw while the block runs, in order."""
+def recording_missing(size: float = 1.0) -> Iterator[dict[str, None]]:
+    """Collect characters that no font could draw while the block runs, in order;
+    fallback glyphs are drawn at ``size`` times the formula's font size."""
     missing: dict[str, None] = {}
     previous, _state.missing = _state.missing, missing
+    previous_size, _state.size = _state.size, round(size, 3)
     try:
         yield missing
     finally:
-        _state.missing = previous
+        _state.missing, _state.size = previous, previous_size

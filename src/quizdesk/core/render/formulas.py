@@ -34,16 +34,19 @@ def is_dark(color: str) -> bool:
     return 0.299 * r + 0.587 * g + 0.114 * b > 128
 
 
-def formula_image(tex: str, display: bool, size_px: float, color: str, cache: MathCache) -> MathImage:
+def formula_image(
+    tex: str, display: bool, size_px: float, color: str, cache: MathCache, cjk_scale: float = 1.0
+) -> MathImage:
     """The formula in ``color``, from the cache when possible; raises MathError."""
-    key = MathKey(tex, display, round(size_px, 2), color)
+    size_px, cjk_scale = round(size_px, 2), round(cjk_scale, 3)
+    key = MathKey(tex, display, size_px, color, cjk_scale)
     entry = cache.get(key)
     if entry is None:
-        ink_key = MathKey(tex, display, round(size_px, 2), _INK)
+        ink_key = MathKey(tex, display, size_px, _INK, cjk_scale)
         ink = cache.get(ink_key)
         if ink is None:
             try:
-                ink = render_tex(tex, display=display, size_px=size_px, color=_INK)
+                ink = render_tex(tex, display=display, size_px=size_px, color=_INK, cjk_scale=cjk_scale)
             except MathError as exc:
                 ink = exc
             cache.put(ink_key, ink, persist=False)
@@ -72,7 +75,7 @@ def formula_html(
     display = span.display
     size = metrics.math_px * (DISPLAY_SCALE if display else 1.0)
     try:
-        image = formula_image(span.tex.strip(), display, size, color, cache)
+        image = formula_image(span.tex.strip(), display, size, color, cache, cjk_scale=metrics.font_px / size)
     except MathError as exc:
         out.problems.append(RenderProblem(span.source, str(exc), "math"))
         return _error_html(span, str(exc), color, block=block and display)

@@ -32,7 +32,7 @@ from quizdesk.core.render.formulas import FormulaOutput, formula_html
 from quizdesk.core.render.images import rewrite_images
 from quizdesk.core.render.list_indent import normalize_list_indent
 from quizdesk.core.render.math_cache import MathCache
-from quizdesk.core.render.math_delimiters import Protected, protect_math
+from quizdesk.core.render.math_delimiters import MathSpan, Protected, protect_math
 from quizdesk.core.render.result import RenderedAnswer, RenderProblem
 from quizdesk.core.render.sanitize import sanitize_html
 
@@ -41,6 +41,7 @@ _EXTENSIONS = ["tables", "fenced_code", "sane_lists", "footnotes"]
 _CODE_BLOCK = re.compile(r'<pre><code(?: class="language-([^"]*)")?>(.*?)</code></pre>', re.S)
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 _HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
+_CLOSING_PUNCTUATION = "，。、：；！？）」』】》〉”’"
 _CELL = re.compile(r"<(td|th|li)\b[^>]*>.*?</\1>", re.S)
 _PARAGRAPH = re.compile(r"<p((?:\s[^>]*)?)>(.*?)</p>", re.S)
 
@@ -128,9 +129,13 @@ def _render(
         block = blocks[index]
         return highlight_block(block.code, block.language, style_name=code_style, text_color=color)
 
-    def formula(index: int, m: TextMetrics, block: bool, cjk: bool) -> str:
-        return formula_html(protected.spans[index], metrics=m, color=color, cache=cache, cjk=cjk, block=block, out=out)
+    spans = list(protected.spans)
+    body = _glue_punctuation(body, protected, spans)
 
+    def formula(index: int, m: TextMetrics, block: bool, cjk: bool) -> str:
+        return formula_html(spans[index], metrics=m, color=color, cache=cache, cjk=cjk, block=block, out=out)
+
+    protected = Protected(protected.text, tuple(spans), protected.nonce)
     body = _place(body, lifted.token_pattern, protected.token_pattern, protected, code, formula, metrics)
     problems += out.problems
     return RenderedAnswer(html=body, images=dict(out.images), problems=tuple(problems))
@@ -206,6 +211,24 @@ def _place(
 
     body = _CELL.sub(cell, body)
     return math_token.sub(lambda t: formula(int(t.group(1)), metrics, False, True), body)
+
+
+def _glue_punctuation(body: str, protected: Protected, spans: list[MathSpan]) -> str:
+    """Draw CJK punctuation right after an inline formula into its image.
+
+    Qt may always break a line after an inline image, which would start the
+    next line with "，" or "。" (a line-breaking error in CJK typesetting).
+    """
+
+    def glue(match: re.Match[str]) -> str:
+        span = spans[int(match.group(1))]
+        if span.display:
+            return match.group(0)
+        mark = match.group(2)
+        spans.append(MathSpan(span.tex + r"\text{" + mark + "}", False, span.source + mark))
+        return protected.token(len(spans) - 1)
+
+    return re.sub(protected.token_pattern.pattern + f"([{_CLOSING_PUNCTUATION}])", glue, body)
 
 
 def _has_cjk(fragment: str) -> bool:

@@ -34,10 +34,12 @@ class MathKey:
     display: bool
     size_px: float
     color: str
+    cjk_scale: float = 1.0
 
     @property
     def digest(self) -> str:
-        raw = f"{RENDERER_VERSION}\0{int(self.display)}\0{self.size_px:.3f}\0{self.color.lower()}\0{self.tex}"
+        raw = (f"{RENDERER_VERSION}\0{int(self.display)}\0{self.size_px:.3f}\0{self.color.lower()}"
+               f"\0{self.cjk_scale:.3f}\0{self.tex}")
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()
 
 

@@ -123,14 +123,17 @@ class _LogCapture(logging.Filter):
         return True
 
 
-def render_tex(tex: str, *, display: bool, size_px: float, color: str) -> MathImage:
-    """Draw ``tex``; raises :class:`MathError` with a readable message on failure."""
+def render_tex(tex: str, *, display: bool, size_px: float, color: str, cjk_scale: float = 1.0) -> MathImage:
+    """Draw ``tex``; raises :class:`MathError` with a readable message on failure.
+
+    ``cjk_scale`` sizes glyphs from the CJK fallback font relative to ``size_px``.
+    """
     check_tex(tex)
     if not tex.strip():
         raise MathError("empty formula")
     capture = _LogCapture()
     root = logging.getLogger()
-    with _lock, warnings.catch_warnings(), cjk_fallback.recording_missing() as missing:
+    with _lock, warnings.catch_warnings(), cjk_fallback.recording_missing(cjk_scale) as missing:
         warnings.simplefilter("ignore")
         root.addFilter(capture)
         _budget.deadline, _budget.nodes = time.perf_counter() + MAX_SECONDS, 0
@@ -156,13 +159,50 @@ def render_tex(tex: str, *, display: bool, size_px: float, color: str) -> MathIm
     if capture.messages:
         raise MathError("unsupported: " + "; ".join(sorted(set(capture.messages)))[:200])
     svg = _INK_RE.sub(color, svg) if color != _INK else svg
-    return MathImage(
+    # ziamath's box can be narrower than its ink (a wide accent in an aligned
+    # column drew outside it and was clipped), so take the union with the ink.
+    ink = _ink_extent(svg)
+    xmin, xmax = min(bbox.xmin, ink[0]), max(bbox.xmax, ink[1])
+    ascent, depth = max(bbox.ymax, -ink[2], 0.0), max(-bbox.ymin, ink[3], 0.0)
+    image = MathImage(
         svg=svg.encode("utf-8"),
-        width=max(bbox.xmax - bbox.xmin, 0.0),
-        ascent=max(bbox.ymax, 0.0),
-        depth=max(-bbox.ymin, 0.0),
+        width=max(xmax - xmin, 0.0),
+        ascent=ascent,
+        depth=depth,
         missing_glyphs="".join(missing),
     )
+    return _with_viewbox(image, xmin)
+
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+_PATH_D = re.compile(r'<path d="([^"]*)"')
+_RECT = re.compile(r'<rect x="([^"]+)" y="([^"]+)" width="([^"]+)" height="([^"]+)"')
+
+
+def _ink_extent(svg: str) -> tuple[float, float, float, float]:
+    """(xmin, xmax, ymin, ymax) of every path point and bar in ziamath's absolute-coordinate SVG."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for d in _PATH_D.findall(svg):
+        numbers = [float(n) for n in _NUMBER.findall(d)]
+        xs += numbers[0::2]
+        ys += numbers[1::2]
+    for x, y, w, h in _RECT.findall(svg):
+        xs += [float(x), float(x) + float(w)]
+        ys += [float(y), float(y) + float(h)]
+    if not xs:
+        return (0.0, 0.0, 0.0, 0.0)
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+def _with_viewbox(image: MathImage, xmin: float) -> MathImage:
+    text = image.svg.decode("utf-8")
+    head_end = text.index(">")
+    view = f'viewBox="{xmin:g} {-image.ascent:g} {image.width:g} {image.height:g}"'
+    head = _VIEWBOX.sub(view, text[:head_end], count=1)
+    head = re.sub(r'\swidth="[^"]*"', f' width="{image.width:g}"', head, count=1)
+    head = re.sub(r'\sheight="[^"]*"', f' height="{image.height:g}"', head, count=1)
+    return replace(image, svg=(head + text[head_end:]).encode("utf-8"))
 
 
 _INK_RE = re.compile(re.escape(_INK))

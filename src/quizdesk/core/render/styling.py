@@ -11,7 +11,7 @@ import re
 from quizdesk.core.render.code_highlight import inline_code_style
 
 HEADING_SCALE = {1: 1.5, 2: 1.3, 3: 1.15, 4: 1.0, 5: 0.95, 6: 0.9}
-DISPLAY_MATH_STYLE = "margin-top: 6px; margin-bottom: 6px;"
+DISPLAY_MATH_STYLE = "margin-top: 8px; margin-bottom: 10px;"
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -53,7 +53,7 @@ def decorate(body: str, font_px: float, color: str, code_style: str) -> str:
             attrs += ' cellpadding="6"'
         if "cellspacing=" not in attrs:
             attrs += ' cellspacing="0"'
-        return f'<table{attrs} style="border-collapse: collapse; border-style: solid; border-color: {border}; margin-top: 4px; margin-bottom: 12px;">'
+        return f'<table{attrs} style="border-collapse: collapse; border-style: solid; border-color: {border}; margin-top: 10px; margin-bottom: 4px;">'
 
     body = re.sub(r"<table((?:\s[^>]*)?)>", table, body)
     body = re.sub(r"<th((?:\s[^>]*)?)>", lambda m: f'<th{m.group(1)} bgcolor="{header}">' if "bgcolor" not in m.group(1) else m.group(0), body)

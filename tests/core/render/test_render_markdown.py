@@ -219,3 +219,12 @@ def test_cjk_punctuation_after_a_formula_travels_with_it() -> None:
     answer = render("维度 $d_k$：下一句 $x$, ascii")
     assert 'alt="$d_k$："' in answer.html and "：下一句" not in answer.html
     assert 'alt="$x$"' in answer.html and ", ascii" in answer.html
+
+
+def test_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
+    inside = tmp_path / "bank"
+    inside.mkdir()
+    (tmp_path / "outside.png").write_bytes(b"x")
+    (inside / "link.png").symlink_to(tmp_path / "outside.png")
+    answer = render("![l](link.png)", base_dir=inside)
+    assert [p.kind for p in answer.problems] == ["image"] and "file:" not in answer.html

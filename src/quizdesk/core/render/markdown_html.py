@@ -94,6 +94,11 @@ def render_markdown(
     return answer
 
 
+def enable_disk_cache(directory: Path) -> None:
+    """Back the default formula cache with ``directory`` (e.g. in the data folder)."""
+    default_cache.directory = directory
+
+
 def clear_answer_cache() -> None:
     with _answers_lock:
         _answers.clear()

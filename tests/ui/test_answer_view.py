@@ -209,3 +209,14 @@ def test_object_name_and_local_image(view: AnswerView, tmp_path: Path) -> None:
     view.set_markdown("![red](red.png)", tmp_path)
     assert view.problems() == ()
     assert any(n.startswith("file:") for n in _resource_names(view))
+
+
+def test_new_answer_starts_at_top_and_theme_change_keeps_the_place(view: AnswerView) -> None:
+    long_answer = "\n\n".join(f"段落 {i} $x_{i}$" for i in range(80))
+    view.set_markdown(long_answer)
+    bar = view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    view.set_dark(True)
+    assert bar.value() == bar.maximum() // 2
+    view.set_markdown(long_answer + "\n\nmore")
+    assert bar.value() == 0

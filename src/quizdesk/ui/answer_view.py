@@ -82,6 +82,7 @@ class AnswerView(QTextBrowser):
         self._text = text
         self._base_dir = base_dir
         self._render()
+        self.verticalScrollBar().setValue(0)  # a new answer starts at its top
 
     def set_dark(self, dark: bool) -> None:
         if dark == self._dark:
@@ -142,7 +143,7 @@ class AnswerView(QTextBrowser):
         for name, svg in answer.images.items():
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), svg_to_image(svg, dpr=self._dpr))
         self.setHtml(answer.html)
-        self.verticalScrollBar().setValue(scroll if self._text else 0)
+        self.verticalScrollBar().setValue(scroll)  # a re-render (theme, font) keeps the place
         self._problems = answer.problems
         self.rendered.emit()
 

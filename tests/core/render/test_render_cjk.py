@@ -87,3 +87,57 @@ def test_font_loads_from_the_environment_variable(monkeypatch: pytest.MonkeyPatc
     assert next(iter(cjk_fallback.candidate_fonts())) == Path(FONT.fname)
     font = CjkFont(FONT.fname)
     assert font.has_char("中") and not font.has_char("\U0010fffd")
+
+
+DEJAVU = [Path("/usr/share/fonts/truetype/dejavu") / name for name in ("DejaVuSans.ttf", "DejaVuSerif.ttf")]
+needs_dejavu = pytest.mark.skipif(not all(p.exists() for p in DEJAVU), reason="DejaVu fonts not installed")
+
+
+def _make_collection(fonts: list[bytes]) -> bytes:
+    """A TrueType collection of ``fonts`` (what msyh.ttc and wqy-zenhei.ttc are)."""
+    import struct
+
+    header_size = 12 + 4 * len(fonts)
+    parts: list[bytes] = []
+    offsets: list[int] = []
+    position = header_size
+    for data in fonts:
+        numtables = struct.unpack_from(">H", data, 4)[0]
+        records = [struct.unpack_from(">4sIII", data, 12 + 16 * i) for i in range(numtables)]
+        directory_size = 12 + 16 * numtables
+        offsets.append(position)
+        table_position = position + directory_size
+        directory = bytearray(data[:12])
+        blobs = b""
+        for tag, checksum, offset, length in records:
+            directory += struct.pack(">4sIII", tag, checksum, table_position + len(blobs), length)
+            blob = data[offset : offset + length]
+            blobs += blob + b"\0" * (-len(blob) % 4)
+        parts.append(bytes(directory) + blobs)
+        position += directory_size + len(blobs)
+    header = struct.pack(">4sII", b"ttcf", 0x00010000, len(fonts)) + struct.pack(f">{len(fonts)}I", *offsets)
+    return header + b"".join(parts)
+
+
+@needs_dejavu
+def test_truetype_collections_load_the_chosen_member(tmp_path: Path) -> None:
+    ttc = tmp_path / "pair.ttc"
+    ttc.write_bytes(_make_collection([p.read_bytes() for p in DEJAVU]))
+    assert CjkFont(ttc).info.names.family == "DejaVu Sans"  # no SC member: the first one
+    serif = CjkFont(ttc, index=1)
+    assert serif.info.names.family == "DejaVu Serif"
+    assert serif.glyph("A").operators
+
+
+@needs_dejavu
+def test_fallback_glyphs_are_scaled_into_math_font_units() -> None:
+    import ziamath
+
+    math_font = ziamath.zmath.loadedfonts["default"]
+    dejavu = CjkFont(DEJAVU[0])  # 2048 units per em; STIX Two Math has 1000
+    source = dejavu.glyph("A")
+    glyph = cjk_fallback.FallbackGlyph(source, math_font)
+    k = 1000 / 2048
+    assert glyph.advance() == round(source.advance() * k)
+    assert glyph.bbox.xmax == pytest.approx(source.bbox.xmax * k)
+    assert glyph.index == 0  # keeps ziamath's math-font kerning tables out of it

@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from quizdesk.core.render import MathCache, RenderedAnswer, render_markdown
 from quizdesk.core.render.code_highlight import DARK_CODE_STYLE
@@ -228,3 +230,12 @@ def test_symlink_out_of_the_folder_is_refused(tmp_path: Path) -> None:
     (inside / "link.png").symlink_to(tmp_path / "outside.png")
     answer = render("![l](link.png)", base_dir=inside)
     assert [p.kind for p in answer.problems] == ["image"] and "file:" not in answer.html
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab 中$\\`*_[]()<>|#-\n{}^!/.:")), max_size=80))
+def test_any_text_renders_without_raising(text: str) -> None:
+    answer = render(text)
+    assert isinstance(answer.html, str)
+    assert "<script" not in answer.html.lower()
+    assert all(name in answer.html for name in answer.images)

@@ -112,3 +112,28 @@ def test_unclosed_fence_warns_with_its_line(tmp_path: Path) -> None:
     plan = plan_import([path])
     assert [q.title for q in plan.questions] == ["什么是 A？"]
     assert _warnings(plan) == ["f.md:3: code block never closed: headings after it are not read"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        " " * 1_000_000 + "x",  # trailing-space and list-marker patterns
+        "# a" + " " * 1_000_000 + "b",  # heading text with a huge gap
+        "- [a](#a)" + " " * 1_000_000 + "x",  # a "TOC entry" that goes on
+        "![" * 500_000,  # image openers that never close
+        "<img src" * 200_000,
+        "**a" * 300_000,
+        "a" + "`" * 1_000_000,
+    ],
+    ids=["spaces", "heading-gap", "toc-tail", "image-openers", "img-tags", "emphasis", "backticks"],
+)
+def test_pathological_lines_cost_one_pass(tmp_path: Path, line: str) -> None:
+    """A hang guard, not a benchmark: regexes that backtrack would take hours here."""
+    import time
+
+    path = tmp_path / "f.md"
+    path.write_text(f"## 什么是 A？\n\n{line}\n\n## 什么是 B？\n\nb\n", encoding="utf-8")
+    start = time.monotonic()
+    plan = plan_import([path], media_root=tmp_path / "media")
+    assert time.monotonic() - start < 30
+    assert [q.title for q in plan.questions] == ["什么是 A？", "什么是 B？"]

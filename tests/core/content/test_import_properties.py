@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizdesk.core.content.importer import plan_import, split_text
-from quizdesk.core.content.importer.split import _TRIM_RE
+from quizdesk.core.content.importer.split import is_trimmable
 
 # Text with the characters that make Markdown interesting.
 MARKUP = st.text(
@@ -34,7 +34,7 @@ def _check_invariants(text: str) -> None:
             continue
         stop = bounds[k + 1][0] if k + 1 < len(bounds) else len(lines)
         for index in range(end + 1, stop):
-            if index in segment.answer_lines or index in result.toc.lines or _TRIM_RE.match(lines[index]):
+            if index in segment.answer_lines or index in result.toc.lines or is_trimmable(lines[index]):
                 continue
             # Only blank/rule lines at the ends may be trimmed; anything else must be in the answer.
             raise AssertionError(f"line {index} {lines[index]!r} lost from {segment.title.text!r}")

@@ -11,13 +11,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
-_ATX_CLOSE_RE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+# Written so that no two quantifiers compete for the same characters: a
+# megabyte-long line of spaces must cost one pass, not hours of backtracking.
+_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 _FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
 _HTML_OPEN_RE = re.compile(r"^\s*<h([1-6])(\s[^>]*)?>", re.IGNORECASE)
 _ID_ATTR_RE = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _INLINE_ANCHOR_RE = re.compile(r"""<a\s[^>]*?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)["']?[^>]*>\s*</a>""", re.IGNORECASE)
-_ATTR_LIST_RE = re.compile(r"\s*\{#([^}\s]+)[^}]*\}\s*$")
+_ATTR_LIST_RE = re.compile(r"\{#([^}\s]+)[^}]*\}$")
+#: Longer lines are never headings (they are prose or garbage), which also
+#: bounds the work spent cleaning a title.
+MAX_HEADING_CHARS = 2000
 _FRONT_MATTER_OPEN = ("---", "+++")
 _FRONT_MATTER_KEY_RE = re.compile(r"^[A-Za-z_][\w.-]*\s*[:=]")
 _MAX_HTML_HEADING_LINES = 8
@@ -69,6 +73,8 @@ def _html_heading(lines: list[str], index: int) -> tuple[Heading, int] | None:
     match = _HTML_OPEN_RE.match(lines[index])
     if match is None:
         return None
+    if len(lines[index]) > MAX_HEADING_CHARS:
+        return None
     level = int(match.group(1))
     close_re = re.compile(rf"</h{level}\s*>", re.IGNORECASE)
     joined = lines[index][match.end():]
@@ -77,6 +83,8 @@ def _html_heading(lines: list[str], index: int) -> tuple[Heading, int] | None:
             joined += " " + lines[end]
         closing = close_re.search(joined)
         if closing is None:
+            if len(joined) > MAX_HEADING_CHARS:
+                return None
             continue
         if joined[closing.end():].strip():
             return None  # text after the heading on its line: leave it to the renderer
@@ -90,17 +98,30 @@ def _html_heading(lines: list[str], index: int) -> tuple[Heading, int] | None:
     return None
 
 
+def _strip_closing_hashes(text: str) -> str:
+    """``## Title ##`` → ``Title`` (CommonMark: the closing run must follow a space)."""
+    text = text.rstrip(" \t")
+    bare = text.rstrip("#")
+    if bare != text and (not bare or bare[-1] in " \t"):
+        return bare.rstrip(" \t")
+    return text
+
+
 def _atx_heading(line: str, index: int) -> Heading | None:
+    if len(line) > MAX_HEADING_CHARS:
+        return None
     match = _ATX_RE.match(line)
     if match is None:
         return None
-    text = _ATX_CLOSE_RE.sub("", match.group(2) or "").strip()
+    text = _strip_closing_hashes(match.group(2) or "").strip()
     anchor = ""
-    attr = _ATTR_LIST_RE.search(text)
-    if attr:
-        anchor = attr.group(1)
-        text = text[: attr.start()].rstrip()
-    inline = _INLINE_ANCHOR_RE.search(text)
+    brace = text.rfind("{#")
+    if text.endswith("}") and brace >= 0:
+        attr = _ATTR_LIST_RE.match(text, brace)
+        if attr:
+            anchor = attr.group(1)
+            text = text[:brace].rstrip()
+    inline = _INLINE_ANCHOR_RE.search(text) if "<a" in text else None
     if inline:
         anchor = anchor or inline.group(1)
     if not text:

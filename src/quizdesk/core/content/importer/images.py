@@ -23,12 +23,17 @@ from quizdesk.core.content.model import Problem
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico", ".tif", ".tiff"})
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
+#: Image references are looked for in lines up to this long (a real one is short).
+MAX_LINE_CHARS = 100_000
 
+# Bounded repeats and no competing quantifiers: a garbage line of "![![![…"
+# stays linear instead of quadratic.
 _MD_IMAGE_RE = re.compile(
-    r"!\[(?P<alt>[^\]]*)\]\(\s*(?P<url><[^>\n]*>|[^)\s]+)(?P<rest>(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*)\)"
+    r"!\[(?P<alt>[^\]\n]{0,1000})\]\([ \t]*(?P<url><[^>\n]{0,4000}>|[^)\s]{1,4000})"
+    r"(?P<rest>(?:[ \t]+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'))?)[ \t]*\)"
 )
 _HTML_IMAGE_RE = re.compile(
-    r"""(?P<head><img\b[^>]*?\bsrc\s*=\s*)(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))(?P<tail>[^>]*>)""",
+    r"""(?P<head><img\b[^>]{0,1000}?\bsrc[ \t]*=[ \t]*)(?:"(?P<dq>[^"]{0,4000})"|'(?P<sq>[^']{0,4000})'|(?P<bare>[^\s>]{1,4000}))(?P<tail>[^>]{0,1000}>)""",
     re.IGNORECASE,
 )
 _ALT_RE = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
@@ -131,7 +136,11 @@ class ImageLocaliser:
 
     def rewrite_line(self, text: str, line: int) -> str:
         """``text`` (one line outside code blocks) with its image references localised."""
-        if "![" not in text and "<img" not in text.lower():
+        lowered = text.lower()
+        if not ("![" in text and "](" in text) and not ("<img" in lowered and "src" in lowered):
+            return text
+        if len(text) > MAX_LINE_CHARS:
+            self._warn(line, f"line longer than {MAX_LINE_CHARS} characters: its images were left as they are")
             return text
         # Code spans are shown literally: mask them so their content is never rewritten.
         spans = [(m.start(), m.end()) for m in _CODE_SPAN_RE.finditer(text)]

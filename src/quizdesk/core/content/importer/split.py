@@ -36,10 +36,14 @@ from quizdesk.core.content.importer.titles import Title, clean_title, question_s
 from quizdesk.core.content.importer.toc import Toc, find_toc
 
 LOOKS_LIKE_QUESTION = 2
-_TRIM_RE = re.compile(
-    r"^\s*(?:(?:[-*_]\s*){3,}|<a\s[^>]*>\s*</a>|<hr\s*/?>|<br\s*/?>)?\s*$",
-    re.IGNORECASE,
-)
+_RULE_RE = re.compile(r"(?:[-*_][ \t]*){3,}")
+_EMPTY_TAG_RE = re.compile(r"<a\s[^>]{0,500}>\s*</a>|<hr\s*/?>|<br\s*/?>", re.IGNORECASE)
+
+
+def is_trimmable(line: str) -> bool:
+    """Blank, a thematic break (``---``), an empty ``<a id>`` anchor, ``<hr>`` or ``<br>``: no text."""
+    stripped = line.strip()
+    return not stripped or bool(_RULE_RE.fullmatch(stripped) or _EMPTY_TAG_RE.fullmatch(stripped))
 
 
 @dataclass(frozen=True)
@@ -128,10 +132,12 @@ def _classify(headings: list[Heading], scores: list[int], level: int | None) -> 
 
 
 def _answer(lines: list[str], indexes: list[int]) -> tuple[str, tuple[int, ...]]:
-    while indexes and _TRIM_RE.match(lines[indexes[0]]):
-        indexes.pop(0)
-    while indexes and _TRIM_RE.match(lines[indexes[-1]]):
-        indexes.pop()
+    first, last = 0, len(indexes)
+    while first < last and is_trimmable(lines[indexes[first]]):
+        first += 1
+    while last > first and is_trimmable(lines[indexes[last - 1]]):
+        last -= 1
+    indexes = indexes[first:last]
     return "\n".join(lines[i] for i in indexes), tuple(indexes)
 
 

@@ -17,12 +17,32 @@ from quizdesk.core.content.importer.headings import Heading, github_slug, loose_
 from quizdesk.core.content.importer.titles import Title, clean_title, strip_markup
 
 # One entry per line: "- [title](#anchor)", "1. [t](#a)", "* **[t](#a)**", "[t](#a)<br>".
+# No two quantifiers compete for the same characters (a long line of spaces
+# costs one pass); what may follow the link is checked in :func:`_entry`.
 _ENTRY_RE = re.compile(
-    r"^(?P<indent>\s*)(?:[-*+]|\d+[.)])?\s*(?:\*\*|__)?\s*"
-    r"\[(?P<text>(?:[^\[\]]|\[[^\]]*\])+)\]\(\s*<?#(?P<anchor>[^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)"
-    r"\s*(?:\*\*|__)?\s*(?:<br\s*/?>)?\s*$",
-    re.IGNORECASE,
+    r"(?P<indent>[ \t]*)(?:(?:[-*+]|\d{1,4}[.)])[ \t]+)?(?:\*\*|__)?"
+    r"\[(?P<text>(?:[^\[\]]|\[[^\]]*\])+)\]\([ \t]*<?#(?P<anchor>[^)\s>]*)>?(?P<title>[^)]*)\)(?P<tail>.*)"
 )
+_TAIL_OK = frozenset({"", "<br>", "<br/>"})
+_MAX_ENTRY_CHARS = 1000
+
+
+def _entry(line: str) -> re.Match[str] | None:
+    """The link of a table-of-contents line, or None."""
+    if "](" not in line or len(line) > _MAX_ENTRY_CHARS:
+        return None
+    match = _ENTRY_RE.match(line)
+    if match is None:
+        return None
+    title = match.group("title").strip()
+    if title and not (len(title) >= 2 and title[0] == title[-1] and title[0] in "\"'"):
+        return None
+    tail = "".join(match.group("tail").split()).lower()
+    if tail.startswith(("**", "__")):
+        tail = tail[2:]
+    return match if tail in _TAIL_OK else None
+
+
 _NAV_WORDS = ("返回目录", "回到目录", "返回顶部", "回到顶部", "back to top", "back to contents", "top")
 _MIN_ENTRIES = 3
 
@@ -78,7 +98,7 @@ def _runs(lines: list[str], opaque: list[bool]) -> list[list[tuple[int, re.Match
     current: list[tuple[int, re.Match[str]]] = []
     blanks = 0
     for index, line in enumerate(lines):
-        match = None if opaque[index] else _ENTRY_RE.match(line)
+        match = None if opaque[index] else _entry(line)
         if match is not None:
             current.append((index, match))
             blanks = 0

@@ -221,3 +221,17 @@ def test_a_write_error_rolls_everything_back(store: Store, repo: Path, monkeypat
     with pytest.raises(RuntimeError):
         _import(store, [repo, other])  # two roots: the second fails after the first was written
     assert _count(store, Question) == 0
+
+
+def test_an_import_is_preceded_by_a_backup_that_restores_the_old_bank(store: Store, repo: Path) -> None:
+    from quizdesk.core.db.backup import list_backups
+    from quizdesk.core.db.recovery import restore_backup
+
+    _import(store, [repo], dry_run=True)
+    assert list_backups(store.path) == []  # a dry run changes nothing, so needs no copy
+    _import(store, [repo])
+    backups = list_backups(store.path)
+    assert [b.reason for b in backups] == ["before-import"]
+    store.close()
+    restore_backup(store.path, backups[0].path)
+    assert _questions(store) == {}

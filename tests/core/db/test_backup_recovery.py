@@ -9,7 +9,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from quizdesk.core.db.backup import daily_backup_if_due, list_backups, prune_backups, timestamped_backup
+from quizdesk.core.db.backup import (
+    DEFAULT_KEEP,
+    backup_before,
+    configured_keep,
+    daily_backup_if_due,
+    list_backups,
+    prune_backups,
+    set_configured_keep,
+    timestamped_backup,
+)
 from quizdesk.core.db.models import Question
 from quizdesk.core.db.recovery import latest_good_backup, restore_backup, start_fresh, validate_database_file
 from quizdesk.core.db.store import Store, StoreError, open_store
@@ -91,3 +100,21 @@ def test_daily_backup_once_a_day_and_pruned(synced_store: Store) -> None:
     assert len(backups) == 3 and backups[0].created_at == day0 + timedelta(days=5)
     assert prune_backups(path, keep=1) and len(list_backups(path)) == 1
     assert latest_good_backup(path) is not None
+
+
+def test_the_number_of_backups_kept_is_stored_in_the_database(synced_store: Store) -> None:
+    import sqlite3
+
+    path = synced_store.path
+    assert configured_keep(path) == DEFAULT_KEEP
+    connection = sqlite3.connect(path)
+    try:
+        assert set_configured_keep(connection, 0) == 1  # clamped: at least one copy
+        assert set_configured_keep(connection, 2) == 2
+    finally:
+        connection.close()
+    assert configured_keep(path) == 2
+    day0 = datetime(2026, 11, 1, 8, tzinfo=timezone.utc)
+    for minute in range(4):
+        backup_before(path, "before-import", day0 + timedelta(minutes=minute))
+    assert [b.created_at.minute for b in list_backups(path)] == [3, 2]

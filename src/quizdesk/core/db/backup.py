@@ -16,6 +16,10 @@ from pathlib import Path
 
 BACKUP_DIRNAME = "backups"
 DEFAULT_KEEP = 10
+#: How many backups to keep lives in the database itself (``app_meta``), so the
+#: GUI's setting also holds for ``quizdesk import`` run from a terminal.
+KEEP_META_KEY = "backup_keep"
+MIN_KEEP, MAX_KEEP = 1, 100
 _NAME_RE = re.compile(r"^quizdesk-(\d{8}T\d{12}Z)-([a-z0-9-]+)\.db$")
 
 
@@ -73,8 +77,45 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.created_at, reverse=True)
 
 
-def prune_backups(db_path: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete the oldest backups beyond ``keep``; returns what was removed."""
+def configured_keep(db_path: Path) -> int:
+    """The number of backups to keep, as set in this database (default 10)."""
+    if not db_path.exists():
+        return DEFAULT_KEEP
+    try:
+        connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT value FROM app_meta WHERE key = ?", (KEEP_META_KEY,)).fetchone()
+        finally:
+            connection.close()
+        return min(MAX_KEEP, max(MIN_KEEP, int(row[0]))) if row else DEFAULT_KEEP
+    except (sqlite3.Error, ValueError):
+        return DEFAULT_KEEP
+
+
+def set_configured_keep(connection: sqlite3.Connection, keep: int) -> int:
+    """Store the number of backups to keep (clamped to 1..100); returns what was stored."""
+    value = min(MAX_KEEP, max(MIN_KEEP, int(keep)))
+    with connection:
+        connection.execute(
+            "INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (KEEP_META_KEY, str(value)),
+        )
+    return value
+
+
+def backup_before(db_path: Path, reason: str, now: datetime | None = None) -> Path | None:
+    """A rolling backup before a risky change (an import, a restore); None if there is no DB yet."""
+    if not db_path.exists():
+        return None
+    path = timestamped_backup(db_path, reason, now)
+    prune_backups(db_path, configured_keep(db_path))
+    return path
+
+
+def prune_backups(db_path: Path, keep: int | None = None) -> list[Path]:
+    """Delete the oldest backups beyond ``keep`` (default: the configured count); returns what was removed."""
+    if keep is None:
+        keep = configured_keep(db_path)
     removed = []
     for info in list_backups(db_path)[max(1, keep) :]:
         info.path.unlink(missing_ok=True)
@@ -82,7 +123,7 @@ def prune_backups(db_path: Path, keep: int = DEFAULT_KEEP) -> list[Path]:
     return removed
 
 
-def daily_backup_if_due(db_path: Path, now: datetime | None = None, keep: int = DEFAULT_KEEP) -> Path | None:
+def daily_backup_if_due(db_path: Path, now: datetime | None = None, keep: int | None = None) -> Path | None:
     """The start-up backup: made when the newest backup is a day old or more."""
     moment = now or datetime.now(timezone.utc)
     if not db_path.exists():

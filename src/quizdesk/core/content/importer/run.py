@@ -21,6 +21,8 @@ from quizdesk.core.content.importer.parse import ParsedFile, origin_for, parse_f
 from quizdesk.core.content.importer.report import ImportedQuestion, ImportReport
 from quizdesk.core.content.importer.walk import collect_sources
 from quizdesk.core.content.model import ParsedQuestion, Problem
+from quizdesk.core.db.backup import backup_before
+from quizdesk.core.paths import DB_FILENAME
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -215,6 +217,10 @@ def run_import(
         progress(plan.files_total, plan.files_total + 1, "")
     if session_factory is None:
         return _report_without_db(plan)
+    if not dry_run and plan.questions and data_dir is not None:
+        # Before anything is written: an import that went wrong can be undone
+        # by restoring this copy (Settings → Restore from backup).
+        backup_before(data_dir / DB_FILENAME, "before-import")
     staged: list[media.Staged] = []
     with session_factory() as session:
         try:

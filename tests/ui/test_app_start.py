@@ -13,7 +13,9 @@ from sqlalchemy import select
 from quizdesk.core.content.bundled import sync_bundled_bank
 from quizdesk.core.db.models import Topic
 from quizdesk.core.db.store import open_store
-from quizdesk.core.paths import bundled_content_dir
+from quizdesk.core.db.backup import list_backups
+from quizdesk.core.paths import DB_FILENAME, bundled_content_dir
+from quizdesk.core.render import default_cache
 from quizdesk.core.study.exams import ExamSpec, create_exam, load_exam, save_answer
 from quizdesk.ui.app import run_gui
 from quizdesk.ui.main_window import MainWindow
@@ -53,5 +55,9 @@ def test_start_applies_the_theme_and_offers_the_unfinished_exam(qapp, tmp_path) 
         assert run_gui(str(data_dir)) == 0
     finally:
         apply_theme(qapp, "light")
+        cache_dir, default_cache.directory = default_cache.directory, None
+    # After the first paint: the daily backup was written and formulas are cached on disk.
+    assert [b.reason for b in list_backups(data_dir / DB_FILENAME)] == ["daily"]
+    assert cache_dir == data_dir / "cache" / "math"
     assert seen["dark"] is True
     assert "1 of 5 questions answered" in str(seen["text"]) and "07:12 left" in str(seen["text"])

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from quizdesk import APP_NAME, __version__
 from quizdesk.core.db.store import Store, StoreError, open_store
@@ -88,6 +88,24 @@ def _bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
+def _after_first_paint(window: QMainWindow, db_path: Path) -> None:
+    """Work that must not delay the first paint: the formula disk cache and the daily backup."""
+    import sqlite3
+
+    from quizdesk.core.db.backup import daily_backup_if_due
+    from quizdesk.core.render import enable_disk_cache
+
+    # Formulas rendered once are kept as compressed SVG, so the next start
+    # shows a formula-heavy answer without laying it out again.
+    enable_disk_cache(db_path.parent / "cache" / "math")
+    try:
+        daily_backup_if_due(db_path)
+    except (OSError, sqlite3.Error) as exc:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("App", "Could not write the daily backup: %1").replace("%1", str(exc)), 15000
+        )
+
+
 def run_gui(data_dir_arg: str | None = None) -> int:
     app = make_application()
     directory = data_dir(data_dir_arg)
@@ -101,7 +119,6 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     if store is None:
         return 1
     from quizdesk.core.content.bundled import bank_needs_sync, sync_bundled_bank
-    from quizdesk.core.db.backup import daily_backup_if_due
     from quizdesk.ui.main_window import MainWindow
 
     report = None
@@ -130,12 +147,7 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     QTimer.singleShot(0, window.offer_resume)
     preload: list[threading.Thread] = []
     QTimer.singleShot(0, lambda: preload.append(_preload_orm()))
-    try:
-        daily_backup_if_due(store.path)
-    except OSError as exc:
-        window.statusBar().showMessage(
-            QCoreApplication.translate("App", "Could not write the daily backup: %1").replace("%1", str(exc)), 15000
-        )
+    QTimer.singleShot(0, lambda: _after_first_paint(window, store.path))
     code = app.exec()
     for thread in preload:
         # An import still running while the interpreter shuts down crashes it.

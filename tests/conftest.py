@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 # Before anything imports Qt: no display in CI, and none needed here.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("QUIZDESK_DATA_DIR", None)
+# QSettings (and anything else under ~/.config) of this run, and of every app
+# process a test starts, go to a throwaway folder, never the developer's own.
+_CONFIG_HOME = tempfile.mkdtemp(prefix="quizdesk-test-config-")
+atexit.register(shutil.rmtree, _CONFIG_HOME, True)
+os.environ["XDG_CONFIG_HOME"] = _CONFIG_HOME
 
 import pytest
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
-from quizdesk.core.study.ui_support import question_base_dir, question_details
+from quizdesk.core.study.ui_support import question_base_dir
 from quizdesk.ui.events import app_events, notify_data_changed
 from quizdesk.ui.exam_bars import ExamTopBar, PausedPage, SubmitConfirmBox
 from quizdesk.ui.exam_clock import ExamClock
@@ -99,11 +99,7 @@ class ExamRunner(QWidget):
         if state.state not in ("active", "paused"):
             raise ValueError(f"exam {exam_id} is {state.state}; it cannot be taken again")
         self.questions = state.questions
-        with store.read() as connection:
-            self._base_dirs = {
-                d.id: question_base_dir(d.origin, d.source_path, bundled_content_dir())
-                for d in question_details(connection, [q.id for q in self.questions])
-            }
+        self._base_dirs = {q.id: question_base_dir(q.origin, q.source_path, bundled_content_dir()) for q in self.questions}
         self.answers: dict[int, Any] = dict(state.answers)
         self.flags: set[int] = set(state.flags)
         self.time_limit_s = state.time_limit_s

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
-from quizdesk.core.study.ui_support import question_base_dir, question_details
+from quizdesk.core.study.ui_support import question_base_dir
 from quizdesk.ui.events import app_events, notify_data_changed
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
 from quizdesk.ui.question_widgets import DIGITS, ChoiceList, QuestionHeader
@@ -68,11 +68,7 @@ class SelfGradeView(QWidget):
         self.notes: dict[int, Any] = dict(state.answers)
         self.pending = [q for q in state.questions if q.qtype == "open" and q.id not in state.graded]
         self.total_open = sum(1 for q in state.questions if q.qtype == "open")
-        with store.read() as connection:
-            self._base_dirs = {
-                d.id: question_base_dir(d.origin, d.source_path, bundled_content_dir())
-                for d in question_details(connection, [q.id for q in self.pending])
-            }
+        self._base_dirs = {q.id: question_base_dir(q.origin, q.source_path, bundled_content_dir()) for q in self.pending}
         self.position = 0
         self._build()
         self._build_actions()

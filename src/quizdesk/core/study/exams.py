@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from quizdesk.core.content.model import QUESTION_TYPES
 from quizdesk.core.db.models import Attempt, Question, ReviewState, SessionAnswer, StudySession
 from quizdesk.core.study.reviews import record_choice, record_rating, record_recall
+from quizdesk.core.study.ui_support import QuestionDetail
 
 ORDERS = ("random", "weakest", "due")
 RESUMABLE_STATES = ("active", "paused", "grading")
@@ -40,19 +41,8 @@ class ExamSpec:
     seed: int | None = None
 
 
-@dataclass(frozen=True)
-class ExamQuestion:
-    id: int
-    qtype: str
-    title: str
-    body_md: str
-    answer_md: str
-    choices: tuple[str, ...]
-    correct: tuple[int, ...]
-    key_points: tuple[str, ...]
-    topic: str
-    module: str
-    source_path: str
+#: A question as an exam shows it: the same record the study cards use.
+ExamQuestion = QuestionDetail
 
 
 @dataclass
@@ -176,6 +166,7 @@ def _exam_question(q: Question) -> ExamQuestion:
         key_points=tuple(q.key_points),
         topic=q.topic.name,
         module=module,
+        origin=q.origin,
         source_path=q.source_path,
     )
 

@@ -317,3 +317,48 @@ def test_closing_the_window_mid_exam_keeps_it_resumable(qtbot, gui_store, fake_c
     qtbot.waitUntil(lambda: again.exam_runner is not None)
     assert again.exam_runner.clock.remaining() == 800.0
     assert again.exam_runner.answers == _stored_answers(gui_store, exam_id) and len(again.exam_runner.answers) == 1
+
+
+def test_a_locked_database_keeps_the_answer_on_screen_and_saves_it_when_free(qtbot, gui_store, fake_clock, keyboard, activate, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    exam_id = _exam(gui_store, count=3, qtypes=("single",), limit=600, seed=2)
+    window = MainWindow(gui_store, clock=fake_clock)
+    qtbot.add_widget(window)
+    activate(window)
+    window.run_exam(exam_id)
+    runner = window.exam_runner
+    first = runner.questions[0]
+    other = sqlite3.connect(gui_store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        keyboard.press(K.Key_B)
+        assert runner.answers == {first.id: [1]} and runner.has_unsaved_changes
+        assert runner.error_label.isVisible() and "another program" in runner.error_label.text()
+        assert "kept" in runner.error_label.text()
+        assert _stored_answers(gui_store, exam_id) == {}
+
+        # Quitting now would lose the answer: the window asks, and staying keeps the exam going.
+        asked: list[bool] = []
+        monkeypatch.setattr(window, "_confirm_quit_unsaved", lambda: asked.append(True) or False)
+        window.close()
+        assert asked and window.isVisible() and window.exam_runner is runner
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with qtbot.wait_signal(runner.answerSaved, timeout=5000) as blocker:
+        fake_clock.advance(3)  # the next tick retries
+    assert blocker.args == [first.id, [1]]
+    assert _stored_answers(gui_store, exam_id) == {first.id: [1]}
+    assert not runner.has_unsaved_changes and not runner.error_label.isVisible()
+
+
+def test_save_errors_are_explained_in_words() -> None:
+    import sqlite3
+
+    from quizdesk.ui.exam_runner import describe_write_error
+
+    assert "disk is full" in describe_write_error(sqlite3.OperationalError("database or disk is full"))
+    assert "read-only" in describe_write_error(sqlite3.OperationalError("attempt to write a readonly database"))
+    assert "another program" in describe_write_error(sqlite3.OperationalError("database is locked"))
+    assert "I/O" in describe_write_error(sqlite3.OperationalError("disk I/O error"))

@@ -46,9 +46,27 @@ from quizdesk.ui.theme import button_css, colors
 
 TICK_MS = 250
 SAVE_EVERY_S = 5.0
+RETRY_EVERY_S = 2.0
 NOTES_DEBOUNCE_MS = 400
 WARNING_S = 60.0
 NOTES_FONT_PX = 14
+
+
+def describe_write_error(exc: BaseException) -> str:
+    """What a failed save means for the user, in words (the exam itself is kept either way)."""
+    detail = str(exc).lower()
+    kept = QCoreApplication.translate(
+        "ExamRunner", "Your answers are kept here and will be saved as soon as possible."
+    )
+    if "locked" in detail or "busy" in detail:
+        why = QCoreApplication.translate("ExamRunner", "Not saved: another program is using the database.")
+    elif "full" in detail or "no space" in detail:
+        why = QCoreApplication.translate("ExamRunner", "Not saved: the disk is full. Free some space.")
+    elif "readonly" in detail or "read-only" in detail or "permission" in detail:
+        why = QCoreApplication.translate("ExamRunner", "Not saved: the data folder is read-only.")
+    else:
+        why = QCoreApplication.translate("ExamRunner", "Not saved: %1").replace("%1", str(exc))
+    return f"{why} {kept}"
 
 
 def key_help() -> list[tuple[str, str]]:
@@ -112,6 +130,10 @@ class ExamRunner(QWidget):
         self._last_save = self.clock.now()
         self._showing = False
         self._notes_dirty = False
+        # Answers and flags given but not yet committed (a failed write); retried on the tick.
+        self._unsaved_answers: dict[int, Any] = {}
+        self._unsaved_flags: dict[int, bool] = {}
+        self._last_failure = float("-inf")
 
         self._build()
         self._build_actions()
@@ -396,47 +418,64 @@ class ExamRunner(QWidget):
         return {"remaining_s": self.clock.remaining(), "elapsed_s": self.clock.elapsed(), "current_index": self.index}
 
     def save_answer(self, question_id: int, given: Any) -> bool:
-        from quizdesk.core.study.exams import save_answer
+        """Keep ``given`` in memory at once, then commit it; True when it is on disk.
 
-        kwargs = self._clock_kwargs()
-        ok = self._write(
-            lambda s: save_answer(s, self.exam_id, question_id, given, seconds_spent=self._spent_on(question_id), **kwargs)
-        )
-        if ok:
-            if given is None:
-                self.answers.pop(question_id, None)
-            else:
-                self.answers[question_id] = given
-            self._last_save = self.clock.now()
-            self._refresh_palette()
-            notify_data_changed()
-            self.answerSaved.emit(question_id, given)
-        return ok
+        A failed write (disk full, read-only folder, database locked) loses
+        nothing: the answer stays in the exam on screen and is written again on
+        the next tick until the database takes it.
+        """
+        if given is None:
+            self.answers.pop(question_id, None)
+        else:
+            self.answers[question_id] = given
+        self._unsaved_answers[question_id] = given
+        self._refresh_palette()
+        return self._write_unsaved()
 
     def toggle_flag(self) -> None:
-        from quizdesk.core.study.exams import set_flag
-
         q = self.question
         if q is None or not self._can_edit():
             return
         flagged = q.id not in self.flags
+        (self.flags.add if flagged else self.flags.discard)(q.id)
+        self._unsaved_flags[q.id] = flagged
+        self._refresh_flag()
+        self._refresh_palette()
+        self._write_unsaved()
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        return bool(self._unsaved_answers or self._unsaved_flags)
+
+    def _write_unsaved(self) -> bool:
+        """Commit every answer and flag not yet on disk, oldest first; True when none is left."""
+        from quizdesk.core.study.exams import save_answer, set_flag
+
         kwargs = self._clock_kwargs()
-        if self._write(lambda s: set_flag(s, self.exam_id, q.id, flagged, **kwargs)):
-            (self.flags.add if flagged else self.flags.discard)(q.id)
+        for question_id, given in list(self._unsaved_answers.items()):
+            spent = self._spent_on(question_id)
+            if not self._write(lambda s: save_answer(s, self.exam_id, question_id, given, seconds_spent=spent, **kwargs)):
+                return False
+            self._unsaved_answers.pop(question_id, None)
             self._last_save = self.clock.now()
-            self._refresh_flag()
-            self._refresh_palette()
             notify_data_changed()
-            self.flagSaved.emit(q.id, flagged)
-        else:
-            self._refresh_flag()
+            self.answerSaved.emit(question_id, given)
+        for question_id, flagged in list(self._unsaved_flags.items()):
+            if not self._write(lambda s: set_flag(s, self.exam_id, question_id, flagged, **kwargs)):
+                return False
+            self._unsaved_flags.pop(question_id, None)
+            self._last_save = self.clock.now()
+            notify_data_changed()
+            self.flagSaved.emit(question_id, flagged)
+        return True
 
     def _write(self, work: Callable[[Any], Any]) -> bool:
         try:
             with self.store.session() as session:
                 work(session)
         except Exception as exc:  # routine: say so in the bar, keep the exam going
-            self.error_label.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self._last_failure = self.clock.now()
+            self.error_label.setText(describe_write_error(exc))
             self.error_label.show()
             self.hint_label.hide()
             return False
@@ -455,7 +494,10 @@ class ExamRunner(QWidget):
             self.time_up = True
             self.submit()
             return
-        if self.clock.running and self.clock.now() - self._last_save >= SAVE_EVERY_S:
+        if self.has_unsaved_changes:
+            if self.clock.now() - self._last_failure >= RETRY_EVERY_S:
+                self._write_unsaved()
+        elif self.clock.running and self.clock.now() - self._last_save >= SAVE_EVERY_S:
             self.save_clock()
 
     def _update_countdown(self) -> float | None:
@@ -511,7 +553,13 @@ class ExamRunner(QWidget):
             return
         self._tick_timer.stop()
         self.flush_notes()
+        self._write_unsaved()
         self.save_clock(paused=not self.clock.running)
+
+    def resume_ticking(self) -> None:
+        """Closing was cancelled: keep the countdown and the save retries going."""
+        if not self.is_submitted:
+            self._tick_timer.start()
 
     # -- submitting ------------------------------------------------------------
     def request_submit(self) -> None:
@@ -536,7 +584,7 @@ class ExamRunner(QWidget):
         self._tick_timer.stop()
         self._leave_page()
         self.save_clock()
-        if not self._write(lambda s: submit_exam(s, self.exam_id, self._now())):
+        if not self._write_unsaved() or not self._write(lambda s: submit_exam(s, self.exam_id, self._now())):
             self._tick_timer.start()
             return False
         self.is_submitted = True

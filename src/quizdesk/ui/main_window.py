@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -522,9 +523,30 @@ class MainWindow(QMainWindow):
         self.bank_status.setStyleSheet(f"color: {colors().muted};")
         self.library.apply_theme(dark)
 
+    def _confirm_quit_unsaved(self) -> bool:
+        """The database refused the last answers (disk full, locked…): quitting would lose them."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Answers not saved"),
+            self.tr("Some answers of this exam could not be saved, so quitting now would lose them."),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setObjectName("unsavedQuitBox")
+        box.setInformativeText(self.exam_runner.error_label.text() if self.exam_runner is not None else "")
+        stay = box.addButton(self.tr("Keep the exam open"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(self.tr("Quit and lose them"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(stay)
+        box.exec()
+        return box.clickedButton() is not stay
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
         runner = self.exam_runner
         if runner is not None:
             runner.suspend()  # the exam stays resumable with the time it had left
+            if runner.has_unsaved_changes and not self._confirm_quit_unsaved():
+                runner.resume_ticking()
+                event.ignore()
+                return
         self.save_settings()
         super().closeEvent(event)

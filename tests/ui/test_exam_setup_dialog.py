@@ -26,7 +26,7 @@ def test_live_count_follows_topics_and_types(qtbot, gui_store) -> None:  # type:
     assert "22" in dialog.match_label.text() and "20" in dialog.match_label.text()
     tree = dialog.tree
     ml = tree.topLevelItem(1)
-    assert ml.text(0) == "机器学习"
+    assert ml.text(0) == "Machine learning"
     ml.setCheckState(0, Qt.CheckState.Unchecked)  # a whole subtree off
     _settle(qtbot, dialog)
     assert dialog.match_count == 11

@@ -32,12 +32,13 @@ def _titles(window: MainWindow) -> list[str]:
 def test_tree_shows_modules_topics_and_counts(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, gui_store)
     tree = window.topic_tree
-    assert [(tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1)) for i in range(2)] == [("深度学习", "11"), ("机器学习", "11")]
+    # The English UI names topics in English (the bank's name_en); the Chinese UI: see test_i18n.py.
+    assert [(tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1)) for i in range(2)] == [("Deep learning", "11"), ("Machine learning", "11")]
     dl = tree.topLevelItem(0)
-    assert [(dl.child(i).text(0), dl.child(i).text(1)) for i in range(dl.childCount())] == [("优化方法", "6"), ("归一化", "5")]
+    assert [(dl.child(i).text(0), dl.child(i).text(1)) for i in range(dl.childCount())] == [("Optimization", "6"), ("Normalization", "5")]
     assert window.list_header.text() == "All topics  ·  22 question(s)"
     tree.setCurrentItem(dl.child(1))
-    assert window.list_header.text() == "归一化  ·  5 question(s)"
+    assert window.list_header.text() == "Normalization  ·  5 question(s)"
     assert _titles(window)[0] == "BatchNorm 和 LayerNorm 有什么区别？"
     window.question_list.setCurrentRow(1)
     text = " ".join(window.answer_view.toPlainText().split())
@@ -92,7 +93,7 @@ def test_layout_and_last_selection_are_remembered(qtbot, gui_store, isolated_set
     assert (again.size().width(), again.size().height()) == (760, 560)
     assert again.splitter.sizes() == sizes
     assert again.topic_tree.current_key() == window.topic_tree.current_key()
-    assert again.list_header.text().startswith("树模型")
+    assert again.list_header.text().startswith("Tree models")
     assert again.question_list.current_question_id() == chosen
 
 
@@ -115,7 +116,7 @@ def test_study_due_cards_uses_the_selected_topic(qtbot, gui_store, activate, key
     keyboard.press(K.Key_D, modifier=CTRL)
     study = window.page
     assert isinstance(study, StudyView) and len(study.cards) == 5 and {c.topic for c in study.cards} == {"归一化"}
-    assert "归一化" in study.title_label.text()
+    assert "Normalization" in study.title_label.text()
     assert window.new_exam_action.isEnabled()  # study does not lock the window
     keyboard.press(K.Key_Escape)
     assert window.mode == "browse"

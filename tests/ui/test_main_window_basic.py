@@ -13,7 +13,7 @@ def test_topics_and_questions_are_listed(qtbot, synced_store: Store) -> None:  #
     qtbot.add_widget(window)
     tree = window.topic_tree
     modules = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
-    assert modules == ["深度学习基础", "机器学习基础"]
+    assert modules == ["Deep learning", "Machine learning"]  # the English UI shows name_en
     assert tree.topLevelItem(0).text(1) == "4"
     assert window.question_list.count() == 5
     tree.setCurrentItem(tree.topLevelItem(1).child(0))

@@ -17,6 +17,8 @@ class AppEvents(QObject):
     dataChanged = Signal()
     #: The colour theme changed; the argument says whether it is now dark.
     themeChanged = Signal(bool)
+    #: The answer text size changed (settings); the new pixel size.
+    answerFontChanged = Signal(int)
 
 
 _events: AppEvents | None = None

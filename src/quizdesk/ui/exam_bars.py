@@ -3,7 +3,7 @@ submit), the page shown while the exam is paused, and the submit confirmation.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
@@ -12,7 +12,7 @@ class ExamTopBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("examTopBar")
-        self.title_label = QLabel(self.tr("Mock exam"), objectName="examTitle")
+        self.title_label = QLabel(objectName="examTitle")
         bold = self.title_label.font()
         bold.setBold(True)
         self.title_label.setFont(bold)
@@ -25,9 +25,9 @@ class ExamTopBar(QFrame):
         self.countdown.setFont(mono)
         self.countdown.setMinimumWidth(110)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pause_button = QPushButton(self.tr("Pause"), objectName="examPauseButton")
-        self.submit_button = QPushButton(self.tr("Submit"), objectName="examSubmitButton")
-        self.submit_button.setToolTip(self.tr("Submit the exam (Ctrl+Enter)"))
+        self.pause_button = QPushButton(objectName="examPauseButton")
+        self.submit_button = QPushButton(objectName="examSubmitButton")
+        self.paused = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(self.title_label)
@@ -38,25 +38,53 @@ class ExamTopBar(QFrame):
         layout.addStretch(1)
         layout.addWidget(self.pause_button)
         layout.addWidget(self.submit_button)
+        self.retranslate_ui()
+
+    def set_paused(self, paused: bool) -> None:
+        self.paused = paused
+        self.pause_button.setText(self.tr("Resume") if paused else self.tr("Pause"))
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(self.tr("Mock exam"))
+        self.set_paused(self.paused)
+        self.submit_button.setText(self.tr("Submit"))
+        self.submit_button.setToolTip(self.tr("Submit the exam (Ctrl+Enter)"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
 
 class PausedPage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("examPausedPage")
-        title = QLabel(self.tr("Paused"))
+        title = self.title_label = QLabel()
         big = title.font()
         big.setPointSizeF(big.pointSizeF() * 1.8)
         big.setBold(True)
         title.setFont(big)
-        self.resume_button = QPushButton(self.tr("Resume") + "  ·  Ctrl+P", objectName="examResumeButton")
+        self.resume_button = QPushButton(objectName="examResumeButton")
+        self.explanation = QLabel()
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(QLabel(self.tr("The clock is stopped and the questions are hidden.")), 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.explanation, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(12)
         layout.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.title_label.setText(self.tr("Paused"))
+        self.explanation.setText(self.tr("The clock is stopped and the questions are hidden."))
+        self.resume_button.setText(self.tr("Resume") + "  ·  Ctrl+P")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
 
 class SubmitConfirmBox(QMessageBox):

@@ -3,7 +3,7 @@ question, showing which are answered, flagged, unanswered and current."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from quizdesk.ui.theme import ThemeColors, colors
@@ -40,20 +40,19 @@ class ExamPalette(QWidget):
         self.summary = QLabel(objectName="examPaletteSummary")
         self.summary.setWordWrap(True)
         self._legend_labels: list[tuple[QLabel, str]] = []
+        self._legend_texts: dict[str, QLabel] = {}
         legend = QVBoxLayout()
         legend.setSpacing(4)
-        for kind, text in (
-            ("answered", QCoreApplication.translate("ExamPalette", "Answered")),
-            ("flagged", QCoreApplication.translate("ExamPalette", "Flagged for review")),
-            ("unanswered", QCoreApplication.translate("ExamPalette", "Unanswered")),
-        ):
+        for kind in ("answered", "flagged", "unanswered"):
             row = QHBoxLayout()
             swatch = _swatch("")
             self._legend_labels.append((swatch, kind))
             row.addWidget(swatch)
-            row.addWidget(QLabel(text))
+            self._legend_texts[kind] = QLabel()
+            row.addWidget(self._legend_texts[kind])
             row.addStretch(1)
             legend.addLayout(row)
+        self._retranslate_legend()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
@@ -61,6 +60,19 @@ class ExamPalette(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(legend)
         layout.addStretch(1)
+
+    def _retranslate_legend(self) -> None:
+        t = QCoreApplication.translate
+        self._legend_texts["answered"].setText(t("ExamPalette", "Answered"))
+        self._legend_texts["flagged"].setText(t("ExamPalette", "Flagged for review"))
+        self._legend_texts["unanswered"].setText(t("ExamPalette", "Unanswered"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_legend()
+            current = next((i for i, state in enumerate(self._states) if state[2]), 0)
+            self.update_states([s[0] for s in self._states], [s[1] for s in self._states], current)
+        super().changeEvent(event)
 
     def update_states(self, answered: list[bool], flagged: list[bool], current: int) -> None:
         self._states = [(answered[i], flagged[i], i == current) for i in range(len(self.buttons))]

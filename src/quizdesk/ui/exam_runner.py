@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -144,7 +144,9 @@ class ExamRunner(QWidget):
         self._tick_timer.start()
         app_events().themeChanged.connect(self._restyle)
         self._restyle()
+        self.retranslate_ui()
         self._show_question(self.index)
+        self.top_bar.set_paused(not self.clock.running)
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
@@ -171,11 +173,9 @@ class ExamRunner(QWidget):
         fit_height_to_document(self.body_view)
         self.choices = ChoiceList("examChoice")
         self.choices.selectionChanged.connect(self._on_choice_changed)
-        self.notes_label = QLabel(self.tr("Your answer (notes, saved as you type; you grade yourself after submitting):"))
-        self.notes_label.setObjectName("examNotesLabel")
+        self.notes_label = QLabel(objectName="examNotesLabel")
         self.notes_label.setWordWrap(True)
         self.notes = QPlainTextEdit(objectName="examNotesEdit")
-        self.notes.setPlaceholderText(self.tr("Write down the points you would make in the interview…"))
         self.notes.setMinimumHeight(180)
         notes_font = self.notes.font()
         notes_font.setPixelSize(NOTES_FONT_PX)
@@ -200,12 +200,12 @@ class ExamRunner(QWidget):
         self.scroll.setWidget(centered_column(card))
         self.scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
 
-        self.prev_button = QPushButton("← " + self.tr("Previous"), objectName="examPrevButton")
+        self.prev_button = QPushButton(objectName="examPrevButton")
         self.prev_button.clicked.connect(self.previous)
-        self.flag_button = QPushButton(self.tr("Flag for review"), objectName="examFlagButton")
+        self.flag_button = QPushButton(objectName="examFlagButton")
         self.flag_button.setCheckable(True)
         self.flag_button.clicked.connect(lambda _checked=False: self.toggle_flag())
-        self.next_button = QPushButton(self.tr("Next") + " →", objectName="examNextButton")
+        self.next_button = QPushButton(objectName="examNextButton")
         self.next_button.clicked.connect(self.next)
         self.hint_label = QLabel(objectName="examHint")
         self.error_label = QLabel(objectName="examError")
@@ -255,7 +255,7 @@ class ExamRunner(QWidget):
         self.shortcut_actions: list[QAction] = []
 
         def add(name: str, keys: list[str], handler: Callable[[], None], text: str) -> QAction:
-            action = QAction(text, self)
+            action = QAction(self)
             action.setObjectName(name)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -264,23 +264,58 @@ class ExamRunner(QWidget):
             self.shortcut_actions.append(action)
             return action
 
-        add("examNextAction", ["Right", "Alt+Right", "Return", "Enter"], self.next, self.tr("Next question"))
-        add("examPrevAction", ["Left", "Alt+Left"], self.previous, self.tr("Previous question"))
-        add("examFirstAction", ["Ctrl+Home"], lambda: self.go_to(0), self.tr("First question"))
-        add("examLastAction", ["Ctrl+End"], lambda: self.go_to(len(self.questions) - 1), self.tr("Last question"))
-        add("examGotoAction", ["Ctrl+G"], self.ask_go_to, self.tr("Go to question…"))
-        add("examFlagAction", ["Ctrl+M"], self.toggle_flag, self.tr("Flag for review"))
-        add("examPauseAction", ["Ctrl+P"], self.toggle_pause, self.tr("Pause / resume"))
-        add("examSubmitAction", ["Ctrl+Return", "Ctrl+Enter"], self.request_submit, self.tr("Submit"))
-        add("examLeaveNotesAction", ["Esc"], self.setFocus, self.tr("Leave the notes field"))
+        add("examNextAction", ["Right", "Alt+Right", "Return", "Enter"], self.next, "")
+        add("examPrevAction", ["Left", "Alt+Left"], self.previous, "")
+        add("examFirstAction", ["Ctrl+Home"], lambda: self.go_to(0), "")
+        add("examLastAction", ["Ctrl+End"], lambda: self.go_to(len(self.questions) - 1), "")
+        add("examGotoAction", ["Ctrl+G"], self.ask_go_to, "")
+        add("examFlagAction", ["Ctrl+M"], self.toggle_flag, "")
+        add("examPauseAction", ["Ctrl+P"], self.toggle_pause, "")
+        add("examSubmitAction", ["Ctrl+Return", "Ctrl+Enter"], self.request_submit, "")
+        add("examLeaveNotesAction", ["Esc"], self.setFocus, "")
         for i, key in enumerate(DIGITS):
-            add(f"examPick{key}Action", [key], lambda i=i: self._pick(i), self.tr("Pick %1").replace("%1", key))
+            add(f"examPick{key}Action", [key], lambda i=i: self._pick(i), "")
         for i, key in enumerate(LETTERS):
             if key in "TF":
                 continue
-            add(f"examPick{key}Action", [key], lambda i=i: self._pick_letter(i), self.tr("Pick %1").replace("%1", key))
-        add("examTrueAction", ["T"], lambda: self._truefalse("T"), self.tr("True"))
-        add("examFalseAction", ["F"], lambda: self._truefalse("F"), self.tr("False"))
+            add(f"examPick{key}Action", [key], lambda i=i: self._pick_letter(i), "")
+        add("examTrueAction", ["T"], lambda: self._truefalse("T"), "")
+        add("examFalseAction", ["F"], lambda: self._truefalse("F"), "")
+
+    def retranslate_ui(self) -> None:
+        """Every text of the page in the current language; the exam itself is untouched."""
+        self.notes_label.setText(self.tr("Your answer (notes, saved as you type; you grade yourself after submitting):"))
+        self.notes.setPlaceholderText(self.tr("Write down the points you would make in the interview…"))
+        self.prev_button.setText("← " + self.tr("Previous"))
+        self.next_button.setText(self.tr("Next") + " →")
+        names = {
+            "examNextAction": self.tr("Next question"),
+            "examPrevAction": self.tr("Previous question"),
+            "examFirstAction": self.tr("First question"),
+            "examLastAction": self.tr("Last question"),
+            "examGotoAction": self.tr("Go to question…"),
+            "examFlagAction": self.tr("Flag for review"),
+            "examPauseAction": self.tr("Pause / resume"),
+            "examSubmitAction": self.tr("Submit"),
+            "examLeaveNotesAction": self.tr("Leave the notes field"),
+            "examTrueAction": self.tr("True"),
+            "examFalseAction": self.tr("False"),
+        }
+        for action in self.shortcut_actions:
+            name = action.objectName()
+            if name in names:
+                action.setText(names[name])
+            elif name.startswith("examPick"):
+                action.setText(self.tr("Pick %1").replace("%1", name[len("examPick") : -len("Action")]))
+        self._update_position()
+        self._refresh_flag()
+        self._update_hint()
+        self._update_countdown()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # -- navigation ------------------------------------------------------------
     @property
@@ -315,13 +350,18 @@ class ExamRunner(QWidget):
         finally:
             self._showing = False
         self.scroll.verticalScrollBar().setValue(0)
-        self.position_label.setText(self.tr("Question %1 of %2").replace("%1", str(index + 1)).replace("%2", str(len(self.questions))))
+        self._update_position()
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.questions) - 1)
         self._refresh_flag()
         self._refresh_palette()
         self._update_hint()
         self.focus_default()
+
+    def _update_position(self) -> None:
+        self.position_label.setText(
+            self.tr("Question %1 of %2").replace("%1", str(self.index + 1)).replace("%2", str(len(self.questions)))
+        )
 
     def focus_default(self) -> None:
         """Keyboard focus where the user types next: the notes of an open question, else the page."""
@@ -538,13 +578,13 @@ class ExamRunner(QWidget):
             self.clock.pause()
             self.save_clock(paused=True)
             self.main_stack.setCurrentWidget(self.paused_page)
-            self.pause_button.setText(self.tr("Resume"))
+            self.top_bar.set_paused(True)
             self.resume_button.setFocus()
         else:
             self.clock.resume()
             self.save_clock(paused=False)
             self.main_stack.setCurrentIndex(0)
-            self.pause_button.setText(self.tr("Pause"))
+            self.top_bar.set_paused(False)
             self._show_question(self.index)
 
     def suspend(self) -> None:

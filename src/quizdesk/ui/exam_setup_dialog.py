@@ -29,6 +29,8 @@ from quizdesk.core.catalog import topic_tree
 from quizdesk.core.content.model import QUESTION_TYPES
 from quizdesk.core.db.store import Store
 from quizdesk.ui.events import notify_data_changed
+from quizdesk.ui.i18n import is_english
+from quizdesk.ui.preferences import DEFAULT_EXAM_MINUTES, default_exam_count, default_exam_minutes
 from quizdesk.ui.question_widgets import qtype_label
 from quizdesk.ui.theme import colors
 from quizdesk.ui.topic_tree_widget import TopicTreeWidget
@@ -52,7 +54,7 @@ class ExamSetupDialog(QDialog):
         self.tree.setObjectName("examTopicTree")
         self.tree.setMinimumWidth(300)
         with store.read() as connection:
-            self.tree.set_tree(topic_tree(connection))
+            self.tree.set_tree(topic_tree(connection), english=is_english())
         self.tree.expandAll()
         self.tree.checkedChanged.connect(self._schedule_recount)
         all_button = QPushButton(self.tr("All"), objectName="examTopicsAllButton")
@@ -149,16 +151,16 @@ class ExamSetupDialog(QDialog):
     def _restore(self, topic_keys: list[str] | None) -> None:
         settings = QSettings()
         settings.beginGroup(SETTINGS_GROUP)
-        self.count_spin.setValue(int(settings.value("count", 20)))
+        self.count_spin.setValue(int(settings.value("count", default_exam_count())))
         saved_types = settings.value("types", None)
         if isinstance(saved_types, str):
             saved_types = [saved_types]
         if isinstance(saved_types, list) and saved_types:
             for qtype, check in self.type_checks.items():
                 check.setChecked(qtype in saved_types)
-        minutes = int(settings.value("minutes", 30))
+        minutes = int(settings.value("minutes", default_exam_minutes()))
         self.time_check.setChecked(minutes > 0)
-        self.minutes_spin.setValue(minutes if minutes > 0 else 30)
+        self.minutes_spin.setValue(minutes if minutes > 0 else default_exam_minutes() or DEFAULT_EXAM_MINUTES)
         self.minutes_spin.setEnabled(minutes > 0)
         index = self.order_combo.findData(settings.value("order", "random"))
         self.order_combo.setCurrentIndex(max(0, index))

@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from quizdesk.core.catalog import questions_in, topic_tree
@@ -20,13 +20,14 @@ from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.search import search
 from quizdesk.core.study.ui_support import question_base_dir, question_detail
+from quizdesk.ui.i18n import is_english
 from quizdesk.ui.markdown_pane import FallbackMarkdownView, make_markdown_view
+from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.question_list import QUESTION_ID_ROLE, QuestionListWidget
 from quizdesk.ui.question_widgets import LETTERS, qtype_label
 from quizdesk.ui.theme import colors
 from quizdesk.ui.topic_tree_widget import TopicTreeWidget
 
-ANSWER_FONT_PX = 15
 ANSWER_MARGIN_PX = 14
 MasteryIcon = Callable[[float | None], Any]
 
@@ -86,7 +87,7 @@ class LibraryView(QSplitter):
             FallbackMarkdownView() if defer_answer_view else make_markdown_view("answerView", margin=ANSWER_MARGIN_PX)
         )
         self.answer_view.setObjectName("answerView")
-        self.answer_view.set_font_px(ANSWER_FONT_PX)
+        self.answer_view.set_font_px(answer_font_px())
 
         self.addWidget(self.topic_tree)
         self.addWidget(middle)
@@ -102,7 +103,7 @@ class LibraryView(QSplitter):
             tree = topic_tree(connection)
         self.topic_tree.blockSignals(True)
         try:
-            self.topic_tree.set_tree(tree, self._mastery_scores())
+            self.topic_tree.set_tree(tree, self._mastery_scores(), english=is_english())
         finally:
             self.topic_tree.blockSignals(False)
         if self.query:
@@ -198,7 +199,7 @@ class LibraryView(QSplitter):
         if self.answer_ready:
             return
         view = make_markdown_view("answerView", margin=ANSWER_MARGIN_PX)
-        view.set_font_px(ANSWER_FONT_PX)
+        view.set_font_px(answer_font_px())
         view.set_dark(colors().dark)
         sizes = self.sizes()
         old = self.replaceWidget(self.indexOf(self.answer_view), view)
@@ -208,6 +209,19 @@ class LibraryView(QSplitter):
         self.answer_view = view
         self.answer_ready = True
         self.show_answer(self._pending_answer)
+
+    def set_answer_font_px(self, px: int) -> None:
+        self.answer_view.set_font_px(px)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Topic names in the UI's language, the list header and the answer's headings."""
+        self.refresh()
+        self.show_answer(self.question_list.current_question_id())
 
     def apply_theme(self, dark: bool) -> None:
         c = colors()

@@ -106,6 +106,7 @@ class MainWindow(QMainWindow):
         self.refresh()
         self._restore_settings()
         self._on_theme_changed(colors().dark)
+        app_events().answerFontChanged.connect(self.library.set_answer_font_px)
         if defer_answer_view:
             self.installEventFilter(self)
 
@@ -121,16 +122,21 @@ class MainWindow(QMainWindow):
 
     # -- actions, menus, toolbar -----------------------------------------------
     def _action(self, name: str, text: str, shortcut: str | list[str], handler: Callable[[], None], tip: str = "") -> QAction:
-        action = QAction(text, self)
+        action = QAction(self)
         action.setObjectName(name)
         keys = [shortcut] if isinstance(shortcut, str) else shortcut
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        shown = QKeySequence(keys[0]).toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip or text.rstrip('…')} ({shown})")
         action.triggered.connect(lambda _checked=False: handler())
         self.addAction(action)
+        self._set_action_text(action, text, tip)
         return action
+
+    @staticmethod
+    def _set_action_text(action: QAction, text: str, tip: str = "") -> None:
+        action.setText(text)
+        shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{tip or text.rstrip('…')} ({shown})")
 
     def _build_actions(self) -> None:
         a = self._action
@@ -164,7 +170,7 @@ class MainWindow(QMainWindow):
     def _build_menus_and_toolbar(self) -> None:
         menu = self.menuBar()
         menu.setObjectName("menuBar")
-        file_menu = menu.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = menu.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
         for action in (self.import_action, self.import_folder_action, self.export_action):
             file_menu.addAction(action)
@@ -172,15 +178,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        study_menu = menu.addMenu(self.tr("&Study"))
+        study_menu = self.study_menu = menu.addMenu(self.tr("&Study"))
         study_menu.setObjectName("studyMenu")
         for action in (self.study_action, self.new_exam_action, self.history_action, self.weak_areas_action):
             study_menu.addAction(action)
-        view_menu = menu.addMenu(self.tr("&View"))
+        view_menu = self.view_menu = menu.addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
         for action in (self.focus_search_action, self.focus_topics_action, self.focus_questions_action, self.focus_answer_action):
             view_menu.addAction(action)
-        help_menu = menu.addMenu(self.tr("&Help"))
+        help_menu = self.help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.shortcuts_action)
 
@@ -208,6 +214,40 @@ class MainWindow(QMainWindow):
                 button.setObjectName(action.objectName().replace("Action", "ToolButton"))
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    def retranslate_ui(self) -> None:
+        """Every text of the window in the current language (after a language switch)."""
+        texts = {
+            self.new_exam_action: (self.tr("New mock exam…"), ""),
+            self.study_action: (self.tr("Study due cards"), self.tr("Study the due cards of the selected topic, then new ones")),
+            self.weak_areas_action: (self.tr("Weak areas…"), ""),
+            self.history_action: (self.tr("Exam history…"), ""),
+            self.import_action: (self.tr("Import files…"), ""),
+            self.import_folder_action: (self.tr("Import folder…"), ""),
+            self.export_action: (self.tr("Export…"), ""),
+            self.settings_action: (self.tr("Settings…"), ""),
+            self.quit_action: (self.tr("Quit"), ""),
+            self.focus_search_action: (self.tr("Search"), ""),
+            self.focus_topics_action: (self.tr("Go to topics"), ""),
+            self.focus_questions_action: (self.tr("Go to questions"), ""),
+            self.focus_answer_action: (self.tr("Go to answer"), ""),
+            self.shortcuts_action: (self.tr("Keyboard shortcuts"), ""),
+        }
+        for action, (text, tip) in texts.items():
+            self._set_action_text(action, text, tip)
+        self.import_action.setIconText(self.tr("Import"))  # the toolbar's shorter label
+        self.file_menu.setTitle(self.tr("&File"))
+        self.study_menu.setTitle(self.tr("&Study"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.search_box.setPlaceholderText(self.tr("Search questions and answers (Ctrl+F)"))
+        self.refresh_status()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # -- browsing --------------------------------------------------------------
     def refresh(self) -> None:

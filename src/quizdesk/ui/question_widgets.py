@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -66,8 +66,15 @@ class QuestionHeader(QWidget):
         layout.addWidget(self.title)
         self._restyle()
         app_events().themeChanged.connect(self._restyle)
+        self._shown: tuple[str, str, str, str, str] | None = None
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange and self._shown is not None:
+            self.set_question(*self._shown)  # the type's name is a UI text
+        super().changeEvent(event)
 
     def set_question(self, module: str, topic: str, qtype: str, title: str, prefix: str = "") -> None:
+        self._shown = (module, topic, qtype, title, prefix)
         parts = [module] if module == topic else [module, topic]
         self.meta.setText(" › ".join(parts) + "  ·  " + qtype_label(qtype))
         self.title.setText(f"{prefix}{title}")

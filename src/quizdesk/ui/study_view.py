@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -40,7 +40,9 @@ from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.study.ui_support import QuestionDetail, question_base_dir, question_details
 from quizdesk.ui.events import app_events, notify_data_changed
+from quizdesk.ui.i18n import format_percent
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
+from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.question_widgets import DIGITS, LETTERS, ChoiceList, QuestionHeader
 from quizdesk.ui.theme import button_css, colors
 
@@ -122,16 +124,19 @@ class StudyView(QWidget):
         self.phase = "question"  # question | revealed | answered | done
         self.results: list[CardResult] = []
         self._shown_at = 0.0
-        self._title = title or self.tr("Study")
+        self._title = title
+        self._last_correct: bool | None = None
         self._build()
         self._build_actions()
         app_events().themeChanged.connect(self._restyle)
+        app_events().answerFontChanged.connect(self._set_font_px)
         self._restyle()
+        self.retranslate_ui()
         self._next_card()
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
-        self.title_label = QLabel(self._title, objectName="studyTitle")
+        self.title_label = QLabel(objectName="studyTitle")
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
@@ -140,8 +145,7 @@ class StudyView(QWidget):
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setFixedHeight(6)
         self.progress_bar.setMaximumWidth(220)
-        self.end_button = QPushButton(self.tr("End session"), objectName="studyEndButton")
-        self.end_button.setToolTip(self.tr("End the session (Esc)"))
+        self.end_button = QPushButton(objectName="studyEndButton")
         self.end_button.clicked.connect(self.end_session)
         top = QHBoxLayout()
         top.setContentsMargins(16, 10, 16, 10)
@@ -155,15 +159,15 @@ class StudyView(QWidget):
         # The card: header, body, choices, answer, key points.
         self.header = QuestionHeader()
         self.body_view = make_markdown_view("studyBodyView", framed=False, margin=0)
-        self.body_view.set_font_px(CARD_FONT_PX)
+        self.body_view.set_font_px(answer_font_px())
         fit_height_to_document(self.body_view)
         self.choices = ChoiceList("studyChoice")
         self.choices.selectionChanged.connect(self._update_buttons)
         self.feedback_label = QLabel(objectName="studyFeedback")
         self.feedback_label.setWordWrap(True)
-        self.answer_title = section_label(self.tr("Answer"), "studyAnswerTitle")
+        self.answer_title = section_label("", "studyAnswerTitle")
         self.answer_view = make_markdown_view("studyAnswerView", framed=False, margin=0)
-        self.answer_view.set_font_px(CARD_FONT_PX)
+        self.answer_view.set_font_px(answer_font_px())
         fit_height_to_document(self.answer_view)
         self.points_title = section_label("", "studyPointsTitle")
         self.points = ChoiceList("studyKeyPoint")
@@ -196,19 +200,18 @@ class StudyView(QWidget):
         self.scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
 
         # The action bar changes with the phase.
-        self.reveal_button = QPushButton(self.tr("Show answer") + "  ·  " + self.tr("Space"), objectName="revealButton")
+        self.reveal_button = QPushButton(objectName="revealButton")
         self.reveal_button.clicked.connect(self.reveal)
-        self.check_button = QPushButton(self.tr("Check") + "  ·  " + self.tr("Enter"), objectName="checkButton")
+        self.check_button = QPushButton(objectName="checkButton")
         self.check_button.clicked.connect(self.check_choice)
-        self.next_button = QPushButton(self.tr("Next") + "  ·  " + self.tr("Space"), objectName="nextCardButton")
+        self.next_button = QPushButton(objectName="nextCardButton")
         self.next_button.clicked.connect(self._next_card)
         self.recall_button = QPushButton(objectName="recallDoneButton")
         self.recall_button.clicked.connect(self.submit_recall)
         self.grade_buttons: dict[int, QPushButton] = {}
-        grade_names = {AGAIN: self.tr("Again"), HARD: self.tr("Hard"), GOOD: self.tr("Good"), EASY: self.tr("Easy")}
         object_names = {AGAIN: "gradeAgainButton", HARD: "gradeHardButton", GOOD: "gradeGoodButton", EASY: "gradeEasyButton"}
-        for rating, name in grade_names.items():
-            button = QPushButton(f"{name}  ·  {rating}", objectName=object_names[rating])
+        for rating in (AGAIN, HARD, GOOD, EASY):
+            button = QPushButton(objectName=object_names[rating])
             button.clicked.connect(lambda _checked=False, r=rating: self.grade(r))
             self.grade_buttons[rating] = button
         self.hint_label = QLabel(objectName="studyHint")
@@ -245,7 +248,7 @@ class StudyView(QWidget):
         layout.addWidget(self.stack, 1)
 
     def _build_summary(self) -> QWidget:
-        self.summary_title = QLabel(self.tr("Session complete"), objectName="studySummaryTitle")
+        self.summary_title = QLabel(objectName="studySummaryTitle")
         font = self.summary_title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -253,7 +256,7 @@ class StudyView(QWidget):
         self.summary_text = QLabel(objectName="studySummaryText")
         self.summary_text.setWordWrap(True)
         self.summary_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.back_button = QPushButton(self.tr("Back to library"), objectName="studyBackButton")
+        self.back_button = QPushButton(objectName="studyBackButton")
         self.back_button.setMinimumHeight(34)
         self.back_button.clicked.connect(self.finished.emit)
         box = QWidget()
@@ -272,23 +275,70 @@ class StudyView(QWidget):
         self.shortcut_actions: list[QAction] = []
 
         def add(keys: list[str], handler: Callable[[], None], text: str) -> None:
-            action = QAction(text, self)
+            action = QAction(self)
             action.setShortcuts([QKeySequence(k) for k in keys])
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setProperty("kind", text)
             action.triggered.connect(lambda _checked=False: handler())
             self.addAction(action)
             self.shortcut_actions.append(action)
 
-        add(["Space"], self._on_space, self.tr("Show answer / next card"))
-        add(["Return", "Enter"], self._on_enter, self.tr("Check / done / next"))
-        add(["Esc"], self.end_session, self.tr("End the session"))
+        add(["Space"], self._on_space, "space")
+        add(["Return", "Enter"], self._on_enter, "enter")
+        add(["Esc"], self.end_session, "esc")
         for i, key in enumerate(DIGITS):
-            add([key], lambda i=i: self._on_number(i), self.tr("Pick or tick item %1").replace("%1", key))
+            add([key], lambda i=i: self._on_number(i), "digit")
         for i, key in enumerate(LETTERS[:8]):
             if key not in "TF":
-                add([key], lambda i=i: self._on_letter(i), self.tr("Pick choice %1").replace("%1", key))
-        add(["T"], lambda: self._on_truefalse("T"), self.tr("True (or choice T)"))
-        add(["F"], lambda: self._on_truefalse("F"), self.tr("False (or choice F)"))
+                add([key], lambda i=i: self._on_letter(i), "letter")
+        add(["T"], lambda: self._on_truefalse("T"), "T")
+        add(["F"], lambda: self._on_truefalse("F"), "F")
+
+    def retranslate_ui(self) -> None:
+        """Every text of the page in the current language; the session itself is untouched."""
+        self.title_label.setText(self._title or self.tr("Study"))
+        self.end_button.setText(self.tr("End session"))
+        self.end_button.setToolTip(self.tr("End the session (Esc)"))
+        self.reveal_button.setText(self.tr("Show answer") + "  ·  " + self.tr("Space"))
+        self.check_button.setText(self.tr("Check") + "  ·  " + self.tr("Enter"))
+        self.next_button.setText(self.tr("Next") + "  ·  " + self.tr("Space"))
+        grade_names = {AGAIN: self.tr("Again"), HARD: self.tr("Hard"), GOOD: self.tr("Good"), EASY: self.tr("Easy")}
+        for rating, name in grade_names.items():
+            self.grade_buttons[rating].setText(f"{name}  ·  {rating}")
+        self.summary_title.setText(self.tr("Session complete"))
+        self.back_button.setText(self.tr("Back to library"))
+        for action in self.shortcut_actions:
+            key = action.shortcut().toString()
+            kind = action.property("kind")
+            texts = {
+                "space": self.tr("Show answer / next card"),
+                "enter": self.tr("Check / done / next"),
+                "esc": self.tr("End the session"),
+                "digit": self.tr("Pick or tick item %1").replace("%1", key),
+                "letter": self.tr("Pick choice %1").replace("%1", key),
+                "T": self.tr("True (or choice T)"),
+                "F": self.tr("False (or choice F)"),
+            }
+            action.setText(texts.get(kind, ""))
+        card = self.card
+        self.answer_title.setText(self.tr("Answer") if card is None or card.qtype == "open" else self.tr("Explanation"))
+        self.points_title.setText(self.tr("Key points (要点): tick the ones you recalled"))
+        if self._last_correct is not None:
+            self._show_feedback(self._last_correct)
+        if self.phase == "done":
+            self._show_summary()
+        elif 0 <= self.index < len(self.cards):
+            self._update_progress()
+            self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _set_font_px(self, px: int) -> None:
+        for view in (self.body_view, self.answer_view):
+            view.set_font_px(px)
 
     # -- state -----------------------------------------------------------------
     @property
@@ -303,10 +353,8 @@ class StudyView(QWidget):
             return
         card = self.cards[self.index]
         self.phase = "question"
-        total = len(self.cards)
-        self.progress_label.setText(self.tr("Card %1 of %2").replace("%1", str(self.index + 1)).replace("%2", str(total)))
-        self.progress_bar.setRange(0, total)
-        self.progress_bar.setValue(self.index)
+        self._last_correct = None
+        self._update_progress()
         self.header.set_question(card.module, card.topic, card.qtype, card.title)
         base = question_base_dir(card.origin, card.source_path, bundled_content_dir())
         self.body_view.set_markdown(card.body_md, base)
@@ -319,6 +367,7 @@ class StudyView(QWidget):
             self.choices.set_items(list(card.choices), keys, multi=card.qtype == "multi")
             self.choices.show()
         self.feedback_label.hide()
+        self.answer_title.setText(self.tr("Answer") if card.qtype == "open" else self.tr("Explanation"))
         self.answer_title.hide()
         self.answer_view.hide()
         self.answer_view.set_markdown(card.answer_md, base)
@@ -329,6 +378,12 @@ class StudyView(QWidget):
         self._shown_at = self._clock()
         self._update_buttons()
         self.setFocus()
+
+    def _update_progress(self) -> None:
+        total = len(self.cards)
+        self.progress_label.setText(self.tr("Card %1 of %2").replace("%1", str(self.index + 1)).replace("%2", str(total)))
+        self.progress_bar.setRange(0, total)
+        self.progress_bar.setValue(self.index)
 
     def _elapsed(self) -> float:
         return max(0.0, self._clock() - self._shown_at)
@@ -440,13 +495,7 @@ class StudyView(QWidget):
         if result is None:
             return
         self.choices.show_feedback(result.correct_indexes)
-        c = colors()
-        if result.correct:
-            self.feedback_label.setText("✓ " + self.tr("Correct"))
-            self.feedback_label.setStyleSheet(f"color: {c.success}; font-weight: bold;")
-        else:
-            self.feedback_label.setText("✗ " + self.tr("Not quite: the right answer is marked in green"))
-            self.feedback_label.setStyleSheet(f"color: {c.danger}; font-weight: bold;")
+        self._show_feedback(result.correct)
         self.feedback_label.show()
         if card.answer_md.strip():
             self.answer_title.setText(self.tr("Explanation"))
@@ -455,6 +504,16 @@ class StudyView(QWidget):
         self._record(card.id, result.score, result.correct)
         self.phase = "answered"
         self._update_buttons()
+
+    def _show_feedback(self, correct: bool) -> None:
+        self._last_correct = correct
+        c = colors()
+        if correct:
+            self.feedback_label.setText("✓ " + self.tr("Correct"))
+            self.feedback_label.setStyleSheet(f"color: {c.success}; font-weight: bold;")
+        else:
+            self.feedback_label.setText("✗ " + self.tr("Not quite: the right answer is marked in green"))
+            self.feedback_label.setStyleSheet(f"color: {c.danger}; font-weight: bold;")
 
     def submit_recall(self) -> None:
         """Record the ticked key points as the score of an open question (Enter)."""
@@ -514,7 +573,7 @@ class StudyView(QWidget):
         graded = len(self.results)
         if graded:
             mean = sum(r.score for r in self.results) / graded
-            text = self.tr("%1 cards graded · average score %2%").replace("%1", str(graded)).replace("%2", f"{mean * 100:.0f}")
+            text = self.tr("%n card(s) graded · average score %1", "", graded).replace("%1", format_percent(mean))
         else:
             text = self.tr("Nothing to study here right now.")
         self.summary_text.setText(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator, QWidget
 
@@ -32,10 +32,8 @@ class TopicTreeWidget(QTreeWidget):
         self._checkable = checkable
         self._mastery_icon = mastery_icon
         self._filling = False
-        labels = [self.tr("Topic"), self.tr("Questions")]
-        if mastery_icon is not None:
-            labels.append(self.tr("Mastery"))
-        self.setHeaderLabels(labels)
+        self._english = False
+        self._retranslate_headers()
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(False)
         self.setAnimated(False)
@@ -48,9 +46,24 @@ class TopicTreeWidget(QTreeWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.itemChanged.connect(self._on_item_changed)
 
+    def _retranslate_headers(self) -> None:
+        labels = [self.tr("Topic"), self.tr("Questions")]
+        if self._mastery_icon is not None:
+            labels.append(self.tr("Mastery"))
+        self.setHeaderLabels(labels)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_headers()
+        super().changeEvent(event)
+
     # -- filling -------------------------------------------------------------
-    def set_tree(self, nodes: list[TopicNode], mastery: dict[int, float | None] | None = None) -> None:
-        """Replace the contents; keeps the current selection and checks where the keys survive."""
+    def set_tree(self, nodes: list[TopicNode], mastery: dict[int, float | None] | None = None, *, english: bool | None = None) -> None:
+        """Replace the contents; keeps the current selection and checks where the keys survive.
+
+        ``english``: show the topics' English names (the English UI); None keeps the last choice."""
+        if english is not None:
+            self._english = english
         current = self.current_key()
         checked = set(self.checked_keys()) if self._checkable else set()
         expanded = {key for key, item in self._items_by_key().items() if item.isExpanded()}
@@ -72,12 +85,12 @@ class TopicTreeWidget(QTreeWidget):
             self.checkedChanged.emit()
 
     def _make_item(self, node: TopicNode, mastery: dict[int, float | None]) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([node.name, str(node.total_count)])
+        item = QTreeWidgetItem([node.display_name(self._english), str(node.total_count)])
         item.setData(NAME_COLUMN, SUBTREE_IDS_ROLE, node.subtree_ids())
         item.setData(NAME_COLUMN, TOPIC_ID_ROLE, node.id)
         item.setData(NAME_COLUMN, TOPIC_KEY_ROLE, node.key)
         item.setData(NAME_COLUMN, COUNT_ROLE, node.total_count)
-        item.setToolTip(NAME_COLUMN, node.name_en or node.name)
+        item.setToolTip(NAME_COLUMN, node.name if self._english else node.name_en or node.name)
         item.setTextAlignment(COUNT_COLUMN, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if node.children:  # modules stand out from their sub-topics
             font = item.font(NAME_COLUMN)

@@ -1,0 +1,159 @@
+"""The UI language: which one, loading its translations, switching at run time,
+and dates / numbers written the way that language writes them.
+
+The language is "system" (follow ``QLocale.system()``), "zh_CN" or "en",
+stored in QSettings under :data:`LANGUAGE_SETTING`. :func:`install_language`
+replaces the app's translators; Qt then sends ``QEvent.LanguageChange`` to
+every widget, and each screen re-applies its texts in ``retranslate_ui()``
+(called from its ``changeEvent``), so nothing on screen is rebuilt and an exam
+in progress keeps its answers, page and clock.
+
+Compiled catalogues (``quizdesk_<lang>.qm``) live in ``resources/i18n`` of the
+bundle root (the repository from source, the unpacked folder in a PyInstaller
+build); Qt's own strings (standard buttons, context menus) come from the
+``qtbase_<lang>.qm`` PySide6 ships.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+
+from quizdesk.core.paths import resources_dir
+
+#: QSettings key holding "system", "zh_CN" or "en" (written by the settings dialog).
+LANGUAGE_SETTING = "appearance/language"
+CHOICES = ("system", "zh_CN", "en")
+LANGUAGES = ("zh_CN", "en")
+CATALOGUE_PREFIX = "quizdesk_"
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "i18n"
+
+
+def saved_language() -> str:
+    """The choice stored in the settings: "system" (the default), "zh_CN" or "en"."""
+    value = QSettings().value(LANGUAGE_SETTING, "system")
+    return value if value in CHOICES else "system"
+
+
+def resolve_language(choice: str, system: QLocale | None = None) -> str:
+    """The language a choice means: "zh_CN" or "en". "system" takes Chinese
+    for any Chinese locale (Simplified is the only Chinese we have) and English
+    for everything else."""
+    if choice in LANGUAGES:
+        return choice
+    locale = system if system is not None else QLocale.system()
+    if locale.language() == QLocale.Language.Chinese:
+        return "zh_CN"
+    for name in locale.uiLanguages():  # e.g. an English locale with Chinese preferred for UIs
+        if name.lower().startswith("zh"):
+            return "zh_CN"
+        if name.lower().startswith("en"):
+            return "en"
+    return "en"
+
+
+def formatting_locale(language: str, system: QLocale | None = None) -> QLocale:
+    """The locale dates and numbers follow: the system's when it speaks the UI
+    language (a British user keeps day/month order), else the language's own."""
+    system = system if system is not None else QLocale.system()
+    wanted = QLocale.Language.Chinese if language == "zh_CN" else QLocale.Language.English
+    if system.language() == wanted:
+        return system
+    if wanted == QLocale.Language.Chinese:
+        return QLocale(QLocale.Language.Chinese, QLocale.Script.SimplifiedHanScript, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+
+
+def current_language() -> str:
+    """The language installed now: "zh_CN" or "en"."""
+    return _current
+
+
+def is_english() -> bool:
+    return _current == "en"
+
+
+def _load(translator: QTranslator, name: str, folder: str) -> bool:
+    return Path(folder, name + ".qm").is_file() and translator.load(name, folder)
+
+
+def install_language(choice: str = "system", app: QCoreApplication | None = None) -> str:
+    """Make ``choice`` the UI language now; returns the language installed.
+
+    Removing and installing translators makes Qt send ``LanguageChange`` to
+    every widget. A missing catalogue is not an error: the English source
+    strings show.
+    """
+    global _current
+    app = app or QCoreApplication.instance()
+    language = resolve_language(choice)
+    for translator in _installed:
+        if app is not None:
+            app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(formatting_locale(language))
+    _current = language
+    candidates = [(CATALOGUE_PREFIX + language, str(translations_dir()))]
+    if language != "en":
+        candidates.append(("qtbase_" + language, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    for name, folder in candidates:
+        translator = QTranslator()
+        if _load(translator, name, folder) and app is not None:
+            app.installTranslator(translator)
+            _installed.append(translator)
+    if app is not None and not _installed:
+        # Nothing was installed, so Qt sends no LanguageChange; the screens still
+        # have to drop the texts of the language that was removed.
+        from PySide6.QtCore import QEvent
+
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    return language
+
+
+def installed_catalogues() -> list[str]:
+    """File paths of the catalogues in use (for the About box and tests)."""
+    return [t.filePath() for t in _installed]
+
+
+# -- dates and numbers ---------------------------------------------------------
+def _locale() -> QLocale:
+    return QLocale()  # the default locale, set by install_language
+
+
+def format_datetime(moment: datetime) -> str:
+    """A moment in local time, short form: "3/4/25 2:05 PM" / "2025/3/4 14:05"."""
+    from PySide6.QtCore import QTime
+
+    local = moment.astimezone() if moment.tzinfo is not None else moment
+    clock = _locale().toString(QTime(local.hour, local.minute), QLocale.FormatType.ShortFormat)
+    return f"{format_date(local.date())} {clock}"
+
+
+def format_date(day: date) -> str:
+    from PySide6.QtCore import QDate
+
+    return _locale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def format_percent(fraction: float, decimals: int = 0) -> str:
+    """``0.873`` → "87%" (the locale's digits and sign)."""
+    number = _locale().toString(fraction * 100, "f", decimals)
+    return f"{number}%"
+
+
+def format_number(value: float, decimals: int = 0) -> str:
+    """Grouped digits: 12,345 / 12,345.6."""
+    return _locale().toString(float(value), "f", decimals) if decimals else _locale().toString(int(round(value)))
+
+
+def format_size(size: int) -> str:
+    """A file size for people: "1.2 MB", "640 KB"."""
+    return _locale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)

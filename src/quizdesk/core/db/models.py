@@ -172,7 +172,8 @@ class Attempt(Base):
     """One graded answer to one question; the history everything else is derived from."""
 
     __tablename__ = "attempts"
-    __table_args__ = (Index("ix_attempts_question_time", "question_id", "answered_at"),)
+    # Covering for the weak-area sums (migration 0004): they read score and time per question.
+    __table_args__ = (Index("ix_attempts_question_time_score", "question_id", "answered_at", "score"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"))

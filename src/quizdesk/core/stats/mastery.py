@@ -1,0 +1,308 @@
+"""The weak-area model: a mastery score per topic and module, and why a topic is weak.
+
+docs/weak-areas.md explains the model with its formulas and the reasons for
+each constant. In short, per topic:
+
+- accuracy A: recency-weighted mean score with a Beta prior (half-life 30 days),
+- retrievability R: mean FSRS recall probability now of its reviewed questions,
+- knowledge K = sqrt(A * R), or A when nothing has a review state,
+- mastery = 100 * K * (1/2 + coverage/2): unseen questions get half credit,
+- confidence = n / (n + 5), n the recency-weighted number of attempts.
+
+All aggregation runs in SQLite (two GROUP BY queries; the weights and the
+forgetting curve are computed there); Python only rolls topics up into their
+modules and applies the formulas to a few dozen rows.
+"""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+
+from fsrs.scheduler import DEFAULT_PARAMETERS
+
+# Recency: an attempt counts half as much after this many days.
+HALF_LIFE_DAYS = 30.0
+# Beta(1, 1) prior on accuracy: two made-up attempts at 50 %, so two right
+# answers read as 75 %, not 100 %.
+PRIOR_MEAN = 0.5
+PRIOR_STRENGTH = 2.0
+# Questions never attempted are credited with this share of the knowledge
+# shown on the attempted ones.
+UNSEEN_CREDIT = 0.5
+# Effective attempts at which confidence reaches one half.
+CONFIDENCE_HALF = 5.0
+
+# Reason thresholds (see docs/weak-areas.md for why these values).
+LOW_ACCURACY_BELOW = 0.6
+NOT_REVIEWED_DAYS = 14.0
+FORGETTING_BELOW = 0.7
+LOW_COVERAGE_BELOW = 0.5
+# Attempted topics under this mastery rank before never-attempted ones.
+WEAK_MASTERY_BELOW = 60.0
+
+# FSRS-6 forgetting curve, as the fsrs package computes it for the default
+# parameters the scheduler uses: R = (1 + FACTOR * t / S) ** DECAY.
+FSRS_DECAY = -float(DEFAULT_PARAMETERS[20])
+FSRS_FACTOR = 0.9 ** (1 / FSRS_DECAY) - 1
+_UNIX_EPOCH_JULIAN_DAY = 2440587.5
+
+
+class Reason(str, Enum):
+    """Why a topic is weak; the UI translates the codes into words."""
+
+    NEVER_ATTEMPTED = "never_attempted"
+    LOW_ACCURACY = "low_accuracy"  # detail: accuracy 0..1
+    FORGETTING = "forgetting"  # low FSRS retrievability; detail: mean R 0..1
+    NOT_REVIEWED = "not_reviewed"  # detail: days since last attempt (float)
+    LOW_COVERAGE = "low_coverage"  # detail: coverage 0..1
+    DUE = "due"  # detail: due count
+    STRONG = "strong"  # nothing weak
+
+
+@dataclass(frozen=True)
+class TopicStats:
+    topic_id: int
+    parent_id: int | None  # None for a module; module rows roll up their sub-topics
+    name: str
+    name_en: str
+    questions: int  # active questions in the topic (subtree for modules)
+    attempted: int  # of those, questions with at least one attempt
+    attempts: int
+    accuracy: float | None  # recency-weighted mean score 0..1 with a prior; None when never attempted
+    coverage: float  # attempted / questions
+    retrievability: float | None  # mean FSRS retrievability now over reviewed questions
+    mastery: float | None  # 0..100; None when never attempted
+    confidence: float  # 0..1, how much evidence
+    due: int  # questions due now
+    last_seen: datetime | None  # UTC, last attempt
+    reason: Reason
+    reason_detail: float | None
+    effective_attempts: float = 0.0  # recency-weighted attempt count behind accuracy and confidence
+
+
+@dataclass
+class _Evidence:
+    """Additive sums for one topic, so modules roll up by adding their children."""
+
+    questions: int = 0
+    attempted: int = 0
+    attempts: int = 0
+    weight: float = 0.0  # sum of recency weights
+    weighted_score: float = 0.0  # sum of weight * score
+    last_seen: str | None = None  # as stored: naive UTC text, sorts as time
+    due: int = 0
+    reviewed: int = 0
+    retrievability: float = 0.0  # sum over reviewed questions
+
+    def add(self, other: _Evidence) -> None:
+        self.questions += other.questions
+        self.attempted += other.attempted
+        self.attempts += other.attempts
+        self.weight += other.weight
+        self.weighted_score += other.weighted_score
+        if other.last_seen is not None and (self.last_seen is None or other.last_seen > self.last_seen):
+            self.last_seen = other.last_seen
+        self.due += other.due
+        self.reviewed += other.reviewed
+        self.retrievability += other.retrievability
+
+
+def ensure_math_functions(connection: sqlite3.Connection) -> None:
+    """Make ``exp`` and ``pow`` callable in SQL on this connection.
+
+    SQLite has them only when built with its math functions (most builds since
+    3.35); elsewhere Python's own are registered, which is slower but gives the
+    same numbers.
+    """
+    try:
+        connection.execute("SELECT exp(0.0), pow(2.0, 0.5)").fetchone()
+    except sqlite3.OperationalError:
+        install_python_math(connection)
+
+
+def install_python_math(connection: sqlite3.Connection) -> None:
+    connection.create_function("exp", 1, math.exp, deterministic=True)
+    connection.create_function("pow", 2, math.pow, deterministic=True)
+
+
+def db_time(moment: datetime) -> str:
+    """``moment`` as the database stores times (naive UTC text), for comparisons in SQL."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+
+
+def julian_day(moment: datetime) -> float:
+    return moment.timestamp() / 86400.0 + _UNIX_EPOCH_JULIAN_DAY
+
+
+def parse_db_time(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+
+
+def check_now(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(timezone.utc)
+    if now.tzinfo is None:
+        raise ValueError("now must be an aware datetime")
+    return now.astimezone(timezone.utc)
+
+
+_ATTEMPTS_BY_TOPIC = """
+    SELECT q.topic_id, count(*), count(DISTINCT a.question_id), max(a.answered_at),
+           sum(exp(:rate * (julianday(a.answered_at) - :now_jd))),
+           sum(a.score * exp(:rate * (julianday(a.answered_at) - :now_jd)))
+    FROM questions q JOIN attempts a ON a.question_id = q.id
+    WHERE q.retired_at IS NULL AND a.answered_at <= :now
+    GROUP BY q.topic_id
+"""
+
+# Elapsed whole days as the fsrs package counts them (timedelta.days, at least 0).
+_REVIEWS_BY_TOPIC = """
+    SELECT q.topic_id, count(*), coalesce(sum(r.due_at <= :now), 0),
+           count(CASE WHEN r.stability > 0 AND r.last_review_at IS NOT NULL THEN 1 END),
+           sum(CASE WHEN r.stability > 0 AND r.last_review_at IS NOT NULL THEN
+               pow(1 + :factor * max(0, CAST(:now_jd - julianday(r.last_review_at) AS INTEGER)) / r.stability, :decay)
+           END)
+    FROM questions q LEFT JOIN review_states r ON r.question_id = q.id
+    WHERE q.retired_at IS NULL
+    GROUP BY q.topic_id
+"""
+
+
+def _evidence_by_topic(connection: sqlite3.Connection, now: datetime) -> dict[int, _Evidence]:
+    ensure_math_functions(connection)
+    params = {
+        "now": db_time(now),
+        "now_jd": julian_day(now),
+        "rate": math.log(2) / HALF_LIFE_DAYS,  # weight = 2 ** -(age / half-life)
+        "factor": FSRS_FACTOR,
+        "decay": FSRS_DECAY,
+    }
+    evidence: dict[int, _Evidence] = {}
+    for topic_id, questions, due, reviewed, r_sum in connection.execute(_REVIEWS_BY_TOPIC, params):
+        evidence[topic_id] = _Evidence(questions=questions, due=due, reviewed=reviewed, retrievability=r_sum or 0.0)
+    for topic_id, attempts, attempted, last_seen, weight, weighted_score in connection.execute(_ATTEMPTS_BY_TOPIC, params):
+        item = evidence.setdefault(topic_id, _Evidence())
+        item.attempts, item.attempted, item.last_seen = attempts, attempted, last_seen
+        item.weight, item.weighted_score = weight or 0.0, weighted_score or 0.0
+    return evidence
+
+
+def _reason(
+    attempts: int, accuracy: float | None, days_since: float | None, retrievability: float | None, coverage: float, due: int
+) -> tuple[Reason, float | None]:
+    """The most telling weakness, in a fixed order of severity."""
+    if attempts == 0 or accuracy is None:
+        return Reason.NEVER_ATTEMPTED, None
+    if accuracy < LOW_ACCURACY_BELOW:
+        return Reason.LOW_ACCURACY, accuracy
+    if days_since is not None and days_since >= NOT_REVIEWED_DAYS:
+        return Reason.NOT_REVIEWED, days_since
+    if retrievability is not None and retrievability < FORGETTING_BELOW:
+        return Reason.FORGETTING, retrievability
+    if coverage < LOW_COVERAGE_BELOW:
+        return Reason.LOW_COVERAGE, coverage
+    if due > 0:
+        return Reason.DUE, float(due)
+    return Reason.STRONG, None
+
+
+def _stats(node: tuple[int, int | None, str, str], evidence: _Evidence, now: datetime) -> TopicStats:
+    """The model's figures for one topic's (or a module's rolled-up) evidence."""
+    topic_id, parent_id, name, name_en = node
+    coverage = evidence.attempted / evidence.questions if evidence.questions else 0.0
+    retrievability = evidence.retrievability / evidence.reviewed if evidence.reviewed else None
+    last_seen = parse_db_time(evidence.last_seen)
+    accuracy = mastery = None
+    if evidence.attempts:
+        accuracy = (PRIOR_STRENGTH * PRIOR_MEAN + evidence.weighted_score) / (PRIOR_STRENGTH + evidence.weight)
+        # Geometric mean: good past answers cannot hide present forgetting, nor the reverse.
+        knowledge = math.sqrt(accuracy * retrievability) if retrievability is not None else accuracy
+        mastery = 100.0 * knowledge * (UNSEEN_CREDIT + (1.0 - UNSEEN_CREDIT) * coverage)
+    days_since = (now - last_seen).total_seconds() / 86400.0 if last_seen is not None else None
+    reason, detail = _reason(evidence.attempts, accuracy, days_since, retrievability, coverage, evidence.due)
+    return TopicStats(
+        topic_id=topic_id,
+        parent_id=parent_id,
+        name=name,
+        name_en=name_en or "",
+        questions=evidence.questions,
+        attempted=evidence.attempted,
+        attempts=evidence.attempts,
+        accuracy=accuracy,
+        coverage=coverage,
+        retrievability=retrievability,
+        mastery=mastery,
+        confidence=evidence.weight / (evidence.weight + CONFIDENCE_HALF),
+        due=evidence.due,
+        last_seen=last_seen,
+        reason=reason,
+        reason_detail=detail,
+        effective_attempts=evidence.weight,
+    )
+
+
+Node = tuple[int, "int | None", str, str]
+
+
+def topic_stats(connection: sqlite3.Connection, *, now: datetime | None = None) -> list[TopicStats]:
+    """Every module and sub-topic with active questions, in tree order (module, then its sub-topics)."""
+    moment = check_now(now)
+    evidence = _evidence_by_topic(connection, moment)
+    rows = connection.execute("SELECT id, parent_id, name, name_en FROM topics ORDER BY sort_order, name, id").fetchall()
+    known = {row[0] for row in rows}
+    children: dict[int | None, list[Node]] = {}
+    for topic_id, parent_id, name, name_en in rows:
+        parent = parent_id if parent_id in known else None
+        children.setdefault(parent, []).append((topic_id, parent, name, name_en))
+
+    totals: dict[int, _Evidence] = {}
+
+    def roll_up(topic_id: int) -> _Evidence:
+        total = _Evidence()
+        total.add(evidence.get(topic_id, _Evidence()))
+        for child in children.get(topic_id, []):
+            total.add(roll_up(child[0]))
+        totals[topic_id] = total
+        return total
+
+    for root in children.get(None, []):
+        roll_up(root[0])
+
+    out: list[TopicStats] = []
+
+    def visit(node: Node) -> None:
+        total = totals[node[0]]
+        if total.questions == 0:
+            return  # empty branches are hidden, as in the topic tree
+        out.append(_stats(node, total, moment))
+        for child in children.get(node[0], []):
+            visit(child)
+
+    for root in children.get(None, []):
+        visit(root)
+    return out
+
+
+def _rank_key(stats: TopicStats) -> tuple[int, float, int]:
+    if stats.mastery is None:
+        return (1, 0.0, stats.topic_id)
+    # Rounded so that float noise between equal histories cannot reorder them.
+    return (0 if stats.mastery < WEAK_MASTERY_BELOW else 2, round(stats.mastery, 6), stats.topic_id)
+
+
+def weakest_topics(stats: Sequence[TopicStats], limit: int = 5) -> list[TopicStats]:
+    """Sub-topics, weakest first.
+
+    Attempted topics under :data:`WEAK_MASTERY_BELOW` come first (lowest
+    mastery first), then never-attempted ones, then the remaining attempted
+    ones; equal scores keep topic-id order.
+    """
+    ranked = sorted((s for s in stats if s.parent_id is not None), key=_rank_key)
+    return ranked[: max(0, limit)]

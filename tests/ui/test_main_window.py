@@ -165,7 +165,6 @@ def test_dialogs_of_other_modules_are_optional(qtbot, gui_store, monkeypatch) ->
     for action, name in (
         (window.weak_areas_action, "Weak areas"),
         (window.import_action, "Import"),
-        (window.settings_action, "Settings"),
     ):
         action.trigger()
         assert window.statusBar().currentMessage() == f"{name} is not available in this version yet."

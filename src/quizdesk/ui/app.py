@@ -108,6 +108,9 @@ def _after_first_paint(window: QMainWindow, db_path: Path) -> None:
 
 def run_gui(data_dir_arg: str | None = None) -> int:
     app = make_application()
+    from quizdesk.ui.i18n import install_language, saved_language
+
+    install_language(saved_language(), app)  # before the first message box
     directory = data_dir(data_dir_arg)
     lock, exit_code = _claim_instance(directory)
     if exit_code is not None:
@@ -127,15 +130,17 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     if needs_sync:
         with store.session() as session:
             report = sync_bundled_bank(session, bundled_content_dir())
-    from quizdesk.ui.theme import apply_theme, saved_theme
+    from quizdesk.ui.theme import apply_theme, follow_system_scheme, saved_theme
 
     apply_theme(app, saved_theme())
+    follow_system_scheme(app)
     window = MainWindow(store, defer_answer_view=True)
     if server is not None:
         server.activationRequested.connect(lambda: _bring_to_front(window))
     if report is not None and report.problems:
+        problems = len(report.problems)  # a plain name: lupdate skips calls whose count is an expression
         window.statusBar().showMessage(
-            QCoreApplication.translate("App", "%n problem(s) in the question bank; run 'quizdesk lint content/'", "", len(report.problems)),
+            QCoreApplication.translate("App", "%n problem(s) in the question bank; run 'quizdesk lint content/'", "", problems),
             15000,
         )
     from quizdesk.ui.startup_probe import install_if_requested
@@ -152,6 +157,7 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     for thread in preload:
         # An import still running while the interpreter shuts down crashes it.
         thread.join()
+    window.store.close()  # a restore from the settings replaces the store
     store.close()
     if lock is not None:
         lock.release()

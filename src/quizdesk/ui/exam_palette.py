@@ -62,10 +62,9 @@ class ExamPalette(QWidget):
         layout.addStretch(1)
 
     def _retranslate_legend(self) -> None:
-        t = QCoreApplication.translate
-        self._legend_texts["answered"].setText(t("ExamPalette", "Answered"))
-        self._legend_texts["flagged"].setText(t("ExamPalette", "Flagged for review"))
-        self._legend_texts["unanswered"].setText(t("ExamPalette", "Unanswered"))
+        self._legend_texts["answered"].setText(QCoreApplication.translate("ExamPalette", "Answered"))
+        self._legend_texts["flagged"].setText(QCoreApplication.translate("ExamPalette", "Flagged for review"))
+        self._legend_texts["unanswered"].setText(QCoreApplication.translate("ExamPalette", "Unanswered"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:

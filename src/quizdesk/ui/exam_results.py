@@ -4,7 +4,7 @@ explanation, and a button that drills the wrong ones in study mode."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QEvent, QMargins, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from quizdesk.core.db.store import Store
 from quizdesk.ui.events import app_events
+from quizdesk.ui.i18n import format_percent
 from quizdesk.ui.markdown_pane import make_markdown_view
 from quizdesk.ui.question_widgets import format_seconds, qtype_label
 from quizdesk.ui.theme import button_css, colors
@@ -62,7 +63,7 @@ class ExamResultsView(QWidget):
             self.result = exam_result(session, exam_id)
         self._build()
         self._fill()
-        back = QAction(self.tr("Back to library"), self)
+        back = self.back_action = QAction(self.tr("Back to library"), self)
         back.setObjectName("resultsBackAction")
         back.setShortcut(QKeySequence("Esc"))
         back.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -70,6 +71,35 @@ class ExamResultsView(QWidget):
         self.addAction(back)
         app_events().themeChanged.connect(self._restyle)
         self._restyle()
+
+    def retranslate_ui(self) -> None:
+        """Every text in the current language; the selected question stays selected."""
+        self.back_action.setText(self.tr("Back to library"))
+        self.back_button.setText(self.tr("Back to library"))
+        self._set_headers()
+        self.tabs.setTabText(0, self.tr("By topic"))
+        self.tabs.setTabText(1, self.tr("Questions"))
+        rows = self.question_table.selectionModel().selectedRows()
+        selected = rows[0].row() if rows else 0
+        self._fill()
+        if self.result.rows:
+            self.question_table.selectRow(selected)
+        self._restyle()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def _set_headers(self) -> None:
+        self.topic_table.setHorizontalHeaderLabels(
+            [self.tr("Topic"), self.tr("Module"), self.tr("Questions"), self.tr("Answered"), self.tr("Correct"), self.tr("Score")]
+        )
+        for column in range(2, 6):
+            self.topic_table.horizontalHeaderItem(column).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.question_table.setHorizontalHeaderLabels(
+            [self.tr("Question"), self.tr("Type"), self.tr("Your answer"), self.tr("Right answer"), self.tr("Result")]
+        )
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
@@ -103,12 +133,7 @@ class ExamResultsView(QWidget):
         self.header_bar.setLayout(header)
 
         self.topic_table = QTableWidget(0, 6, objectName="topicTable")
-        self.topic_table.setHorizontalHeaderLabels(
-            [self.tr("Topic"), self.tr("Module"), self.tr("Questions"), self.tr("Answered"), self.tr("Correct"), self.tr("Score")]
-        )
         self._table_defaults(self.topic_table)
-        for column in range(2, 6):
-            self.topic_table.horizontalHeaderItem(column).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.chart_view = self._make_chart_view()
         topic_page = QSplitter(Qt.Orientation.Horizontal, objectName="resultsTopicSplitter")
         topic_page.addWidget(self.topic_table)
@@ -117,10 +142,8 @@ class ExamResultsView(QWidget):
         topic_page.setChildrenCollapsible(False)
 
         self.question_table = QTableWidget(0, 5, objectName="questionTable")
-        self.question_table.setHorizontalHeaderLabels(
-            [self.tr("Question"), self.tr("Type"), self.tr("Your answer"), self.tr("Right answer"), self.tr("Result")]
-        )
         self._table_defaults(self.question_table)
+        self._set_headers()
         self.question_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.question_table.itemSelectionChanged.connect(self._show_detail)
         self.detail_view = make_markdown_view("resultDetailView", margin=12)
@@ -178,8 +201,7 @@ class ExamResultsView(QWidget):
     # -- content ---------------------------------------------------------------
     def _fill(self) -> None:
         r = self.result
-        percent = round(r.score * 100)
-        self.score_label.setText(f"{percent}%")
+        self.score_label.setText(format_percent(r.score))
         used = format_seconds(r.time_used_s)
         time_text = (
             self.tr("time used %1 of %2").replace("%1", used).replace("%2", format_seconds(r.time_limit_s))
@@ -191,9 +213,7 @@ class ExamResultsView(QWidget):
         )
         if r.state == "grading":
             self.note_label.setText(
-                self.tr("%1 open question(s) still wait for your grade; they count as 0 until graded.").replace(
-                    "%1", str(r.total - r.graded)
-                )
+                self.tr("%n open question(s) still wait for your grade; they count as 0 until graded.", "", r.total - r.graded)
             )
         else:
             self.note_label.setText(self.tr("Scores count each question equally; open questions by the share of key points covered."))
@@ -209,7 +229,7 @@ class ExamResultsView(QWidget):
                 _item(str(t.questions), align_right=True),
                 _item(str(t.answered), align_right=True),
                 _item(str(t.correct), align_right=True),
-                _item(f"{t.score * 100:.0f}%", align_right=True),
+                _item(format_percent(t.score), align_right=True),
             ]
             for column, cell in enumerate(cells):
                 self.topic_table.setItem(row, column, cell)
@@ -239,7 +259,7 @@ class ExamResultsView(QWidget):
         if score is None:
             return self.tr("not graded")
         mark = "✓" if correct else "✗"
-        return f"{mark} {score * 100:.0f}%"
+        return f"{mark} {format_percent(score)}"
 
     def _fill_chart(self) -> None:
         from PySide6.QtCharts import QBarCategoryAxis, QBarSet, QHorizontalBarSeries, QValueAxis

@@ -70,18 +70,17 @@ def describe_write_error(exc: BaseException) -> str:
 
 
 def key_help() -> list[tuple[str, str]]:
-    t = QCoreApplication.translate
     return [
-        ("A–J, 1–9", t("ExamRunner", "Pick a choice (multiple choice: toggle)")),
-        ("T / F", t("ExamRunner", "True / false")),
-        ("→, Alt+→, Enter", t("ExamRunner", "Next question")),
-        ("←, Alt+←", t("ExamRunner", "Previous question")),
-        ("Ctrl+Home / Ctrl+End", t("ExamRunner", "First / last question")),
-        ("Ctrl+G", t("ExamRunner", "Go to question number…")),
-        ("Ctrl+M", t("ExamRunner", "Flag / unflag for review")),
-        ("Ctrl+P", t("ExamRunner", "Pause / resume (exams without a time limit)")),
-        ("Ctrl+Enter", t("ExamRunner", "Submit the exam")),
-        ("Esc", t("ExamRunner", "Leave the notes field (letters pick choices again)")),
+        ("A–J, 1–9", QCoreApplication.translate("ExamRunner", "Pick a choice (multiple choice: toggle)")),
+        ("T / F", QCoreApplication.translate("ExamRunner", "True / false")),
+        ("→, Alt+→, Enter", QCoreApplication.translate("ExamRunner", "Next question")),
+        ("←, Alt+←", QCoreApplication.translate("ExamRunner", "Previous question")),
+        ("Ctrl+Home / Ctrl+End", QCoreApplication.translate("ExamRunner", "First / last question")),
+        ("Ctrl+G", QCoreApplication.translate("ExamRunner", "Go to question number…")),
+        ("Ctrl+M", QCoreApplication.translate("ExamRunner", "Flag / unflag for review")),
+        ("Ctrl+P", QCoreApplication.translate("ExamRunner", "Pause / resume (exams without a time limit)")),
+        ("Ctrl+Enter", QCoreApplication.translate("ExamRunner", "Submit the exam")),
+        ("Esc", QCoreApplication.translate("ExamRunner", "Leave the notes field (letters pick choices again)")),
     ]
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -38,11 +38,10 @@ NOTES_FONT_PX = 14
 
 
 def key_help() -> list[tuple[str, str]]:
-    t = QCoreApplication.translate
     return [
-        ("1–9", t("SelfGradeView", "Tick / untick key point n")),
-        ("Enter", t("SelfGradeView", "Record the ticked key points")),
-        ("1 / 2 / 3 / 4", t("SelfGradeView", "Again / Hard / Good / Easy (questions without key points)")),
+        ("1–9", QCoreApplication.translate("SelfGradeView", "Tick / untick key point n")),
+        ("Enter", QCoreApplication.translate("SelfGradeView", "Record the ticked key points")),
+        ("1 / 2 / 3 / 4", QCoreApplication.translate("SelfGradeView", "Again / Hard / Good / Easy (questions without key points)")),
     ]
 
 
@@ -74,15 +73,34 @@ class SelfGradeView(QWidget):
         self._build_actions()
         app_events().themeChanged.connect(self._restyle)
         self._restyle()
+        self.retranslate_ui()
         if self.pending:  # with nothing to grade the host shows the results directly
             self._show()
+
+    def retranslate_ui(self) -> None:
+        """Every text of the page in the current language; ticked points stay ticked."""
+        self.later_button.setText(self.tr("Grade later"))
+        self.notes_title.setText(self.tr("Your notes"))
+        self.answer_title.setText(self.tr("Reference answer"))
+        self.points_title.setText(self.tr("Key points (要点): tick the ones your notes covered"))
+        names = {AGAIN: self.tr("Again"), HARD: self.tr("Hard"), GOOD: self.tr("Good"), EASY: self.tr("Easy")}
+        for rating, name in names.items():
+            self.grade_buttons[rating].setText(f"{name}  ·  {rating}")
+        if self.question is not None:
+            self._show_texts()
+            self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _build(self) -> None:
         self.title_label = QLabel(objectName="selfGradeTitle")
         bold = self.title_label.font()
         bold.setBold(True)
         self.title_label.setFont(bold)
-        self.later_button = QPushButton(self.tr("Grade later"), objectName="selfGradeLaterButton")
+        self.later_button = QPushButton(objectName="selfGradeLaterButton")
         self.later_button.clicked.connect(lambda: self.laterRequested.emit(self.exam_id))
         top = QHBoxLayout()
         top.setContentsMargins(16, 10, 16, 10)
@@ -93,7 +111,7 @@ class SelfGradeView(QWidget):
         self.top_bar.setLayout(top)
 
         self.header = QuestionHeader()
-        self.notes_title = section_label(self.tr("Your notes"), "selfGradeNotesTitle")
+        self.notes_title = section_label("", "selfGradeNotesTitle")
         self.notes_view = QLabel(objectName="selfGradeNotes")
         self.notes_view.setWordWrap(True)
         self.notes_view.setTextFormat(Qt.TextFormat.PlainText)
@@ -101,11 +119,11 @@ class SelfGradeView(QWidget):
         notes_font = self.notes_view.font()
         notes_font.setPixelSize(NOTES_FONT_PX)
         self.notes_view.setFont(notes_font)
-        self.answer_title = section_label(self.tr("Reference answer"), "selfGradeAnswerTitle")
+        self.answer_title = section_label("", "selfGradeAnswerTitle")
         self.answer_view = make_markdown_view("selfGradeAnswerView", framed=False, margin=0)
         self.answer_view.set_font_px(CARD_FONT_PX)
         fit_height_to_document(self.answer_view)
-        self.points_title = section_label(self.tr("Key points (要点): tick the ones your notes covered"), "selfGradePointsTitle")
+        self.points_title = section_label("", "selfGradePointsTitle")
         self.points = ChoiceList("selfGradeKeyPoint")
         self.points.selectionChanged.connect(self._update_buttons)
         self.error_label = QLabel(objectName="selfGradeError")
@@ -130,15 +148,14 @@ class SelfGradeView(QWidget):
         self.record_button = QPushButton(objectName="selfGradeRecordButton")
         self.record_button.clicked.connect(self.record_points)
         self.grade_buttons: dict[int, QPushButton] = {}
-        names = {AGAIN: self.tr("Again"), HARD: self.tr("Hard"), GOOD: self.tr("Good"), EASY: self.tr("Easy")}
         object_names = {AGAIN: "selfGradeAgainButton", HARD: "selfGradeHardButton", GOOD: "selfGradeGoodButton", EASY: "selfGradeEasyButton"}
         self.hint_label = QLabel(objectName="selfGradeHint")
         bar = QHBoxLayout()
         bar.setContentsMargins(16, 10, 16, 12)
         bar.addWidget(self.hint_label, 1)
         bar.addWidget(self.record_button)
-        for rating, name in names.items():
-            button = QPushButton(f"{name}  ·  {rating}", objectName=object_names[rating])
+        for rating in (AGAIN, HARD, GOOD, EASY):
+            button = QPushButton(objectName=object_names[rating])
             button.clicked.connect(lambda _checked=False, r=rating: self.record_rating(r))
             self.grade_buttons[rating] = button
             bar.addWidget(button)
@@ -177,15 +194,8 @@ class SelfGradeView(QWidget):
         if q is None:
             self.finished.emit(self.exam_id)
             return
-        graded_before = self.total_open - len(self.pending)
-        self.title_label.setText(
-            self.tr("Grade your open answers: %1 of %2")
-            .replace("%1", str(graded_before + self.position + 1))
-            .replace("%2", str(self.total_open))
-        )
+        self._show_texts()
         self.header.set_question(q.module, q.topic, q.qtype, q.title)
-        notes = self.notes.get(q.id)
-        self.notes_view.setText(notes if isinstance(notes, str) and notes else self.tr("(no notes)"))
         self.answer_view.set_markdown(q.answer_md, self._base_dirs.get(q.id))
         has_points = bool(q.key_points)
         self.points_title.setVisible(has_points)
@@ -194,6 +204,17 @@ class SelfGradeView(QWidget):
         self.scroll.verticalScrollBar().setValue(0)
         self._update_buttons()
         self.setFocus()
+
+    def _show_texts(self) -> None:
+        q = self.question
+        graded_before = self.total_open - len(self.pending)
+        self.title_label.setText(
+            self.tr("Grade your open answers: %1 of %2")
+            .replace("%1", str(graded_before + self.position + 1))
+            .replace("%2", str(self.total_open))
+        )
+        notes = self.notes.get(q.id) if q is not None else None
+        self.notes_view.setText(notes if isinstance(notes, str) and notes else self.tr("(no notes)"))
 
     def _update_buttons(self) -> None:
         q = self.question

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizdesk.core.db.store import Store
+from quizdesk.ui.i18n import format_datetime, format_percent
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
 RESUMABLE = ("active", "paused", "grading")
@@ -56,9 +57,9 @@ class HistoryDialog(QDialog):
             "abandoned": self.tr("discarded"),
         }
         for row, exam in enumerate(self.exams):
-            when = exam.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = format_datetime(exam.started_at)
             topics = "、".join(exam.topics[:4]) + ("…" if len(exam.topics) > 4 else "")
-            score = f"{exam.score * 100:.0f}%" if exam.score is not None and exam.state == "finished" else "—"
+            score = format_percent(exam.score) if exam.score is not None and exam.state == "finished" else "—"
             cells = [when, topics, str(exam.total), score, states.get(exam.state, exam.state)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

@@ -491,13 +491,40 @@ class MainWindow(QMainWindow):
         flow(self, self.store)
 
     def show_settings(self) -> None:
-        cls = optional("quizdesk.ui.settings_dialog", "SettingsDialog")
-        if cls is None:
-            self._missing(self.tr("Settings"))
-            return
-        dialog = cls(self)
+        from quizdesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.settings_dialog = dialog
         dialog.open()
+
+    def restore_database(self, backup: Path) -> Path | None:
+        """Replace the database with ``backup`` and show its data; returns where
+        the current database was kept (a backup, or a set-aside file).
+
+        The backup is checked first (ValueError with the reason if unusable:
+        nothing changes then). An exam on screen is saved and closed, the store
+        is closed so no connection holds the old file, and the restored file is
+        opened as on start (migrated if it is older).
+        """
+        from quizdesk.core.db.recovery import restore_backup, validate_database_file
+        from quizdesk.core.db.store import open_store
+
+        problem = validate_database_file(backup)
+        if problem is not None:
+            raise ValueError(self.tr("%1 cannot be restored: %2.").replace("%1", backup.name).replace("%2", problem))
+        runner = self.exam_runner
+        if runner is not None:
+            runner.suspend()
+        self._set_page(None, BROWSE)  # no page keeps using the old store
+        old = self.store
+        old.close()
+        kept = restore_backup(old.path, backup)
+        self.store = self.library.store = open_store(old.path.parent)
+        self.refresh()
+        app_events().dataChanged.emit()
+        self.statusBar().showMessage(self.tr("The backup was restored."), 10000)
+        return kept
 
     def show_shortcuts(self) -> None:
         from quizdesk.ui import exam_runner, exam_self_grade, study_view

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from quizdesk import APP_NAME
 from quizdesk.core.db.recovery import latest_good_backup, restore_backup, start_fresh
 from quizdesk.core.db.store import StoreError
+from quizdesk.ui.i18n import format_datetime
 
 RECOVERABLE = ("corrupt", "notadb", "newer")
 RESTORED, STARTED_FRESH, QUIT = "restored", "fresh", "quit"
@@ -33,15 +35,15 @@ def offer_recovery(error: StoreError, db_path: Path, parent: QWidget | None = No
     backup = latest_good_backup(db_path)
     restore_button = None
     if backup is not None:
-        when = backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        restore_button = box.addButton(box.tr("Restore backup of %1").replace("%1", when), QMessageBox.ButtonRole.AcceptRole)
+        when = format_datetime(backup.created_at)
+        restore_button = box.addButton(QCoreApplication.translate("RecoveryDialog", "Restore backup of %1").replace("%1", when), QMessageBox.ButtonRole.AcceptRole)
         restore_button.setObjectName("restoreBackupButton")
-    fresh_button = box.addButton(box.tr("Start fresh"), QMessageBox.ButtonRole.DestructiveRole)
+    fresh_button = box.addButton(QCoreApplication.translate("RecoveryDialog", "Start fresh"), QMessageBox.ButtonRole.DestructiveRole)
     fresh_button.setObjectName("startFreshButton")
-    quit_button = box.addButton(box.tr("Quit"), QMessageBox.ButtonRole.RejectRole)
+    quit_button = box.addButton(QCoreApplication.translate("RecoveryDialog", "Quit"), QMessageBox.ButtonRole.RejectRole)
     quit_button.setObjectName("quitButton")
     box.setInformativeText(
-        box.tr(
+        QCoreApplication.translate("RecoveryDialog",
             "Your current file is never deleted: it is kept beside the database "
             "with '.damaged-' in its name, or in the backups folder."
         )

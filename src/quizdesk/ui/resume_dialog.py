@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from quizdesk.ui.i18n import format_datetime
 from quizdesk.ui.question_widgets import format_seconds
 
 RESUME, LATER, DISCARD = "resume", "later", "discard"
@@ -21,7 +22,7 @@ class ResumeDialog(QMessageBox):
         self.choice = LATER
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(self.tr("Unfinished mock exam"))
-        started = info.started_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        started = format_datetime(info.started_at)
         if info.state == "grading":
             self.setText(
                 self.tr("The mock exam you started on %1 was submitted, but some open questions still wait for your grade.").replace(

@@ -52,15 +52,14 @@ CARD_FONT_PX = 15
 
 
 def key_help() -> list[tuple[str, str]]:
-    t = QCoreApplication.translate
     return [
-        ("Space", t("StudyView", "Show the answer; after a choice was checked: next card")),
-        ("1 / 2 / 3 / 4", t("StudyView", "Again / Hard / Good / Easy (open questions without key points)")),
-        ("1–9", t("StudyView", "Tick / untick key point n (open questions with 要点); pick choice n")),
-        ("A–J", t("StudyView", "Pick a choice (multiple choice: toggle)")),
-        ("T / F", t("StudyView", "True / false")),
-        ("Enter", t("StudyView", "Check the choice · record the ticked key points · next card")),
-        ("Esc", t("StudyView", "End the session (grades given so far are kept)")),
+        ("Space", QCoreApplication.translate("StudyView", "Show the answer; after a choice was checked: next card")),
+        ("1 / 2 / 3 / 4", QCoreApplication.translate("StudyView", "Again / Hard / Good / Easy (open questions without key points)")),
+        ("1–9", QCoreApplication.translate("StudyView", "Tick / untick key point n (open questions with 要点); pick choice n")),
+        ("A–J", QCoreApplication.translate("StudyView", "Pick a choice (multiple choice: toggle)")),
+        ("T / F", QCoreApplication.translate("StudyView", "True / false")),
+        ("Enter", QCoreApplication.translate("StudyView", "Check the choice · record the ticked key points · next card")),
+        ("Esc", QCoreApplication.translate("StudyView", "End the session (grades given so far are kept)")),
     ]
 
 

@@ -143,6 +143,14 @@ def apply_theme(app: QApplication, mode: str = "system") -> bool:
     return dark
 
 
+def follow_system_scheme(app: QApplication) -> None:
+    """With the "system" theme, switch when the OS switches between light and dark (Qt 6.5+)."""
+    hints = QGuiApplication.styleHints()
+    signal = getattr(hints, "colorSchemeChanged", None)
+    if signal is not None:
+        signal.connect(lambda _scheme: apply_theme(app, "system") if saved_theme() == "system" else None)
+
+
 def saved_theme() -> str:
     """The theme chosen in the settings (QSettings key :data:`THEME_SETTING`), default "system"."""
     from PySide6.QtCore import QSettings

@@ -1,0 +1,1513 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Another QuizDesk is using the data folder %1. Close it, then start QuizDesk again.</source>
+        <translation>Another QuizDesk is using the data folder %1. Close it, then start QuizDesk again.</translation>
+    </message>
+    <message>
+        <source>Could not write the daily backup: %1</source>
+        <translation>Could not write the daily backup: %1</translation>
+    </message>
+    <message>
+        <source>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</source>
+        <translation>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>ExamPalette</name>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Flagged for review</source>
+        <translation>Flagged for review</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>Unanswered</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>flagged</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>Question %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered · %3 flagged</source>
+        <translation>%1 of %2 answered · %3 flagged</translation>
+    </message>
+</context>
+<context>
+    <name>ExamResultsView</name>
+    <message>
+        <source>Back to library</source>
+        <extracomment>Study these question ids (the wrong ones).</extracomment>
+        <translation>Back to library</translation>
+    </message>
+    <message>
+        <source>By topic</source>
+        <translation>By topic</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Answered</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Your answer</translation>
+    </message>
+    <message>
+        <source>Right answer</source>
+        <translation>Right answer</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>time used %1 of %2</source>
+        <translation>time used %1 of %2</translation>
+    </message>
+    <message>
+        <source>time used %1 (no limit)</source>
+        <translation>time used %1 (no limit)</translation>
+    </message>
+    <message>
+        <source>%1 of %2 correct</source>
+        <translation>%1 of %2 correct</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open question(s) still wait for your grade; they count as 0 until graded.</source>
+        <translation>
+            <numerusform>%n open question still waits for your grade; it counts as 0 until graded.</numerusform>
+            <numerusform>%n open questions still wait for your grade; they count as 0 until graded.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scores count each question equally; open questions by the share of key points covered.</source>
+        <translation>Scores count each question equally; open questions by the share of key points covered.</translation>
+    </message>
+    <message>
+        <source>Drill the wrong ones (%1)</source>
+        <translation>Drill the wrong ones (%1)</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>(no answer)</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>not graded</translation>
+    </message>
+    <message>
+        <source>Score (%)</source>
+        <translation>Score (%)</translation>
+    </message>
+    <message>
+        <source>Score by topic</source>
+        <translation>Score by topic</translation>
+    </message>
+</context>
+<context>
+    <name>ExamRunner</name>
+    <message>
+        <source>Your answers are kept here and will be saved as soon as possible.</source>
+        <translation>Your answers are kept here and will be saved as soon as possible.</translation>
+    </message>
+    <message>
+        <source>Not saved: another program is using the database.</source>
+        <translation>Not saved: another program is using the database.</translation>
+    </message>
+    <message>
+        <source>Not saved: the disk is full. Free some space.</source>
+        <translation>Not saved: the disk is full. Free some space.</translation>
+    </message>
+    <message>
+        <source>Not saved: the data folder is read-only.</source>
+        <translation>Not saved: the data folder is read-only.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Pick a choice (multiple choice: toggle)</source>
+        <translation>Pick a choice (multiple choice: toggle)</translation>
+    </message>
+    <message>
+        <source>True / false</source>
+        <translation>True / false</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>Next question</translation>
+    </message>
+    <message>
+        <source>Previous question</source>
+        <translation>Previous question</translation>
+    </message>
+    <message>
+        <source>First / last question</source>
+        <translation>First / last question</translation>
+    </message>
+    <message>
+        <source>Go to question number…</source>
+        <translation>Go to question number…</translation>
+    </message>
+    <message>
+        <source>Flag / unflag for review</source>
+        <translation>Flag / unflag for review</translation>
+    </message>
+    <message>
+        <source>Pause / resume (exams without a time limit)</source>
+        <translation>Pause / resume (exams without a time limit)</translation>
+    </message>
+    <message>
+        <source>Submit the exam</source>
+        <translation>Submit the exam</translation>
+    </message>
+    <message>
+        <source>Leave the notes field (letters pick choices again)</source>
+        <translation>Leave the notes field (letters pick choices again)</translation>
+    </message>
+    <message>
+        <source>Your answer (notes, saved as you type; you grade yourself after submitting):</source>
+        <extracomment>The exam was submitted (by the user or by the deadline); its id. An answer was committed: question id, the stored value (list, str or None). A flag was committed: question id, flagged. The clock was saved on its own (periodic tick, pause).</extracomment>
+        <translation>Your answer (notes, saved as you type; you grade yourself after submitting):</translation>
+    </message>
+    <message>
+        <source>Write down the points you would make in the interview…</source>
+        <translation>Write down the points you would make in the interview…</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>First question</source>
+        <translation>First question</translation>
+    </message>
+    <message>
+        <source>Last question</source>
+        <translation>Last question</translation>
+    </message>
+    <message>
+        <source>Go to question…</source>
+        <translation>Go to question…</translation>
+    </message>
+    <message>
+        <source>Flag for review</source>
+        <translation>Flag for review</translation>
+    </message>
+    <message>
+        <source>Pause / resume</source>
+        <translation>Pause / resume</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Leave the notes field</source>
+        <translation>Leave the notes field</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>True</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>False</translation>
+    </message>
+    <message>
+        <source>Pick %1</source>
+        <translation>Pick %1</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>Question %1 of %2</translation>
+    </message>
+    <message>
+        <source>Go to question</source>
+        <translation>Go to question</translation>
+    </message>
+    <message>
+        <source>Question number:</source>
+        <translation>Question number:</translation>
+    </message>
+    <message>
+        <source>Time used (no time limit)</source>
+        <translation>Time used (no time limit)</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Time left</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Flagged</translation>
+    </message>
+    <message>
+        <source>Flagged for review</source>
+        <translation>Flagged for review</translation>
+    </message>
+    <message>
+        <source>Alt+← / Alt+→ move between questions while typing · Ctrl+M flags</source>
+        <translation>Alt+← / Alt+→ move between questions while typing · Ctrl+M flags</translation>
+    </message>
+    <message>
+        <source>T / F to answer · ← → to move · Ctrl+M flags</source>
+        <translation>T / F to answer · ← → to move · Ctrl+M flags</translation>
+    </message>
+    <message>
+        <source>%1–%2 or 1–%3 to pick · ← → to move · Ctrl+M flags</source>
+        <translation>%1–%2 or 1–%3 to pick · ← → to move · Ctrl+M flags</translation>
+    </message>
+</context>
+<context>
+    <name>ExamSetupDialog</name>
+    <message>
+        <source>New mock exam</source>
+        <translation>New mock exam</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source> questions</source>
+        <translation> questions</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Time limit</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Random</translation>
+    </message>
+    <message>
+        <source>Weakest first</source>
+        <translation>Weakest first</translation>
+    </message>
+    <message>
+        <source>Due first</source>
+        <translation>Due first</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>random</translation>
+    </message>
+    <message>
+        <source>The same seed and settings give the same exam again</source>
+        <translation>The same seed and settings give the same exam again</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <source>Question types:</source>
+        <translation>Question types:</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>Order:</translation>
+    </message>
+    <message>
+        <source>Seed (optional):</source>
+        <translation>Seed (optional):</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>Exam</translation>
+    </message>
+    <message>
+        <source>Start exam</source>
+        <translation>Start exam</translation>
+    </message>
+    <message>
+        <source>%1 questions match; the exam will have %2.</source>
+        <translation>%1 questions match; the exam will have %2.</translation>
+    </message>
+    <message>
+        <source>Pick at least one topic.</source>
+        <translation>Pick at least one topic.</translation>
+    </message>
+    <message>
+        <source>Pick at least one question type.</source>
+        <translation>Pick at least one question type.</translation>
+    </message>
+    <message>
+        <source>No question of the chosen types is in the chosen topics. Add topics or question types.</source>
+        <translation>No question of the chosen types is in the chosen topics. Add topics or question types.</translation>
+    </message>
+</context>
+<context>
+    <name>ExamTopBar</name>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Mock exam</source>
+        <translation>Mock exam</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Submit the exam (Ctrl+Enter)</source>
+        <translation>Submit the exam (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Exam history</source>
+        <extracomment>Show the results of this exam. Continue this unfinished exam (answering or self-grading).</extracomment>
+        <translation>Exam history</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Topics</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>unfinished</source>
+        <translation>unfinished</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>paused</translation>
+    </message>
+    <message>
+        <source>waiting for self-grading</source>
+        <translation>waiting for self-grading</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>finished</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>discarded</translation>
+    </message>
+    <message>
+        <source>No mock exams yet. Start one with New mock exam (Ctrl+N).</source>
+        <translation>No mock exams yet. Start one with New mock exam (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Open results</source>
+        <translation>Open results</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Markdown questions</source>
+        <translation>Import Markdown questions</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md *.markdown *.txt);;All files (*)</source>
+        <translation>Markdown (*.md *.markdown *.txt);;All files (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Importing</source>
+        <translation>Importing</translation>
+    </message>
+    <message>
+        <source>Reading files…</source>
+        <translation>Reading files…</translation>
+    </message>
+    <message>
+        <source>Cancelling… nothing will be changed.</source>
+        <translation>Cancelling… nothing will be changed.</translation>
+    </message>
+    <message>
+        <source>Writing to the database…</source>
+        <translation>Writing to the database…</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Reading %1</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was changed.</source>
+        <translation>The import failed; nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Import finished</source>
+        <extracomment>Don&apos;t flash a progress dialog for an import that finishes at once.</extracomment>
+        <translation>Import finished</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged, %4 skipped, %5 retired (%6 files read).</source>
+        <translation>%1 new, %2 updated, %3 unchanged, %4 skipped, %5 retired (%6 files read).</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Warnings (%1):</source>
+        <translation>Warnings (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>All topics</source>
+        <extracomment>Study these questions (Enter / double-click on a question): ids, a title. A topic was picked while a search was shown: the owner clears its search box.</extracomment>
+        <translation>All topics</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Search: %n result(s)</source>
+        <translation>
+            <numerusform>Search: %n result</numerusform>
+            <numerusform>Search: %n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>*Pick a question to read its answer.*</source>
+        <translation>*Pick a question to read its answer.*</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Key points (要点)</source>
+        <translation>Key points (要点)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Study: one question</source>
+        <translation>Study: one question</translation>
+    </message>
+    <message>
+        <source>Search questions and answers (Ctrl+F)</source>
+        <translation>Search questions and answers (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>New mock exam…</source>
+        <translation>New mock exam…</translation>
+    </message>
+    <message>
+        <source>Study due cards</source>
+        <translation>Study due cards</translation>
+    </message>
+    <message>
+        <source>Study the due cards of the selected topic, then new ones</source>
+        <translation>Study the due cards of the selected topic, then new ones</translation>
+    </message>
+    <message>
+        <source>Weak areas…</source>
+        <translation>Weak areas…</translation>
+    </message>
+    <message>
+        <source>Exam history…</source>
+        <translation>Exam history…</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>Import files…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>Import folder…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Go to topics</source>
+        <translation>Go to topics</translation>
+    </message>
+    <message>
+        <source>Go to questions</source>
+        <translation>Go to questions</translation>
+    </message>
+    <message>
+        <source>Go to answer</source>
+        <translation>Go to answer</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Study</source>
+        <translation>&amp;Study</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Main toolbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) in the bank</source>
+        <translation>
+            <numerusform>%n question in the bank</numerusform>
+            <numerusform>%n questions in the bank</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n due</numerusform>
+            <numerusform>%n due</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is due and there are no new cards here.</source>
+        <translation>Nothing is due and there are no new cards here.</translation>
+    </message>
+    <message>
+        <source>all topics</source>
+        <translation>all topics</translation>
+    </message>
+    <message>
+        <source>Study: %1</source>
+        <translation>Study: %1</translation>
+    </message>
+    <message>
+        <source>Time is up: the exam was submitted.</source>
+        <translation>Time is up: the exam was submitted.</translation>
+    </message>
+    <message>
+        <source>Grade the open questions later from Exam history (Ctrl+H).</source>
+        <translation>Grade the open questions later from Exam history (Ctrl+H).</translation>
+    </message>
+    <message>
+        <source>Drill: wrong answers</source>
+        <translation>Drill: wrong answers</translation>
+    </message>
+    <message>
+        <source>The unfinished exam was discarded; its answers stay in the history.</source>
+        <translation>The unfinished exam was discarded; its answers stay in the history.</translation>
+    </message>
+    <message>
+        <source>The unfinished exam waits in Exam history (Ctrl+H).</source>
+        <translation>The unfinished exam waits in Exam history (Ctrl+H).</translation>
+    </message>
+    <message>
+        <source>%1 is not available in this version yet.</source>
+        <translation>%1 is not available in this version yet.</translation>
+    </message>
+    <message>
+        <source>Weak areas</source>
+        <translation>Weak areas</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>%1 cannot be restored: %2.</source>
+        <translation>%1 cannot be restored: %2.</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>The backup was restored.</translation>
+    </message>
+    <message>
+        <source>Study the selected question (in the question list)</source>
+        <translation>Study the selected question (in the question list)</translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation>Main window</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <source>Mock exam</source>
+        <translation>Mock exam</translation>
+    </message>
+    <message>
+        <source>Grading your open answers</source>
+        <translation>Grading your open answers</translation>
+    </message>
+    <message>
+        <source>Exam results</source>
+        <translation>Exam results</translation>
+    </message>
+    <message>
+        <source>Back to library</source>
+        <translation>Back to library</translation>
+    </message>
+    <message>
+        <source>Answers not saved</source>
+        <translation>Answers not saved</translation>
+    </message>
+    <message>
+        <source>Some answers of this exam could not be saved, so quitting now would lose them.</source>
+        <translation>Some answers of this exam could not be saved, so quitting now would lose them.</translation>
+    </message>
+    <message>
+        <source>Keep the exam open</source>
+        <translation>Keep the exam open</translation>
+    </message>
+    <message>
+        <source>Quit and lose them</source>
+        <translation>Quit and lose them</translation>
+    </message>
+</context>
+<context>
+    <name>PausedPage</name>
+    <message>
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <source>The clock is stopped and the questions are hidden.</source>
+        <translation>The clock is stopped and the questions are hidden.</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionList</name>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>Single</translation>
+    </message>
+    <message>
+        <source>Multi</source>
+        <translation>Multi</translation>
+    </message>
+    <message>
+        <source>T/F</source>
+        <translation>T/F</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionType</name>
+    <message>
+        <source>Open question</source>
+        <translation>Open question</translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation>Single choice</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>Multiple choice</translation>
+    </message>
+    <message>
+        <source>True / false</source>
+        <translation>True / false</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Restore backup of %1</source>
+        <translation>Restore backup of %1</translation>
+    </message>
+    <message>
+        <source>Start fresh</source>
+        <translation>Start fresh</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Your current file is never deleted: it is kept beside the database with &apos;.damaged-&apos; in its name, or in the backups folder.</source>
+        <translation>Your current file is never deleted: it is kept beside the database with &apos;.damaged-&apos; in its name, or in the backups folder.</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>daily</source>
+        <translation>daily</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>made by hand</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>before an import</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation>before an update</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database</source>
+        <translation>it is not an SQLite database</translation>
+    </message>
+    <message>
+        <source>it is not a QuizDesk database</source>
+        <translation>it is not a QuizDesk database</translation>
+    </message>
+    <message>
+        <source>it was written by a newer QuizDesk</source>
+        <translation>it was written by a newer QuizDesk</translation>
+    </message>
+    <message>
+        <source>it is damaged</source>
+        <translation>it is damaged</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>it cannot be read</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Pick the state to go back to. Your current data is saved as a backup first, so you can come back to it the same way.</source>
+        <translation>Pick the state to go back to. Your current data is saved as a backup first, so you can come back to it the same way.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Usable</source>
+        <translation>Usable</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no: %1</source>
+        <translation>no: %1</translation>
+    </message>
+    <message>
+        <source>There are no backups yet. Use Back up now first, or pick a file.</source>
+        <translation>There are no backups yet. Use Back up now first, or pick a file.</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>Other file…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Restore…</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>Restore from a file</translation>
+    </message>
+    <message>
+        <source>QuizDesk database (*.db);;All files (*)</source>
+        <translation>QuizDesk database (*.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Cannot restore</translation>
+    </message>
+    <message>
+        <source>%1 cannot be restored: %2.</source>
+        <translation>%1 cannot be restored: %2.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>Unfinished mock exam</source>
+        <translation>Unfinished mock exam</translation>
+    </message>
+    <message>
+        <source>The mock exam you started on %1 was submitted, but some open questions still wait for your grade.</source>
+        <translation>The mock exam you started on %1 was submitted, but some open questions still wait for your grade.</translation>
+    </message>
+    <message>
+        <source>Grade them now to see the results?</source>
+        <translation>Grade them now to see the results?</translation>
+    </message>
+    <message>
+        <source>Grade now</source>
+        <translation>Grade now</translation>
+    </message>
+    <message>
+        <source>The mock exam you started on %1 was not finished: %2 of %3 questions answered.</source>
+        <translation>The mock exam you started on %1 was not finished: %2 of %3 questions answered.</translation>
+    </message>
+    <message>
+        <source>%1 left. The clock did not run while QuizDesk was closed: you get exactly the time that was left at the last save.</source>
+        <translation>%1 left. The clock did not run while QuizDesk was closed: you get exactly the time that was left at the last save.</translation>
+    </message>
+    <message>
+        <source>This exam has no time limit.</source>
+        <translation>This exam has no time limit.</translation>
+    </message>
+    <message>
+        <source>Resume it now?</source>
+        <translation>Resume it now?</translation>
+    </message>
+    <message>
+        <source>Resume exam</source>
+        <translation>Resume exam</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Discard exam</source>
+        <translation>Discard exam</translation>
+    </message>
+</context>
+<context>
+    <name>SelfGradeView</name>
+    <message>
+        <source>Tick / untick key point n</source>
+        <translation>Tick / untick key point n</translation>
+    </message>
+    <message>
+        <source>Record the ticked key points</source>
+        <translation>Record the ticked key points</translation>
+    </message>
+    <message>
+        <source>Again / Hard / Good / Easy (questions without key points)</source>
+        <translation>Again / Hard / Good / Easy (questions without key points)</translation>
+    </message>
+    <message>
+        <source>Grade later</source>
+        <extracomment>Every open question is graded; the exam is finished. Its id. The user chose to grade later (the exam stays resumable). One grade was committed: question id.</extracomment>
+        <translation>Grade later</translation>
+    </message>
+    <message>
+        <source>Your notes</source>
+        <translation>Your notes</translation>
+    </message>
+    <message>
+        <source>Reference answer</source>
+        <translation>Reference answer</translation>
+    </message>
+    <message>
+        <source>Key points (要点): tick the ones your notes covered</source>
+        <translation>Key points (要点): tick the ones your notes covered</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation>Hard</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation>Easy</translation>
+    </message>
+    <message>
+        <source>Grade your open answers: %1 of %2</source>
+        <translation>Grade your open answers: %1 of %2</translation>
+    </message>
+    <message>
+        <source>(no notes)</source>
+        <translation>(no notes)</translation>
+    </message>
+    <message>
+        <source>Record: %1 of %2 covered</source>
+        <translation>Record: %1 of %2 covered</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>1–9 tick the key points your notes covered, Enter records</source>
+        <translation>1–9 tick the key points your notes covered, Enter records</translation>
+    </message>
+    <message>
+        <source>How good was your answer? 1 Again · 2 Hard · 3 Good · 4 Easy</source>
+        <translation>How good was your answer? 1 Again · 2 Hard · 3 Good · 4 Easy</translation>
+    </message>
+    <message>
+        <source>Could not save this grade (%1). Try again.</source>
+        <translation>Could not save this grade (%1). Try again.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Exam-setup keys that remember the last exam; cleared when the defaults change so the next exam starts from the new defaults.</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <source>Study and exams</source>
+        <translation>Study and exams</translation>
+    </message>
+    <message>
+        <source>Data and backups</source>
+        <translation>Data and backups</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Theme:</translation>
+    </message>
+    <message>
+        <source>Answer text size:</source>
+        <translation>Answer text size:</translation>
+    </message>
+    <message>
+        <source>Questions per exam:</source>
+        <translation>Questions per exam:</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>Time limit:</translation>
+    </message>
+    <message>
+        <source>Desired retention:</source>
+        <translation>Desired retention:</translation>
+    </message>
+    <message>
+        <source>Question content stays in the language it was written in.</source>
+        <translation>Question content stays in the language it was written in.</translation>
+    </message>
+    <message>
+        <source> questions</source>
+        <translation> questions</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>The chance you still remember a card when it comes due. Higher means more reviews at shorter intervals; 90% is a good balance. Applies to every review from now on.</source>
+        <translation>The chance you still remember a card when it comes due. Higher means more reviews at shorter intervals; 90% is a good balance. Applies to every review from now on.</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <source>Backups to keep:</source>
+        <translation>Backups to keep:</translation>
+    </message>
+    <message>
+        <source>A backup is made every day you start QuizDesk and before every import or restore; the oldest beyond this number are removed then.</source>
+        <translation>A backup is made every day you start QuizDesk and before every import or restore; the oldest beyond this number are removed then.</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Back up now</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>The backup failed: %1</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Backed up to %1</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Go back to the data of %1?</source>
+        <translation>Go back to the data of %1?</translation>
+    </message>
+    <message>
+        <source>Everything done since then is replaced. Your current data is first saved as a backup, so you can restore it again.</source>
+        <translation>Everything done since then is replaced. Your current data is first saved as a backup, so you can restore it again.</translation>
+    </message>
+    <message>
+        <source>The exam in progress is saved and closed.</source>
+        <translation>The exam in progress is saved and closed.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1</source>
+        <translation>Nothing was restored: %1</translation>
+    </message>
+    <message>
+        <source>Restored. Your data from before is kept in %1</source>
+        <translation>Restored. Your data from before is kept in %1</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>Restored.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>StudyView</name>
+    <message>
+        <source>Show the answer; after a choice was checked: next card</source>
+        <translation>Show the answer; after a choice was checked: next card</translation>
+    </message>
+    <message>
+        <source>Again / Hard / Good / Easy (open questions without key points)</source>
+        <translation>Again / Hard / Good / Easy (open questions without key points)</translation>
+    </message>
+    <message>
+        <source>Tick / untick key point n (open questions with 要点); pick choice n</source>
+        <translation>Tick / untick key point n (open questions with 要点); pick choice n</translation>
+    </message>
+    <message>
+        <source>Pick a choice (multiple choice: toggle)</source>
+        <translation>Pick a choice (multiple choice: toggle)</translation>
+    </message>
+    <message>
+        <source>True / false</source>
+        <translation>True / false</translation>
+    </message>
+    <message>
+        <source>Check the choice · record the ticked key points · next card</source>
+        <translation>Check the choice · record the ticked key points · next card</translation>
+    </message>
+    <message>
+        <source>End the session (grades given so far are kept)</source>
+        <translation>End the session (grades given so far are kept)</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <extracomment>A grade was committed: question id, score 0..1.</extracomment>
+        <translation>Study</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>End session</translation>
+    </message>
+    <message>
+        <source>End the session (Esc)</source>
+        <translation>End the session (Esc)</translation>
+    </message>
+    <message>
+        <source>Show answer</source>
+        <translation>Show answer</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Space</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Again</translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation>Hard</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation>Easy</translation>
+    </message>
+    <message>
+        <source>Session complete</source>
+        <translation>Session complete</translation>
+    </message>
+    <message>
+        <source>Back to library</source>
+        <translation>Back to library</translation>
+    </message>
+    <message>
+        <source>Show answer / next card</source>
+        <translation>Show answer / next card</translation>
+    </message>
+    <message>
+        <source>Check / done / next</source>
+        <translation>Check / done / next</translation>
+    </message>
+    <message>
+        <source>End the session</source>
+        <translation>End the session</translation>
+    </message>
+    <message>
+        <source>Pick or tick item %1</source>
+        <translation>Pick or tick item %1</translation>
+    </message>
+    <message>
+        <source>Pick choice %1</source>
+        <translation>Pick choice %1</translation>
+    </message>
+    <message>
+        <source>True (or choice T)</source>
+        <translation>True (or choice T)</translation>
+    </message>
+    <message>
+        <source>False (or choice F)</source>
+        <translation>False (or choice F)</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Key points (要点): tick the ones you recalled</source>
+        <translation>Key points (要点): tick the ones you recalled</translation>
+    </message>
+    <message>
+        <source>Card %1 of %2</source>
+        <translation>Card %1 of %2</translation>
+    </message>
+    <message>
+        <source>Done: %1 of %2 recalled</source>
+        <translation>Done: %1 of %2 recalled</translation>
+    </message>
+    <message>
+        <source>Recall the answer, then press Space</source>
+        <translation>Recall the answer, then press Space</translation>
+    </message>
+    <message>
+        <source>T / F to answer, Enter to check</source>
+        <translation>T / F to answer, Enter to check</translation>
+    </message>
+    <message>
+        <source>A–D or 1–4 to pick, Enter to check</source>
+        <translation>A–D or 1–4 to pick, Enter to check</translation>
+    </message>
+    <message>
+        <source>1–9 tick the key points you recalled, Enter when done</source>
+        <translation>1–9 tick the key points you recalled, Enter when done</translation>
+    </message>
+    <message>
+        <source>How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy</source>
+        <translation>How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy</translation>
+    </message>
+    <message>
+        <source>Space or Enter for the next card</source>
+        <translation>Space or Enter for the next card</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <source>Not quite: the right answer is marked in green</source>
+        <translation>Not quite: the right answer is marked in green</translation>
+    </message>
+    <message>
+        <source>Could not save this grade (%1). Try again.</source>
+        <translation>Could not save this grade (%1). Try again.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) graded · average score %1</source>
+        <translation>
+            <numerusform>%n card graded · average score %1</numerusform>
+            <numerusform>%n cards graded · average score %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to study here right now.</source>
+        <translation>Nothing to study here right now.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitConfirmBox</name>
+    <message>
+        <source>Submit the exam?</source>
+        <translation>Submit the exam?</translation>
+    </message>
+    <message>
+        <source>Submit the exam now? Answers cannot be changed afterwards.</source>
+        <translation>Submit the exam now? Answers cannot be changed afterwards.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) unanswered.</source>
+        <translation>
+            <numerusform>%n question unanswered.</numerusform>
+            <numerusform>%n questions unanswered.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) flagged for review.</source>
+        <translation>
+            <numerusform>%n question flagged for review.</numerusform>
+            <numerusform>%n questions flagged for review.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Keep working</translation>
+    </message>
+</context>
+<context>
+    <name>TopicTreeWidget</name>
+    <message>
+        <source>Topic</source>
+        <extracomment>Emitted when the set of checked topics changes (checkable mode only).</extracomment>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Mastery</source>
+        <translation>Mastery</translation>
+    </message>
+    <message>
+        <source>Mastery: %1</source>
+        <translation>Mastery: %1</translation>
+    </message>
+    <message>
+        <source>Not studied yet</source>
+        <translation>Not studied yet</translation>
+    </message>
+</context>
+</TS>

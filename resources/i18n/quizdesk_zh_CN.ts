@@ -1,0 +1,1505 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>App</name>
+    <message>
+        <source>Another QuizDesk is using the data folder %1. Close it, then start QuizDesk again.</source>
+        <translation>另一个 QuizDesk 正在使用数据文件夹 %1。请先关闭它，再重新启动 QuizDesk。</translation>
+    </message>
+    <message>
+        <source>Could not write the daily backup: %1</source>
+        <translation>无法写入每日备份：%1</translation>
+    </message>
+    <message>
+        <source>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</source>
+        <translation>题库中有 %n 个问题；请运行 &apos;quizdesk lint content/&apos; 查看</translation>
+    </message>
+</context>
+<context>
+    <name>ExamPalette</name>
+    <message>
+        <source>Answered</source>
+        <translation>已作答</translation>
+    </message>
+    <message>
+        <source>Flagged for review</source>
+        <translation>已标记待查</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>已作答</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>第 %1 题</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered · %3 flagged</source>
+        <translation>已答 %1/%2 · 标记 %3</translation>
+    </message>
+</context>
+<context>
+    <name>ExamResultsView</name>
+    <message>
+        <source>Back to library</source>
+        <extracomment>Study these question ids (the wrong ones).</extracomment>
+        <translation>返回题库</translation>
+    </message>
+    <message>
+        <source>By topic</source>
+        <translation>按主题</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已作答</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>答对</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>题型</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>Right answer</source>
+        <translation>正确答案</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>time used %1 of %2</source>
+        <translation>用时 %1 / %2</translation>
+    </message>
+    <message>
+        <source>time used %1 (no limit)</source>
+        <translation>用时 %1（不限时）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 correct</source>
+        <translation>答对 %1/%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open question(s) still wait for your grade; they count as 0 until graded.</source>
+        <translation>
+            <numerusform>还有 %n 道问答题等待你评分；评分前按 0 分计。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scores count each question equally; open questions by the share of key points covered.</source>
+        <translation>每题权重相同；问答题按覆盖要点的比例计分。</translation>
+    </message>
+    <message>
+        <source>Drill the wrong ones (%1)</source>
+        <translation>练习错题（%1）</translation>
+    </message>
+    <message>
+        <source>(no answer)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <source>not graded</source>
+        <translation>未评分</translation>
+    </message>
+    <message>
+        <source>Score (%)</source>
+        <translation>得分（%）</translation>
+    </message>
+    <message>
+        <source>Score by topic</source>
+        <translation>各主题得分</translation>
+    </message>
+</context>
+<context>
+    <name>ExamRunner</name>
+    <message>
+        <source>Your answers are kept here and will be saved as soon as possible.</source>
+        <translation>你的答案仍保留在这里，会尽快保存。</translation>
+    </message>
+    <message>
+        <source>Not saved: another program is using the database.</source>
+        <translation>未保存：另一个程序正在使用数据库。</translation>
+    </message>
+    <message>
+        <source>Not saved: the disk is full. Free some space.</source>
+        <translation>未保存：磁盘已满，请释放一些空间。</translation>
+    </message>
+    <message>
+        <source>Not saved: the data folder is read-only.</source>
+        <translation>未保存：数据文件夹是只读的。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Pick a choice (multiple choice: toggle)</source>
+        <translation>选择选项（多选题：切换选中）</translation>
+    </message>
+    <message>
+        <source>True / false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <source>Next question</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <source>Previous question</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <source>First / last question</source>
+        <translation>第一题 / 最后一题</translation>
+    </message>
+    <message>
+        <source>Go to question number…</source>
+        <translation>跳到指定题号…</translation>
+    </message>
+    <message>
+        <source>Flag / unflag for review</source>
+        <translation>标记 / 取消标记待查</translation>
+    </message>
+    <message>
+        <source>Pause / resume (exams without a time limit)</source>
+        <translation>暂停 / 继续（仅限不限时的考试）</translation>
+    </message>
+    <message>
+        <source>Submit the exam</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <source>Leave the notes field (letters pick choices again)</source>
+        <translation>离开作答框（字母键重新用于选择）</translation>
+    </message>
+    <message>
+        <source>Your answer (notes, saved as you type; you grade yourself after submitting):</source>
+        <extracomment>The exam was submitted (by the user or by the deadline); its id. An answer was committed: question id, the stored value (list, str or None). A flag was committed: question id, flagged. The clock was saved on its own (periodic tick, pause).</extracomment>
+        <translation>你的回答（边写边保存；交卷后自行评分）：</translation>
+    </message>
+    <message>
+        <source>Write down the points you would make in the interview…</source>
+        <translation>写下你在面试中会讲的要点…</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一题</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <source>First question</source>
+        <translation>第一题</translation>
+    </message>
+    <message>
+        <source>Last question</source>
+        <translation>最后一题</translation>
+    </message>
+    <message>
+        <source>Go to question…</source>
+        <translation>跳到题目…</translation>
+    </message>
+    <message>
+        <source>Flag for review</source>
+        <translation>标记待查</translation>
+    </message>
+    <message>
+        <source>Pause / resume</source>
+        <translation>暂停 / 继续</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <source>Leave the notes field</source>
+        <translation>离开作答框</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>对</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>错</translation>
+    </message>
+    <message>
+        <source>Pick %1</source>
+        <translation>选择 %1</translation>
+    </message>
+    <message>
+        <source>Question %1 of %2</source>
+        <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <source>Go to question</source>
+        <translation>跳到题目</translation>
+    </message>
+    <message>
+        <source>Question number:</source>
+        <translation>题号：</translation>
+    </message>
+    <message>
+        <source>Time used (no time limit)</source>
+        <translation>已用时间（不限时）</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <source>Flagged for review</source>
+        <translation>已标记待查</translation>
+    </message>
+    <message>
+        <source>Alt+← / Alt+→ move between questions while typing · Ctrl+M flags</source>
+        <translation>输入时用 Alt+← / Alt+→ 切换题目 · Ctrl+M 标记</translation>
+    </message>
+    <message>
+        <source>T / F to answer · ← → to move · Ctrl+M flags</source>
+        <translation>T / F 作答 · ← → 切换 · Ctrl+M 标记</translation>
+    </message>
+    <message>
+        <source>%1–%2 or 1–%3 to pick · ← → to move · Ctrl+M flags</source>
+        <translation>%1–%2 或 1–%3 选择 · ← → 切换 · Ctrl+M 标记</translation>
+    </message>
+</context>
+<context>
+    <name>ExamSetupDialog</name>
+    <message>
+        <source>New mock exam</source>
+        <translation>新建模拟考试</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source> questions</source>
+        <translation> 道题</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>限时</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Weakest first</source>
+        <translation>薄弱优先</translation>
+    </message>
+    <message>
+        <source>Due first</source>
+        <translation>到期优先</translation>
+    </message>
+    <message>
+        <source>random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>The same seed and settings give the same exam again</source>
+        <translation>相同的种子和设置会生成相同的试卷</translation>
+    </message>
+    <message>
+        <source>Size:</source>
+        <translation>题量：</translation>
+    </message>
+    <message>
+        <source>Question types:</source>
+        <translation>题型：</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>时间：</translation>
+    </message>
+    <message>
+        <source>Order:</source>
+        <translation>顺序：</translation>
+    </message>
+    <message>
+        <source>Seed (optional):</source>
+        <translation>随机种子（可选）：</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>Start exam</source>
+        <translation>开始考试</translation>
+    </message>
+    <message>
+        <source>%1 questions match; the exam will have %2.</source>
+        <translation>共 %1 道题符合条件；本次考试 %2 道。</translation>
+    </message>
+    <message>
+        <source>Pick at least one topic.</source>
+        <translation>请至少选择一个主题。</translation>
+    </message>
+    <message>
+        <source>Pick at least one question type.</source>
+        <translation>请至少选择一种题型。</translation>
+    </message>
+    <message>
+        <source>No question of the chosen types is in the chosen topics. Add topics or question types.</source>
+        <translation>所选主题中没有所选题型的题目。请添加主题或题型。</translation>
+    </message>
+</context>
+<context>
+    <name>ExamTopBar</name>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Mock exam</source>
+        <translation>模拟考试</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <source>Submit the exam (Ctrl+Enter)</source>
+        <translation>交卷（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Exam history</source>
+        <extracomment>Show the results of this exam. Continue this unfinished exam (answering or self-grading).</extracomment>
+        <translation>考试记录</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>题数</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>unfinished</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>waiting for self-grading</source>
+        <translation>待自评</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>discarded</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <source>No mock exams yet. Start one with New mock exam (Ctrl+N).</source>
+        <translation>还没有模拟考试。用“新建模拟考试”（Ctrl+N）开始一场。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Open results</source>
+        <translation>查看结果</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import Markdown questions</source>
+        <translation>导入 Markdown 题目</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md *.markdown *.txt);;All files (*)</source>
+        <translation>Markdown (*.md *.markdown *.txt);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Importing</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>Reading files…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Cancelling… nothing will be changed.</source>
+        <translation>正在取消…不会做任何更改。</translation>
+    </message>
+    <message>
+        <source>Writing to the database…</source>
+        <translation>正在写入数据库…</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was changed.</source>
+        <translation>导入失败，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSummaryDialog</name>
+    <message>
+        <source>Import finished</source>
+        <extracomment>Don&apos;t flash a progress dialog for an import that finishes at once.</extracomment>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged, %4 skipped, %5 retired (%6 files read).</source>
+        <translation>新增 %1，更新 %2，未变 %3，跳过 %4，停用 %5（读取了 %6 个文件）。</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>题目</translation>
+    </message>
+    <message>
+        <source>Warnings (%1):</source>
+        <translation>警告（%1）：</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>All topics</source>
+        <extracomment>Study these questions (Enter / double-click on a question): ids, a title. A topic was picked while a search was shown: the owner clears its search box.</extracomment>
+        <translation>全部主题</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s)</source>
+        <translation>
+            <numerusform>%n 道题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Search: %n result(s)</source>
+        <translation>
+            <numerusform>搜索：%n 条结果</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>*Pick a question to read its answer.*</source>
+        <translation>*选择一道题查看答案。*</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <source>Key points (要点)</source>
+        <translation>要点</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Study: one question</source>
+        <translation>学习：单题</translation>
+    </message>
+    <message>
+        <source>Search questions and answers (Ctrl+F)</source>
+        <translation>搜索题目和答案（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>New mock exam…</source>
+        <translation>新建模拟考试…</translation>
+    </message>
+    <message>
+        <source>Study due cards</source>
+        <translation>学习到期卡片</translation>
+    </message>
+    <message>
+        <source>Study the due cards of the selected topic, then new ones</source>
+        <translation>学习所选主题的到期卡片，然后是新卡片</translation>
+    </message>
+    <message>
+        <source>Weak areas…</source>
+        <translation>薄弱环节…</translation>
+    </message>
+    <message>
+        <source>Exam history…</source>
+        <translation>考试记录…</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import folder…</source>
+        <translation>导入文件夹…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Go to topics</source>
+        <translation>转到主题</translation>
+    </message>
+    <message>
+        <source>Go to questions</source>
+        <translation>转到题目列表</translation>
+    </message>
+    <message>
+        <source>Go to answer</source>
+        <translation>转到答案</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Study</source>
+        <translation>学习(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) in the bank</source>
+        <translation>
+            <numerusform>题库共 %n 道题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due</source>
+        <translation>
+            <numerusform>%n 张到期</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is due and there are no new cards here.</source>
+        <translation>这里没有到期卡片，也没有新卡片。</translation>
+    </message>
+    <message>
+        <source>all topics</source>
+        <translation>全部主题</translation>
+    </message>
+    <message>
+        <source>Study: %1</source>
+        <translation>学习：%1</translation>
+    </message>
+    <message>
+        <source>Time is up: the exam was submitted.</source>
+        <translation>时间到，已自动交卷。</translation>
+    </message>
+    <message>
+        <source>Grade the open questions later from Exam history (Ctrl+H).</source>
+        <translation>稍后可在“考试记录”（Ctrl+H）中为问答题评分。</translation>
+    </message>
+    <message>
+        <source>Drill: wrong answers</source>
+        <translation>练习：错题</translation>
+    </message>
+    <message>
+        <source>The unfinished exam was discarded; its answers stay in the history.</source>
+        <translation>未完成的考试已放弃；已作答的内容保留在记录中。</translation>
+    </message>
+    <message>
+        <source>The unfinished exam waits in Exam history (Ctrl+H).</source>
+        <translation>未完成的考试保留在“考试记录”（Ctrl+H）中。</translation>
+    </message>
+    <message>
+        <source>%1 is not available in this version yet.</source>
+        <translation>此版本尚未提供“%1”。</translation>
+    </message>
+    <message>
+        <source>Weak areas</source>
+        <translation>薄弱环节</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>%1 cannot be restored: %2.</source>
+        <translation>无法恢复 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The backup was restored.</source>
+        <translation>备份已恢复。</translation>
+    </message>
+    <message>
+        <source>Study the selected question (in the question list)</source>
+        <translation>学习所选题目（在题目列表中）</translation>
+    </message>
+    <message>
+        <source>Main window</source>
+        <translation>主窗口</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>Mock exam</source>
+        <translation>模拟考试</translation>
+    </message>
+    <message>
+        <source>Grading your open answers</source>
+        <translation>为问答题自评</translation>
+    </message>
+    <message>
+        <source>Exam results</source>
+        <translation>考试结果</translation>
+    </message>
+    <message>
+        <source>Back to library</source>
+        <translation>返回题库</translation>
+    </message>
+    <message>
+        <source>Answers not saved</source>
+        <translation>答案未保存</translation>
+    </message>
+    <message>
+        <source>Some answers of this exam could not be saved, so quitting now would lose them.</source>
+        <translation>本场考试的部分答案未能保存，现在退出会丢失它们。</translation>
+    </message>
+    <message>
+        <source>Keep the exam open</source>
+        <translation>继续考试</translation>
+    </message>
+    <message>
+        <source>Quit and lose them</source>
+        <translation>退出并丢弃</translation>
+    </message>
+</context>
+<context>
+    <name>PausedPage</name>
+    <message>
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>The clock is stopped and the questions are hidden.</source>
+        <translation>计时已停止，题目已隐藏。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionList</name>
+    <message>
+        <source>Open</source>
+        <translation>问答</translation>
+    </message>
+    <message>
+        <source>Single</source>
+        <translation>单选</translation>
+    </message>
+    <message>
+        <source>Multi</source>
+        <translation>多选</translation>
+    </message>
+    <message>
+        <source>T/F</source>
+        <translation>判断</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionType</name>
+    <message>
+        <source>Open question</source>
+        <translation>问答题</translation>
+    </message>
+    <message>
+        <source>Single choice</source>
+        <translation>单选题</translation>
+    </message>
+    <message>
+        <source>Multiple choice</source>
+        <translation>多选题</translation>
+    </message>
+    <message>
+        <source>True / false</source>
+        <translation>判断题</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Restore backup of %1</source>
+        <translation>恢复 %1 的备份</translation>
+    </message>
+    <message>
+        <source>Start fresh</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Your current file is never deleted: it is kept beside the database with &apos;.damaged-&apos; in its name, or in the backups folder.</source>
+        <translation>当前文件绝不会被删除：它会以带 “.damaged-” 的文件名保存在数据库旁边，或保存在备份文件夹中。</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>it is not an SQLite database</source>
+        <translation>它不是 SQLite 数据库</translation>
+    </message>
+    <message>
+        <source>it is not a QuizDesk database</source>
+        <translation>它不是 QuizDesk 数据库</translation>
+    </message>
+    <message>
+        <source>it was written by a newer QuizDesk</source>
+        <translation>它由更新版本的 QuizDesk 写入</translation>
+    </message>
+    <message>
+        <source>it is damaged</source>
+        <translation>它已损坏</translation>
+    </message>
+    <message>
+        <source>it cannot be read</source>
+        <translation>无法读取</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Pick the state to go back to. Your current data is saved as a backup first, so you can come back to it the same way.</source>
+        <translation>选择要回到的状态。当前数据会先保存为备份，之后可以用同样的方式恢复回来。</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no: %1</source>
+        <translation>否：%1</translation>
+    </message>
+    <message>
+        <source>There are no backups yet. Use Back up now first, or pick a file.</source>
+        <translation>还没有备份。请先“立即备份”，或选择一个文件。</translation>
+    </message>
+    <message>
+        <source>Other file…</source>
+        <translation>其他文件…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>QuizDesk database (*.db);;All files (*)</source>
+        <translation>QuizDesk 数据库 (*.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>%1 cannot be restored: %2.</source>
+        <translation>无法恢复 %1：%2。</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>Unfinished mock exam</source>
+        <translation>未完成的模拟考试</translation>
+    </message>
+    <message>
+        <source>The mock exam you started on %1 was submitted, but some open questions still wait for your grade.</source>
+        <translation>你在 %1 开始的模拟考试已交卷，但还有问答题等待你评分。</translation>
+    </message>
+    <message>
+        <source>Grade them now to see the results?</source>
+        <translation>现在评分并查看结果吗？</translation>
+    </message>
+    <message>
+        <source>Grade now</source>
+        <translation>现在评分</translation>
+    </message>
+    <message>
+        <source>The mock exam you started on %1 was not finished: %2 of %3 questions answered.</source>
+        <translation>你在 %1 开始的模拟考试尚未完成：已答 %2/%3 题。</translation>
+    </message>
+    <message>
+        <source>%1 left. The clock did not run while QuizDesk was closed: you get exactly the time that was left at the last save.</source>
+        <translation>剩余 %1。QuizDesk 关闭期间不计时：你将获得上次保存时剩余的全部时间。</translation>
+    </message>
+    <message>
+        <source>This exam has no time limit.</source>
+        <translation>本场考试不限时。</translation>
+    </message>
+    <message>
+        <source>Resume it now?</source>
+        <translation>现在继续吗？</translation>
+    </message>
+    <message>
+        <source>Resume exam</source>
+        <translation>继续考试</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
+    </message>
+    <message>
+        <source>Discard exam</source>
+        <translation>放弃考试</translation>
+    </message>
+</context>
+<context>
+    <name>SelfGradeView</name>
+    <message>
+        <source>Tick / untick key point n</source>
+        <translation>勾选 / 取消勾选第 n 个要点</translation>
+    </message>
+    <message>
+        <source>Record the ticked key points</source>
+        <translation>记录已勾选的要点</translation>
+    </message>
+    <message>
+        <source>Again / Hard / Good / Easy (questions without key points)</source>
+        <translation>重来 / 困难 / 良好 / 简单（没有要点的题目）</translation>
+    </message>
+    <message>
+        <source>Grade later</source>
+        <extracomment>Every open question is graded; the exam is finished. Its id. The user chose to grade later (the exam stays resumable). One grade was committed: question id.</extracomment>
+        <translation>稍后评分</translation>
+    </message>
+    <message>
+        <source>Your notes</source>
+        <translation>你的作答</translation>
+    </message>
+    <message>
+        <source>Reference answer</source>
+        <translation>参考答案</translation>
+    </message>
+    <message>
+        <source>Key points (要点): tick the ones your notes covered</source>
+        <translation>要点：勾选你的作答覆盖到的</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>重来</translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation>困难</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <source>Grade your open answers: %1 of %2</source>
+        <translation>为问答题评分：第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <source>(no notes)</source>
+        <translation>（未作答）</translation>
+    </message>
+    <message>
+        <source>Record: %1 of %2 covered</source>
+        <translation>记录：覆盖 %1/%2 个要点</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>1–9 tick the key points your notes covered, Enter records</source>
+        <translation>1–9 勾选你覆盖到的要点，Enter 记录</translation>
+    </message>
+    <message>
+        <source>How good was your answer? 1 Again · 2 Hard · 3 Good · 4 Easy</source>
+        <translation>你答得怎么样？1 重来 · 2 困难 · 3 良好 · 4 简单</translation>
+    </message>
+    <message>
+        <source>Could not save this grade (%1). Try again.</source>
+        <translation>无法保存这次评分（%1），请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <extracomment>Exam-setup keys that remember the last exam; cleared when the defaults change so the next exam starts from the new defaults.</extracomment>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Study and exams</source>
+        <translation>学习与考试</translation>
+    </message>
+    <message>
+        <source>Data and backups</source>
+        <translation>数据与备份</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>主题：</translation>
+    </message>
+    <message>
+        <source>Answer text size:</source>
+        <translation>答案字号：</translation>
+    </message>
+    <message>
+        <source>Questions per exam:</source>
+        <translation>每场考试题量：</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>时间限制：</translation>
+    </message>
+    <message>
+        <source>Desired retention:</source>
+        <translation>目标记忆保持率：</translation>
+    </message>
+    <message>
+        <source>Question content stays in the language it was written in.</source>
+        <translation>题目内容保持其原本的语言。</translation>
+    </message>
+    <message>
+        <source> questions</source>
+        <translation> 道题</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>限时</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>The chance you still remember a card when it comes due. Higher means more reviews at shorter intervals; 90% is a good balance. Applies to every review from now on.</source>
+        <translation>卡片到期时你仍记得它的概率。越高复习越频繁、间隔越短；90% 是较好的平衡。从现在起的每次复习都会采用。</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Backups to keep:</source>
+        <translation>保留备份数：</translation>
+    </message>
+    <message>
+        <source>A backup is made every day you start QuizDesk and before every import or restore; the oldest beyond this number are removed then.</source>
+        <translation>每天首次启动 QuizDesk 时以及每次导入或恢复前都会自动备份；超过此数量的最旧备份会在那时删除。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Go back to the data of %1?</source>
+        <translation>恢复到 %1 的数据吗？</translation>
+    </message>
+    <message>
+        <source>Everything done since then is replaced. Your current data is first saved as a backup, so you can restore it again.</source>
+        <translation>此后的所有记录都会被替换。当前数据会先保存为备份，之后仍可恢复。</translation>
+    </message>
+    <message>
+        <source>The exam in progress is saved and closed.</source>
+        <translation>进行中的考试会先保存再关闭。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1</source>
+        <translation>未恢复任何内容：%1</translation>
+    </message>
+    <message>
+        <source>Restored. Your data from before is kept in %1</source>
+        <translation>已恢复。恢复前的数据保存在 %1</translation>
+    </message>
+    <message>
+        <source>Restored.</source>
+        <translation>已恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>StudyView</name>
+    <message>
+        <source>Show the answer; after a choice was checked: next card</source>
+        <translation>显示答案；选择题核对后：下一张</translation>
+    </message>
+    <message>
+        <source>Again / Hard / Good / Easy (open questions without key points)</source>
+        <translation>重来 / 困难 / 良好 / 简单（没有要点的问答题）</translation>
+    </message>
+    <message>
+        <source>Tick / untick key point n (open questions with 要点); pick choice n</source>
+        <translation>勾选 / 取消第 n 个要点（有要点的问答题）；选择第 n 个选项</translation>
+    </message>
+    <message>
+        <source>Pick a choice (multiple choice: toggle)</source>
+        <translation>选择选项（多选题：切换选中）</translation>
+    </message>
+    <message>
+        <source>True / false</source>
+        <translation>判断题</translation>
+    </message>
+    <message>
+        <source>Check the choice · record the ticked key points · next card</source>
+        <translation>核对选择 · 记录勾选的要点 · 下一张</translation>
+    </message>
+    <message>
+        <source>End the session (grades given so far are kept)</source>
+        <translation>结束学习（已评分的记录会保留）</translation>
+    </message>
+    <message>
+        <source>Study</source>
+        <extracomment>A grade was committed: question id, score 0..1.</extracomment>
+        <translation>学习</translation>
+    </message>
+    <message>
+        <source>End session</source>
+        <translation>结束学习</translation>
+    </message>
+    <message>
+        <source>End the session (Esc)</source>
+        <translation>结束学习（Esc）</translation>
+    </message>
+    <message>
+        <source>Show answer</source>
+        <translation>显示答案</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>重来</translation>
+    </message>
+    <message>
+        <source>Hard</source>
+        <translation>困难</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Easy</source>
+        <translation>简单</translation>
+    </message>
+    <message>
+        <source>Session complete</source>
+        <translation>本轮学习完成</translation>
+    </message>
+    <message>
+        <source>Back to library</source>
+        <translation>返回题库</translation>
+    </message>
+    <message>
+        <source>Show answer / next card</source>
+        <translation>显示答案 / 下一张</translation>
+    </message>
+    <message>
+        <source>Check / done / next</source>
+        <translation>核对 / 完成 / 下一张</translation>
+    </message>
+    <message>
+        <source>End the session</source>
+        <translation>结束学习</translation>
+    </message>
+    <message>
+        <source>Pick or tick item %1</source>
+        <translation>选择或勾选第 %1 项</translation>
+    </message>
+    <message>
+        <source>Pick choice %1</source>
+        <translation>选择 %1</translation>
+    </message>
+    <message>
+        <source>True (or choice T)</source>
+        <translation>对（或选项 T）</translation>
+    </message>
+    <message>
+        <source>False (or choice F)</source>
+        <translation>错（或选项 F）</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>答案</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <source>Key points (要点): tick the ones you recalled</source>
+        <translation>要点：勾选你回想起来的</translation>
+    </message>
+    <message>
+        <source>Card %1 of %2</source>
+        <translation>第 %1 张，共 %2 张</translation>
+    </message>
+    <message>
+        <source>Done: %1 of %2 recalled</source>
+        <translation>完成：想起 %1/%2 个</translation>
+    </message>
+    <message>
+        <source>Recall the answer, then press Space</source>
+        <translation>先回想答案，再按空格</translation>
+    </message>
+    <message>
+        <source>T / F to answer, Enter to check</source>
+        <translation>T / F 作答，Enter 核对</translation>
+    </message>
+    <message>
+        <source>A–D or 1–4 to pick, Enter to check</source>
+        <translation>A–D 或 1–4 选择，Enter 核对</translation>
+    </message>
+    <message>
+        <source>1–9 tick the key points you recalled, Enter when done</source>
+        <translation>1–9 勾选想起的要点，完成后按 Enter</translation>
+    </message>
+    <message>
+        <source>How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy</source>
+        <translation>掌握得怎么样？1 重来 · 2 困难 · 3 良好 · 4 简单</translation>
+    </message>
+    <message>
+        <source>Space or Enter for the next card</source>
+        <translation>按空格或 Enter 进入下一张</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>Not quite: the right answer is marked in green</source>
+        <translation>不太对：正确答案已用绿色标出</translation>
+    </message>
+    <message>
+        <source>Could not save this grade (%1). Try again.</source>
+        <translation>无法保存这次评分（%1），请重试。</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) graded · average score %1</source>
+        <translation>
+            <numerusform>已评 %n 张卡片 · 平均得分 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to study here right now.</source>
+        <translation>这里暂时没有要学习的内容。</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitConfirmBox</name>
+    <message>
+        <source>Submit the exam?</source>
+        <translation>交卷？</translation>
+    </message>
+    <message>
+        <source>Submit the exam now? Answers cannot be changed afterwards.</source>
+        <translation>现在交卷吗？交卷后不能再修改答案。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) unanswered.</source>
+        <translation>
+            <numerusform>%n 道题未作答。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) flagged for review.</source>
+        <translation>
+            <numerusform>%n 道题已标记待查。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>交卷</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>继续作答</translation>
+    </message>
+</context>
+<context>
+    <name>TopicTreeWidget</name>
+    <message>
+        <source>Topic</source>
+        <extracomment>Emitted when the set of checked topics changes (checkable mode only).</extracomment>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>题数</translation>
+    </message>
+    <message>
+        <source>Mastery</source>
+        <translation>掌握度</translation>
+    </message>
+    <message>
+        <source>Mastery: %1</source>
+        <translation>掌握度：%1</translation>
+    </message>
+    <message>
+        <source>Not studied yet</source>
+        <translation>尚未学习</translation>
+    </message>
+</context>
+</TS>

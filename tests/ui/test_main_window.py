@@ -154,22 +154,9 @@ def test_dialogs_of_other_modules_are_optional(qtbot, gui_store, monkeypatch) ->
     import quizdesk.ui.main_window as main_window
 
     window = _window(qtbot, gui_store)
-    calls = []
-
-    def fake_optional(module: str, attribute: str):  # type: ignore[no-untyped-def]
-        if module.endswith("export_dialog"):
-            return lambda parent, store: calls.append(("export", parent, store))
-        return None  # not built yet
-
-    monkeypatch.setattr(main_window, "optional", fake_optional)
-    for action, name in (
-        (window.weak_areas_action, "Weak areas"),
-        (window.import_action, "Import"),
-    ):
-        action.trigger()
-        assert window.statusBar().currentMessage() == f"{name} is not available in this version yet."
-    window.export_action.trigger()
-    assert calls == [("export", window, gui_store)]
+    monkeypatch.setattr(main_window, "optional", lambda module, attribute: None)  # not built yet
+    window.import_action.trigger()
+    assert window.statusBar().currentMessage() == "Import is not available in this version yet."
 
 
 def test_import_asks_for_paths_and_runs_the_import_flow(qtbot, gui_store, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]

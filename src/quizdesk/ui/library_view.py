@@ -9,7 +9,6 @@ pulls in the Markdown / math / code renderer, a few hundred milliseconds.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
@@ -19,8 +18,10 @@ from quizdesk.core.catalog import questions_in, topic_tree
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.search import search
+from quizdesk.core.stats.mastery import topic_stats
 from quizdesk.core.study.ui_support import question_base_dir, question_detail
 from quizdesk.ui.i18n import is_english
+from quizdesk.ui.mastery_indicator import decorate_topic_tree, mastery_icon, scores_of
 from quizdesk.ui.markdown_pane import FallbackMarkdownView, make_markdown_view
 from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.question_list import QUESTION_ID_ROLE, QuestionListWidget
@@ -29,7 +30,6 @@ from quizdesk.ui.theme import colors
 from quizdesk.ui.topic_tree_widget import TopicTreeWidget
 
 ANSWER_MARGIN_PX = 14
-MasteryIcon = Callable[[float | None], Any]
 
 
 def optional(module: str, attribute: str) -> Any:
@@ -40,15 +40,6 @@ def optional(module: str, attribute: str) -> Any:
         if exc.name != module:
             raise
         return None
-
-
-def mastery_icon_function() -> MasteryIcon | None:
-    """The weak-area module's icon painter for a 0–100 score (or None), when it exists."""
-    for name in ("mastery_icon", "icon_for_score", "make_icon"):
-        function = optional("quizdesk.ui.mastery_indicator", name)
-        if callable(function):
-            return function  # type: ignore[no-any-return]
-    return None
 
 
 class LibraryView(QSplitter):
@@ -64,8 +55,7 @@ class LibraryView(QSplitter):
         self.setObjectName("mainSplitter")
         self.store = store
         self.query = ""
-        self._mastery_icon = mastery_icon_function()
-        self.topic_tree = TopicTreeWidget(mastery_icon=self._mastery_icon)
+        self.topic_tree = TopicTreeWidget(mastery_icon=mastery_icon)
         self.topic_tree.setObjectName("topicTree")
         self.topic_tree.itemSelectionChanged.connect(self._on_topic_selected)
 
@@ -101,26 +91,17 @@ class LibraryView(QSplitter):
         """Reload the tree and the list, keeping the selection and the search."""
         with self.store.read() as connection:
             tree = topic_tree(connection)
+            stats = topic_stats(connection)
         self.topic_tree.blockSignals(True)
         try:
-            self.topic_tree.set_tree(tree, self._mastery_scores(), english=is_english())
+            self.topic_tree.set_tree(tree, scores_of(stats), english=is_english())
+            decorate_topic_tree(self.topic_tree, stats)
         finally:
             self.topic_tree.blockSignals(False)
         if self.query:
             self.run_search(self.query)
         else:
             self.show_topic_questions()
-
-    def _mastery_scores(self) -> dict[int, float | None] | None:
-        if self._mastery_icon is None:
-            return None
-        function = optional("quizdesk.ui.mastery_indicator", "topic_scores")
-        if function is None:
-            return None
-        try:
-            return function(self.store)  # type: ignore[no-any-return]
-        except Exception:  # a broken indicator must not break the library
-            return None
 
     def show_topic_questions(self) -> None:
         """The questions of the selected topic (all when none is selected)."""

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self._now = now
         self.mode = BROWSE
         self.page: QWidget | None = None  # the study / exam / grading / results page on screen
+        self.weak_areas_dialog: Any = None  # made on first use, then shown again with its state
         self._stale = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -337,11 +338,14 @@ class MainWindow(QMainWindow):
         label = self.topic_tree.selected_label() if topic_ids else self.tr("all topics")
         self.start_study(queue, self.tr("Study: %1").replace("%1", label))
 
-    def new_exam(self) -> None:
+    def new_exam(self, topic_keys: list[str] | None = None, order: str | None = None) -> None:
+        """The exam setup: on ``topic_keys`` (else the selected topic) and in ``order`` if given."""
         from quizdesk.ui.exam_setup_dialog import ExamSetupDialog
 
         key = self.topic_tree.current_key()
-        dialog = ExamSetupDialog(self.store, self, topic_keys=[key] if key else None)
+        dialog = ExamSetupDialog(self.store, self, topic_keys=topic_keys or ([key] if key else None))
+        if order is not None and dialog.order_combo.findData(order) >= 0:
+            dialog.order_combo.setCurrentIndex(dialog.order_combo.findData(order))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.run_exam(dialog.exam_id) if dialog.exam_id is not None else None)
         dialog.open()
@@ -452,13 +456,31 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def show_weak_areas(self) -> None:
-        cls = optional("quizdesk.ui.weak_areas_dialog", "WeakAreasDialog")
-        if cls is None:
-            self._missing(self.tr("Weak areas"))
-            return
-        dialog = cls(self.store, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        """The weak-areas window (non-modal); its drill buttons start a session here."""
+        from quizdesk.ui.weak_areas_dialog import WeakAreasDialog
+
+        if self.weak_areas_dialog is None:
+            dialog = WeakAreasDialog(self.store, self, now=self._now)
+            dialog.studyRequested.connect(self._drill_study)
+            dialog.examRequested.connect(self._drill_exam)
+            self.weak_areas_dialog = dialog
+        self.weak_areas_dialog.show()
+        self.weak_areas_dialog.raise_()
+        self.weak_areas_dialog.activateWindow()
+
+    def _busy_with_exam(self) -> bool:
+        if self.mode in (EXAM, GRADING):
+            self.statusBar().showMessage(self.tr("Finish the exam first; then drill your weak areas."), 8000)
+            return True
+        return False
+
+    def _drill_study(self, question_ids: list[int], title: str) -> None:
+        if not self._busy_with_exam():
+            self.start_study(question_ids, title)
+
+    def _drill_exam(self, topic_keys: list[str]) -> None:
+        if not self._busy_with_exam():
+            self.new_exam(topic_keys, order="weakest")
 
     def import_files(self, *, folder: bool = False, paths: list[Path] | None = None) -> None:
         """Import Markdown files or a folder (asked for unless ``paths`` are given, e.g. dropped)."""

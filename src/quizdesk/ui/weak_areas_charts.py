@@ -1,0 +1,259 @@
+"""The weak-areas charts: mastery as horizontal bars (modules, or one module's
+topics after a click), and the last weeks' reviews and accuracy on two axes.
+
+Bars are coloured by band (weak / fair / strong): each band is its own bar
+set in a stacked series, so every bar has its band's colour and the legend
+names the bands. A topic never practised gets a hatched grey bar across the
+whole scale with "—" as its score: unknown, clearly not "0".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QHorizontalStackedBarSeries,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtWidgets import QWidget
+
+from quizdesk.core.stats.history import DayStats
+from quizdesk.core.stats.mastery import TopicStats
+from quizdesk.ui.mastery_indicator import STRONG_FROM, WEAK_BELOW, display_name
+from quizdesk.ui.theme import ThemeColors, colors
+
+LABEL_CHARS = 12  # category labels longer than this are cut with "…" (the table has the full name)
+WEAK, FAIR, STRONG, UNKNOWN = range(4)
+
+
+def band(mastery: float | None) -> int:
+    if mastery is None:
+        return UNKNOWN
+    return WEAK if mastery < WEAK_BELOW else FAIR if mastery < STRONG_FROM else STRONG
+
+
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _style_axis(axis: QValueAxis | QBarCategoryAxis | QDateTimeAxis, c: ThemeColors) -> None:
+    axis.setLabelsColor(QColor(c.text))
+    axis.setGridLineColor(QColor(c.border))
+    axis.setLinePenColor(QColor(c.border))
+    axis.setTitleBrush(QColor(c.muted))
+
+
+def _base_chart(c: ThemeColors) -> QChart:
+    chart = QChart()
+    chart.setBackgroundRoundness(0)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setBackgroundBrush(QColor(c.card))
+    chart.setPlotAreaBackgroundVisible(False)
+    chart.setTitleBrush(QColor(c.text))
+    chart.legend().setLabelColor(QColor(c.text))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+class MasteryChartView(QChartView):
+    """Mastery per module; clicking a module's bar shows its topics (``show_module(None)`` goes back)."""
+
+    #: The chart now shows this module's topics (its id), or the modules (None).
+    moduleShown = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weakMasteryChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(340, 240)
+        self._stats: list[TopicStats] = []
+        self.module_id: int | None = None
+        #: What each bar stands for, top to bottom (topic ids), as drawn.
+        self.shown: list[TopicStats] = []
+        self.redraw()
+
+    def set_stats(self, stats: list[TopicStats]) -> None:
+        self._stats = list(stats)
+        if self.module_id is not None and not any(s.topic_id == self.module_id for s in stats):
+            self.module_id = None
+        self.redraw()
+
+    def show_module(self, module_id: int | None) -> None:
+        self.module_id = module_id
+        self.redraw()
+        self.moduleShown.emit(module_id)
+
+    def module_name(self) -> str:
+        return next((display_name(s) for s in self._stats if s.topic_id == self.module_id), "")
+
+    def _rows(self) -> list[TopicStats]:
+        if self.module_id is None:
+            return [s for s in self._stats if s.parent_id is None]
+        return [s for s in self._stats if s.parent_id == self.module_id]
+
+    def redraw(self) -> None:
+        c = colors()
+        chart = _base_chart(c)
+        chart.setMargins(QMargins(4, 4, 12, 4))
+        self.shown = self._rows()
+        if self.module_id is None:
+            chart.setTitle(self.tr("Mastery by module (click a bar for its topics)") if self.shown else self.tr("Mastery"))
+        else:
+            chart.setTitle(self.tr("%1: mastery by topic").replace("%1", self.module_name()))
+        rows = list(reversed(self.shown))  # the series draws its first category at the bottom
+        names = [self.tr("Weak (below %1)").replace("%1", f"{WEAK_BELOW:.0f}"),
+                 self.tr("Fair"), self.tr("Strong (%1 and up)").replace("%1", f"{STRONG_FROM:.0f}"), self.tr("Not practised")]
+        fills = [QColor(c.danger), QColor(c.warning), QColor(c.success), QColor(c.muted)]
+        sets = [QBarSet(name) for name in names]
+        for bar_set, fill in zip(sets, fills):
+            bar_set.setColor(fill)
+            bar_set.setBorderColor(fill)
+        unknown = sets[UNKNOWN]
+        unknown.setBrush(QBrush(QColor(c.muted), Qt.BrushStyle.BDiagPattern))
+        unknown.setPen(QPen(QColor(c.border), 1))
+        for s in rows:
+            which = band(s.mastery)
+            for i, bar_set in enumerate(sets):
+                bar_set.append(0.0 if i != which else (100.0 if s.mastery is None else max(1.0, s.mastery)))
+        series = QHorizontalStackedBarSeries()
+        series.setBarWidth(0.62)
+        for bar_set in sets:
+            series.append(bar_set)
+        series.clicked.connect(self._on_clicked)
+        chart.addSeries(series)
+        categories = QBarCategoryAxis()
+        categories.append(self._labels(rows) or [""])
+        values = QValueAxis()
+        values.setRange(0, 100)
+        values.setTickCount(6)
+        values.setLabelFormat("%d")
+        values.setTitleText(self.tr("Mastery (0–100)"))
+        for axis in (categories, values):
+            _style_axis(axis, c)
+        categories.setGridLineVisible(False)
+        chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(categories)
+        series.attachAxis(values)
+        # Only the bands that occur get a legend entry.
+        for bar_set, marker in zip(sets, chart.legend().markers(series)):
+            marker.setVisible(any(v > 0 for v in (bar_set.at(i) for i in range(bar_set.count()))))
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+
+    def _labels(self, rows: list[TopicStats]) -> list[str]:
+        labels: list[str] = []
+        for s in rows:
+            score = "—" if s.mastery is None else f"{s.mastery:.0f}"
+            label = f"{short(display_name(s))}  {score}"
+            while label in labels:  # categories must be unique; two topics may share a name
+                label += " "
+            labels.append(label)
+        return labels
+
+    def _on_clicked(self, index: int, _bar_set: QBarSet) -> None:
+        if self.module_id is not None:
+            return
+        rows = list(reversed(self.shown))
+        if 0 <= index < len(rows) and any(s.parent_id == rows[index].topic_id for s in self._stats):
+            self.show_module(rows[index].topic_id)
+
+
+def _ms(day: date) -> float:
+    return datetime.combine(day, time(12, 0)).timestamp() * 1000  # local noon: the point sits mid-day
+
+
+class HistoryChartView(QChartView):
+    """Reviews per day (left axis) and the day's accuracy (right axis, only days with reviews)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("weakHistoryChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(340, 220)
+        self.days: list[DayStats] = []
+        self.redraw()
+
+    def set_history(self, days: list[DayStats]) -> None:
+        self.days = list(days)
+        self.redraw()
+
+    def redraw(self) -> None:
+        c = colors()
+        chart = _base_chart(c)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        total = sum(d.reviews for d in self.days)
+        if self.days:
+            title = self.tr("Last %1 days: %2 reviews").replace("%1", str(len(self.days))).replace("%2", str(total))
+        else:
+            title = self.tr("Daily reviews")
+        chart.setTitle(title if total else self.tr("Last %1 days: no reviews yet").replace("%1", str(len(self.days) or 30)))
+
+        reviews = QLineSeries()
+        reviews.setName(self.tr("Reviews"))
+        reviews.setPen(QPen(QColor(c.accent), 2))
+        accuracy = QLineSeries()
+        accuracy.setName(self.tr("Accuracy %"))
+        accuracy.setPen(QPen(QColor(c.success), 2, Qt.PenStyle.DashLine))
+        dots = QScatterSeries()  # a dot on each day that has an accuracy, so single days show
+        dots.setMarkerSize(7)
+        dots.setColor(QColor(c.success))
+        dots.setBorderColor(QColor(c.success))
+        for d in self.days:
+            reviews.append(_ms(d.day), d.reviews)
+            if d.accuracy is not None:
+                accuracy.append(_ms(d.day), d.accuracy * 100)
+                dots.append(_ms(d.day), d.accuracy * 100)
+        for series in (reviews, accuracy, dots):
+            chart.addSeries(series)
+
+        x_axis = QDateTimeAxis()
+        x_axis.setFormat("MM-dd")
+        x_axis.setTickCount(6)
+        if self.days:
+            first, last = _ms(self.days[0].day), _ms(self.days[-1].day)
+            x_axis.setRange(
+                datetime.fromtimestamp(first / 1000), datetime.fromtimestamp(max(last, first + 86_400_000) / 1000)
+            )
+        left = QValueAxis()
+        left.setLabelFormat("%d")
+        top = max((d.reviews for d in self.days), default=0)
+        left.setRange(0, max(5, top + max(1, top // 8)))
+        left.setTickCount(6)
+        left.applyNiceNumbers()
+        left.setLabelFormat("%d")
+        left.setTitleText(self.tr("Reviews"))
+        right = QValueAxis()
+        right.setRange(0, 100)
+        right.setTickCount(6)
+        right.setLabelFormat("%d%%")
+        right.setTitleText(self.tr("Accuracy"))
+        for axis in (x_axis, left, right):
+            _style_axis(axis, c)
+        right.setGridLineVisible(False)
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
+        reviews.attachAxis(x_axis)
+        reviews.attachAxis(left)
+        for series in (accuracy, dots):
+            series.attachAxis(x_axis)
+            series.attachAxis(right)
+        markers = chart.legend().markers(dots)
+        for marker in markers:
+            marker.setVisible(False)  # the dots belong to the accuracy line
+        old = self.chart()
+        self.setChart(chart)
+        if old is not None:
+            old.deleteLater()

@@ -1,0 +1,411 @@
+"""Study → Weak areas (Ctrl+Shift+W): what to study tonight, and why.
+
+A non-modal window over the main window. On top, the answer: the weakest
+topics with the reason each is weak, what is due, and two buttons that drill
+those topics, as a mock exam (weakest questions first) or a study session.
+Below, mastery per module as bars (click one for its topics), the last 30
+days of reviews and accuracy, and a sortable table of every topic.
+
+It reads through ``quizdesk.core.stats`` on a raw read connection, and
+refreshes on the app's ``dataChanged`` while it is on screen (or when it is
+shown again). The drill buttons only say what to drill; the main window
+starts the session (``studyRequested``, ``examRequested``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizdesk.core.catalog import questions_in, topic_tree
+from quizdesk.core.db.store import Store
+from quizdesk.core.stats.history import DayStats, daily_history
+from quizdesk.core.stats.mastery import Reason, TopicStats, topic_stats, weakest_topics
+from quizdesk.ui.events import app_events
+from quizdesk.ui.i18n import is_english
+from quizdesk.ui.mastery_indicator import display_name, mastery_pixmap
+from quizdesk.ui.study_view import utc_now
+from quizdesk.ui.theme import button_css, colors
+from quizdesk.ui.weak_areas_charts import HistoryChartView, MasteryChartView
+from quizdesk.ui.weak_areas_model import MASTERY, TOPIC_ID_ROLE, TopicSortProxy, WeakAreasModel, reason_text
+
+HEADLINE_TOPICS = 3
+HISTORY_DAYS = 30
+STUDY_LIMIT = 50
+SETTINGS_GROUP = "weakAreas"
+
+
+class WeakAreasDialog(QDialog):
+    #: Study these question ids, with a title (the main window's ``start_study``).
+    studyRequested = Signal(list, str)
+    #: Set up a mock exam on these topic keys, weakest questions first.
+    examRequested = Signal(list)
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, now: Callable[[], datetime] = utc_now) -> None:
+        super().__init__(parent)
+        self.setObjectName("weakAreasDialog")
+        self.setModal(False)
+        self.setSizeGripEnabled(True)
+        self.store = store
+        self._now = now
+        self.stats: list[TopicStats] = []
+        self.history: list[DayStats] = []
+        self.weakest: list[TopicStats] = []
+        self._stale = True
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self._refresh_if_visible)
+        self._build()
+        self.resize(1180, 800)
+        self._restore_layout()
+        app_events().dataChanged.connect(self._on_data_changed)
+        app_events().themeChanged.connect(self._restyle)
+        self.refresh()
+
+    # -- layout ----------------------------------------------------------------
+    def _build(self) -> None:
+        self.title_label = QLabel(objectName="weakTitle")
+        big = self.title_label.font()
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        self.title_label.setFont(big)
+        self.headline = QGridLayout()
+        self.headline.setHorizontalSpacing(10)
+        self.headline.setVerticalSpacing(4)
+        self.headline.setColumnStretch(1, 1)
+        self.summary_label = QLabel(objectName="weakSummaryLabel")
+        self.summary_label.setWordWrap(True)
+        self.hint_label = QLabel(objectName="weakHintLabel")
+        self.hint_label.setWordWrap(True)
+
+        self.exam_button = QPushButton(objectName="weakDrillExamButton")
+        self.exam_button.clicked.connect(self.drill_exam)
+        self.study_button = QPushButton(objectName="weakDrillStudyButton")
+        self.study_button.clicked.connect(self.drill_study)
+        for button in (self.exam_button, self.study_button):
+            button.setMinimumHeight(34)
+            button.setAutoDefault(False)
+        buttons = QVBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.exam_button)
+        buttons.addWidget(self.study_button)
+        buttons.addStretch(1)
+
+        text_column = QVBoxLayout()
+        text_column.setSpacing(6)
+        text_column.addWidget(self.title_label)
+        text_column.addLayout(self.headline)
+        text_column.addWidget(self.summary_label)
+        text_column.addWidget(self.hint_label)
+        header = QHBoxLayout()
+        header.setContentsMargins(18, 14, 18, 14)
+        header.setSpacing(24)
+        header.addLayout(text_column, 1)
+        header.addLayout(buttons)
+        self.header_bar = QFrame(objectName="weakHeader")
+        self.header_bar.setLayout(header)
+
+        self.mastery_chart = MasteryChartView()
+        self.mastery_chart.moduleShown.connect(self._on_module_shown)
+        self.back_button = QPushButton(objectName="weakChartBackButton")
+        self.back_button.setAutoDefault(False)
+        self.back_button.clicked.connect(lambda: self.mastery_chart.show_module(None))
+        self.back_button.setVisible(False)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        chart_layout.setSpacing(4)
+        chart_layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        chart_layout.addWidget(self.mastery_chart, 1)
+        self.history_chart = HistoryChartView()
+        self.charts_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="weakChartsSplitter")
+        self.charts_splitter.addWidget(chart_box)
+        self.charts_splitter.addWidget(self.history_chart)
+        self.charts_splitter.setSizes([560, 560])
+        self.charts_splitter.setChildrenCollapsible(False)
+
+        self.model = WeakAreasModel(self)
+        self.proxy = TopicSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(objectName="weakTopicTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(MASTERY, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.doubleClicked.connect(self._on_row_activated)
+        header_view = self.table.horizontalHeader()
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header_view.setStretchLastSection(True)
+        header_view.setHighlightSections(False)
+
+        self.body_splitter = QSplitter(Qt.Orientation.Vertical, objectName="weakBodySplitter")
+        self.body_splitter.addWidget(self.charts_splitter)
+        self.body_splitter.addWidget(self.table)
+        self.body_splitter.setSizes([330, 300])
+        self.body_splitter.setChildrenCollapsible(False)
+
+        self.close_button = QPushButton(objectName="weakCloseButton")
+        self.close_button.setAutoDefault(False)
+        self.close_button.clicked.connect(self.close)
+        footer = QHBoxLayout()
+        footer.setContentsMargins(12, 0, 12, 10)
+        footer.addStretch(1)
+        footer.addWidget(self.close_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(self.header_bar)
+        body = QVBoxLayout()
+        body.setContentsMargins(12, 0, 12, 0)
+        body.addWidget(self.body_splitter, 1)
+        layout.addLayout(body, 1)
+        layout.addLayout(footer)
+
+        self.refresh_action = QAction(self)
+        self.refresh_action.setObjectName("weakRefreshAction")
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.triggered.connect(lambda _checked=False: self.refresh())
+        self.addAction(self.refresh_action)
+        self._retranslate_static()
+
+    def _retranslate_static(self) -> None:
+        self.setWindowTitle(self.tr("Weak areas"))
+        self.exam_button.setToolTip(self.tr("Set up a mock exam on these topics, weakest questions first"))
+        self.study_button.setToolTip(self.tr("Flashcards of these topics: due cards, new ones, then the rest"))
+        self.back_button.setText(self.tr("‹ All modules"))
+        self.table.setToolTip(self.tr("Double-click a topic to study it"))
+        self.close_button.setText(self.tr("Close"))
+        self.refresh_action.setText(self.tr("Refresh"))
+
+    def retranslate_ui(self) -> None:
+        """Every text in the current language (after a language switch); the data is re-read too."""
+        self._retranslate_static()
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # -- data ------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Recompute everything from the database."""
+        now = self._now()
+        with self.store.read() as connection:
+            self.stats = topic_stats(connection, now=now)
+            self.history = daily_history(connection, days=HISTORY_DAYS, now=now)
+        self.weakest = weakest_topics(self.stats, limit=HEADLINE_TOPICS)
+        self._stale = False
+        self.model.set_stats(self.stats, now)
+        self.mastery_chart.set_stats(self.stats)
+        self.history_chart.set_history(self.history)
+        self._fill_header()
+
+    def _on_data_changed(self) -> None:
+        self._stale = True
+        self._refresh_timer.start()  # several writes in a row refresh once
+
+    def _refresh_if_visible(self) -> None:
+        if self.isVisible() and self._stale:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt API)
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    @property
+    def never_practised(self) -> bool:
+        return all(s.mastery is None for s in self.stats)
+
+    def _fill_header(self) -> None:
+        c = colors()
+        while self.headline.count():
+            item = self.headline.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        if not self.stats:
+            self.title_label.setText(self.tr("No questions yet"))
+            self.summary_label.setText("")
+            self.hint_label.setText(self.tr("Import a question bank (File → Import, Ctrl+I) to see your weak areas here."))
+            self.hint_label.setVisible(True)
+            self.exam_button.setEnabled(False)
+            self.study_button.setEnabled(False)
+            return
+        weak = [s for s in self.weakest if s.reason is not Reason.STRONG]
+        if self.never_practised:
+            self.title_label.setText(self.tr("Tonight: start with these topics"))
+        elif weak:
+            self.title_label.setText(self.tr("Tonight: study these topics"))
+        else:
+            self.title_label.setText(self.tr("Nothing is weak right now: keep these fresh"))
+        modules = {s.topic_id: display_name(s) for s in self.stats if s.parent_id is None}
+        for row, s in enumerate(self.weakest):
+            dot = QLabel(objectName=f"weakHeadlineDot{row}")
+            dot.setPixmap(mastery_pixmap(s.mastery, s.confidence, 14))
+            module = modules.get(s.parent_id, "") if s.parent_id is not None else ""
+            name = QLabel(objectName=f"weakHeadlineTopic{row}")
+            name.setTextFormat(Qt.TextFormat.RichText)
+            where = f" <span style='color:{c.muted}'>· {module}</span>" if module else ""
+            name.setText(f"<b>{row + 1}. {_html(display_name(s))}</b>{where}")
+            name.setToolTip(s.name if is_english() else (s.name_en or s.name))
+            reason = QLabel(reason_text(s), objectName=f"weakHeadlineReason{row}")
+            tone = c.muted if s.reason in (Reason.NEVER_ATTEMPTED, Reason.STRONG) else c.danger
+            reason.setStyleSheet(f"color: {tone};")
+            self.headline.addWidget(dot, row, 0)
+            self.headline.addWidget(name, row, 1)
+            self.headline.addWidget(reason, row, 2)
+        self.summary_label.setText(self._summary())
+        self.hint_label.setText(
+            self.tr(
+                "You have not practised yet. Study a few cards (Ctrl+D) or take a short mock exam (Ctrl+N): "
+                "this page then shows where you are weak and why."
+            )
+        )
+        self.hint_label.setVisible(self.never_practised)
+        has_topics = bool(self.weakest)
+        self.exam_button.setEnabled(has_topics)
+        self.study_button.setEnabled(has_topics)
+        count = len(self.weakest)
+        self.exam_button.setText(self.tr("Mock exam on these %n topic(s)", "", count))
+        self.study_button.setText(self.tr("Study these %n topic(s)", "", count))
+
+    def _summary(self) -> str:
+        modules = [s for s in self.stats if s.parent_id is None]
+        due = sum(s.due for s in modules)
+        rows = self.model.rowCount()
+        never = sum(1 for r in range(rows) if self.model.stats_at(r).mastery is None)
+        reviews = sum(d.reviews for d in self.history)
+        parts = [
+            self.tr("%n question(s) due now", "", due),
+            self.tr("%1 of %2 topics never practised").replace("%1", str(never)).replace("%2", str(rows)),
+            self.tr("%n review(s) in the last %1 days", "", reviews).replace("%1", str(len(self.history) or HISTORY_DAYS)),
+        ]
+        return "  ·  ".join(parts)
+
+    # -- drilling --------------------------------------------------------------
+    def drill_topic_ids(self) -> list[int]:
+        return [s.topic_id for s in self.weakest]
+
+    def drill_exam(self) -> None:
+        """Ask for a mock exam on the headline topics, weakest questions first."""
+        ids = set(self.drill_topic_ids())
+        if not ids:
+            return
+        with self.store.read() as connection:
+            keys = [key for topic_id, key in _topic_keys(connection).items() if topic_id in ids]
+        self.close()
+        self.examRequested.emit(keys)
+
+    def drill_study(self) -> None:
+        self.study_topics(self.drill_topic_ids(), ", ".join(display_name(s) for s in self.weakest))
+
+    def study_topics(self, topic_ids: list[int], label: str) -> None:
+        """Flashcards of these topics: due cards, then new ones (the core's study queue), then the rest."""
+        from quizdesk.core.study.reviews import study_queue
+
+        subtree = self._subtree_ids(topic_ids)
+        if not subtree:
+            return
+        with self.store.session() as session:
+            queue = study_queue(session, subtree, self._now(), limit=STUDY_LIMIT)
+        with self.store.read() as connection:
+            rest = [q.id for q in questions_in(connection, subtree) if q.id not in set(queue)]
+        question_ids = (queue + rest)[:STUDY_LIMIT]
+        if not question_ids:
+            return
+        self.close()
+        self.studyRequested.emit(question_ids, self.tr("Drill: %1").replace("%1", label))
+
+    def _subtree_ids(self, topic_ids: list[int]) -> list[int]:
+        # A module row (a module without sub-topics, or one picked by hand) means its whole subtree.
+        wanted = set(topic_ids)
+        ids = [s.topic_id for s in self.stats if s.topic_id in wanted or s.parent_id in wanted]
+        return list(dict.fromkeys(ids))
+
+    def _on_row_activated(self, index) -> None:  # type: ignore[no-untyped-def]
+        topic_id = index.siblingAtColumn(0).data(TOPIC_ID_ROLE)
+        name = index.siblingAtColumn(0).data()
+        if topic_id is not None:
+            self.study_topics([int(topic_id)], str(name))
+
+    def _on_module_shown(self, module_id: object) -> None:
+        self.back_button.setVisible(module_id is not None)
+
+    # -- look, layout ------------------------------------------------------------
+    def _restyle(self, _dark: bool = False) -> None:
+        c = colors()
+        self.header_bar.setStyleSheet(f"QFrame#weakHeader {{ border-bottom: 1px solid {c.border}; }}")
+        self.summary_label.setStyleSheet(f"color: {c.muted};")
+        self.hint_label.setStyleSheet(
+            f"color: {c.text}; background: {c.accent_bg}; border: 1px solid {c.border}; border-radius: 6px; padding: 8px;"
+        )
+        self.exam_button.setStyleSheet(button_css("primary", "weakDrillExamButton"))
+        self.study_button.setStyleSheet(button_css("neutral", "weakDrillStudyButton"))
+        self.back_button.setStyleSheet(button_css("neutral", "weakChartBackButton"))
+        self.close_button.setStyleSheet(button_css("neutral", "weakCloseButton"))
+        self.mastery_chart.redraw()
+        self.history_chart.redraw()
+        if self.stats:
+            self._fill_header()
+        self.table.viewport().update()
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        geometry = settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for key, splitter in (("charts", self.charts_splitter), ("body", self.body_splitter)):
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+        settings.endGroup()
+        self._restyle()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt API)
+        settings = QSettings()
+        settings.beginGroup(SETTINGS_GROUP)
+        settings.setValue("geometry", self.saveGeometry())
+        settings.setValue("charts", self.charts_splitter.saveState())
+        settings.setValue("body", self.body_splitter.saveState())
+        settings.endGroup()
+        super().closeEvent(event)
+
+
+def _topic_keys(connection) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    keys: dict[int, str] = {}
+    stack = list(topic_tree(connection))
+    while stack:
+        node = stack.pop()
+        keys[node.id] = node.key
+        stack.extend(node.children)
+    return keys
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,69 @@
+"""The mastery dot: red for weak, green for strong, a hollow ring for never
+practised, fainter with less evidence, readable in both themes; the main
+window's topic tree shows it for every topic."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+
+from quizdesk.core.study.reviews import record_choice
+from quizdesk.ui.mastery_indicator import ICON_SIZE, mastery_color, mastery_pixmap, topic_scores
+from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.theme import DARK, LIGHT
+from quizdesk.ui.topic_tree_widget import MASTERY_COLUMN, TOPIC_ID_ROLE
+
+
+def _centre(image: QImage) -> QColor:
+    return image.pixelColor(image.width() // 2, image.height() // 2)
+
+
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_colours_go_from_red_to_green_and_unknown_is_a_hollow_grey_ring(qapp, theme) -> None:  # type: ignore[no-untyped-def]
+    weak, fair, strong = mastery_color(10, theme), mastery_color(62, theme), mastery_color(95, theme)
+    assert weak.red() > weak.green() and strong.green() > strong.red()
+    assert weak == QColor(theme.danger) and strong == QColor(theme.success)
+    assert fair.red() > fair.blue() and fair.green() > fair.blue()  # amber
+    background = QColor(theme.card)
+    for color in (weak, fair, strong):  # every dot stands out from the card behind it
+        assert abs(color.lightness() - background.lightness()) > 40 or abs(color.hue() - background.hue()) > 30
+    never = mastery_pixmap(None, theme=theme).toImage()
+    assert _centre(never).alpha() == 0  # hollow
+    ring = never.pixelColor(never.width() // 2, int(never.height() * 0.16))
+    assert ring.alpha() > 0 and ring.rgb() == QColor(theme.muted).rgb()
+    solid = _centre(mastery_pixmap(80, 1.0, theme=theme).toImage())
+    faint = _centre(mastery_pixmap(80, 0.0, theme=theme).toImage())
+    assert solid.alpha() == 255 and 0 < faint.alpha() < 128
+
+
+def test_topic_tree_shows_a_dot_per_topic(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    now = datetime.now(timezone.utc) - timedelta(hours=1)
+    with gui_store.session() as session:
+        for qid in (8, 9, 10):  # 归一化: wrong every time
+            record_choice(session, qid, [], now=now, seconds=10)
+        for qid, right in ((4, [1]), (6, [0])):  # 优化方法: right
+            record_choice(session, qid, right, now=now, seconds=10)
+    scores = topic_scores(gui_store)
+    window = MainWindow(gui_store)
+    qtbot.add_widget(window)
+    tree = window.topic_tree
+    assert tree.columnCount() == 3 and tree.headerItem().text(MASTERY_COLUMN) == "Mastery"
+    items = {item.data(0, TOPIC_ID_ROLE): item for item in tree.iter_items()}
+    assert set(items) == {1, 2, 3, 4, 5, 6}
+    for topic_id, item in items.items():
+        icon = item.icon(MASTERY_COLUMN)
+        assert not icon.isNull()
+        centre = _centre(icon.pixmap(ICON_SIZE, ICON_SIZE).toImage())
+        if scores[topic_id] is None:
+            assert centre.alpha() == 0, topic_id
+            assert "Not practised yet" in item.toolTip(MASTERY_COLUMN)
+        else:
+            assert centre.alpha() > 0, topic_id
+            assert f"Mastery {scores[topic_id]:.0f}" in item.toolTip(MASTERY_COLUMN)
+    assert scores[5] is None and scores[6] is None  # 机器学习 untouched
+    assert scores[4] is not None and scores[3] is not None and scores[4] < scores[3]
+    weak = _centre(items[4].icon(MASTERY_COLUMN).pixmap(ICON_SIZE, ICON_SIZE).toImage())
+    strong = _centre(items[3].icon(MASTERY_COLUMN).pixmap(ICON_SIZE, ICON_SIZE).toImage())
+    assert weak.red() - weak.green() > strong.red() - strong.green()

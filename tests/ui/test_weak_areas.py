@@ -1,0 +1,267 @@
+"""The weak-areas dashboard: the headline answers "what to study tonight" from a
+constructed week of use, the table sorts by numbers, the drill buttons start the
+right exam setup and study session, it refreshes on writes, and a fresh install
+reads well."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+
+from quizdesk.core.db.models import Question
+from quizdesk.core.stats.mastery import Reason, TopicStats
+from quizdesk.core.study.reviews import record_choice, record_rating, record_recall
+from quizdesk.ui.events import notify_data_changed
+from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.mastery_indicator import display_name
+from quizdesk.ui.study_view import StudyView
+from quizdesk.ui.weak_areas_dialog import WeakAreasDialog
+from quizdesk.ui.weak_areas_model import (
+    LAST_SEEN,
+    MASTERY,
+    REASON,
+    SORT_ROLE,
+    TOPIC,
+    TopicSortProxy,
+    WeakAreasModel,
+    reason_text,
+)
+
+NOW = datetime(2026, 3, 14, 20, 0, tzinfo=timezone.utc)
+OPTIMIZATION, NORMALIZATION, METRICS, TREES = 3, 4, 5, 6  # topic ids of the GUI fixture bank
+
+
+def answer(session, question_id: int, right: bool, when: datetime) -> None:  # type: ignore[no-untyped-def]
+    """Answer one question right or wrong, as study mode records it."""
+    q = session.get(Question, question_id)
+    if q.qtype == "open":
+        if q.key_points:
+            record_recall(session, q.id, list(range(len(q.key_points))) if right else [], now=when, seconds=40)
+        else:
+            record_rating(session, q.id, 3 if right else 1, now=when, seconds=40)
+        return
+    correct = [i for i, c in enumerate(q.choices) if c["correct"]]
+    wrong = [i for i, c in enumerate(q.choices) if not c["correct"]][:1]
+    record_choice(session, q.id, correct if right else wrong, now=when, seconds=12)
+
+
+def make_week(store) -> None:  # type: ignore[no-untyped-def]
+    """A week of use: optimisation mastered, normalisation mostly wrong, metrics
+    seen once a month ago, trees never touched."""
+    with store.read() as connection:
+        by_topic: dict[int, list[int]] = {}
+        for qid, topic_id in connection.execute("SELECT id, topic_id FROM questions ORDER BY id"):
+            by_topic.setdefault(topic_id, []).append(qid)
+    with store.session() as session:
+        for day in range(7, 0, -1):
+            when = NOW - timedelta(days=day, hours=1)
+            for qid in by_topic[OPTIMIZATION]:
+                answer(session, qid, True, when)
+            if day % 2:
+                for i, qid in enumerate(by_topic[NORMALIZATION]):
+                    answer(session, qid, i == 0 and day == 1, when)
+        for qid in by_topic[METRICS]:
+            answer(session, qid, True, NOW - timedelta(days=25))
+
+
+def _dialog(qtbot, store) -> WeakAreasDialog:  # type: ignore[no-untyped-def]
+    dialog = WeakAreasDialog(store, now=lambda: NOW)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _headline(dialog: WeakAreasDialog) -> list[tuple[str, str]]:
+    rows = []
+    for i in range(len(dialog.weakest)):
+        name = dialog.findChild(QLabel, f"weakHeadlineTopic{i}")
+        reason = dialog.findChild(QLabel, f"weakHeadlineReason{i}")
+        rows.append((name.text(), reason.text()))
+    return rows
+
+
+def test_a_week_of_use_puts_the_weak_topic_first_with_its_reason(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    make_week(gui_store)
+    dialog = _dialog(qtbot, gui_store)
+    assert dialog.title_label.text() == "Tonight: study these topics"
+    first = dialog.weakest[0]
+    assert first.topic_id == NORMALIZATION and first.reason is Reason.LOW_ACCURACY
+    assert first.reason_detail is not None and first.reason_detail < 0.5
+    headline = _headline(dialog)
+    assert "Normalization" in headline[0][0] and "Deep learning" in headline[0][0]
+    assert headline[0][1] == f"Low accuracy: {first.reason_detail * 100:.0f}%"
+    # The mastered topic is not suggested; the untouched one is, as never practised.
+    suggested = [s.topic_id for s in dialog.weakest]
+    assert OPTIMIZATION not in suggested
+    assert TREES in suggested
+    trees = next(s for s in dialog.weakest if s.topic_id == TREES)
+    assert _headline(dialog)[suggested.index(TREES)][1] == "Never practised"
+    assert dialog.findChild(QPushButton, "weakDrillExamButton").text() == "Mock exam on these 3 topic(s)"
+    assert not dialog.hint_label.isVisible()
+    # The summary counts what the table shows.
+    assert "1 of 4 topics never practised" in dialog.summary_label.text()
+    assert trees.mastery is None
+
+
+def test_table_sorts_mastery_as_numbers_with_never_practised_last_both_ways(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    make_week(gui_store)
+    dialog = _dialog(qtbot, gui_store)
+    table, proxy = dialog.table, dialog.proxy
+
+    def column(col: int, role: int = SORT_ROLE) -> list:  # type: ignore[type-arg]
+        return [proxy.index(r, col).data(role) for r in range(proxy.rowCount())]
+
+    assert proxy.rowCount() == 4  # the four sub-topics; modules are in the chart
+    table.sortByColumn(MASTERY, Qt.SortOrder.AscendingOrder)
+    values = column(MASTERY)
+    known = [v for v in values if v is not None]
+    assert values == known + [None] and known == sorted(known)
+    assert column(TOPIC, Qt.ItemDataRole.DisplayRole)[0] == "Normalization"
+    assert column(TOPIC, Qt.ItemDataRole.DisplayRole)[-1] == "Tree models"
+    table.sortByColumn(MASTERY, Qt.SortOrder.DescendingOrder)
+    values = column(MASTERY)
+    assert values == sorted(known, reverse=True) + [None]
+    assert column(MASTERY, Qt.ItemDataRole.DisplayRole)[-1] == "—"
+    # Last seen sorts by time, not by its words ("7 days ago" < "today" as text).
+    table.sortByColumn(LAST_SEEN, Qt.SortOrder.DescendingOrder)
+    assert column(TOPIC, Qt.ItemDataRole.DisplayRole)[:2] == ["Normalization", "Optimization"] or column(
+        TOPIC, Qt.ItemDataRole.DisplayRole
+    )[:2] == ["Optimization", "Normalization"]
+    assert column(TOPIC, Qt.ItemDataRole.DisplayRole)[2:] == ["Metrics", "Tree models"]
+    assert column(LAST_SEEN, Qt.ItemDataRole.DisplayRole)[2:] == ["25 day(s) ago", "never"]
+    # The "why" column says it in words.
+    reasons = dict(zip(column(TOPIC, Qt.ItemDataRole.DisplayRole), column(REASON, Qt.ItemDataRole.DisplayRole)))
+    assert reasons["Tree models"] == "Never practised"
+    assert reasons["Normalization"].startswith("Low accuracy: ")
+
+
+def _stats(topic_id: int, mastery: float | None) -> TopicStats:
+    return TopicStats(
+        topic_id=topic_id, parent_id=1, name=f"t{topic_id}", name_en="", questions=10, attempted=0 if mastery is None else 5,
+        attempts=0 if mastery is None else 9, accuracy=None if mastery is None else mastery / 100, coverage=0.5,
+        retrievability=None, mastery=mastery, confidence=0.5, due=0, last_seen=None,
+        reason=Reason.NEVER_ATTEMPTED if mastery is None else Reason.STRONG, reason_detail=None,
+    )
+
+
+def test_sort_proxy_is_numeric_and_stable(qapp) -> None:  # type: ignore[no-untyped-def]
+    model = WeakAreasModel()
+    module = TopicStats(
+        topic_id=1, parent_id=None, name="m", name_en="", questions=50, attempted=20, attempts=40, accuracy=0.5,
+        coverage=0.4, retrievability=None, mastery=50.0, confidence=0.5, due=0, last_seen=None,
+        reason=Reason.STRONG, reason_detail=None,
+    )
+    # As text "100" < "42" < "9"; as numbers the other way round. Equal scores keep tree order.
+    model.set_stats([module, _stats(2, 42.0), _stats(3, None), _stats(4, 9.0), _stats(5, 100.0), _stats(6, 42.0), _stats(7, None)], NOW)
+    proxy = TopicSortProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(MASTERY, Qt.SortOrder.AscendingOrder)
+    order = [proxy.index(r, TOPIC).data() for r in range(proxy.rowCount())]
+    assert order == ["t4", "t2", "t6", "t5", "t3", "t7"]
+    proxy.sort(MASTERY, Qt.SortOrder.DescendingOrder)
+    order = [proxy.index(r, TOPIC).data() for r in range(proxy.rowCount())]
+    assert order == ["t5", "t2", "t6", "t4", "t3", "t7"]
+
+
+def test_drill_these_opens_the_exam_setup_on_the_weakest_topics(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
+    make_week(gui_store)
+    window = MainWindow(gui_store, now=lambda: NOW)
+    qtbot.add_widget(window)
+    activate(window)
+    window.weak_areas_action.trigger()
+    dialog = window.weak_areas_dialog
+    assert dialog.isVisible() and not dialog.isModal()
+    expected = sorted(s.topic_id for s in dialog.weakest)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "weakDrillExamButton"), Qt.MouseButton.LeftButton)
+    setup = window.exam_setup_dialog
+    assert setup.isVisible() and not dialog.isVisible()
+    modules = {1, 2}  # a module is checked too when all its sub-topics are
+    assert sorted(set(setup.tree.checked_topic_ids()) - modules) == expected
+    assert setup.order_combo.currentData() == "weakest"
+    qtbot.waitUntil(lambda: not setup._recount_timer.isActive())
+    with qtbot.wait_signal(setup.accepted):
+        qtbot.mouseClick(setup.start_button, Qt.MouseButton.LeftButton)
+    runner = window.exam_runner
+    assert runner is not None
+    with gui_store.read() as connection:
+        topics = {qid: tid for qid, tid in connection.execute("SELECT id, topic_id FROM questions")}
+    assert {topics[q.id] for q in runner.questions} <= set(expected)
+
+
+def test_study_these_starts_a_session_on_the_weakest_topics(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
+    make_week(gui_store)
+    window = MainWindow(gui_store, now=lambda: NOW)
+    qtbot.add_widget(window)
+    activate(window)
+    window.show_weak_areas()
+    dialog = window.weak_areas_dialog
+    weakest = {s.topic_id for s in dialog.weakest}
+    qtbot.mouseClick(dialog.findChild(QPushButton, "weakDrillStudyButton"), Qt.MouseButton.LeftButton)
+    assert isinstance(window.page, StudyView) and not dialog.isVisible()
+    with gui_store.read() as connection:
+        expected = [qid for qid, tid in connection.execute("SELECT id, topic_id FROM questions") if tid in weakest]
+    ids = [q.id for q in window.page.cards]
+    assert sorted(ids) == sorted(expected)  # every question of those topics, each once
+    assert window.page.title_label.text().startswith("Drill: Normalization")
+
+
+def test_dashboard_refreshes_when_data_changes(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, gui_store)
+    assert all(s.mastery is None for s in dialog.stats)
+    with gui_store.session() as session:
+        for qid in (19, 20, 21):  # the objective questions of 树模型, all wrong
+            answer(session, qid, False, NOW - timedelta(hours=2))
+    notify_data_changed()
+    qtbot.waitUntil(lambda: dialog.weakest and dialog.weakest[0].topic_id == TREES)
+    assert dialog.weakest[0].reason is not Reason.NEVER_ATTEMPTED
+    assert dialog.title_label.text() == "Tonight: study these topics"
+    assert sum(d.reviews for d in dialog.history) == 3
+
+
+def test_a_fresh_install_reads_well(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    dialog = _dialog(qtbot, gui_store)
+    assert dialog.title_label.text() == "Tonight: start with these topics"
+    assert dialog.hint_label.isVisible() and "Ctrl+D" in dialog.hint_label.text()
+    assert all(reason == "Never practised" for _name, reason in _headline(dialog))
+    texts = [dialog.proxy.index(r, REASON).data() for r in range(dialog.proxy.rowCount())]
+    assert texts == ["Never practised"] * 4
+    assert "4 of 4 topics never practised" in dialog.summary_label.text()
+    assert "0 review(s)" in dialog.summary_label.text()
+    assert dialog.history_chart.chart().title() == "Last 30 days: no reviews yet"
+    assert len(dialog.mastery_chart.shown) == 2  # both modules, drawn as "not practised"
+    assert dialog.findChild(QPushButton, "weakDrillStudyButton").isEnabled()
+    image = dialog.grab().toImage()
+    assert not image.isNull()
+
+
+def test_clicking_a_module_shows_its_topics(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    make_week(gui_store)
+    dialog = _dialog(qtbot, gui_store)
+    chart = dialog.mastery_chart
+    assert [display_name(s) for s in chart.shown] == ["Deep learning", "Machine learning"]
+    chart._on_clicked(len(chart.shown) - 1, None)  # bars are drawn bottom-up: the last index is the top bar
+    assert [display_name(s) for s in chart.shown] == ["Optimization", "Normalization"]
+    assert "Deep learning" in chart.chart().title()
+    back = dialog.findChild(QPushButton, "weakChartBackButton")
+    assert back.isVisible()
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert [display_name(s) for s in chart.shown] == ["Deep learning", "Machine learning"] and not back.isVisible()
+
+
+@pytest.mark.parametrize("reason,detail,text", [
+    (Reason.NOT_REVIEWED, 20.4, "Not reviewed for 20 day(s)"),
+    (Reason.FORGETTING, 0.553, "Fading: recall chance 55%"),
+    (Reason.LOW_COVERAGE, 0.3, "Only 30% of the questions tried"),
+    (Reason.DUE, 5.0, "5 question(s) due"),
+    (Reason.STRONG, None, "Strong"),
+])
+def test_reasons_in_words(qapp, reason, detail, text) -> None:  # type: ignore[no-untyped-def]
+    stats = _stats(2, 40.0)
+    from dataclasses import replace
+
+    assert reason_text(replace(stats, reason=reason, reason_detail=detail)) == text
+    assert QApplication.instance() is not None

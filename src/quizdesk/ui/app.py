@@ -13,6 +13,7 @@ from quizdesk import APP_NAME, __version__
 from quizdesk.core.db.store import Store, StoreError, open_store
 from quizdesk.core.instance_lock import InstanceLock
 from quizdesk.core.paths import DB_FILENAME, bundled_content_dir, data_dir
+from quizdesk.ui.app_icon import app_icon
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -22,7 +23,11 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setOrganizationName(APP_NAME)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
-    return QApplication(argv if argv is not None else sys.argv[:1])
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setWindowIcon(app_icon())
+    # Wayland compositors find the icon and name through the desktop file's name.
+    app.setDesktopFileName("quizdesk")
+    return app
 
 
 def open_store_with_recovery(directory: Path) -> Store | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from datetime import datetime, timedelta, timezone
 
@@ -135,7 +134,7 @@ def test_mastery_combines_accuracy_retrievability_and_coverage(bank) -> None:  #
     bank.answer_many("t1", True, ago(5, 4), questions=2)
     t1 = stats_by_key(bank)["t1"]
     assert t1.accuracy is not None and t1.retrievability is not None
-    expected = 100 * math.sqrt(t1.accuracy * t1.retrievability) * (0.5 + 0.5 * 0.5)
+    expected = 100 * t1.accuracy * t1.retrievability * (0.5 + 0.5 * 0.5)
     assert t1.mastery == pytest.approx(expected)
 
 

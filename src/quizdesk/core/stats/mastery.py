@@ -5,7 +5,7 @@ each constant. In short, per topic:
 
 - accuracy A: recency-weighted mean score with a Beta prior (half-life 30 days),
 - retrievability R: mean FSRS recall probability now of its reviewed questions,
-- knowledge K = sqrt(A * R), or A when nothing has a review state,
+- knowledge K = A * R, or A when nothing has a review state,
 - mastery = 100 * K * (1/2 + coverage/2): unseen questions get half credit,
 - confidence = n / (n + 5), n the recency-weighted number of attempts.
 
@@ -222,8 +222,9 @@ def _stats(node: tuple[int, int | None, str, str], evidence: _Evidence, now: dat
     accuracy = mastery = None
     if evidence.attempts:
         accuracy = (PRIOR_STRENGTH * PRIOR_MEAN + evidence.weighted_score) / (PRIOR_STRENGTH + evidence.weight)
-        # Geometric mean: good past answers cannot hide present forgetting, nor the reverse.
-        knowledge = math.sqrt(accuracy * retrievability) if retrievability is not None else accuracy
+        # A product: answered well when asked, and still remembered now. Neither
+        # can hide the other (a geometric mean let 58 % accuracy read as 71).
+        knowledge = accuracy * retrievability if retrievability is not None else accuracy
         mastery = 100.0 * knowledge * (UNSEEN_CREDIT + (1.0 - UNSEEN_CREDIT) * coverage)
     days_since = (now - last_seen).total_seconds() / 86400.0 if last_seen is not None else None
     reason, detail = _reason(evidence.attempts, accuracy, days_since, retrievability, coverage, evidence.due)
@@ -293,16 +294,18 @@ def topic_stats(connection: sqlite3.Connection, *, now: datetime | None = None) 
 def _rank_key(stats: TopicStats) -> tuple[int, float, int]:
     if stats.mastery is None:
         return (1, 0.0, stats.topic_id)
+    weak = stats.mastery < WEAK_MASTERY_BELOW or stats.reason in (Reason.LOW_ACCURACY, Reason.FORGETTING)
     # Rounded so that float noise between equal histories cannot reorder them.
-    return (0 if stats.mastery < WEAK_MASTERY_BELOW else 2, round(stats.mastery, 6), stats.topic_id)
+    return (0 if weak else 2, round(stats.mastery, 6), stats.topic_id)
 
 
 def weakest_topics(stats: Sequence[TopicStats], limit: int = 5) -> list[TopicStats]:
     """Sub-topics, weakest first.
 
-    Attempted topics under :data:`WEAK_MASTERY_BELOW` come first (lowest
-    mastery first), then never-attempted ones, then the remaining attempted
-    ones; equal scores keep topic-id order.
+    Attempted topics with evidence of weakness (mastery under
+    :data:`WEAK_MASTERY_BELOW`, low accuracy or forgetting) come first, lowest
+    mastery first; then never-attempted ones; then the other attempted ones.
+    Equal scores keep topic-id order.
     """
     ranked = sorted((s for s in stats if s.parent_id is not None), key=_rank_key)
     return ranked[: max(0, limit)]

@@ -1,0 +1,86 @@
+"""``quizdesk export --out DIR [--since YYYY-MM-DD]``."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from quizdesk.cli import main
+from quizdesk.core.db.models import Question
+from quizdesk.core.db.store import open_store
+from quizdesk.core.study.reviews import record_rating
+from quizdesk.core.study.scheduler import GOOD
+
+IMPORT_REPO = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "repo"
+
+
+@pytest.fixture
+def answered(data_dir: Path) -> list[datetime]:
+    """An imported bank with three answers: ten days ago, two days ago and today (local noon)."""
+    assert main(["import", str(IMPORT_REPO), "--data-dir", str(data_dir)]) == 0
+    store = open_store(data_dir)
+    today_noon = datetime.combine(datetime.now().date(), time(12)).astimezone()
+    times = [today_noon - timedelta(days=d) for d in (10, 2, 0)]
+    with store.session() as session:
+        question_id = session.scalars(select(Question.id).where(Question.origin.startswith("import:")).order_by(Question.id)).first()
+        for moment in times:
+            record_rating(session, question_id, GOOD, now=moment, seconds=12)  # type: ignore[arg-type]
+    store.close()
+    return times
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_writes_three_files_and_says_so(answered, data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    out.mkdir()
+    assert main(["export", "--out", str(out), "--data-dir", str(data_dir)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == f"{out / 'attempts.csv'}\t3 rows" and printed[2].startswith(f"{out / 'topics.csv'}\t")
+    assert [datetime.fromisoformat(r["time"]) for r in rows(out / "attempts.csv")] == answered
+    assert int(printed[1].rsplit("\t", 1)[1].split()[0]) == len(rows(out / "questions.csv")) > 16
+
+
+def test_since_is_a_local_date(answered, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    since = (datetime.now().date() - timedelta(days=2)).isoformat()
+    assert main(["export", "--out", str(tmp_path), "--since", since, "--data-dir", str(data_dir)]) == 0
+    assert [datetime.fromisoformat(r["time"]) for r in rows(tmp_path / "attempts.csv")] == answered[1:]
+
+
+def test_bad_since_is_refused_by_the_parser(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--out", str(tmp_path), "--since", "1.5.2026", "--data-dir", str(data_dir)])
+    assert exit_info.value.code == 2
+    assert "'1.5.2026' is not a date; use YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_missing_folder_exits_1_with_a_message(answered, data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["export", "--out", str(tmp_path / "nowhere"), "--data-dir", str(data_dir)]) == 1
+    assert capsys.readouterr().err == f"quizdesk: export failed: The folder {tmp_path / 'nowhere'} does not exist. Create it or choose another folder.\n"
+
+
+def test_read_only_folder_as_a_user_runs_it(answered, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The real command in a subprocess, its folder really read-only (a read-only bind mount; root ignores file modes)."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    command = [sys.executable, "-m", "quizdesk", "export", "--out", str(folder), "--data-dir", str(data_dir)]
+    prefix = ["unshare", "--mount"] if os.geteuid() == 0 else ["unshare", "--user", "--map-root-user", "--mount"]
+    script = 'mount --bind -o ro "$0" "$0" && exec "$@"'
+    result = subprocess.run([*prefix, "sh", "-c", script, str(folder), *command], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"quizdesk: export failed: Cannot write to {folder} (Read-only file system)")
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert list(folder.iterdir()) == []
+    ok = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert sorted(p.name for p in folder.iterdir()) == ["attempts.csv", "questions.csv", "topics.csv"]

@@ -1,6 +1,48 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About %1</source>
+        <translation>About %1</translation>
+    </message>
+    <message>
+        <source>Offline study cards and timed mock exams for AI / algorithm-engineer interviews. No account and no network: everything stays on this computer.</source>
+        <translation>Offline study cards and timed mock exams for AI / algorithm-engineer interviews. No account and no network: everything stays on this computer.</translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence.</source>
+        <translation>Free software under the MIT licence.</translation>
+    </message>
+    <message>
+        <source>Show licence</source>
+        <translation>Show licence</translation>
+    </message>
+    <message>
+        <source>The licence text was not installed with this copy.</source>
+        <translation>The licence text was not installed with this copy.</translation>
+    </message>
+    <message>
+        <source>Your data (database, backups, imported images) is kept in:</source>
+        <translation>Your data (database, backups, imported images) is kept in:</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <source>Hide licence</source>
+        <translation>Hide licence</translation>
+    </message>
+    <message>
+        <source>The folder does not exist yet; it is created when QuizDesk first saves something.</source>
+        <translation>The folder does not exist yet; it is created when QuizDesk first saves something.</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened. Copy the path above to find the folder.</source>
+        <translation>No file manager could be opened. Copy the path above to find the folder.</translation>
+    </message>
+</context>
 <context>
     <name>App</name>
     <message>
@@ -12,8 +54,8 @@
         <translation>Could not write the daily backup: %1</translation>
     </message>
     <message>
-        <source>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</source>
-        <translation>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</translation>
+        <source>%n problem(s) in the question bank; run 'quizdesk lint content/'</source>
+        <translation>%n problem(s) in the question bank; run 'quizdesk lint content/'</translation>
     </message>
 </context>
 <context>
@@ -116,10 +158,7 @@
     </message>
     <message numerus="yes">
         <source>%n open question(s) still wait for your grade; they count as 0 until graded.</source>
-        <translation>
-            <numerusform>%n open question still waits for your grade; it counts as 0 until graded.</numerusform>
-            <numerusform>%n open questions still wait for your grade; they count as 0 until graded.</numerusform>
-        </translation>
+        <translation><numerusform>%n open question still waits for your grade; it counts as 0 until graded.</numerusform><numerusform>%n open questions still wait for your grade; they count as 0 until graded.</numerusform></translation>
     </message>
     <message>
         <source>Scores count each question equally; open questions by the share of key points covered.</source>
@@ -144,6 +183,18 @@
     <message>
         <source>Score by topic</source>
         <translation>Score by topic</translation>
+    </message>
+    <message>
+        <source>Key points</source>
+        <translation>Key points</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Explanation</translation>
+    </message>
+    <message>
+        <source>Reference answer</source>
+        <translation>Reference answer</translation>
     </message>
 </context>
 <context>
@@ -425,6 +476,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryChartView</name>
+    <message>
+        <source>Last %1 days: %2 reviews</source>
+        <translation>Last %1 days: %2 reviews</translation>
+    </message>
+    <message>
+        <source>Daily reviews</source>
+        <translation>Daily reviews</translation>
+    </message>
+    <message>
+        <source>Last %1 days: no reviews yet</source>
+        <translation>Last %1 days: no reviews yet</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>Reviews</translation>
+    </message>
+    <message>
+        <source>Accuracy %</source>
+        <translation>Accuracy %</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Accuracy</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Exam history</source>
@@ -530,7 +608,7 @@
     <name>ImportSummaryDialog</name>
     <message>
         <source>Import finished</source>
-        <extracomment>Don&apos;t flash a progress dialog for an import that finishes at once.</extracomment>
+        <extracomment>Don't flash a progress dialog for an import that finishes at once.</extracomment>
         <translation>Import finished</translation>
     </message>
     <message>
@@ -563,17 +641,11 @@
     </message>
     <message numerus="yes">
         <source>%n question(s)</source>
-        <translation>
-            <numerusform>%n question</numerusform>
-            <numerusform>%n questions</numerusform>
-        </translation>
+        <translation><numerusform>%n question</numerusform><numerusform>%n questions</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Search: %n result(s)</source>
-        <translation>
-            <numerusform>Search: %n result</numerusform>
-            <numerusform>Search: %n results</numerusform>
-        </translation>
+        <translation><numerusform>Search: %n result</numerusform><numerusform>Search: %n results</numerusform></translation>
     </message>
     <message>
         <source>*Pick a question to read its answer.*</source>
@@ -688,17 +760,11 @@
     </message>
     <message numerus="yes">
         <source>%n question(s) in the bank</source>
-        <translation>
-            <numerusform>%n question in the bank</numerusform>
-            <numerusform>%n questions in the bank</numerusform>
-        </translation>
+        <translation><numerusform>%n question in the bank</numerusform><numerusform>%n questions in the bank</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n due</source>
-        <translation>
-            <numerusform>%n due</numerusform>
-            <numerusform>%n due</numerusform>
-        </translation>
+        <translation><numerusform>%n due</numerusform><numerusform>%n due</numerusform></translation>
     </message>
     <message>
         <source>Nothing is due and there are no new cards here.</source>
@@ -737,8 +803,8 @@
         <translation>%1 is not available in this version yet.</translation>
     </message>
     <message>
-        <source>Weak areas</source>
-        <translation>Weak areas</translation>
+        <source>Finish the exam first; then drill your weak areas.</source>
+        <translation>Finish the exam first; then drill your weak areas.</translation>
     </message>
     <message>
         <source>Export</source>
@@ -795,6 +861,66 @@
     <message>
         <source>Quit and lose them</source>
         <translation>Quit and lose them</translation>
+    </message>
+</context>
+<context>
+    <name>MasteryChartView</name>
+    <message>
+        <source>Mastery by module (click a bar for its topics)</source>
+        <extracomment>The chart now shows this module's topics (its id), or the modules (None). What each bar stands for, top to bottom (topic ids), as drawn.</extracomment>
+        <translation>Mastery by module (click a bar for its topics)</translation>
+    </message>
+    <message>
+        <source>Mastery</source>
+        <translation>Mastery</translation>
+    </message>
+    <message>
+        <source>%1: mastery by topic</source>
+        <translation>%1: mastery by topic</translation>
+    </message>
+    <message>
+        <source>Weak (below %1)</source>
+        <translation>Weak (below %1)</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <source>Strong (%1 and up)</source>
+        <translation>Strong (%1 and up)</translation>
+    </message>
+    <message>
+        <source>Not practised</source>
+        <translation>Not practised</translation>
+    </message>
+    <message>
+        <source>Mastery (0–100)</source>
+        <translation>Mastery (0–100)</translation>
+    </message>
+</context>
+<context>
+    <name>MasteryIndicator</name>
+    <message>
+        <source>low</source>
+        <extracomment>Fill opacity for no evidence and for full confidence; never invisible. Mastery bands, as the dashboard's legend names them.</extracomment>
+        <translation>low</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>high</translation>
+    </message>
+    <message>
+        <source>Not practised yet (%n question(s))</source>
+        <translation>Not practised yet (%n question(s))</translation>
+    </message>
+    <message>
+        <source>Mastery %1 · confidence %2 · %3 of %4 questions tried</source>
+        <translation>Mastery %1 · confidence %2 · %3 of %4 questions tried</translation>
     </message>
 </context>
 <context>
@@ -865,8 +991,8 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <source>Your current file is never deleted: it is kept beside the database with &apos;.damaged-&apos; in its name, or in the backups folder.</source>
-        <translation>Your current file is never deleted: it is kept beside the database with &apos;.damaged-&apos; in its name, or in the backups folder.</translation>
+        <source>Your current file is never deleted: it is kept beside the database with '.damaged-' in its name, or in the backups folder.</source>
+        <translation>Your current file is never deleted: it is kept beside the database with '.damaged-' in its name, or in the backups folder.</translation>
     </message>
 </context>
 <context>
@@ -1443,10 +1569,7 @@
     </message>
     <message numerus="yes">
         <source>%n card(s) graded · average score %1</source>
-        <translation>
-            <numerusform>%n card graded · average score %1</numerusform>
-            <numerusform>%n cards graded · average score %1</numerusform>
-        </translation>
+        <translation><numerusform>%n card graded · average score %1</numerusform><numerusform>%n cards graded · average score %1</numerusform></translation>
     </message>
     <message>
         <source>Nothing to study here right now.</source>
@@ -1465,17 +1588,11 @@
     </message>
     <message numerus="yes">
         <source>%n question(s) unanswered.</source>
-        <translation>
-            <numerusform>%n question unanswered.</numerusform>
-            <numerusform>%n questions unanswered.</numerusform>
-        </translation>
+        <translation><numerusform>%n question unanswered.</numerusform><numerusform>%n questions unanswered.</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) flagged for review.</source>
-        <translation>
-            <numerusform>%n question flagged for review.</numerusform>
-            <numerusform>%n questions flagged for review.</numerusform>
-        </translation>
+        <translation><numerusform>%n question flagged for review.</numerusform><numerusform>%n questions flagged for review.</numerusform></translation>
     </message>
     <message>
         <source>Submit</source>
@@ -1508,6 +1625,192 @@
     <message>
         <source>Not studied yet</source>
         <translation>Not studied yet</translation>
+    </message>
+</context>
+<context>
+    <name>WeakAreas</name>
+    <message>
+        <source>Never practised</source>
+        <translation>Never practised</translation>
+    </message>
+    <message>
+        <source>Low accuracy: %1</source>
+        <translation>Low accuracy: %1</translation>
+    </message>
+    <message>
+        <source>Fading: recall chance %1</source>
+        <translation>Fading: recall chance %1</translation>
+    </message>
+    <message>
+        <source>Not reviewed for %n day(s)</source>
+        <translation>Not reviewed for %n day(s)</translation>
+    </message>
+    <message>
+        <source>Only %1 of the questions tried</source>
+        <translation>Only %1 of the questions tried</translation>
+    </message>
+    <message>
+        <source>%n question(s) due</source>
+        <translation>%n question(s) due</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Strong</translation>
+    </message>
+    <message>
+        <source>Low accuracy</source>
+        <translation>Low accuracy</translation>
+    </message>
+    <message>
+        <source>Fading from memory</source>
+        <translation>Fading from memory</translation>
+    </message>
+    <message>
+        <source>Not reviewed for a while</source>
+        <translation>Not reviewed for a while</translation>
+    </message>
+    <message>
+        <source>Few questions tried</source>
+        <translation>Few questions tried</translation>
+    </message>
+    <message>
+        <source>Questions due</source>
+        <translation>Questions due</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>yesterday</translation>
+    </message>
+    <message>
+        <source>%n day(s) ago</source>
+        <translation>%n day(s) ago</translation>
+    </message>
+</context>
+<context>
+    <name>WeakAreasDialog</name>
+    <message>
+        <source>Weak areas</source>
+        <extracomment>Study these question ids, with a title (the main window's ``start_study``). Set up a mock exam on these topic keys, weakest questions first.</extracomment>
+        <translation>Weak areas</translation>
+    </message>
+    <message>
+        <source>Set up a mock exam on these topics, weakest questions first</source>
+        <translation>Set up a mock exam on these topics, weakest questions first</translation>
+    </message>
+    <message>
+        <source>Flashcards of these topics: due cards, new ones, then the rest</source>
+        <translation>Flashcards of these topics: due cards, new ones, then the rest</translation>
+    </message>
+    <message>
+        <source>‹ All modules</source>
+        <translation>‹ All modules</translation>
+    </message>
+    <message>
+        <source>Double-click a topic to study it</source>
+        <translation>Double-click a topic to study it</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>No questions yet</source>
+        <translation>No questions yet</translation>
+    </message>
+    <message>
+        <source>Import a question bank (File → Import, Ctrl+I) to see your weak areas here.</source>
+        <translation>Import a question bank (File → Import, Ctrl+I) to see your weak areas here.</translation>
+    </message>
+    <message>
+        <source>Tonight: start with these topics</source>
+        <translation>Tonight: start with these topics</translation>
+    </message>
+    <message>
+        <source>Tonight: study these topics</source>
+        <translation>Tonight: study these topics</translation>
+    </message>
+    <message>
+        <source>Nothing is weak right now: keep these fresh</source>
+        <translation>Nothing is weak right now: keep these fresh</translation>
+    </message>
+    <message>
+        <source>You have not practised yet. Study a few cards (Ctrl+D) or take a short mock exam (Ctrl+N): this page then shows where you are weak and why.</source>
+        <translation>You have not practised yet. Study a few cards (Ctrl+D) or take a short mock exam (Ctrl+N): this page then shows where you are weak and why.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mock exam on these %n topic(s)</source>
+        <translation><numerusform>Mock exam on these %n topic</numerusform><numerusform>Mock exam on these %n topics</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Study these %n topic(s)</source>
+        <translation><numerusform>Study these %n topic</numerusform><numerusform>Study these %n topics</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) due now</source>
+        <translation><numerusform>%n question due now</numerusform><numerusform>%n questions due now</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 topics never practised</source>
+        <translation>%1 of %2 topics never practised</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) in the last %1 days</source>
+        <translation><numerusform>%n review in the last %1 days</numerusform><numerusform>%n reviews in the last %1 days</numerusform></translation>
+    </message>
+    <message>
+        <source>Drill: %1</source>
+        <translation>Drill: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WeakAreasModel</name>
+    <message>
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Mastery</source>
+        <translation>Mastery</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Confidence</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Accuracy</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Last seen</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Why</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,48 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About %1</source>
+        <translation>关于 %1</translation>
+    </message>
+    <message>
+        <source>Offline study cards and timed mock exams for AI / algorithm-engineer interviews. No account and no network: everything stays on this computer.</source>
+        <translation>面向 AI / 算法工程师面试的离线学习卡片与限时模拟考试。无需账号、无需联网：所有数据都留在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Free software under the MIT licence.</source>
+        <translation>基于 MIT 许可证的自由软件。</translation>
+    </message>
+    <message>
+        <source>Show licence</source>
+        <translation>显示许可证</translation>
+    </message>
+    <message>
+        <source>The licence text was not installed with this copy.</source>
+        <translation>此副本未附带许可证文本。</translation>
+    </message>
+    <message>
+        <source>Your data (database, backups, imported images) is kept in:</source>
+        <translation>你的数据（数据库、备份、导入的图片）保存在：</translation>
+    </message>
+    <message>
+        <source>Open data folder</source>
+        <translation>打开数据文件夹</translation>
+    </message>
+    <message>
+        <source>Hide licence</source>
+        <translation>隐藏许可证</translation>
+    </message>
+    <message>
+        <source>The folder does not exist yet; it is created when QuizDesk first saves something.</source>
+        <translation>该文件夹尚不存在；QuizDesk 首次保存数据时会创建它。</translation>
+    </message>
+    <message>
+        <source>No file manager could be opened. Copy the path above to find the folder.</source>
+        <translation>无法打开文件管理器。请复制上面的路径找到该文件夹。</translation>
+    </message>
+</context>
 <context>
     <name>App</name>
     <message>
@@ -12,8 +54,8 @@
         <translation>无法写入每日备份：%1</translation>
     </message>
     <message>
-        <source>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</source>
-        <translation>题库中有 %n 个问题；请运行 &apos;quizdesk lint content/&apos; 查看</translation>
+        <source>%n problem(s) in the question bank; run 'quizdesk lint content/'</source>
+        <translation>题库中有 %n 个问题；请运行 'quizdesk lint content/' 查看</translation>
     </message>
 </context>
 <context>
@@ -116,9 +158,7 @@
     </message>
     <message numerus="yes">
         <source>%n open question(s) still wait for your grade; they count as 0 until graded.</source>
-        <translation>
-            <numerusform>还有 %n 道问答题等待你评分；评分前按 0 分计。</numerusform>
-        </translation>
+        <translation><numerusform>还有 %n 道问答题等待你评分；评分前按 0 分计。</numerusform></translation>
     </message>
     <message>
         <source>Scores count each question equally; open questions by the share of key points covered.</source>
@@ -143,6 +183,18 @@
     <message>
         <source>Score by topic</source>
         <translation>各主题得分</translation>
+    </message>
+    <message>
+        <source>Key points</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <source>Reference answer</source>
+        <translation>参考答案</translation>
     </message>
 </context>
 <context>
@@ -424,6 +476,33 @@
     </message>
 </context>
 <context>
+    <name>HistoryChartView</name>
+    <message>
+        <source>Last %1 days: %2 reviews</source>
+        <translation>最近 %1 天：复习 %2 次</translation>
+    </message>
+    <message>
+        <source>Daily reviews</source>
+        <translation>每日复习</translation>
+    </message>
+    <message>
+        <source>Last %1 days: no reviews yet</source>
+        <translation>最近 %1 天：还没有复习</translation>
+    </message>
+    <message>
+        <source>Reviews</source>
+        <translation>复习次数</translation>
+    </message>
+    <message>
+        <source>Accuracy %</source>
+        <translation>正确率 %</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>正确率</translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
         <source>Exam history</source>
@@ -529,7 +608,7 @@
     <name>ImportSummaryDialog</name>
     <message>
         <source>Import finished</source>
-        <extracomment>Don&apos;t flash a progress dialog for an import that finishes at once.</extracomment>
+        <extracomment>Don't flash a progress dialog for an import that finishes at once.</extracomment>
         <translation>导入完成</translation>
     </message>
     <message>
@@ -562,15 +641,11 @@
     </message>
     <message numerus="yes">
         <source>%n question(s)</source>
-        <translation>
-            <numerusform>%n 道题</numerusform>
-        </translation>
+        <translation><numerusform>%n 道题</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Search: %n result(s)</source>
-        <translation>
-            <numerusform>搜索：%n 条结果</numerusform>
-        </translation>
+        <translation><numerusform>搜索：%n 条结果</numerusform></translation>
     </message>
     <message>
         <source>*Pick a question to read its answer.*</source>
@@ -685,15 +760,11 @@
     </message>
     <message numerus="yes">
         <source>%n question(s) in the bank</source>
-        <translation>
-            <numerusform>题库共 %n 道题</numerusform>
-        </translation>
+        <translation><numerusform>题库共 %n 道题</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n due</source>
-        <translation>
-            <numerusform>%n 张到期</numerusform>
-        </translation>
+        <translation><numerusform>%n 张到期</numerusform></translation>
     </message>
     <message>
         <source>Nothing is due and there are no new cards here.</source>
@@ -732,8 +803,8 @@
         <translation>此版本尚未提供“%1”。</translation>
     </message>
     <message>
-        <source>Weak areas</source>
-        <translation>薄弱环节</translation>
+        <source>Finish the exam first; then drill your weak areas.</source>
+        <translation>请先完成考试，再练习薄弱环节。</translation>
     </message>
     <message>
         <source>Export</source>
@@ -790,6 +861,66 @@
     <message>
         <source>Quit and lose them</source>
         <translation>退出并丢弃</translation>
+    </message>
+</context>
+<context>
+    <name>MasteryChartView</name>
+    <message>
+        <source>Mastery by module (click a bar for its topics)</source>
+        <extracomment>The chart now shows this module's topics (its id), or the modules (None). What each bar stands for, top to bottom (topic ids), as drawn.</extracomment>
+        <translation>各模块掌握度（点击柱形查看其主题）</translation>
+    </message>
+    <message>
+        <source>Mastery</source>
+        <translation>掌握度</translation>
+    </message>
+    <message>
+        <source>%1: mastery by topic</source>
+        <translation>%1：各主题掌握度</translation>
+    </message>
+    <message>
+        <source>Weak (below %1)</source>
+        <translation>薄弱（低于 %1）</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Strong (%1 and up)</source>
+        <translation>扎实（%1 及以上）</translation>
+    </message>
+    <message>
+        <source>Not practised</source>
+        <translation>未练习</translation>
+    </message>
+    <message>
+        <source>Mastery (0–100)</source>
+        <translation>掌握度（0–100）</translation>
+    </message>
+</context>
+<context>
+    <name>MasteryIndicator</name>
+    <message>
+        <source>low</source>
+        <extracomment>Fill opacity for no evidence and for full confidence; never invisible. Mastery bands, as the dashboard's legend names them.</extracomment>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Not practised yet (%n question(s))</source>
+        <translation>尚未练习（%n 道题）</translation>
+    </message>
+    <message>
+        <source>Mastery %1 · confidence %2 · %3 of %4 questions tried</source>
+        <translation>掌握度 %1 · 置信度 %2 · 已练 %3/%4 道题</translation>
     </message>
 </context>
 <context>
@@ -860,7 +991,7 @@
         <translation>退出</translation>
     </message>
     <message>
-        <source>Your current file is never deleted: it is kept beside the database with &apos;.damaged-&apos; in its name, or in the backups folder.</source>
+        <source>Your current file is never deleted: it is kept beside the database with '.damaged-' in its name, or in the backups folder.</source>
         <translation>当前文件绝不会被删除：它会以带 “.damaged-” 的文件名保存在数据库旁边，或保存在备份文件夹中。</translation>
     </message>
 </context>
@@ -1438,9 +1569,7 @@
     </message>
     <message numerus="yes">
         <source>%n card(s) graded · average score %1</source>
-        <translation>
-            <numerusform>已评 %n 张卡片 · 平均得分 %1</numerusform>
-        </translation>
+        <translation><numerusform>已评 %n 张卡片 · 平均得分 %1</numerusform></translation>
     </message>
     <message>
         <source>Nothing to study here right now.</source>
@@ -1459,15 +1588,11 @@
     </message>
     <message numerus="yes">
         <source>%n question(s) unanswered.</source>
-        <translation>
-            <numerusform>%n 道题未作答。</numerusform>
-        </translation>
+        <translation><numerusform>%n 道题未作答。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) flagged for review.</source>
-        <translation>
-            <numerusform>%n 道题已标记待查。</numerusform>
-        </translation>
+        <translation><numerusform>%n 道题已标记待查。</numerusform></translation>
     </message>
     <message>
         <source>Submit</source>
@@ -1500,6 +1625,192 @@
     <message>
         <source>Not studied yet</source>
         <translation>尚未学习</translation>
+    </message>
+</context>
+<context>
+    <name>WeakAreas</name>
+    <message>
+        <source>Never practised</source>
+        <translation>从未练习</translation>
+    </message>
+    <message>
+        <source>Low accuracy: %1</source>
+        <translation>正确率低：%1</translation>
+    </message>
+    <message>
+        <source>Fading: recall chance %1</source>
+        <translation>正在遗忘：回想概率 %1</translation>
+    </message>
+    <message>
+        <source>Not reviewed for %n day(s)</source>
+        <translation>已 %n 天未复习</translation>
+    </message>
+    <message>
+        <source>Only %1 of the questions tried</source>
+        <translation>只练过 %1 的题目</translation>
+    </message>
+    <message>
+        <source>%n question(s) due</source>
+        <translation>%n 道题到期</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>扎实</translation>
+    </message>
+    <message>
+        <source>Low accuracy</source>
+        <translation>正确率低</translation>
+    </message>
+    <message>
+        <source>Fading from memory</source>
+        <translation>正在遗忘</translation>
+    </message>
+    <message>
+        <source>Not reviewed for a while</source>
+        <translation>很久没复习</translation>
+    </message>
+    <message>
+        <source>Few questions tried</source>
+        <translation>练习题目太少</translation>
+    </message>
+    <message>
+        <source>Questions due</source>
+        <translation>有题目到期</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>%n day(s) ago</source>
+        <translation>%n 天前</translation>
+    </message>
+</context>
+<context>
+    <name>WeakAreasDialog</name>
+    <message>
+        <source>Weak areas</source>
+        <extracomment>Study these question ids, with a title (the main window's ``start_study``). Set up a mock exam on these topic keys, weakest questions first.</extracomment>
+        <translation>薄弱环节</translation>
+    </message>
+    <message>
+        <source>Set up a mock exam on these topics, weakest questions first</source>
+        <translation>用这些主题组一场模拟考试，最薄弱的题目优先</translation>
+    </message>
+    <message>
+        <source>Flashcards of these topics: due cards, new ones, then the rest</source>
+        <translation>这些主题的卡片：先到期卡片，再新卡片，然后其余</translation>
+    </message>
+    <message>
+        <source>‹ All modules</source>
+        <translation>‹ 全部模块</translation>
+    </message>
+    <message>
+        <source>Double-click a topic to study it</source>
+        <translation>双击主题开始学习</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>No questions yet</source>
+        <translation>还没有题目</translation>
+    </message>
+    <message>
+        <source>Import a question bank (File → Import, Ctrl+I) to see your weak areas here.</source>
+        <translation>导入题库（文件 → 导入，Ctrl+I）后，这里会显示你的薄弱环节。</translation>
+    </message>
+    <message>
+        <source>Tonight: start with these topics</source>
+        <translation>今晚：从这些主题开始</translation>
+    </message>
+    <message>
+        <source>Tonight: study these topics</source>
+        <translation>今晚：学习这些主题</translation>
+    </message>
+    <message>
+        <source>Nothing is weak right now: keep these fresh</source>
+        <translation>目前没有薄弱环节：保持这些主题的熟练度</translation>
+    </message>
+    <message>
+        <source>You have not practised yet. Study a few cards (Ctrl+D) or take a short mock exam (Ctrl+N): this page then shows where you are weak and why.</source>
+        <translation>你还没有练习过。先学几张卡片（Ctrl+D）或做一场短的模拟考试（Ctrl+N），这里就会显示你哪里薄弱、为什么薄弱。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Mock exam on these %n topic(s)</source>
+        <translation><numerusform>用这 %n 个主题模拟考试</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Study these %n topic(s)</source>
+        <translation><numerusform>学习这 %n 个主题</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n question(s) due now</source>
+        <translation><numerusform>现有 %n 道题到期</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 topics never practised</source>
+        <translation>%2 个主题中有 %1 个从未练习</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) in the last %1 days</source>
+        <translation><numerusform>最近 %1 天复习 %n 次</numerusform></translation>
+    </message>
+    <message>
+        <source>Drill: %1</source>
+        <translation>练习：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WeakAreasModel</name>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>模块</translation>
+    </message>
+    <message>
+        <source>Mastery</source>
+        <translation>掌握度</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>正确率</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>上次练习</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
     </message>
 </context>
 </TS>

@@ -36,6 +36,16 @@ def isolated_settings(qapp, tmp_path: Path) -> Iterator[Path]:  # type: ignore[n
     QCoreApplication.setApplicationName(old_names[1])
 
 
+@pytest.fixture(autouse=True)
+def source_language(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """Every test starts and ends with the untranslated (English source) UI, whatever a test switched to."""
+    from quizdesk.ui.i18n import remove_translations
+
+    remove_translations(qapp)
+    yield
+    remove_translations(qapp)
+
+
 @pytest.fixture
 def gui_bank_dir(tmp_path: Path) -> Path:
     """A copy of the 20-question GUI bank (2 modules, 4 topics, every question type)."""

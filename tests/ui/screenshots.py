@@ -2,8 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen python tests/ui/screenshots.py [OUT_DIR] [--bank DIR]
 
-Writes main-window.png (light, for the README) and {main-window,study,exam,
-results}-{light,dark}.png. The default bank is the bundled ``content/``; the
+Writes main-window.png (light, for the README), {main-window,study,exam,
+results}-{light,dark}.png, and the Chinese UI: {main-window,exam,settings}-zh.png. The default bank is the bundled ``content/``; the
 screens are driven through the same objects a user drives. Used to produce
 ``docs/img/`` and by ``test_screenshots.py`` (which checks they render).
 """
@@ -67,7 +67,7 @@ def _save(widget, path: Path, app) -> None:  # type: ignore[no-untyped-def]
 
 
 def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "dark")) -> list[Path]:
-    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings
     from PySide6.QtWidgets import QApplication
 
     from quizdesk.core.study.exams import ExamSpec, create_exam, load_exam
@@ -171,7 +171,59 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
             window.close()
             window.deleteLater()
             _settle(app)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             store.close()
+        written += _render_chinese(out_dir, bank, Path(tmp) / "data-zh", app)
+    return written
+
+
+def _render_chinese(out_dir: Path, bank: Path, data_dir: Path, app) -> list[Path]:  # type: ignore[no-untyped-def]
+    """The main window, an exam page and the settings in the Chinese UI (light)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from quizdesk.core.study.exams import ExamSpec, create_exam
+    from quizdesk.ui.i18n import install_language, remove_translations
+    from quizdesk.ui.main_window import MainWindow
+    from quizdesk.ui.theme import apply_theme
+
+    written: list[Path] = []
+    store = _prepare_store(data_dir, bank)
+    apply_theme(app, "light")
+    install_language("zh_CN", app)
+    try:
+        window = MainWindow(store, clock=_Clock())
+        window.resize(*SIZE)
+        window.show()
+        module = window.topic_tree.topLevelItem(0)
+        module.setExpanded(True)
+        window.topic_tree.setCurrentItem(module.child(0) or module)
+        window.question_list.setCurrentRow(0)
+        _save(window, out_dir / "main-window-zh.png", app)
+        written.append(out_dir / "main-window-zh.png")
+        with store.read() as connection:
+            topic_ids = tuple(r[0] for r in connection.execute("SELECT id FROM topics"))
+        with store.session() as session:
+            exam_id = create_exam(session, ExamSpec(topic_ids, count=10, time_limit_s=1800, seed=11), datetime.now(timezone.utc))
+        window.run_exam(exam_id)
+        window.exam_runner.toggle_flag()
+        window.exam_runner.tick()
+        _save(window, out_dir / "exam-zh.png", app)
+        written.append(out_dir / "exam-zh.png")
+        window.show_settings()
+        for index, name in enumerate(("settings-zh.png", "settings-study-zh.png", "settings-data-zh.png")):
+            window.settings_dialog.tabs.setCurrentIndex(index)
+            _save(window.settings_dialog, out_dir / name, app)
+            written.append(out_dir / name)
+        window.settings_dialog.reject()
+        window.close()
+        window.deleteLater()
+        _settle(app)
+        # processEvents() leaves deferred deletes alone: without this the window
+        # outlives its (deleted) data folder and answers later tests' signals.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    finally:
+        remove_translations(app)
+        store.close()
     return written
 
 

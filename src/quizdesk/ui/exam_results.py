@@ -312,16 +312,20 @@ class ExamResultsView(QWidget):
         q = self.result.rows[rows[0].row()]
         given = q.given_text or self.tr("(no answer)")
         verdict = self._result_text(q.correct, q.score)
+        # lupdate does not look inside f-strings: the texts are translated first.
+        your_answer = self.tr("Your answer")
+        right = self.tr("Key points") if q.qtype == "open" else self.tr("Right answer")
+        explanation = self.tr("Explanation") if q.qtype != "open" else self.tr("Reference answer")
         parts = [
             f"### {q.title}",
             f"*{qtype_label(q.qtype)} · {q.topic} · {verdict}*",
-            f"**{self.tr('Your answer')}:**",
+            f"**{your_answer}:**",
             given if q.qtype == "open" else f"> {given}",
-            f"**{self.tr('Key points') if q.qtype == 'open' else self.tr('Right answer')}:**",
+            f"**{right}:**",
             q.right_text or "—",
         ]
         if q.explanation.strip():
-            parts += ["---", f"**{self.tr('Explanation') if q.qtype != 'open' else self.tr('Reference answer')}:**", q.explanation]
+            parts += ["---", f"**{explanation}:**", q.explanation]
         self.detail_view.set_markdown("\n\n".join(parts))
 
     def _restyle(self, _dark: bool = False) -> None:

@@ -95,6 +95,7 @@ def install_language(choice: str = "system", app: QCoreApplication | None = None
     global _current
     app = app or QCoreApplication.instance()
     language = resolve_language(choice)
+    removed = bool(_installed)
     for translator in _installed:
         if app is not None:
             app.removeTranslator(translator)
@@ -109,12 +110,17 @@ def install_language(choice: str = "system", app: QCoreApplication | None = None
         if _load(translator, name, folder) and app is not None:
             app.installTranslator(translator)
             _installed.append(translator)
-    if app is not None and not _installed:
-        # Nothing was installed, so Qt sends no LanguageChange; the screens still
-        # have to drop the texts of the language that was removed.
+    if app is not None:
         from PySide6.QtCore import QEvent
 
-        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+        if not removed and not _installed:
+            # Qt posts LanguageChange only when a translator comes or goes; the
+            # screens re-read texts (and topic names) on every switch all the same.
+            QCoreApplication.postEvent(app, QEvent(QEvent.Type.LanguageChange))
+        # Deliver it now, so the screens show the new language when this returns:
+        # the app's event first, which posts one to each window, then those.
+        for _round in range(2):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return language
 
 
@@ -157,3 +163,15 @@ def format_number(value: float, decimals: int = 0) -> str:
 def format_size(size: int) -> str:
     """A file size for people: "1.2 MB", "640 KB"."""
     return _locale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+
+
+def remove_translations(app: QCoreApplication | None = None) -> None:
+    """Back to the untranslated source strings and the system locale (tests use this between cases)."""
+    global _current
+    app = app or QCoreApplication.instance()
+    for translator in _installed:
+        if app is not None:
+            app.removeTranslator(translator)
+    _installed.clear()
+    QLocale.setDefault(QLocale.system())
+    _current = "en"

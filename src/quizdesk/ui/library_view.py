@@ -9,6 +9,7 @@ pulls in the Markdown / math / code renderer, a few hundred milliseconds.
 from __future__ import annotations
 
 import importlib
+import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
@@ -201,8 +202,11 @@ class LibraryView(QSplitter):
 
     def retranslate_ui(self) -> None:
         """Topic names in the UI's language, the list header and the answer's headings."""
-        self.refresh()
-        self.show_answer(self.question_list.current_question_id())
+        try:
+            self.refresh()
+            self.show_answer(self.question_list.current_question_id())
+        except sqlite3.Error:
+            pass  # the database is busy or gone: the texts follow with the next refresh
 
     def apply_theme(self, dark: bool) -> None:
         c = colors()

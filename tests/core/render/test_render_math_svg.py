@@ -65,3 +65,10 @@ def test_inline_box_dominates_the_text_line_with_a_constant_difference(ascent: f
     assert box.ascent >= line_ascent - 0.5 and box.depth >= line_descent  # images set the line box
     assert box.ascent - box.depth == inline_box(1, 1, 0, metrics, cjk=cjk).ascent - inline_box(1, 1, 0, metrics, cjk=cjk).depth
     assert box.width == 11
+
+
+@pytest.mark.parametrize("tex", [r"\left( \sum_{j<i} x_j \right)", r"\left[ \prod_{k=1} a_k \right]", r"\left( \int_0 f \right)"])
+def test_operators_with_only_a_subscript_inside_fences_keep_their_size(tex: str) -> None:
+    """ziamath alone draws the first of these about 2,000 px tall."""
+    image = render_tex(tex, display=True, size_px=16, color="#000")
+    assert image.ascent + image.depth < 6 * 16

@@ -123,6 +123,23 @@ class _LogCapture(logging.Filter):
         return True
 
 
+#: A formula taller than this many text heights is taken for a ziamath
+#: stretching bug and drawn again with its scripted operators unstretched.
+RUNAWAY_HEIGHT_EM = 12
+_SCRIPTED = {"msub", "msup", "msubsup", "munder", "mover", "munderover"}
+
+
+def _fix_scripted_operators(element: ET.Element) -> bool:
+    """Mark operators that carry scripts as not stretchy; True if any was changed."""
+    changed = False
+    for node in element.iter():
+        if node.tag.rsplit("}", 1)[-1] in _SCRIPTED and len(node) and node[0].tag.rsplit("}", 1)[-1] == "mo":
+            if node[0].get("stretchy") is None:
+                node[0].set("stretchy", "false")
+                changed = True
+    return changed
+
+
 def render_tex(tex: str, *, display: bool, size_px: float, color: str, cjk_scale: float = 1.0) -> MathImage:
     """Draw ``tex``; raises :class:`MathError` with a readable message on failure.
 
@@ -145,6 +162,11 @@ def render_tex(tex: str, *, display: bool, size_px: float, color: str, cjk_scale
             element = ET.fromstring(mathml)
             element.attrib["mathcolor"] = _INK
             math = ziamath.Math(element, size=size_px, margin=0)
+            if math.node.bbox.ymax - math.node.bbox.ymin > RUNAWAY_HEIGHT_EM * size_px and _fix_scripted_operators(element):
+                # ziamath stretches a large operator with only a subscript
+                # (\left( \sum_{j<i} x_j \right)) to ~2000 px; drawn unstretched
+                # it is the operator TeX would draw.
+                math = ziamath.Math(element, size=size_px, margin=0)
             svg = math.svg()
             bbox = math.node.bbox
         except MathError:

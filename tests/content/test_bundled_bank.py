@@ -1,0 +1,139 @@
+"""The bundled bank in content/: the whole syllabus, well-formed, original, renderable."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from pygments.lexers import get_lexer_by_name
+from pygments.util import ClassNotFound
+
+from quizdesk.core.content.bank_parser import parse_bank
+from quizdesk.core.content.model import ParsedQuestion
+
+REPO = Path(__file__).resolve().parents[2]
+CONTENT = REPO / "content"
+SYLLABUS = REPO.parent / "shared" / "syllabus.md"
+EXTRA_MODULES = ("大模型", "AI多模态", "数字人", "自动驾驶")
+FENCE_RE = re.compile(r"^\s*(?:```|~~~)\s*([^\s`]*)", re.M)
+
+
+@lru_cache(maxsize=1)
+def bank() -> tuple[ParsedQuestion, ...]:
+    result = parse_bank(CONTENT)
+    assert result.errors == [], [str(p) for p in result.errors]
+    return tuple(result.questions)
+
+
+def normalise_title(title: str) -> str:
+    """Titles compare ignoring full/half-width punctuation and spaces."""
+    text = unicodedata.normalize("NFKC", title)
+    return re.sub(r"[\s?？()（）、,，.。:：!！\-_·]", "", text).lower()
+
+
+def syllabus() -> dict[str, list[str]]:
+    modules: dict[str, list[str]] = {}
+    current = None
+    for line in SYLLABUS.read_text(encoding="utf-8").splitlines():
+        if line.startswith("## "):
+            current = line[3:].split(" (")[0].strip()
+            modules[current] = []
+        elif line.startswith("- ") and current:
+            modules[current].append(re.sub(r"\s*\(\d{3}\)\s*$", "", line[2:]).strip())
+    return modules
+
+
+def test_syllabus_is_read_correctly() -> None:
+    modules = syllabus()
+    assert len(modules) == 8 and sum(len(v) for v in modules.values()) == 75
+
+
+def test_every_syllabus_question_is_an_open_question_in_its_module() -> None:
+    present = {(q.topic.module_name, normalise_title(q.title)): q for q in bank()}
+    missing = []
+    for module, titles in syllabus().items():
+        for title in titles:
+            question = present.get((module, normalise_title(title)))
+            if question is None or question.qtype != "open":
+                missing.append(f"{module}: {title}")
+    assert missing == []
+
+
+def test_open_answers_are_substantial_with_key_points() -> None:
+    short = []
+    for q in bank():
+        if q.qtype != "open":
+            continue
+        prose = re.sub(r"```.*?```", "", q.answer_md, flags=re.S)
+        if not 300 <= len(prose) <= 1600 or not 3 <= len(q.key_points) <= 6:
+            short.append(f"{q.source_path}:{q.source_line} {q.title}: {len(prose)} chars, {len(q.key_points)} points")
+    assert short == []
+
+
+def test_every_module_can_fill_a_mixed_mock_exam() -> None:
+    objective = Counter(q.topic.module_name for q in bank() if q.qtype != "open")
+    types = {m: {q.qtype for q in bank() if q.topic.module_name == m} for m in syllabus()}
+    for module in syllabus():
+        assert objective[module] >= 15, module
+        assert {"single", "multi", "truefalse", "open"} <= types[module], module
+    assert sum(objective[m] for m in syllabus()) >= 120
+
+
+def test_extra_modules_exist() -> None:
+    open_counts = Counter(q.topic.module_name for q in bank() if q.qtype == "open")
+    for module in EXTRA_MODULES:
+        assert open_counts[module] >= 6, module
+
+
+def test_every_question_has_difficulty_tags_and_english_names() -> None:
+    for q in bank():
+        assert q.tags, q.external_id
+        assert q.topic.module_name_en and q.topic.module_name_en != q.topic.module_name or q.topic.module_name.isascii(), q.external_id
+        assert q.topic.topic_name_en, q.external_id
+
+
+def test_code_fences_name_a_language_pygments_knows() -> None:
+    unknown = []
+    for path in sorted(CONTENT.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        fence_open = False
+        for match in FENCE_RE.finditer(text):
+            fence_open = not fence_open
+            if not fence_open:
+                continue
+            language = match.group(1)
+            try:
+                get_lexer_by_name(language)
+            except ClassNotFound:
+                unknown.append(f"{path.relative_to(REPO)}: '{language}'")
+    assert unknown == []
+
+
+def test_no_answer_copies_a_seed_article() -> None:
+    spec = importlib.util.spec_from_file_location("seed_overlap", Path(__file__).with_name("seed_overlap.py"))
+    assert spec is not None and spec.loader is not None
+    seed_overlap = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(seed_overlap)
+    seed_windows, shared_runs = seed_overlap.seed_windows, seed_overlap.shared_runs
+    grams = seed_windows()
+    assert grams, "seed articles not found beside the repository (../shared/seeds)"
+    copied = []
+    for path in sorted(CONTENT.rglob("*.md")):
+        for run in shared_runs(path.read_text(encoding="utf-8"), grams):
+            copied.append(f"{path.relative_to(REPO)}: {run}")
+    assert copied == []
+
+
+def test_every_formula_renders() -> None:
+    from quizdesk.core import render
+    failures = []
+    for q in bank():
+        for text in (q.body_md, q.answer_md, *q.key_points, *(c.text for c in q.choices)):
+            if "$" in text or "\\(" in text or "\\[" in text:
+                result = render.render_markdown(text)
+                failures += [f"{q.source_path}:{q.source_line}: {p.source[:60]} — {p.message}" for p in result.problems if p.kind == "math"]
+    assert failures == []

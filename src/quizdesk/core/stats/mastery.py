@@ -175,6 +175,42 @@ _REVIEWS_BY_TOPIC = """
 """
 
 
+def question_knowledge(connection: sqlite3.Connection, question_ids: Sequence[int], *, now: datetime | None = None) -> dict[int, float]:
+    """K = A · R for each question, the topic formula on one question's own evidence.
+
+    Questions never attempted get the prior's mean (0.5): unknown, not known
+    to be weak. Used by the exam's "weakest first" order.
+    """
+    moment = check_now(now)
+    if not question_ids:
+        return {}
+    ensure_math_functions(connection)
+    ids = ",".join(str(int(i)) for i in question_ids)
+    params = {
+        "now": db_time(moment), "now_jd": julian_day(moment), "rate": math.log(2) / HALF_LIFE_DAYS,
+        "factor": FSRS_FACTOR, "decay": FSRS_DECAY,
+    }
+    accuracy = {
+        question_id: (PRIOR_STRENGTH * PRIOR_MEAN + weighted) / (PRIOR_STRENGTH + weight)
+        for question_id, weight, weighted in connection.execute(
+            f"""SELECT question_id, sum(exp(:rate * (julianday(answered_at) - :now_jd))),
+                       sum(score * exp(:rate * (julianday(answered_at) - :now_jd)))
+                FROM attempts WHERE question_id IN ({ids}) AND answered_at <= :now GROUP BY question_id""",
+            params,
+        )
+    }
+    recall = dict(
+        connection.execute(
+            f"""SELECT question_id,
+                       pow(1 + :factor * max(0, CAST(:now_jd - julianday(last_review_at) AS INTEGER)) / stability, :decay)
+                FROM review_states
+                WHERE question_id IN ({ids}) AND stability > 0 AND last_review_at IS NOT NULL""",
+            params,
+        )
+    )
+    return {i: accuracy[i] * recall.get(i, 1.0) if i in accuracy else PRIOR_MEAN for i in question_ids}
+
+
 def _evidence_by_topic(connection: sqlite3.Connection, now: datetime) -> dict[int, _Evidence]:
     ensure_math_functions(connection)
     params = {

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import random
 import secrets
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -90,20 +91,25 @@ def matching_count(session: Session, spec: ExamSpec) -> int:
     return len(_matching_ids(session, spec))
 
 
-def _weakness(session: Session, ids: list[int]) -> dict[int, float]:
-    """Mean score of each question's last attempts; never attempted counts as 0.5."""
-    rows = session.execute(select(Attempt.question_id, Attempt.score).where(Attempt.question_id.in_(ids)))
-    totals: dict[int, list[float]] = {}
-    for question_id, score in rows:
-        totals.setdefault(question_id, []).append(score)
-    return {i: (sum(totals[i][-5:]) / len(totals[i][-5:]) if i in totals else 0.5) for i in ids}
+def _weakness(session: Session, ids: list[int], now: datetime) -> dict[int, float]:
+    """Each question's knowledge now, as the weak-area model sees it (docs/weak-areas.md).
+
+    Recent answers count more and forgetting counts (FSRS retrievability), so
+    a question answered right months ago comes before one answered right
+    yesterday; never attempted counts as 0.5.
+    """
+    from quizdesk.core.stats.mastery import question_knowledge
+
+    # The session's own sqlite3 connection: same transaction, no second reader.
+    raw = cast(sqlite3.Connection, session.connection().connection.driver_connection)
+    return question_knowledge(raw, ids, now=now)
 
 
 def _ordered(session: Session, ids: list[int], spec: ExamSpec, rng: random.Random, now: datetime) -> list[int]:
     shuffled = ids[:]
     rng.shuffle(shuffled)  # random order, and the tie-break of the other orders
     if spec.order == "weakest":
-        weakness = _weakness(session, ids)
+        weakness = _weakness(session, ids, now)
         return sorted(shuffled, key=lambda i: weakness[i])
     if spec.order == "due":
         due = dict(session.execute(select(ReviewState.question_id, ReviewState.due_at).where(ReviewState.question_id.in_(ids))).all())

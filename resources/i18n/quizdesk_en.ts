@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
     <name>AboutDialog</name>
@@ -54,8 +55,8 @@
         <translation>Could not write the daily backup: %1</translation>
     </message>
     <message>
-        <source>%n problem(s) in the question bank; run 'quizdesk lint content/'</source>
-        <translation>%n problem(s) in the question bank; run 'quizdesk lint content/'</translation>
+        <source>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</source>
+        <translation>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</translation>
     </message>
 </context>
 <context>
@@ -158,7 +159,10 @@
     </message>
     <message numerus="yes">
         <source>%n open question(s) still wait for your grade; they count as 0 until graded.</source>
-        <translation><numerusform>%n open question still waits for your grade; it counts as 0 until graded.</numerusform><numerusform>%n open questions still wait for your grade; they count as 0 until graded.</numerusform></translation>
+        <translation>
+            <numerusform>%n open question still waits for your grade; it counts as 0 until graded.</numerusform>
+            <numerusform>%n open questions still wait for your grade; they count as 0 until graded.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scores count each question equally; open questions by the share of key points covered.</source>
@@ -476,6 +480,83 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to folder</source>
+        <translation>Export to folder</translation>
+    </message>
+    <message>
+        <source>Export progress as CSV</source>
+        <extracomment>The export finished (result) or failed (None); the dialog stays open to show it.</extracomment>
+        <translation>Export progress as CSV</translation>
+    </message>
+    <message>
+        <source>Writes attempts.csv, questions.csv and topics.csv: your answers and your progress per question and topic, for Excel or any spreadsheet (Chinese included). Files of the same names in the folder are replaced.</source>
+        <translation>Writes attempts.csv, questions.csv and topics.csv: your answers and your progress per question and topic, for Excel or any spreadsheet (Chinese included). Files of the same names in the folder are replaced.</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Only attempts since</source>
+        <translation>Only attempts since</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Folder:</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1:</source>
+        <translation>
+            <numerusform>Wrote %n file to %1:</numerusform>
+            <numerusform>Wrote %n files to %1:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n row(s)</source>
+        <translation>
+            <numerusform>%1 — %n row</numerusform>
+            <numerusform>%1 — %n rows</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation>Nothing was exported.</translation>
+    </message>
+    <message>
+        <source>Choose another folder and try again.</source>
+        <translation>Choose another folder and try again.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWorker</name>
+    <message>
+        <source>Could not write to %1: %2</source>
+        <translation>Could not write to %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not read the database: %1</source>
+        <translation>Could not read the database: %1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryChartView</name>
     <message>
         <source>Last %1 days: %2 reviews</source>
@@ -492,10 +573,6 @@
     <message>
         <source>Reviews</source>
         <translation>Reviews</translation>
-    </message>
-    <message>
-        <source>Accuracy %</source>
-        <translation>Accuracy %</translation>
     </message>
     <message>
         <source>Accuracy</source>
@@ -608,7 +685,7 @@
     <name>ImportSummaryDialog</name>
     <message>
         <source>Import finished</source>
-        <extracomment>Don't flash a progress dialog for an import that finishes at once.</extracomment>
+        <extracomment>Don&apos;t flash a progress dialog for an import that finishes at once.</extracomment>
         <translation>Import finished</translation>
     </message>
     <message>
@@ -641,11 +718,17 @@
     </message>
     <message numerus="yes">
         <source>%n question(s)</source>
-        <translation><numerusform>%n question</numerusform><numerusform>%n questions</numerusform></translation>
+        <translation>
+            <numerusform>%n question</numerusform>
+            <numerusform>%n questions</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Search: %n result(s)</source>
-        <translation><numerusform>Search: %n result</numerusform><numerusform>Search: %n results</numerusform></translation>
+        <translation>
+            <numerusform>Search: %n result</numerusform>
+            <numerusform>Search: %n results</numerusform>
+        </translation>
     </message>
     <message>
         <source>*Pick a question to read its answer.*</source>
@@ -760,11 +843,17 @@
     </message>
     <message numerus="yes">
         <source>%n question(s) in the bank</source>
-        <translation><numerusform>%n question in the bank</numerusform><numerusform>%n questions in the bank</numerusform></translation>
+        <translation>
+            <numerusform>%n question in the bank</numerusform>
+            <numerusform>%n questions in the bank</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n due</source>
-        <translation><numerusform>%n due</numerusform><numerusform>%n due</numerusform></translation>
+        <translation>
+            <numerusform>%n due</numerusform>
+            <numerusform>%n due</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is due and there are no new cards here.</source>
@@ -805,10 +894,6 @@
     <message>
         <source>Finish the exam first; then drill your weak areas.</source>
         <translation>Finish the exam first; then drill your weak areas.</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>Export</translation>
     </message>
     <message>
         <source>%1 cannot be restored: %2.</source>
@@ -866,17 +951,17 @@
 <context>
     <name>MasteryChartView</name>
     <message>
-        <source>Mastery by module (click a bar for its topics)</source>
-        <extracomment>The chart now shows this module's topics (its id), or the modules (None). What each bar stands for, top to bottom (topic ids), as drawn.</extracomment>
-        <translation>Mastery by module (click a bar for its topics)</translation>
-    </message>
-    <message>
-        <source>Mastery</source>
-        <translation>Mastery</translation>
+        <source>Mastery by module</source>
+        <extracomment>The chart now shows this module&apos;s topics (its id), or the modules (None). What each bar stands for, top to bottom (topic ids), as drawn.</extracomment>
+        <translation>Mastery by module</translation>
     </message>
     <message>
         <source>%1: mastery by topic</source>
         <translation>%1: mastery by topic</translation>
+    </message>
+    <message>
+        <source>nothing practised yet</source>
+        <translation>nothing practised yet</translation>
     </message>
     <message>
         <source>Weak (below %1)</source>
@@ -898,12 +983,16 @@
         <source>Mastery (0–100)</source>
         <translation>Mastery (0–100)</translation>
     </message>
+    <message>
+        <source>Click for its topics</source>
+        <translation>Click for its topics</translation>
+    </message>
 </context>
 <context>
     <name>MasteryIndicator</name>
     <message>
         <source>low</source>
-        <extracomment>Fill opacity for no evidence and for full confidence; never invisible. Mastery bands, as the dashboard's legend names them.</extracomment>
+        <extracomment>Fill opacity for no evidence and for full confidence; never invisible. Mastery bands, as the dashboard&apos;s legend names them.</extracomment>
         <translation>low</translation>
     </message>
     <message>
@@ -915,8 +1004,8 @@
         <translation>high</translation>
     </message>
     <message>
-        <source>Not practised yet (%n question(s))</source>
-        <translation>Not practised yet (%n question(s))</translation>
+        <source>Not practised yet · questions: %1</source>
+        <translation>Not practised yet · questions: %1</translation>
     </message>
     <message>
         <source>Mastery %1 · confidence %2 · %3 of %4 questions tried</source>
@@ -991,8 +1080,8 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <source>Your current file is never deleted: it is kept beside the database with '.damaged-' in its name, or in the backups folder.</source>
-        <translation>Your current file is never deleted: it is kept beside the database with '.damaged-' in its name, or in the backups folder.</translation>
+        <source>Your current file is never deleted: it is kept beside the database with &apos;.damaged-&apos; in its name, or in the backups folder.</source>
+        <translation>Your current file is never deleted: it is kept beside the database with &apos;.damaged-&apos; in its name, or in the backups folder.</translation>
     </message>
 </context>
 <context>
@@ -1569,7 +1658,10 @@
     </message>
     <message numerus="yes">
         <source>%n card(s) graded · average score %1</source>
-        <translation><numerusform>%n card graded · average score %1</numerusform><numerusform>%n cards graded · average score %1</numerusform></translation>
+        <translation>
+            <numerusform>%n card graded · average score %1</numerusform>
+            <numerusform>%n cards graded · average score %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to study here right now.</source>
@@ -1588,11 +1680,17 @@
     </message>
     <message numerus="yes">
         <source>%n question(s) unanswered.</source>
-        <translation><numerusform>%n question unanswered.</numerusform><numerusform>%n questions unanswered.</numerusform></translation>
+        <translation>
+            <numerusform>%n question unanswered.</numerusform>
+            <numerusform>%n questions unanswered.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) flagged for review.</source>
-        <translation><numerusform>%n question flagged for review.</numerusform><numerusform>%n questions flagged for review.</numerusform></translation>
+        <translation>
+            <numerusform>%n question flagged for review.</numerusform>
+            <numerusform>%n questions flagged for review.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Submit</source>
@@ -1642,16 +1740,16 @@
         <translation>Fading: recall chance %1</translation>
     </message>
     <message>
-        <source>Not reviewed for %n day(s)</source>
-        <translation>Not reviewed for %n day(s)</translation>
-    </message>
-    <message>
         <source>Only %1 of the questions tried</source>
         <translation>Only %1 of the questions tried</translation>
     </message>
     <message>
-        <source>%n question(s) due</source>
-        <translation>%n question(s) due</translation>
+        <source>Not reviewed for %1 days</source>
+        <translation>Not reviewed for %1 days</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Due: %1</translation>
     </message>
     <message>
         <source>Strong</source>
@@ -1690,15 +1788,15 @@
         <translation>yesterday</translation>
     </message>
     <message>
-        <source>%n day(s) ago</source>
-        <translation>%n day(s) ago</translation>
+        <source>%1 days ago</source>
+        <translation>%1 days ago</translation>
     </message>
 </context>
 <context>
     <name>WeakAreasDialog</name>
     <message>
         <source>Weak areas</source>
-        <extracomment>Study these question ids, with a title (the main window's ``start_study``). Set up a mock exam on these topic keys, weakest questions first.</extracomment>
+        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Set up a mock exam on these topic keys, weakest questions first.</extracomment>
         <translation>Weak areas</translation>
     </message>
     <message>
@@ -1751,15 +1849,24 @@
     </message>
     <message numerus="yes">
         <source>Mock exam on these %n topic(s)</source>
-        <translation><numerusform>Mock exam on these %n topic</numerusform><numerusform>Mock exam on these %n topics</numerusform></translation>
+        <translation>
+            <numerusform>Mock exam on these %n topic</numerusform>
+            <numerusform>Mock exam on these %n topics</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Study these %n topic(s)</source>
-        <translation><numerusform>Study these %n topic</numerusform><numerusform>Study these %n topics</numerusform></translation>
+        <translation>
+            <numerusform>Study these %n topic</numerusform>
+            <numerusform>Study these %n topics</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) due now</source>
-        <translation><numerusform>%n question due now</numerusform><numerusform>%n questions due now</numerusform></translation>
+        <translation>
+            <numerusform>%n question due now</numerusform>
+            <numerusform>%n questions due now</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 topics never practised</source>
@@ -1767,11 +1874,22 @@
     </message>
     <message numerus="yes">
         <source>%n review(s) in the last %1 days</source>
-        <translation><numerusform>%n review in the last %1 days</numerusform><numerusform>%n reviews in the last %1 days</numerusform></translation>
+        <translation>
+            <numerusform>%n review in the last %1 days</numerusform>
+            <numerusform>%n reviews in the last %1 days</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drill: %1</source>
         <translation>Drill: %1</translation>
+    </message>
+    <message>
+        <source>Click a module&apos;s bar to see its topics.</source>
+        <translation>Click a module's bar to see its topics.</translation>
+    </message>
+    <message>
+        <source>Topics of one module.</source>
+        <translation>Topics of one module.</translation>
     </message>
 </context>
 <context>

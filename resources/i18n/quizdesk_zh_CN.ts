@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>AboutDialog</name>
@@ -54,8 +55,8 @@
         <translation>无法写入每日备份：%1</translation>
     </message>
     <message>
-        <source>%n problem(s) in the question bank; run 'quizdesk lint content/'</source>
-        <translation>题库中有 %n 个问题；请运行 'quizdesk lint content/' 查看</translation>
+        <source>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</source>
+        <translation>题库中有 %n 个问题；请运行 &apos;quizdesk lint content/&apos; 查看</translation>
     </message>
 </context>
 <context>
@@ -158,7 +159,9 @@
     </message>
     <message numerus="yes">
         <source>%n open question(s) still wait for your grade; they count as 0 until graded.</source>
-        <translation><numerusform>还有 %n 道问答题等待你评分；评分前按 0 分计。</numerusform></translation>
+        <translation>
+            <numerusform>还有 %n 道问答题等待你评分；评分前按 0 分计。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Scores count each question equally; open questions by the share of key points covered.</source>
@@ -476,6 +479,81 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export to folder</source>
+        <translation>导出到文件夹</translation>
+    </message>
+    <message>
+        <source>Export progress as CSV</source>
+        <extracomment>The export finished (result) or failed (None); the dialog stays open to show it.</extracomment>
+        <translation>导出学习进度（CSV）</translation>
+    </message>
+    <message>
+        <source>Writes attempts.csv, questions.csv and topics.csv: your answers and your progress per question and topic, for Excel or any spreadsheet (Chinese included). Files of the same names in the folder are replaced.</source>
+        <translation>写出 attempts.csv、questions.csv 和 topics.csv：你的作答记录，以及每道题、每个主题的进度，可用 Excel 或任何电子表格打开（中文正常显示）。文件夹中同名的文件会被替换。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Only attempts since</source>
+        <translation>只导出此日期以来的作答</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n file(s) to %1:</source>
+        <translation>
+            <numerusform>已写出 %n 个文件到 %1：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 — %n row(s)</source>
+        <translation>
+            <numerusform>%1 — %n 行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was exported.</source>
+        <translation>没有导出任何内容。</translation>
+    </message>
+    <message>
+        <source>Choose another folder and try again.</source>
+        <translation>请换一个文件夹后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWorker</name>
+    <message>
+        <source>Could not write to %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Could not read the database: %1</source>
+        <translation>无法读取数据库：%1</translation>
+    </message>
+</context>
+<context>
     <name>HistoryChartView</name>
     <message>
         <source>Last %1 days: %2 reviews</source>
@@ -492,10 +570,6 @@
     <message>
         <source>Reviews</source>
         <translation>复习次数</translation>
-    </message>
-    <message>
-        <source>Accuracy %</source>
-        <translation>正确率 %</translation>
     </message>
     <message>
         <source>Accuracy</source>
@@ -608,7 +682,7 @@
     <name>ImportSummaryDialog</name>
     <message>
         <source>Import finished</source>
-        <extracomment>Don't flash a progress dialog for an import that finishes at once.</extracomment>
+        <extracomment>Don&apos;t flash a progress dialog for an import that finishes at once.</extracomment>
         <translation>导入完成</translation>
     </message>
     <message>
@@ -641,11 +715,15 @@
     </message>
     <message numerus="yes">
         <source>%n question(s)</source>
-        <translation><numerusform>%n 道题</numerusform></translation>
+        <translation>
+            <numerusform>%n 道题</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Search: %n result(s)</source>
-        <translation><numerusform>搜索：%n 条结果</numerusform></translation>
+        <translation>
+            <numerusform>搜索：%n 条结果</numerusform>
+        </translation>
     </message>
     <message>
         <source>*Pick a question to read its answer.*</source>
@@ -760,11 +838,15 @@
     </message>
     <message numerus="yes">
         <source>%n question(s) in the bank</source>
-        <translation><numerusform>题库共 %n 道题</numerusform></translation>
+        <translation>
+            <numerusform>题库共 %n 道题</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n due</source>
-        <translation><numerusform>%n 张到期</numerusform></translation>
+        <translation>
+            <numerusform>%n 张到期</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing is due and there are no new cards here.</source>
@@ -805,10 +887,6 @@
     <message>
         <source>Finish the exam first; then drill your weak areas.</source>
         <translation>请先完成考试，再练习薄弱环节。</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
     </message>
     <message>
         <source>%1 cannot be restored: %2.</source>
@@ -866,17 +944,17 @@
 <context>
     <name>MasteryChartView</name>
     <message>
-        <source>Mastery by module (click a bar for its topics)</source>
-        <extracomment>The chart now shows this module's topics (its id), or the modules (None). What each bar stands for, top to bottom (topic ids), as drawn.</extracomment>
-        <translation>各模块掌握度（点击柱形查看其主题）</translation>
-    </message>
-    <message>
-        <source>Mastery</source>
-        <translation>掌握度</translation>
+        <source>Mastery by module</source>
+        <extracomment>The chart now shows this module&apos;s topics (its id), or the modules (None). What each bar stands for, top to bottom (topic ids), as drawn.</extracomment>
+        <translation>各模块掌握度</translation>
     </message>
     <message>
         <source>%1: mastery by topic</source>
         <translation>%1：各主题掌握度</translation>
+    </message>
+    <message>
+        <source>nothing practised yet</source>
+        <translation>尚未练习</translation>
     </message>
     <message>
         <source>Weak (below %1)</source>
@@ -898,12 +976,16 @@
         <source>Mastery (0–100)</source>
         <translation>掌握度（0–100）</translation>
     </message>
+    <message>
+        <source>Click for its topics</source>
+        <translation>点击查看其主题</translation>
+    </message>
 </context>
 <context>
     <name>MasteryIndicator</name>
     <message>
         <source>low</source>
-        <extracomment>Fill opacity for no evidence and for full confidence; never invisible. Mastery bands, as the dashboard's legend names them.</extracomment>
+        <extracomment>Fill opacity for no evidence and for full confidence; never invisible. Mastery bands, as the dashboard&apos;s legend names them.</extracomment>
         <translation>低</translation>
     </message>
     <message>
@@ -915,8 +997,8 @@
         <translation>高</translation>
     </message>
     <message>
-        <source>Not practised yet (%n question(s))</source>
-        <translation>尚未练习（%n 道题）</translation>
+        <source>Not practised yet · questions: %1</source>
+        <translation>尚未练习 · 题目数：%1</translation>
     </message>
     <message>
         <source>Mastery %1 · confidence %2 · %3 of %4 questions tried</source>
@@ -991,7 +1073,7 @@
         <translation>退出</translation>
     </message>
     <message>
-        <source>Your current file is never deleted: it is kept beside the database with '.damaged-' in its name, or in the backups folder.</source>
+        <source>Your current file is never deleted: it is kept beside the database with &apos;.damaged-&apos; in its name, or in the backups folder.</source>
         <translation>当前文件绝不会被删除：它会以带 “.damaged-” 的文件名保存在数据库旁边，或保存在备份文件夹中。</translation>
     </message>
 </context>
@@ -1569,7 +1651,9 @@
     </message>
     <message numerus="yes">
         <source>%n card(s) graded · average score %1</source>
-        <translation><numerusform>已评 %n 张卡片 · 平均得分 %1</numerusform></translation>
+        <translation>
+            <numerusform>已评 %n 张卡片 · 平均得分 %1</numerusform>
+        </translation>
     </message>
     <message>
         <source>Nothing to study here right now.</source>
@@ -1588,11 +1672,15 @@
     </message>
     <message numerus="yes">
         <source>%n question(s) unanswered.</source>
-        <translation><numerusform>%n 道题未作答。</numerusform></translation>
+        <translation>
+            <numerusform>%n 道题未作答。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) flagged for review.</source>
-        <translation><numerusform>%n 道题已标记待查。</numerusform></translation>
+        <translation>
+            <numerusform>%n 道题已标记待查。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Submit</source>
@@ -1642,16 +1730,16 @@
         <translation>正在遗忘：回想概率 %1</translation>
     </message>
     <message>
-        <source>Not reviewed for %n day(s)</source>
-        <translation>已 %n 天未复习</translation>
-    </message>
-    <message>
         <source>Only %1 of the questions tried</source>
         <translation>只练过 %1 的题目</translation>
     </message>
     <message>
-        <source>%n question(s) due</source>
-        <translation>%n 道题到期</translation>
+        <source>Not reviewed for %1 days</source>
+        <translation>已 %1 天未复习</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>到期 %1 题</translation>
     </message>
     <message>
         <source>Strong</source>
@@ -1690,15 +1778,15 @@
         <translation>昨天</translation>
     </message>
     <message>
-        <source>%n day(s) ago</source>
-        <translation>%n 天前</translation>
+        <source>%1 days ago</source>
+        <translation>%1 天前</translation>
     </message>
 </context>
 <context>
     <name>WeakAreasDialog</name>
     <message>
         <source>Weak areas</source>
-        <extracomment>Study these question ids, with a title (the main window's ``start_study``). Set up a mock exam on these topic keys, weakest questions first.</extracomment>
+        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Set up a mock exam on these topic keys, weakest questions first.</extracomment>
         <translation>薄弱环节</translation>
     </message>
     <message>
@@ -1751,15 +1839,21 @@
     </message>
     <message numerus="yes">
         <source>Mock exam on these %n topic(s)</source>
-        <translation><numerusform>用这 %n 个主题模拟考试</numerusform></translation>
+        <translation>
+            <numerusform>用这 %n 个主题模拟考试</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Study these %n topic(s)</source>
-        <translation><numerusform>学习这 %n 个主题</numerusform></translation>
+        <translation>
+            <numerusform>学习这 %n 个主题</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n question(s) due now</source>
-        <translation><numerusform>现有 %n 道题到期</numerusform></translation>
+        <translation>
+            <numerusform>现有 %n 道题到期</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 topics never practised</source>
@@ -1767,11 +1861,21 @@
     </message>
     <message numerus="yes">
         <source>%n review(s) in the last %1 days</source>
-        <translation><numerusform>最近 %1 天复习 %n 次</numerusform></translation>
+        <translation>
+            <numerusform>最近 %1 天复习 %n 次</numerusform>
+        </translation>
     </message>
     <message>
         <source>Drill: %1</source>
         <translation>练习：%1</translation>
+    </message>
+    <message>
+        <source>Click a module&apos;s bar to see its topics.</source>
+        <translation>点击模块的条形查看其主题。</translation>
+    </message>
+    <message>
+        <source>Topics of one module.</source>
+        <translation>单个模块的主题。</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,7 @@
     QT_QPA_PLATFORM=offscreen python tests/ui/screenshots.py [OUT_DIR] [--bank DIR]
 
 Writes main-window.png (light, for the README), {main-window,study,exam,
-results}-{light,dark}.png, and the Chinese UI: {main-window,exam,settings}-zh.png. The default bank is the bundled ``content/``; the
+results,weak-areas}-{light,dark}.png, and the Chinese UI: {main-window,exam,settings}-zh.png. The default bank is the bundled ``content/``; the
 screens are driven through the same objects a user drives. Used to produce
 ``docs/img/`` and by ``test_screenshots.py`` (which checks they render).
 """
@@ -44,6 +44,54 @@ def _prepare_store(data_dir: Path, bank: Path):  # type: ignore[no-untyped-def]
             else:
                 record_choice(session, q.id, [i % 2], now=past, seconds=12)
     return store
+
+
+def _make_week(store, now):  # type: ignore[no-untyped-def]
+    """A realistic week of study: a few topics every evening with their own skill,
+    some topics only seen once long ago, some never; fixed seed, same pictures."""
+    import random
+    from datetime import timedelta
+
+    from sqlalchemy import select
+
+    from quizdesk.core.db.models import Question
+    from quizdesk.core.study.reviews import record_choice, record_rating, record_recall
+
+    rng = random.Random(7)
+    with store.session() as session:
+        questions = list(session.scalars(select(Question).where(Question.retired_at.is_(None)).order_by(Question.id)))
+        by_topic: dict[int, list[Question]] = {}
+        for q in questions:
+            by_topic.setdefault(q.topic_id, []).append(q)
+        topics = sorted(by_topic)
+        skill = {t: rng.choice((0.3, 0.55, 0.75, 0.9, 0.97)) for t in topics}
+        studied = [t for i, t in enumerate(topics) if i % 4 != 3]  # a quarter never touched
+        old = studied[::5]  # seen once, three weeks ago
+
+        def answer(q: Question, when) -> None:  # type: ignore[no-untyped-def]
+            right = rng.random() < skill[q.topic_id]
+            if q.qtype == "open":
+                if q.key_points:
+                    n = len(q.key_points)
+                    recalled = [i for i in range(n) if rng.random() < skill[q.topic_id]]
+                    record_recall(session, q.id, recalled, now=when, seconds=rng.randint(30, 120))
+                else:
+                    record_rating(session, q.id, 3 if right else 1, now=when, seconds=rng.randint(30, 120))
+                return
+            correct = [i for i, c in enumerate(q.choices) if c["correct"]]
+            wrong = [i for i, c in enumerate(q.choices) if not c["correct"]][:1] or [0]
+            record_choice(session, q.id, correct if right else wrong, now=when, seconds=rng.randint(8, 40))
+
+        for t in old:
+            for q in by_topic[t][:4]:
+                answer(q, now - timedelta(days=21, hours=rng.randint(0, 5)))
+        for day in range(7, -1, -1):
+            evening = now - timedelta(days=day, hours=rng.randint(1, 3))
+            recent = [t for t in studied if t not in old] or studied
+            tonight = rng.sample(recent, k=min(3, len(recent)))
+            for t in tonight:
+                for q in rng.sample(by_topic[t], k=min(len(by_topic[t]), rng.randint(5, 10))):
+                    answer(q, evening + timedelta(minutes=rng.randint(0, 90)))
 
 
 class _Clock:
@@ -167,6 +215,17 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
             path = out_dir / f"results-questions-{theme}.png"
             _save(window, path, app)
             written.append(path)
+
+            # Weak areas after a realistic week of study (fixed seed: the same picture every run).
+            _make_week(store, datetime.now(timezone.utc))
+            window.show_browse()
+            window.show_weak_areas()
+            dashboard = window.weak_areas_dialog
+            dashboard.resize(*SIZE)
+            path = out_dir / f"weak-areas-{theme}.png"
+            _save(dashboard, path, app)
+            written.append(path)
+            dashboard.close()
 
             window.close()
             window.deleteLater()

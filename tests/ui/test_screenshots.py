@@ -36,10 +36,10 @@ def test_every_screen_renders_in_both_themes(qapp, tmp_path, gui_bank_dir) -> No
     finally:
         apply_theme(qapp, "light")
     names = sorted(p.name for p in written)
-    for screen in ("main-window", "study", "exam", "results", "results-questions"):
+    for screen in ("main-window", "study", "exam", "results", "results-questions", "weak-areas"):
         for theme in ("light", "dark"):
             assert f"{screen}-{theme}.png" in names
-    for screen in ("main-window", "study", "exam", "results"):
+    for screen in ("main-window", "study", "exam", "results", "weak-areas"):
         light, dark = QImage(str(tmp_path / f"{screen}-light.png")), QImage(str(tmp_path / f"{screen}-dark.png"))
         assert (light.width(), light.height()) == (1280, 800)
         assert _mean_lightness(light) > 170 and _mean_lightness(dark) < 90, screen

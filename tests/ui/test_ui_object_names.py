@@ -113,6 +113,15 @@ def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> No
     window.history_dialog.reject()
     window.show_shortcuts()
     _check(window.shortcuts_dialog, seen, "shortcuts")
+    window.show_weak_areas()
+    _check(window.weak_areas_dialog, seen, "weak areas")
+    window.weak_areas_dialog.mastery_chart.show_module(window.weak_areas_dialog.stats[0].topic_id)
+    _check(window.weak_areas_dialog, seen, "weak areas")
+    window.weak_areas_dialog.close()
+    window.export_data()
+    export = window.findChild(QWidget, "exportDialog")
+    _check(export, seen, "export")
+    export.reject()
 
     with gui_store.session() as s:
         create_exam(s, ExamSpec(tuple(s.scalars(select(Topic.id))), count=2, seed=1), datetime.now(timezone.utc))
@@ -123,5 +132,5 @@ def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> No
     doc = _documented()
     missing = {screen: sorted(n for n in names if f"`{n}`" not in doc) for screen, names in seen.items()}
     assert {s: m for s, m in missing.items() if m} == {}
-    for screen in ("main window", "exam setup", "study", "exam", "self-grading", "results", "history", "shortcuts", "resume"):
+    for screen in ("main window", "exam setup", "study", "exam", "self-grading", "results", "history", "shortcuts", "resume", "weak areas", "export"):
         assert seen.get(screen), screen

@@ -132,7 +132,7 @@ def test_table_sorts_mastery_as_numbers_with_never_practised_last_both_ways(qtbo
         TOPIC, Qt.ItemDataRole.DisplayRole
     )[:2] == ["Optimization", "Normalization"]
     assert column(TOPIC, Qt.ItemDataRole.DisplayRole)[2:] == ["Metrics", "Tree models"]
-    assert column(LAST_SEEN, Qt.ItemDataRole.DisplayRole)[2:] == ["25 day(s) ago", "never"]
+    assert column(LAST_SEEN, Qt.ItemDataRole.DisplayRole)[2:] == ["25 days ago", "never"]
     # The "why" column says it in words.
     reasons = dict(zip(column(TOPIC, Qt.ItemDataRole.DisplayRole), column(REASON, Qt.ItemDataRole.DisplayRole)))
     assert reasons["Tree models"] == "Never practised"
@@ -232,7 +232,9 @@ def test_a_fresh_install_reads_well(qtbot, gui_store) -> None:  # type: ignore[n
     assert "4 of 4 topics never practised" in dialog.summary_label.text()
     assert "0 review(s)" in dialog.summary_label.text()
     assert dialog.history_chart.chart().title() == "Last 30 days: no reviews yet"
-    assert len(dialog.mastery_chart.shown) == 2  # both modules, drawn as "not practised"
+    assert len(dialog.mastery_chart.shown) == 2  # both modules, named with "—" and no bars
+    assert dialog.mastery_chart.chart().title() == "Mastery by module · nothing practised yet"
+    assert dialog.mastery_chart.chart().axes(Qt.Orientation.Vertical)[0].categories() == ["Machine learning  —", "Deep learning  —"]
     assert dialog.findChild(QPushButton, "weakDrillStudyButton").isEnabled()
     image = dialog.grab().toImage()
     assert not image.isNull()
@@ -253,10 +255,10 @@ def test_clicking_a_module_shows_its_topics(qtbot, gui_store) -> None:  # type: 
 
 
 @pytest.mark.parametrize("reason,detail,text", [
-    (Reason.NOT_REVIEWED, 20.4, "Not reviewed for 20 day(s)"),
+    (Reason.NOT_REVIEWED, 20.4, "Not reviewed for 20 days"),
     (Reason.FORGETTING, 0.553, "Fading: recall chance 55%"),
     (Reason.LOW_COVERAGE, 0.3, "Only 30% of the questions tried"),
-    (Reason.DUE, 5.0, "5 question(s) due"),
+    (Reason.DUE, 5.0, "Due: 5"),
     (Reason.STRONG, None, "Strong"),
 ])
 def test_reasons_in_words(qapp, reason, detail, text) -> None:  # type: ignore[no-untyped-def]
@@ -265,3 +267,21 @@ def test_reasons_in_words(qapp, reason, detail, text) -> None:  # type: ignore[n
 
     assert reason_text(replace(stats, reason=reason, reason_detail=detail)) == text
     assert QApplication.instance() is not None
+
+
+def test_the_dashboard_follows_a_language_switch(qtbot, qapp, gui_store) -> None:  # type: ignore[no-untyped-def]
+    from quizdesk.ui.i18n import install_language
+
+    make_week(gui_store)
+    dialog = _dialog(qtbot, gui_store)
+    assert "Normalization" in _headline(dialog)[0][0]
+    install_language("zh_CN", qapp)  # the autouse fixture puts the source language back
+    qtbot.waitUntil(lambda: dialog.title_label.text() == "今晚：学习这些主题")
+    first_name, first_reason = _headline(dialog)[0]
+    assert "归一化" in first_name and "深度学习" in first_name  # topic names in the UI's language
+    assert first_reason.startswith("正确率低")
+    assert dict(zip(
+        [dialog.proxy.index(r, TOPIC).data() for r in range(dialog.proxy.rowCount())],
+        [dialog.proxy.index(r, REASON).data() for r in range(dialog.proxy.rowCount())],
+    ))["树模型"] == "从未练习"
+    assert dialog.windowTitle() != "Weak areas" and dialog.close_button.text() == "关闭"

@@ -12,13 +12,14 @@ when it comes back).
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -43,6 +44,11 @@ from quizdesk.ui.theme import colors
 SEARCH_DEBOUNCE_MS = 150
 SETTINGS_GROUP = "mainWindow"
 BROWSE, STUDY, EXAM, GRADING, RESULTS = "browse", "study", "exam", "grading", "results"
+
+
+def _about_text() -> str:
+    # The About dialog's own title, so both share one translation.
+    return QCoreApplication.translate("AboutDialog", "About %1").replace("%1", APP_NAME)
 
 
 class MainWindow(QMainWindow):
@@ -137,7 +143,7 @@ class MainWindow(QMainWindow):
     def _set_action_text(action: QAction, text: str, tip: str = "") -> None:
         action.setText(text)
         shown = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        action.setToolTip(f"{tip or text.rstrip('…')} ({shown})")
+        action.setToolTip(f"{tip or text.rstrip('…')} ({shown})" if shown else tip or text.rstrip("…"))
 
     def _build_actions(self) -> None:
         a = self._action
@@ -161,6 +167,9 @@ class MainWindow(QMainWindow):
         self.focus_questions_action = a("focusQuestionsAction", self.tr("Go to questions"), "Alt+2", lambda: self._focus(self.question_list))
         self.focus_answer_action = a("focusAnswerAction", self.tr("Go to answer"), "Alt+3", lambda: self._focus(self.answer_view))
         self.shortcuts_action = a("shortcutsAction", self.tr("Keyboard shortcuts"), ["F1", "Ctrl+/"], self.show_shortcuts)
+        # No shortcut, as in most apps; on macOS Qt moves it to the application menu.
+        self.about_action = a("aboutAction", _about_text(), [], self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.browse_actions = [
             self.new_exam_action, self.study_action, self.history_action, self.import_action, self.import_folder_action,
             self.weak_areas_action,
@@ -190,6 +199,8 @@ class MainWindow(QMainWindow):
         help_menu = self.help_menu = menu.addMenu(self.tr("&Help"))
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
 
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("mainToolBar")
@@ -233,6 +244,7 @@ class MainWindow(QMainWindow):
             self.focus_questions_action: (self.tr("Go to questions"), ""),
             self.focus_answer_action: (self.tr("Go to answer"), ""),
             self.shortcuts_action: (self.tr("Keyboard shortcuts"), ""),
+            self.about_action: (_about_text(), ""),
         }
         for action, (text, tip) in texts.items():
             self._set_action_text(action, text, tip)
@@ -243,7 +255,10 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.search_box.setPlaceholderText(self.tr("Search questions and answers (Ctrl+F)"))
-        self.refresh_status()
+        try:
+            self.refresh_status()
+        except sqlite3.Error:
+            pass  # the database is busy or gone: the counts follow with the next refresh
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
@@ -506,11 +521,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self.import_files(paths=paths))  # not inside the drop handler
 
     def export_data(self) -> None:
-        flow = optional("quizdesk.ui.export_dialog", "run_export_flow")
-        if flow is None:
-            self._missing(self.tr("Export"))
-            return
-        flow(self, self.store)
+        from quizdesk.ui.export_dialog import run_export_flow
+
+        self.export_dialog = run_export_flow(self, self.store)
 
     def show_settings(self) -> None:
         from quizdesk.ui.settings_dialog import SettingsDialog
@@ -567,6 +580,14 @@ class MainWindow(QMainWindow):
         dialog = ShortcutsDialog(sections, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.shortcuts_dialog = dialog
+        dialog.open()
+
+    def show_about(self) -> None:
+        from quizdesk.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.store.path.parent, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog = dialog
         dialog.open()
 
     def main_actions(self) -> list[QAction]:

@@ -91,8 +91,7 @@ def confidence_word(confidence: float) -> str:
 def mastery_tooltip(stats: TopicStats) -> str:
     """One line a user can read on hover: score, evidence, attempts."""
     if stats.mastery is None:
-        count = stats.questions
-        return QCoreApplication.translate("MasteryIndicator", "Not practised yet (%n question(s))", "", count)
+        return QCoreApplication.translate("MasteryIndicator", "Not practised yet · questions: %1").replace("%1", str(stats.questions))
     return (
         QCoreApplication.translate("MasteryIndicator", "Mastery %1 · confidence %2 · %3 of %4 questions tried")
         .replace("%1", f"{stats.mastery:.0f}")

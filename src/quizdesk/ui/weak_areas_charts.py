@@ -23,15 +23,15 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPen
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from quizdesk.core.stats.history import DayStats
 from quizdesk.core.stats.mastery import TopicStats
-from quizdesk.ui.mastery_indicator import STRONG_FROM, WEAK_BELOW, display_name
+from quizdesk.ui.mastery_indicator import STRONG_FROM, WEAK_BELOW, display_name, mastery_tooltip
 from quizdesk.ui.theme import ThemeColors, colors
 
-LABEL_CHARS = 12  # category labels longer than this are cut with "…" (the table has the full name)
+LABEL_CHARS = 24  # category labels longer than this are cut with "…" (the table has the full name)
 WEAK, FAIR, STRONG, UNKNOWN = range(4)
 
 
@@ -105,10 +105,14 @@ class MasteryChartView(QChartView):
         chart = _base_chart(c)
         chart.setMargins(QMargins(4, 4, 12, 4))
         self.shown = self._rows()
+        nothing_known = all(s.mastery is None for s in self.shown)
         if self.module_id is None:
-            chart.setTitle(self.tr("Mastery by module (click a bar for its topics)") if self.shown else self.tr("Mastery"))
+            chart.setTitle(self.tr("Mastery by module"))
         else:
             chart.setTitle(self.tr("%1: mastery by topic").replace("%1", self.module_name()))
+        if nothing_known:
+            # A wall of hatched bars would say nothing; the "—" after each name says it.
+            chart.setTitle(chart.title() + " · " + self.tr("nothing practised yet"))
         rows = list(reversed(self.shown))  # the series draws its first category at the bottom
         names = [self.tr("Weak (below %1)").replace("%1", f"{WEAK_BELOW:.0f}"),
                  self.tr("Fair"), self.tr("Strong (%1 and up)").replace("%1", f"{STRONG_FROM:.0f}"), self.tr("Not practised")]
@@ -123,12 +127,16 @@ class MasteryChartView(QChartView):
         for s in rows:
             which = band(s.mastery)
             for i, bar_set in enumerate(sets):
-                bar_set.append(0.0 if i != which else (100.0 if s.mastery is None else max(1.0, s.mastery)))
+                if i != which or (nothing_known and which == UNKNOWN):
+                    bar_set.append(0.0)
+                else:
+                    bar_set.append(100.0 if s.mastery is None else max(1.0, s.mastery))
         series = QHorizontalStackedBarSeries()
         series.setBarWidth(0.62)
         for bar_set in sets:
             series.append(bar_set)
         series.clicked.connect(self._on_clicked)
+        series.hovered.connect(self._on_hovered)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(self._labels(rows) or [""])
@@ -140,13 +148,18 @@ class MasteryChartView(QChartView):
         for axis in (categories, values):
             _style_axis(axis, c)
         categories.setGridLineVisible(False)
+        categories.setTruncateLabels(False)  # names are cut to LABEL_CHARS here; Qt would cut them to "…"
+        small = categories.labelsFont()
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))  # a dozen modules still get every label
+        categories.setLabelsFont(small)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(values)
         # Only the bands that occur get a legend entry.
         for bar_set, marker in zip(sets, chart.legend().markers(series)):
-            marker.setVisible(any(v > 0 for v in (bar_set.at(i) for i in range(bar_set.count()))))
+            marker.setVisible(any(bar_set.at(i) > 0 for i in range(bar_set.count())))
+        chart.legend().setVisible(not nothing_known)
         old = self.chart()
         self.setChart(chart)
         if old is not None:
@@ -161,6 +174,17 @@ class MasteryChartView(QChartView):
                 label += " "
             labels.append(label)
         return labels
+
+    def _on_hovered(self, status: bool, index: int, _bar_set: QBarSet) -> None:
+        rows = list(reversed(self.shown))
+        if not status or not 0 <= index < len(rows):
+            QToolTip.hideText()
+            return
+        s = rows[index]
+        text = display_name(s) + "\n" + mastery_tooltip(s)
+        if self.module_id is None and any(t.parent_id == s.topic_id for t in self._stats):
+            text += "\n" + self.tr("Click for its topics")
+        QToolTip.showText(QCursor.pos(), text, self)
 
     def _on_clicked(self, index: int, _bar_set: QBarSet) -> None:
         if self.module_id is not None:
@@ -203,19 +227,26 @@ class HistoryChartView(QChartView):
         reviews = QLineSeries()
         reviews.setName(self.tr("Reviews"))
         reviews.setPen(QPen(QColor(c.accent), 2))
-        accuracy = QLineSeries()
-        accuracy.setName(self.tr("Accuracy %"))
-        accuracy.setPen(QPen(QColor(c.success), 2, Qt.PenStyle.DashLine))
         dots = QScatterSeries()  # a dot on each day that has an accuracy, so single days show
-        dots.setMarkerSize(7)
+        dots.setName(self.tr("Accuracy"))
+        dots.setMarkerSize(8)
         dots.setColor(QColor(c.success))
         dots.setBorderColor(QColor(c.success))
+        # Accuracy is joined only across consecutive days: a line over a week
+        # without reviews would show values nobody measured.
+        runs: list[QLineSeries] = []
+        previous: date | None = None
         for d in self.days:
             reviews.append(_ms(d.day), d.reviews)
-            if d.accuracy is not None:
-                accuracy.append(_ms(d.day), d.accuracy * 100)
-                dots.append(_ms(d.day), d.accuracy * 100)
-        for series in (reviews, accuracy, dots):
+            if d.accuracy is None:
+                continue
+            if previous is None or (d.day - previous).days > 1:
+                runs.append(QLineSeries())
+                runs[-1].setPen(QPen(QColor(c.success), 2))
+            runs[-1].append(_ms(d.day), d.accuracy * 100)
+            dots.append(_ms(d.day), d.accuracy * 100)
+            previous = d.day
+        for series in (reviews, *runs, dots):
             chart.addSeries(series)
 
         x_axis = QDateTimeAxis()
@@ -247,12 +278,12 @@ class HistoryChartView(QChartView):
         chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
         reviews.attachAxis(x_axis)
         reviews.attachAxis(left)
-        for series in (accuracy, dots):
+        for series in (*runs, dots):
             series.attachAxis(x_axis)
             series.attachAxis(right)
-        markers = chart.legend().markers(dots)
-        for marker in markers:
-            marker.setVisible(False)  # the dots belong to the accuracy line
+        for run in runs:  # the legend names the dots; the lines are theirs
+            for marker in chart.legend().markers(run):
+                marker.setVisible(False)
         old = self.chart()
         self.setChart(chart)
         if old is not None:

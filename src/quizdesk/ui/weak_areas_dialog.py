@@ -88,7 +88,8 @@ class WeakAreasDialog(QDialog):
         self.headline = QGridLayout()
         self.headline.setHorizontalSpacing(10)
         self.headline.setVerticalSpacing(4)
-        self.headline.setColumnStretch(1, 1)
+        self.headline.setHorizontalSpacing(12)
+        self.headline.setColumnStretch(3, 1)  # the reason sits next to its topic, not at the far edge
         self.summary_label = QLabel(objectName="weakSummaryLabel")
         self.summary_label.setWordWrap(True)
         self.hint_label = QLabel(objectName="weakHintLabel")
@@ -127,18 +128,25 @@ class WeakAreasDialog(QDialog):
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(lambda: self.mastery_chart.show_module(None))
         self.back_button.setVisible(False)
-        chart_box = QWidget()
-        chart_layout = QVBoxLayout(chart_box)
-        chart_layout.setContentsMargins(0, 0, 0, 0)
-        chart_layout.setSpacing(4)
-        chart_layout.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
-        chart_layout.addWidget(self.mastery_chart, 1)
+        self.chart_hint = QLabel(objectName="weakChartHint")
         self.history_chart = HistoryChartView()
         self.charts_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="weakChartsSplitter")
-        self.charts_splitter.addWidget(chart_box)
+        self.charts_splitter.addWidget(self.mastery_chart)
         self.charts_splitter.addWidget(self.history_chart)
-        self.charts_splitter.setSizes([560, 560])
+        self.charts_splitter.setSizes([640, 500])
         self.charts_splitter.setChildrenCollapsible(False)
+        # The drill-down controls sit above both charts, so the two stay level.
+        chart_bar = QHBoxLayout()
+        chart_bar.setContentsMargins(0, 0, 0, 0)
+        chart_bar.addWidget(self.back_button)
+        chart_bar.addWidget(self.chart_hint)
+        chart_bar.addStretch(1)
+        charts = QWidget()
+        charts_layout = QVBoxLayout(charts)
+        charts_layout.setContentsMargins(0, 0, 0, 0)
+        charts_layout.setSpacing(4)
+        charts_layout.addLayout(chart_bar)
+        charts_layout.addWidget(self.charts_splitter, 1)
 
         self.model = WeakAreasModel(self)
         self.proxy = TopicSortProxy(self)
@@ -161,9 +169,9 @@ class WeakAreasDialog(QDialog):
         header_view.setHighlightSections(False)
 
         self.body_splitter = QSplitter(Qt.Orientation.Vertical, objectName="weakBodySplitter")
-        self.body_splitter.addWidget(self.charts_splitter)
+        self.body_splitter.addWidget(charts)
         self.body_splitter.addWidget(self.table)
-        self.body_splitter.setSizes([330, 300])
+        self.body_splitter.setSizes([380, 280])
         self.body_splitter.setChildrenCollapsible(False)
 
         self.close_button = QPushButton(objectName="weakCloseButton")
@@ -196,6 +204,7 @@ class WeakAreasDialog(QDialog):
         self.exam_button.setToolTip(self.tr("Set up a mock exam on these topics, weakest questions first"))
         self.study_button.setToolTip(self.tr("Flashcards of these topics: due cards, new ones, then the rest"))
         self.back_button.setText(self.tr("‹ All modules"))
+        self._on_module_shown(self.mastery_chart.module_id)
         self.table.setToolTip(self.tr("Double-click a topic to study it"))
         self.close_button.setText(self.tr("Close"))
         self.refresh_action.setText(self.tr("Refresh"))
@@ -247,6 +256,7 @@ class WeakAreasDialog(QDialog):
             item = self.headline.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.setParent(None)  # out of findChild's reach at once, not only after deleteLater
                 widget.deleteLater()
         if not self.stats:
             self.title_label.setText(self.tr("No questions yet"))
@@ -355,12 +365,16 @@ class WeakAreasDialog(QDialog):
 
     def _on_module_shown(self, module_id: object) -> None:
         self.back_button.setVisible(module_id is not None)
+        self.chart_hint.setText(
+            self.tr("Click a module's bar to see its topics.") if module_id is None else self.tr("Topics of one module.")
+        )
 
     # -- look, layout ------------------------------------------------------------
     def _restyle(self, _dark: bool = False) -> None:
         c = colors()
         self.header_bar.setStyleSheet(f"QFrame#weakHeader {{ border-bottom: 1px solid {c.border}; }}")
         self.summary_label.setStyleSheet(f"color: {c.muted};")
+        self.chart_hint.setStyleSheet(f"color: {c.muted};")
         self.hint_label.setStyleSheet(
             f"color: {c.text}; background: {c.accent_bg}; border: 1px solid {c.border}; border-radius: 6px; padding: 8px;"
         )

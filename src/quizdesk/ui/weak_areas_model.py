@@ -42,13 +42,13 @@ def reason_text(stats: TopicStats) -> str:
     if reason is Reason.FORGETTING and detail is not None:
         return QCoreApplication.translate("WeakAreas", "Fading: recall chance %1").replace("%1", format_percent(detail))
     if reason is Reason.NOT_REVIEWED and detail is not None:
-        days = int(detail)
-        return QCoreApplication.translate("WeakAreas", "Not reviewed for %n day(s)", "", days)
+        # Module-level text has no plural forms (lupdate sees none in translate());
+        # this reason starts at two weeks, so "days" is always right.
+        return QCoreApplication.translate("WeakAreas", "Not reviewed for %1 days").replace("%1", str(int(detail)))
     if reason is Reason.LOW_COVERAGE and detail is not None:
         return QCoreApplication.translate("WeakAreas", "Only %1 of the questions tried").replace("%1", format_percent(detail))
     if reason is Reason.DUE and detail is not None:
-        due = int(detail)
-        return QCoreApplication.translate("WeakAreas", "%n question(s) due", "", due)
+        return QCoreApplication.translate("WeakAreas", "Due: %1").replace("%1", str(int(detail)))
     if reason is Reason.STRONG:
         return QCoreApplication.translate("WeakAreas", "Strong")
     # A code without its detail still says what kind of weakness it is.
@@ -69,7 +69,7 @@ def last_seen_text(last_seen: datetime | None, now: datetime) -> str:
         return QCoreApplication.translate("WeakAreas", "today")
     if days == 1:
         return QCoreApplication.translate("WeakAreas", "yesterday")
-    return QCoreApplication.translate("WeakAreas", "%n day(s) ago", "", days)
+    return QCoreApplication.translate("WeakAreas", "%1 days ago").replace("%1", str(days))  # two or more
 
 
 def table_rows(stats: list[TopicStats]) -> list[TopicStats]:

@@ -548,6 +548,10 @@
 <context>
     <name>ExportWorker</name>
     <message>
+        <source>%1 is not a folder: part of that path is a file.</source>
+        <translation>%1 is not a folder: part of that path is a file.</translation>
+    </message>
+    <message>
         <source>Could not write to %1: %2</source>
         <translation>Could not write to %1: %2</translation>
     </message>
@@ -1885,7 +1889,7 @@
     </message>
     <message>
         <source>Click a module&apos;s bar to see its topics.</source>
-        <translation>Click a module's bar to see its topics.</translation>
+        <translation>Click a module&apos;s bar to see its topics.</translation>
     </message>
     <message>
         <source>Topics of one module.</source>

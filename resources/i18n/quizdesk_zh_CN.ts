@@ -545,6 +545,10 @@
 <context>
     <name>ExportWorker</name>
     <message>
+        <source>%1 is not a folder: part of that path is a file.</source>
+        <translation>%1 不是文件夹：路径中有一部分是文件。</translation>
+    </message>
+    <message>
         <source>Could not write to %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>

@@ -93,6 +93,7 @@ def test_a_folder_that_cannot_be_written_says_why_and_keeps_the_choices(qtbot, g
     assert dialog.result is None and dialog.error
     text = dialog.status_label.text()
     assert text.startswith("Nothing was exported.") and "Choose another folder" in text
+    assert f"{bad} is not a folder: part of that path is a file." in text
     assert "Traceback" not in text
     assert dialog.isVisible()
     assert dialog.folder_edit.text() == str(bad) and dialog.since_check.isChecked()  # nothing lost

@@ -87,6 +87,8 @@ class ExportWorker(QObject):
                 connection.close()
         except ExportError as exc:
             self.failed.emit(str(exc))
+        except (NotADirectoryError, FileExistsError):
+            self.failed.emit(self.tr("%1 is not a folder: part of that path is a file.").replace("%1", str(self._out_dir)))
         except OSError as exc:
             self.failed.emit(
                 self.tr("Could not write to %1: %2").replace("%1", str(self._out_dir)).replace("%2", exc.strerror or str(exc))
@@ -268,7 +270,7 @@ class ExportDialog(QDialog):
         self._finish()
         self.error = message
         self._show_status(
-            self.tr("Nothing was exported.") + " " + message + "\n" + self.tr("Choose another folder and try again."),
+            self.tr("Nothing was exported.") + "\n" + message + "\n" + self.tr("Choose another folder and try again."),
             "danger",
         )
         self.done.emit(None)

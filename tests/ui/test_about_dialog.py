@@ -46,6 +46,17 @@ def test_shows_version_versions_and_the_data_folder(qtbot, tmp_path: Path) -> No
     assert not dialog.findChild(QLabel, "aboutIcon").pixmap().isNull()
 
 
+def test_every_control_is_named_and_documented(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton, QWidget
+
+    doc = (REPO / "docs" / "ui-testing.md").read_text(encoding="utf-8")
+    dialog = _dialog(qtbot, tmp_path)
+    controls = [w for w in dialog.findChildren(QWidget) if isinstance(w, (QAbstractButton, QLineEdit, QPlainTextEdit, QLabel))]
+    names = {w.objectName() for w in controls}
+    assert "" not in names
+    assert all(f"`{name}`" in doc for name in names | {"aboutDialog", "aboutAction"}), sorted(n for n in names if f"`{n}`" not in doc)
+
+
 def test_the_licence_text_is_the_repositorys_and_opens_on_demand(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     assert licence_text() == (REPO / "LICENSE").read_text(encoding="utf-8")
     dialog = _dialog(qtbot, tmp_path)
@@ -77,3 +88,20 @@ def test_a_folder_not_made_yet_or_no_file_manager_is_said_in_words(qtbot, tmp_pa
     message = dialog.findChild(QLabel, "aboutMessage")
     dialog.findChild(QPushButton, "aboutOpenDataButton").click()
     assert message.isVisible() and "Copy the path above" in message.text()
+
+
+def test_help_menu_opens_it_on_the_stores_folder(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    from quizdesk.ui.main_window import MainWindow
+
+    window = MainWindow(gui_store)
+    qtbot.add_widget(window)
+    action = window.findChild(QAction, "aboutAction")
+    assert action in window.help_menu.actions() and action.text() == "About QuizDesk"
+    action.trigger()
+    dialog = window.about_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.findChild(QLineEdit, "aboutDataDirEdit").text() == str(gui_store.path.parent)
+    dialog.findChild(QPushButton, "aboutCloseButton").click()
+    assert not dialog.isVisible()

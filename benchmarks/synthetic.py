@@ -2,6 +2,8 @@
 
 Data is written through the app's own code paths (``sync_questions`` for
 questions), so the benchmarks measure the indexes and triggers users get.
+Histories (``make_history``) are inserted in bulk, with review states from the
+real FSRS scheduler.
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ def _data_rows(path: Path) -> int:
 
 
 def _export(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
-    with qtbot.wait_signal(dialog.done, timeout=10_000):
+    with qtbot.wait_signal(dialog.exportFinished, timeout=10_000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "exportStartButton"), Qt.MouseButton.LeftButton)
 
 
@@ -49,7 +49,7 @@ def test_export_writes_the_files_and_lists_them(qtbot, gui_store, tmp_path, monk
     qtbot.mouseClick(dialog.findChild(QPushButton, "exportBrowseButton"), Qt.MouseButton.LeftButton)
     assert dialog.folder_edit.text() == str(out)
     _export(qtbot, dialog)
-    result = dialog.result
+    result = dialog.export_result
     assert result is not None and dialog.error is None
     assert result.files and all(p.parent == out and p.exists() for p in result.files)
     for path in result.files:  # the summary shows what is really in each file
@@ -74,11 +74,11 @@ def test_since_limits_the_attempts(qtbot, gui_store, tmp_path) -> None:  # type:
     recent.since_check.setChecked(True)
     recent.since_edit.setDate(QDate.currentDate().addDays(-10))
     _export(qtbot, recent)
-    assert everything.result is not None and recent.result is not None
-    attempts = [name for name in everything.result.rows if "attempt" in name]
-    assert attempts, everything.result.rows
-    assert everything.result.rows[attempts[0]] == 3
-    assert recent.result.rows[attempts[0]] == 2
+    assert everything.export_result is not None and recent.export_result is not None
+    attempts = [name for name in everything.export_result.rows if "attempt" in name]
+    assert attempts, everything.export_result.rows
+    assert everything.export_result.rows[attempts[0]] == 3
+    assert recent.export_result.rows[attempts[0]] == 2
 
 
 def test_a_folder_that_cannot_be_written_says_why_and_keeps_the_choices(qtbot, gui_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +90,7 @@ def test_a_folder_that_cannot_be_written_says_why_and_keeps_the_choices(qtbot, g
     dialog.folder_edit.setText(str(bad))
     dialog.since_check.setChecked(True)
     _export(qtbot, dialog)
-    assert dialog.result is None and dialog.error
+    assert dialog.export_result is None and dialog.error
     text = dialog.status_label.text()
     assert text.startswith("Nothing was exported.") and "Choose another folder" in text
     assert f"{bad} is not a folder: part of that path is a file." in text
@@ -102,4 +102,4 @@ def test_a_folder_that_cannot_be_written_says_why_and_keeps_the_choices(qtbot, g
     assert blocker.read_text() == "a file where the folder should be"
     dialog.folder_edit.setText(str(tmp_path / "good"))
     _export(qtbot, dialog)
-    assert dialog.result is not None and (tmp_path / "good").is_dir()
+    assert dialog.export_result is not None and (tmp_path / "good").is_dir()

@@ -104,7 +104,7 @@ class ExportWorker(QObject):
 
 class ExportDialog(QDialog):
     #: The export finished (result) or failed (None); the dialog stays open to show it.
-    done = Signal(object)
+    exportFinished = Signal(object)
     _start_worker = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -112,7 +112,7 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export progress as CSV"))
         self.store = store
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self.error: str | None = None
         self._thread: QThread | None = None
         self._worker: ExportWorker | None = None
@@ -221,7 +221,7 @@ class ExportDialog(QDialog):
         folder = self.folder()
         if folder is None or self.busy:
             return
-        self.result, self.error = None, None
+        self.export_result, self.error = None, None
         self._show_status(self.tr("Exporting…"), "muted")
         self.open_button.setVisible(False)
         for widget in (self.export_button, self.browse_button, self.folder_edit, self.since_check, self.since_edit):
@@ -252,7 +252,7 @@ class ExportDialog(QDialog):
     @Slot(object)
     def _on_succeeded(self, result: ExportResult) -> None:
         self._finish()
-        self.result = result
+        self.export_result = result
         folder = self.folder()
         QSettings().setValue(f"{SETTINGS_GROUP}/folder", str(folder) if folder else "")
         files = len(result.files)
@@ -263,7 +263,7 @@ class ExportDialog(QDialog):
         self._show_status("\n".join(lines), "success")
         self.open_button.setVisible(True)
         self.open_button.setFocus()
-        self.done.emit(result)
+        self.exportFinished.emit(result)
 
     @Slot(str)
     def _on_failed(self, message: str) -> None:
@@ -273,7 +273,7 @@ class ExportDialog(QDialog):
             self.tr("Nothing was exported.") + "\n" + message + "\n" + self.tr("Choose another folder and try again."),
             "danger",
         )
-        self.done.emit(None)
+        self.exportFinished.emit(None)
 
     def _show_status(self, text: str, tone: str) -> None:
         c = colors()
@@ -283,7 +283,7 @@ class ExportDialog(QDialog):
         self.status_label.setVisible(True)
 
     def open_output_folder(self) -> None:
-        target = self.result.files[0].parent if self.result and self.result.files else self.folder()
+        target = self.export_result.files[0].parent if self.export_result and self.export_result.files else self.folder()
         if target is not None:
             open_folder(target)
 

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QDateTime, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -255,7 +255,7 @@ class HistoryChartView(QChartView):
         if self.days:
             first, last = _ms(self.days[0].day), _ms(self.days[-1].day)
             x_axis.setRange(
-                datetime.fromtimestamp(first / 1000), datetime.fromtimestamp(max(last, first + 86_400_000) / 1000)
+                QDateTime.fromMSecsSinceEpoch(int(first)), QDateTime.fromMSecsSinceEpoch(int(max(last, first + 86_400_000)))
             )
         left = QValueAxis()
         left.setLabelFormat("%d")

@@ -157,7 +157,7 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     QTimer.singleShot(0, window.offer_resume)
     preload: list[threading.Thread] = []
     QTimer.singleShot(0, lambda: preload.append(_preload_orm()))
-    QTimer.singleShot(0, lambda: _after_first_paint(window, store.path))
+    window.firstPainted.connect(lambda: _after_first_paint(window, store.path))
     code = app.exec()
     for thread in preload:
         # An import still running while the interpreter shuts down crashes it.

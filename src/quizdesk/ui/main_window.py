@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -52,6 +52,9 @@ def _about_text() -> str:
 
 
 class MainWindow(QMainWindow):
+    #: Emitted once, just after the window's first paint: work that must not delay it hooks in here.
+    firstPainted = Signal()
+
     def __init__(
         self,
         store: Store,
@@ -114,13 +117,14 @@ class MainWindow(QMainWindow):
         self._restore_settings()
         self._on_theme_changed(colors().dark)
         app_events().answerFontChanged.connect(self.library.set_answer_font_px)
-        if defer_answer_view:
-            self.installEventFilter(self)
+        self.installEventFilter(self)  # until the first paint
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
-        if watched is self and event.type() == QEvent.Type.Paint and not self.library.answer_ready:
+        if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
-            QTimer.singleShot(0, self.library.load_answer_view)
+            if not self.library.answer_ready:
+                QTimer.singleShot(0, self.library.load_answer_view)
+            QTimer.singleShot(0, self.firstPainted.emit)
         return False
 
     @property

@@ -759,6 +759,7 @@
     </message>
     <message>
         <source>Search questions and answers (Ctrl+F)</source>
+        <extracomment>Emitted once, just after the window&apos;s first paint: work that must not delay it hooks in here.</extracomment>
         <translation>Search questions and answers (Ctrl+F)</translation>
     </message>
     <message>
@@ -890,10 +891,6 @@
     <message>
         <source>The unfinished exam waits in Exam history (Ctrl+H).</source>
         <translation>The unfinished exam waits in Exam history (Ctrl+H).</translation>
-    </message>
-    <message>
-        <source>%1 is not available in this version yet.</source>
-        <translation>%1 is not available in this version yet.</translation>
     </message>
     <message>
         <source>Finish the exam first; then drill your weak areas.</source>

@@ -754,6 +754,7 @@
     </message>
     <message>
         <source>Search questions and answers (Ctrl+F)</source>
+        <extracomment>Emitted once, just after the window&apos;s first paint: work that must not delay it hooks in here.</extracomment>
         <translation>搜索题目和答案（Ctrl+F）</translation>
     </message>
     <message>
@@ -883,10 +884,6 @@
     <message>
         <source>The unfinished exam waits in Exam history (Ctrl+H).</source>
         <translation>未完成的考试保留在“考试记录”（Ctrl+H）中。</translation>
-    </message>
-    <message>
-        <source>%1 is not available in this version yet.</source>
-        <translation>此版本尚未提供“%1”。</translation>
     </message>
     <message>
         <source>Finish the exam first; then drill your weak areas.</source>

@@ -150,15 +150,6 @@ def test_exam_locks_the_library_actions(qtbot, gui_store, activate) -> None:  # 
     assert window.mode in ("grading", "results")
 
 
-def test_dialogs_of_other_modules_are_optional(qtbot, gui_store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import quizdesk.ui.main_window as main_window
-
-    window = _window(qtbot, gui_store)
-    monkeypatch.setattr(main_window, "optional", lambda module, attribute: None)  # not built yet
-    window.import_action.trigger()
-    assert window.statusBar().currentMessage() == "Import is not available in this version yet."
-
-
 def test_import_asks_for_paths_and_runs_the_import_flow(qtbot, gui_store, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     import quizdesk.ui.import_dialog as import_dialog
 

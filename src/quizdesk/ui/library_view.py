@@ -8,7 +8,6 @@ pulls in the Markdown / math / code renderer, a few hundred milliseconds.
 
 from __future__ import annotations
 
-import importlib
 import sqlite3
 from typing import Any
 
@@ -31,16 +30,6 @@ from quizdesk.ui.theme import colors
 from quizdesk.ui.topic_tree_widget import TopicTreeWidget
 
 ANSWER_MARGIN_PX = 14
-
-
-def optional(module: str, attribute: str) -> Any:
-    """``module.attribute`` if that module exists in this build, else None."""
-    try:
-        return getattr(importlib.import_module(module), attribute, None)
-    except ModuleNotFoundError as exc:
-        if exc.name != module:
-            raise
-        return None
 
 
 class LibraryView(QSplitter):

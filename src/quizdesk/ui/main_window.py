@@ -37,7 +37,7 @@ from quizdesk.core.catalog import due_count, question_count
 from quizdesk.core.db.store import Store
 from quizdesk.core.study.ui_support import db_timestamp, has_resumable_exam
 from quizdesk.ui.events import app_events
-from quizdesk.ui.library_view import LibraryView, optional
+from quizdesk.ui.library_view import LibraryView
 from quizdesk.ui.study_view import utc_now
 from quizdesk.ui.theme import colors
 
@@ -460,10 +460,7 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().showMessage(self.tr("The unfinished exam waits in Exam history (Ctrl+H)."), 8000)
 
-    # -- dialogs of other modules ------------------------------------------------
-    def _missing(self, what: str) -> None:
-        self.statusBar().showMessage(self.tr("%1 is not available in this version yet.").replace("%1", what), 8000)
-
+    # -- dialogs ------------------------------------------------------------------
     def show_history(self) -> None:
         from quizdesk.ui.history_view import HistoryDialog
 
@@ -503,16 +500,13 @@ class MainWindow(QMainWindow):
 
     def import_files(self, *, folder: bool = False, paths: list[Path] | None = None) -> None:
         """Import Markdown files or a folder (asked for unless ``paths`` are given, e.g. dropped)."""
-        flow = optional("quizdesk.ui.import_dialog", "run_import_flow")
-        choose = optional("quizdesk.ui.import_dialog", "choose_import_paths")
-        if flow is None or (paths is None and choose is None):
-            self._missing(self.tr("Import"))
-            return
+        from quizdesk.ui import import_dialog
+
         if paths is None:
-            paths = choose(self, folder=folder)
+            paths = import_dialog.choose_import_paths(self, folder=folder)
         if paths:
             # The flow commits in one transaction and emits dataChanged; the views refresh.
-            flow(self, list(paths), self.store.session_factory, self.store.path.parent)
+            import_dialog.run_import_flow(self, list(paths), self.store.session_factory, self.store.path.parent)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
         if self.mode == BROWSE and event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):

@@ -759,7 +759,6 @@
     </message>
     <message>
         <source>Search questions and answers (Ctrl+F)</source>
-        <extracomment>Emitted once, just after the window&apos;s first paint: work that must not delay it hooks in here.</extracomment>
         <translation>Search questions and answers (Ctrl+F)</translation>
     </message>
     <message>

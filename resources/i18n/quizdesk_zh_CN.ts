@@ -754,7 +754,6 @@
     </message>
     <message>
         <source>Search questions and answers (Ctrl+F)</source>
-        <extracomment>Emitted once, just after the window&apos;s first paint: work that must not delay it hooks in here.</extracomment>
         <translation>搜索题目和答案（Ctrl+F）</translation>
     </message>
     <message>

@@ -52,7 +52,7 @@ def _about_text() -> str:
 
 
 class MainWindow(QMainWindow):
-    #: Emitted once, just after the window's first paint: work that must not delay it hooks in here.
+    # Emitted once, just after the window's first paint: work that must not delay it hooks in here.
     firstPainted = Signal()
 
     def __init__(

@@ -49,7 +49,7 @@ def test_topic_tree_shows_a_dot_per_topic(qtbot, gui_store) -> None:  # type: ig
     window = MainWindow(gui_store)
     qtbot.add_widget(window)
     tree = window.topic_tree
-    assert tree.columnCount() == 3 and tree.headerItem().text(MASTERY_COLUMN) == "Mastery"
+    assert tree.columnCount() == 3 and tree.headerItem().toolTip(MASTERY_COLUMN) == "Mastery"
     items = {item.data(0, TOPIC_ID_ROLE): item for item in tree.iter_items()}
     assert set(items) == {1, 2, 3, 4, 5, 6}
     for topic_id, item in items.items():

@@ -73,7 +73,7 @@ class LibraryView(QSplitter):
         self.addWidget(middle)
         self.addWidget(self.answer_view)
         self.setStretchFactor(2, 1)
-        self.setSizes([270, 360, 610])
+        self.setSizes([300, 350, 590])
         self.setChildrenCollapsible(False)
 
     # -- filling ---------------------------------------------------------------

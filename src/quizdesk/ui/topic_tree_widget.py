@@ -49,8 +49,10 @@ class TopicTreeWidget(QTreeWidget):
     def _retranslate_headers(self) -> None:
         labels = [self.tr("Topic"), self.tr("Questions")]
         if self._mastery_icon is not None:
-            labels.append(self.tr("Mastery"))
+            labels.append("")  # a column of coloured dots needs no title, only its tooltip
         self.setHeaderLabels(labels)
+        if self._mastery_icon is not None:
+            self.headerItem().setToolTip(MASTERY_COLUMN, self.tr("Mastery"))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:

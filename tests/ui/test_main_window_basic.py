@@ -32,3 +32,11 @@ def test_search_box_filters_as_you_type(qtbot, synced_store: Store, type_text) -
     assert window.question_list.count() == 5
     window.question_list.setCurrentRow(0)
     assert "梯度裁剪" in window.answer_view.toPlainText()
+
+
+def test_titles_show_without_markdown_markers() -> None:
+    from quizdesk.ui.question_widgets import display_title
+
+    assert display_title("在 Midjourney 中，`--no cars` 与 **负面** 提示") == "在 Midjourney 中，--no cars 与 负面 提示"
+    assert display_title("`__init__` 与 `**kwargs` 的区别？") == "__init__ 与 **kwargs 的区别？"
+    assert display_title("a ** b 与 2 * 3") == "a ** b 与 2 * 3"  # lone stars are text

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizdesk.ui.question_widgets import display_title
 from quizdesk.ui.theme import colors
 
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -94,7 +95,7 @@ class QuestionListWidget(QListWidget):
         try:
             self.clear()
             for question_id, title, qtype in rows:
-                item = QListWidgetItem(title)
+                item = QListWidgetItem(display_title(title))
                 item.setData(QUESTION_ID_ROLE, question_id)
                 item.setData(QTYPE_ROLE, qtype)
                 self.addItem(item)

@@ -4,6 +4,7 @@ choices (also used for the 要点 checklist) and the names of question types."""
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
@@ -11,6 +12,25 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from quizdesk.ui.events import app_events
 from quizdesk.ui.theme import colors
+
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def display_title(title: str) -> str:
+    """A question title as it reads: code spans and bold markers dropped, their text kept.
+
+    Titles are Markdown in the bank (``在 Midjourney 中，`--no cars` …``) but are
+    shown as plain one-line labels, where the backticks would be noise.
+    """
+    parts: list[str] = []
+    last = 0
+    for match in _CODE_SPAN.finditer(title):
+        parts.append(_STRONG.sub(r"\2", title[last : match.start()]))
+        parts.append(match.group(2))  # code keeps its underscores and stars
+        last = match.end()
+    parts.append(_STRONG.sub(r"\2", title[last:]))
+    return "".join(parts)
 
 LETTERS = "ABCDEFGHIJ"
 DIGITS = "123456789"
@@ -52,6 +72,7 @@ class QuestionHeader(QWidget):
         super().__init__(parent)
         self.meta = QLabel(objectName="questionMeta")
         self.title = QLabel(objectName="questionTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # an imported title may contain "<b>"
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
@@ -77,7 +98,7 @@ class QuestionHeader(QWidget):
         self._shown = (module, topic, qtype, title, prefix)
         parts = [module] if module == topic else [module, topic]
         self.meta.setText(" › ".join(parts) + "  ·  " + qtype_label(qtype))
-        self.title.setText(f"{prefix}{title}")
+        self.title.setText(f"{prefix}{display_title(title)}")
 
     def _restyle(self, _dark: bool = False) -> None:
         self.meta.setStyleSheet(f"color: {colors().muted};")

@@ -156,7 +156,8 @@ def test_ten_question_mixed_exam_by_keyboard(qtbot, gui_store, fake_clock, keybo
 
     # The results' per-topic numbers, recomputed from the stored attempts.
     with gui_store.session() as s:
-        topic_of = dict(s.execute(select(Question.id, Topic.name).join(Topic, Topic.id == Question.topic_id)).all())
+        # The English UI names topics in English.
+        topic_of = dict(s.execute(select(Question.id, Topic.name_en).join(Topic, Topic.id == Question.topic_id)).all())
     expected_rows = {}
     for q in questions:
         topic = topic_of[q.id]

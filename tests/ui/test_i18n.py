@@ -88,6 +88,7 @@ def test_switching_language_and_theme_keeps_the_exam(qtbot, qapp, gui_store, fak
         assert runner.palette_widget.summary.text() == "已答 2/10 · 标记 1"
         assert runner.countdown.toolTip() == "剩余时间"
         assert runner.header.meta.text().endswith("问答题")
+        assert runner.header.meta.text().startswith(runner.question.module)  # the bank's Chinese names
         assert runner.notes_label.text().startswith("你的回答")
         assert window.new_exam_action.text() == "新建模拟考试…"
         assert window.file_menu.title() == "文件(&F)"
@@ -111,6 +112,7 @@ def test_switching_language_and_theme_keeps_the_exam(qtbot, qapp, gui_store, fak
         assert window.exam_runner is runner and runner.answers == answers
         assert runner.top_bar.title_label.text() == "Mock exam"
         assert runner.position_label.text() == f"Question {open_index + 2} of 10"
+        assert runner.header.meta.text().startswith(runner.question.module_en + " › " + runner.question.topic_en)
         assert window.bank_status.text() == "22 questions in the bank  ·  0 due"  # English plural forms
         assert not is_dark()
     finally:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from quizdesk.core.db.store import Store
 from quizdesk.ui.events import app_events
-from quizdesk.ui.i18n import format_percent
+from quizdesk.ui.i18n import content_name, format_percent
 from quizdesk.ui.markdown_pane import make_markdown_view
 from quizdesk.ui.question_widgets import format_seconds, qtype_label
 from quizdesk.ui.theme import button_css, colors
@@ -224,8 +224,8 @@ class ExamResultsView(QWidget):
         self.topic_table.setRowCount(len(r.per_topic))
         for row, t in enumerate(r.per_topic):
             cells = [
-                _item(t.topic),
-                _item(t.module),
+                _item(content_name(t.topic, t.topic_en)),
+                _item(content_name(t.module, t.module_en)),
                 _item(str(t.questions), align_right=True),
                 _item(str(t.answered), align_right=True),
                 _item(str(t.correct), align_right=True),
@@ -283,7 +283,7 @@ class ExamResultsView(QWidget):
         series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
-        categories.append([_one_line(t.topic, 14) for t in topics])
+        categories.append([_one_line(content_name(t.topic, t.topic_en), 14) for t in topics])
         value_axis = QValueAxis()
         value_axis.setRange(0, 100)
         value_axis.setTickCount(6)
@@ -318,7 +318,7 @@ class ExamResultsView(QWidget):
         explanation = self.tr("Explanation") if q.qtype != "open" else self.tr("Reference answer")
         parts = [
             f"### {q.title}",
-            f"*{qtype_label(q.qtype)} · {q.topic} · {verdict}*",
+            f"*{qtype_label(q.qtype)} · {content_name(q.topic, q.topic_en)} · {verdict}*",
             f"**{your_answer}:**",
             given if q.qtype == "open" else f"> {given}",
             f"**{right}:**",

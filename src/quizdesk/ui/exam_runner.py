@@ -327,7 +327,9 @@ class ExamRunner(QWidget):
             self.index = index
             q = self.questions[index]
             self._page_entered = self.clock.now()
-            self.header.set_question(q.module, q.topic, q.qtype, q.title, prefix=f"{index + 1}. ")
+            self.header.set_question(
+                q.module, q.topic, q.qtype, q.title, prefix=f"{index + 1}. ", module_en=q.module_en, topic_en=q.topic_en
+            )
             base = self._base_dirs.get(q.id)
             self.body_view.set_markdown(q.body_md if q.qtype != "open" else "", base)
             self.body_view.setVisible(q.qtype != "open" and bool(q.body_md.strip()))

@@ -195,7 +195,7 @@ class SelfGradeView(QWidget):
             self.finished.emit(self.exam_id)
             return
         self._show_texts()
-        self.header.set_question(q.module, q.topic, q.qtype, q.title)
+        self.header.set_question(q.module, q.topic, q.qtype, q.title, module_en=q.module_en, topic_en=q.topic_en)
         self.answer_view.set_markdown(q.answer_md, self._base_dirs.get(q.id))
         has_points = bool(q.key_points)
         self.points_title.setVisible(has_points)

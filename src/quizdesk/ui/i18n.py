@@ -81,6 +81,11 @@ def is_english() -> bool:
     return _current == "en"
 
 
+def content_name(name: str, name_en: str) -> str:
+    """A module or topic name from the bank in the UI's language (Chinese when no English one)."""
+    return name_en if name_en and is_english() else name
+
+
 def _load(translator: QTranslator, name: str, folder: str) -> bool:
     return Path(folder, name + ".qm").is_file() and translator.load(name, folder)
 

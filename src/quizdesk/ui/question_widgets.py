@@ -11,6 +11,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from quizdesk.ui.events import app_events
+from quizdesk.ui.i18n import content_name
 from quizdesk.ui.theme import colors
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
@@ -87,16 +88,22 @@ class QuestionHeader(QWidget):
         layout.addWidget(self.title)
         self._restyle()
         app_events().themeChanged.connect(self._restyle)
-        self._shown: tuple[str, str, str, str, str] | None = None
+        self._shown: tuple[str, str, str, str, str, str, str] | None = None
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange and self._shown is not None:
-            self.set_question(*self._shown)  # the type's name is a UI text
+            module, topic, qtype, title, prefix, module_en, topic_en = self._shown
+            # The type's name is a UI text, and topic names follow the language.
+            self.set_question(module, topic, qtype, title, prefix, module_en=module_en, topic_en=topic_en)
         super().changeEvent(event)
 
-    def set_question(self, module: str, topic: str, qtype: str, title: str, prefix: str = "") -> None:
-        self._shown = (module, topic, qtype, title, prefix)
-        parts = [module] if module == topic else [module, topic]
+    def set_question(
+        self, module: str, topic: str, qtype: str, title: str, prefix: str = "", *, module_en: str = "", topic_en: str = ""
+    ) -> None:
+        self._shown = (module, topic, qtype, title, prefix, module_en, topic_en)
+        parts = [content_name(module, module_en)]
+        if topic != module:
+            parts.append(content_name(topic, topic_en))
         self.meta.setText(" › ".join(parts) + "  ·  " + qtype_label(qtype))
         self.title.setText(f"{prefix}{display_title(title)}")
 

@@ -354,7 +354,7 @@ class StudyView(QWidget):
         self.phase = "question"
         self._last_correct = None
         self._update_progress()
-        self.header.set_question(card.module, card.topic, card.qtype, card.title)
+        self.header.set_question(card.module, card.topic, card.qtype, card.title, module_en=card.module_en, topic_en=card.topic_en)
         base = question_base_dir(card.origin, card.source_path, bundled_content_dir())
         self.body_view.set_markdown(card.body_md, base)
         self.body_view.setVisible(bool(card.body_md.strip()))

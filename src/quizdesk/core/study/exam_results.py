@@ -21,6 +21,8 @@ class TopicBreakdown:
     answered: int
     correct: int
     score: float  # mean score 0..1 over the topic's graded questions
+    topic_en: str = ""
+    module_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class ResultRow:
     score: float | None  # None: open question not graded yet
     correct: bool | None
     flagged: bool
+    topic_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,7 @@ def exam_result(session: Session, session_id: int) -> ExamResult:
     attempts = {a.question_id: a for a in session.scalars(select(Attempt).where(Attempt.session_id == session_id))}
     rows: list[ResultRow] = []
     topics: dict[str, list[ResultRow]] = {}
-    modules: dict[str, str] = {}
+    names: dict[str, tuple[str, str, str]] = {}  # topic -> (module, topic_en, module_en)
     for q in state.questions:
         attempt = attempts.get(q.id)
         if q.qtype == "open":
@@ -99,17 +102,20 @@ def exam_result(session: Session, session_id: int) -> ExamResult:
             score=attempt.score if attempt else None,
             correct=attempt.correct if attempt else None,
             flagged=q.id in state.flags,
+            topic_en=q.topic_en,
         )
         rows.append(row)
         topics.setdefault(q.topic, []).append(row)
-        modules[q.topic] = q.module
+        names[q.topic] = (q.module, q.topic_en, q.module_en)
     per_topic = []
     for topic, topic_rows in topics.items():
         scored = [r.score for r in topic_rows if r.score is not None]
         per_topic.append(
             TopicBreakdown(
                 topic=topic,
-                module=modules[topic],
+                module=names[topic][0],
+                topic_en=names[topic][1],
+                module_en=names[topic][2],
                 questions=len(topic_rows),
                 answered=sum(1 for r in topic_rows if r.given_text),
                 correct=sum(1 for r in topic_rows if r.correct),

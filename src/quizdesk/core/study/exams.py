@@ -160,7 +160,7 @@ def _exam(session: Session, session_id: int) -> StudySession:
 
 
 def _exam_question(q: Question) -> ExamQuestion:
-    module = q.topic.parent.name if q.topic.parent else q.topic.name
+    module = q.topic.parent or q.topic
     return ExamQuestion(
         id=q.id,
         qtype=q.qtype,
@@ -171,9 +171,11 @@ def _exam_question(q: Question) -> ExamQuestion:
         correct=tuple(i for i, c in enumerate(q.choices) if c.get("correct")),
         key_points=tuple(q.key_points),
         topic=q.topic.name,
-        module=module,
+        module=module.name,
         origin=q.origin,
         source_path=q.source_path,
+        topic_en=q.topic.name_en or "",
+        module_en=module.name_en or "",
     )
 
 

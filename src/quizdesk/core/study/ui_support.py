@@ -32,6 +32,8 @@ class QuestionDetail:
     module: str
     origin: str
     source_path: str
+    topic_en: str = ""  # English names for the English UI ("" when the bank has none)
+    module_en: str = ""
 
 
 def _json_list(value: Any) -> list[Any]:
@@ -52,12 +54,13 @@ def question_details(connection: Any, question_ids: list[int]) -> list[QuestionD
     rows = raw_execute(
         connection,
         f"""SELECT q.id, q.qtype, q.title, q.body_md, q.answer_md, q.choices, q.key_points,
-                   t.name, coalesce(m.name, t.name), q.origin, q.source_path
+                   t.name, coalesce(m.name, t.name), q.origin, q.source_path,
+                   coalesce(t.name_en, ''), coalesce(m.name_en, t.name_en, '')
             FROM questions q JOIN topics t ON t.id = q.topic_id LEFT JOIN topics m ON m.id = t.parent_id
             WHERE q.id IN ({ids})""",
     )
     by_id: dict[int, QuestionDetail] = {}
-    for qid, qtype, title, body, answer, choices, points, topic, module, origin, source in rows:
+    for qid, qtype, title, body, answer, choices, points, topic, module, origin, source, topic_en, module_en in rows:
         choice_list = [c for c in _json_list(choices) if isinstance(c, dict)]
         by_id[qid] = QuestionDetail(
             id=qid,
@@ -72,6 +75,8 @@ def question_details(connection: Any, question_ids: list[int]) -> list[QuestionD
             module=module,
             origin=origin or "",
             source_path=source or "",
+            topic_en=topic_en,
+            module_en=module_en,
         )
     return [by_id[i] for i in question_ids if i in by_id]
 

@@ -112,6 +112,23 @@ def test_answer_size_previews_live_and_cancel_puts_it_back(qtbot, gui_store, qid
     assert QSettings().value(ANSWER_FONT_SETTING) is None
 
 
+def test_answer_size_reaches_a_running_exam(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from quizdesk.core.db.models import Topic
+    from quizdesk.core.study.exams import ExamSpec, create_exam
+
+    with gui_store.session() as s:
+        topics = tuple(s.scalars(select(Topic.id)))
+        exam_id = create_exam(s, ExamSpec(topics, count=3, time_limit_s=None, seed=1), datetime.now(timezone.utc))
+    window = _window(qtbot, gui_store)
+    window.run_exam(exam_id)
+    dialog = _dialog(qtbot, window)
+    dialog.font_spin.setValue(21)
+    _button(dialog, QDialogButtonBox.StandardButton.Ok).click()
+    assert window.exam_runner.body_view.font().pixelSize() == 21
+
+
 def test_back_up_now_writes_a_valid_copy(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
     _answer(gui_store, qids(gui_store)["g-clip-q1"])
     window = _window(qtbot, gui_store)

@@ -41,7 +41,8 @@ from quizdesk.ui.exam_clock import ExamClock
 from quizdesk.ui.exam_palette import ExamPalette
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
 from quizdesk.ui.question_widgets import DIGITS, LETTERS, ChoiceList, QuestionHeader, format_seconds
-from quizdesk.ui.study_view import CARD_FONT_PX, centered_column, utc_now
+from quizdesk.ui.preferences import answer_font_px
+from quizdesk.ui.study_view import centered_column, utc_now
 from quizdesk.ui.theme import button_css, colors
 
 TICK_MS = 250
@@ -142,6 +143,7 @@ class ExamRunner(QWidget):
         self._tick_timer.timeout.connect(self.tick)
         self._tick_timer.start()
         app_events().themeChanged.connect(self._restyle)
+        app_events().answerFontChanged.connect(self.body_view.set_font_px)
         self._restyle()
         self.retranslate_ui()
         self._show_question(self.index)
@@ -168,7 +170,7 @@ class ExamRunner(QWidget):
 
         self.header = QuestionHeader()
         self.body_view = make_markdown_view("examBodyView", framed=False, margin=0)
-        self.body_view.set_font_px(CARD_FONT_PX)
+        self.body_view.set_font_px(answer_font_px())
         fit_height_to_document(self.body_view)
         self.choices = ChoiceList("examChoice")
         self.choices.selectionChanged.connect(self._on_choice_changed)

@@ -31,7 +31,8 @@ from quizdesk.core.study.ui_support import question_base_dir
 from quizdesk.ui.events import app_events, notify_data_changed
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
 from quizdesk.ui.question_widgets import DIGITS, ChoiceList, QuestionHeader
-from quizdesk.ui.study_view import AGAIN, CARD_FONT_PX, EASY, GOOD, HARD, centered_column, section_label, utc_now
+from quizdesk.ui.preferences import answer_font_px
+from quizdesk.ui.study_view import AGAIN, EASY, GOOD, HARD, centered_column, section_label, utc_now
 from quizdesk.ui.theme import button_css, colors
 
 NOTES_FONT_PX = 14
@@ -72,6 +73,7 @@ class SelfGradeView(QWidget):
         self._build()
         self._build_actions()
         app_events().themeChanged.connect(self._restyle)
+        app_events().answerFontChanged.connect(self.answer_view.set_font_px)
         self._restyle()
         self.retranslate_ui()
         if self.pending:  # with nothing to grade the host shows the results directly
@@ -121,7 +123,7 @@ class SelfGradeView(QWidget):
         self.notes_view.setFont(notes_font)
         self.answer_title = section_label("", "selfGradeAnswerTitle")
         self.answer_view = make_markdown_view("selfGradeAnswerView", framed=False, margin=0)
-        self.answer_view.set_font_px(CARD_FONT_PX)
+        self.answer_view.set_font_px(answer_font_px())
         fit_height_to_document(self.answer_view)
         self.points_title = section_label("", "selfGradePointsTitle")
         self.points = ChoiceList("selfGradeKeyPoint")

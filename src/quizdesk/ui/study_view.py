@@ -48,7 +48,6 @@ from quizdesk.ui.theme import button_css, colors
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 CONTENT_MAX_WIDTH = 880
-CARD_FONT_PX = 15
 
 
 def key_help() -> list[tuple[str, str]]:

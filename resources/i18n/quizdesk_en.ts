@@ -1068,6 +1068,50 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
+        <source>The QuizDesk database is damaged.</source>
+        <translation>The QuizDesk database is damaged.</translation>
+    </message>
+    <message>
+        <source>The file that should hold your progress is not a QuizDesk database.</source>
+        <translation>The file that should hold your progress is not a QuizDesk database.</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of QuizDesk.</source>
+        <translation>This database was written by a newer version of QuizDesk.</translation>
+    </message>
+    <message>
+        <source>QuizDesk cannot write to its data folder.</source>
+        <translation>QuizDesk cannot write to its data folder.</translation>
+    </message>
+    <message>
+        <source>Another program is using the QuizDesk database.</source>
+        <translation>Another program is using the QuizDesk database.</translation>
+    </message>
+    <message>
+        <source>QuizDesk cannot open its database.</source>
+        <translation>QuizDesk cannot open its database.</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, or start with an empty history.</source>
+        <translation>Restore the newest good backup, or start with an empty history.</translation>
+    </message>
+    <message>
+        <source>Update QuizDesk to open it, or restore a backup made by this version.</source>
+        <translation>Update QuizDesk to open it, or restore a backup made by this version.</translation>
+    </message>
+    <message>
+        <source>Make the folder writable (or start QuizDesk with --data-dir on a writable folder), then start again.</source>
+        <translation>Make the folder writable (or start QuizDesk with --data-dir on a writable folder), then start again.</translation>
+    </message>
+    <message>
+        <source>Close the other program (is QuizDesk already running?), then start again.</source>
+        <translation>Close the other program (is QuizDesk already running?), then start again.</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
         <source>Restore backup of %1</source>
         <translation>Restore backup of %1</translation>
     </message>

@@ -1061,6 +1061,50 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
+        <source>The QuizDesk database is damaged.</source>
+        <translation>QuizDesk 的数据库已损坏。</translation>
+    </message>
+    <message>
+        <source>The file that should hold your progress is not a QuizDesk database.</source>
+        <translation>保存学习进度的文件不是 QuizDesk 数据库。</translation>
+    </message>
+    <message>
+        <source>This database was written by a newer version of QuizDesk.</source>
+        <translation>此数据库由更新版本的 QuizDesk 写入。</translation>
+    </message>
+    <message>
+        <source>QuizDesk cannot write to its data folder.</source>
+        <translation>QuizDesk 无法写入数据文件夹。</translation>
+    </message>
+    <message>
+        <source>Another program is using the QuizDesk database.</source>
+        <translation>另一个程序正在使用 QuizDesk 数据库。</translation>
+    </message>
+    <message>
+        <source>QuizDesk cannot open its database.</source>
+        <translation>QuizDesk 无法打开数据库。</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, or start with an empty history.</source>
+        <translation>可以恢复最近一份完好的备份，或从空白记录重新开始。</translation>
+    </message>
+    <message>
+        <source>Update QuizDesk to open it, or restore a backup made by this version.</source>
+        <translation>请升级 QuizDesk 后再打开，或恢复一份由当前版本生成的备份。</translation>
+    </message>
+    <message>
+        <source>Make the folder writable (or start QuizDesk with --data-dir on a writable folder), then start again.</source>
+        <translation>请让该文件夹可写（或用 --data-dir 指定一个可写的文件夹启动 QuizDesk），然后重新启动。</translation>
+    </message>
+    <message>
+        <source>Close the other program (is QuizDesk already running?), then start again.</source>
+        <translation>请关闭那个程序（QuizDesk 是否已在运行？），然后重新启动。</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
         <source>Restore backup of %1</source>
         <translation>恢复 %1 的备份</translation>
     </message>

@@ -20,7 +20,7 @@ def _click_when_shown(button_name: str, seen: list[str]) -> None:
         if box is None:
             QTimer.singleShot(20, click)
             return
-        seen.append(box.text())
+        seen.append(box.text() + "\n" + box.informativeText() + "\n" + box.detailedText())
         box.findChild(QPushButton, button_name).click()
 
     QTimer.singleShot(0, click)
@@ -43,7 +43,8 @@ def test_restore_latest_backup_from_the_dialog(qtbot, synced_store: Store) -> No
     _click_when_shown("restoreBackupButton", seen)
     store = open_store_with_recovery(synced_store.path.parent)
     assert store is not None
-    assert "Restore a backup" in seen[0]
+    assert "The QuizDesk database is damaged." in seen[0] and "Restore the newest good backup" in seen[0]
+    assert str(synced_store.path) in seen[0]  # where the file is, and the core's detail below
     with store.session() as s:
         assert s.scalar(select(func.count()).select_from(Question)) == 5
     store.close()
@@ -57,7 +58,7 @@ def test_start_fresh_keeps_the_damaged_file(qtbot, data_dir: Path) -> None:  # t
     seen: list[str] = []
     _click_when_shown("startFreshButton", seen)
     store = open_store_with_recovery(data_dir)
-    assert store is not None and "not a QuizDesk database" in seen[0]
+    assert store is not None and "is not a QuizDesk database" in seen[0]
     store.close()
     kept = list(data_dir.glob("quizdesk.db.damaged-*"))
     assert len(kept) == 1 and kept[0].read_bytes() == b"this is not a database at all"

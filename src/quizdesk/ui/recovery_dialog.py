@@ -21,14 +21,40 @@ RECOVERABLE = ("corrupt", "notadb", "newer")
 RESTORED, STARTED_FRESH, QUIT = "restored", "fresh", "quit"
 
 
+def headline(kind: str) -> str:
+    """One translated sentence for what went wrong (``StoreError.kind``)."""
+    return {
+        "corrupt": QCoreApplication.translate("RecoveryDialog", "The QuizDesk database is damaged."),
+        "notadb": QCoreApplication.translate("RecoveryDialog", "The file that should hold your progress is not a QuizDesk database."),
+        "newer": QCoreApplication.translate("RecoveryDialog", "This database was written by a newer version of QuizDesk."),
+        "readonly": QCoreApplication.translate("RecoveryDialog", "QuizDesk cannot write to its data folder."),
+        "locked": QCoreApplication.translate("RecoveryDialog", "Another program is using the QuizDesk database."),
+    }.get(kind, QCoreApplication.translate("RecoveryDialog", "QuizDesk cannot open its database."))
+
+
+def advice(kind: str, db_path: Path) -> str:
+    """What the user can do about it, with the file's location."""
+    text = {
+        "corrupt": QCoreApplication.translate("RecoveryDialog", "Restore the newest good backup, or start with an empty history."),
+        "notadb": QCoreApplication.translate("RecoveryDialog", "Restore the newest good backup, or start with an empty history."),
+        "newer": QCoreApplication.translate("RecoveryDialog", "Update QuizDesk to open it, or restore a backup made by this version."),
+        "readonly": QCoreApplication.translate("RecoveryDialog", "Make the folder writable (or start QuizDesk with --data-dir on a writable folder), then start again."),
+        "locked": QCoreApplication.translate("RecoveryDialog", "Close the other program (is QuizDesk already running?), then start again."),
+    }.get(kind, "")
+    return (text + "\n\n" if text else "") + QCoreApplication.translate("RecoveryDialog", "File: %1").replace("%1", str(db_path))
+
+
 def offer_recovery(error: StoreError, db_path: Path, parent: QWidget | None = None) -> str:
     """Show the problem; carry out the user's choice. Returns RESTORED, STARTED_FRESH or QUIT."""
     box = QMessageBox(parent)
     box.setObjectName("recoveryDialog")
     box.setWindowTitle(APP_NAME)
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setText(error.message)
+    box.setText(headline(error.kind))
+    # The core's own words name the file and the cause; kept for a bug report or a search.
+    box.setDetailedText(error.message)
     if error.kind not in RECOVERABLE:
+        box.setInformativeText(advice(error.kind, db_path))
         box.setStandardButtons(QMessageBox.StandardButton.Close)
         box.exec()
         return QUIT
@@ -43,9 +69,12 @@ def offer_recovery(error: StoreError, db_path: Path, parent: QWidget | None = No
     quit_button = box.addButton(QCoreApplication.translate("RecoveryDialog", "Quit"), QMessageBox.ButtonRole.RejectRole)
     quit_button.setObjectName("quitButton")
     box.setInformativeText(
-        QCoreApplication.translate("RecoveryDialog",
+        advice(error.kind, db_path)
+        + "\n\n"
+        + QCoreApplication.translate(
+            "RecoveryDialog",
             "Your current file is never deleted: it is kept beside the database "
-            "with '.damaged-' in its name, or in the backups folder."
+            "with '.damaged-' in its name, or in the backups folder.",
         )
     )
     box.setDefaultButton(restore_button or quit_button)

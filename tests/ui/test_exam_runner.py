@@ -330,10 +330,22 @@ def test_a_locked_database_keeps_the_answer_on_screen_and_saves_it_when_free(qtb
     window.run_exam(exam_id)
     runner = window.exam_runner
     first = runner.questions[0]
+    from quizdesk.ui.exam_runner import QUICK_WRITE_TIMEOUT_MS
+
+    timeouts: list[int | None] = []
+    real_session = gui_store.session
+
+    def recording_session(**kwargs):  # type: ignore[no-untyped-def]
+        timeouts.append(kwargs.get("busy_timeout_ms"))
+        return real_session(**kwargs)
+
+    monkeypatch.setattr(gui_store, "session", recording_session)
     other = sqlite3.connect(gui_store.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
         keyboard.press(K.Key_B)
+        # A routine save gives up after a short wait instead of freezing the window.
+        assert timeouts and timeouts[-1] == QUICK_WRITE_TIMEOUT_MS
         assert runner.answers == {first.id: [1]} and runner.has_unsaved_changes
         assert runner.error_label.isVisible() and "another program" in runner.error_label.text()
         assert "kept" in runner.error_label.text()

@@ -48,6 +48,10 @@ from quizdesk.ui.theme import button_css, colors
 TICK_MS = 250
 SAVE_EVERY_S = 5.0
 RETRY_EVERY_S = 2.0
+#: How long a routine save waits for another program's write lock. The answer
+#: stays in memory and is retried, so failing fast beats freezing the window for
+#: the store's full busy timeout; only submitting waits the full time.
+QUICK_WRITE_TIMEOUT_MS = 200
 NOTES_DEBOUNCE_MS = 400
 WARNING_S = 60.0
 NOTES_FONT_PX = 14
@@ -490,21 +494,21 @@ class ExamRunner(QWidget):
     def has_unsaved_changes(self) -> bool:
         return bool(self._unsaved_answers or self._unsaved_flags)
 
-    def _write_unsaved(self) -> bool:
+    def _write_unsaved(self, *, patient: bool = False) -> bool:
         """Commit every answer and flag not yet on disk, oldest first; True when none is left."""
         from quizdesk.core.study.exams import save_answer, set_flag
 
         kwargs = self._clock_kwargs()
         for question_id, given in list(self._unsaved_answers.items()):
             spent = self._spent_on(question_id)
-            if not self._write(lambda s: save_answer(s, self.exam_id, question_id, given, seconds_spent=spent, **kwargs)):
+            if not self._write(lambda s: save_answer(s, self.exam_id, question_id, given, seconds_spent=spent, **kwargs), patient=patient):
                 return False
             self._unsaved_answers.pop(question_id, None)
             self._last_save = self.clock.now()
             notify_data_changed()
             self.answerSaved.emit(question_id, given)
         for question_id, flagged in list(self._unsaved_flags.items()):
-            if not self._write(lambda s: set_flag(s, self.exam_id, question_id, flagged, **kwargs)):
+            if not self._write(lambda s: set_flag(s, self.exam_id, question_id, flagged, **kwargs), patient=patient):
                 return False
             self._unsaved_flags.pop(question_id, None)
             self._last_save = self.clock.now()
@@ -512,9 +516,9 @@ class ExamRunner(QWidget):
             self.flagSaved.emit(question_id, flagged)
         return True
 
-    def _write(self, work: Callable[[Any], Any]) -> bool:
+    def _write(self, work: Callable[[Any], Any], *, patient: bool = False) -> bool:
         try:
-            with self.store.session() as session:
+            with self.store.session(busy_timeout_ms=None if patient else QUICK_WRITE_TIMEOUT_MS) as session:
                 work(session)
         except Exception as exc:  # routine: say so in the bar, keep the exam going
             self._last_failure = self.clock.now()
@@ -627,7 +631,8 @@ class ExamRunner(QWidget):
         self._tick_timer.stop()
         self._leave_page()
         self.save_clock()
-        if not self._write_unsaved() or not self._write(lambda s: submit_exam(s, self.exam_id, self._now())):
+        submitted = self._write_unsaved(patient=True) and self._write(lambda s: submit_exam(s, self.exam_id, self._now()), patient=True)
+        if not submitted:
             self._tick_timer.start()
             return False
         self.is_submitted = True

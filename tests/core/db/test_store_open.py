@@ -134,3 +134,35 @@ def test_read_only_data_dir_gives_a_clear_message_and_writes_nothing(tmp_path: P
     assert "cannot write to its data folder" in result.stderr
     assert "Traceback" not in result.stderr
     assert list(readonly.iterdir()) == []
+
+
+def _busy_timeout(session) -> int:  # type: ignore[no-untyped-def]
+    return int(session.execute(text("PRAGMA busy_timeout")).scalar_one())
+
+
+def test_a_quick_session_fails_fast_on_a_held_lock_and_restores_the_timeout(store) -> None:  # type: ignore[no-untyped-def]
+    from quizdesk.core.db.models import AppMeta
+    from quizdesk.core.db.store import BUSY_TIMEOUT_MS
+
+    with store.session(busy_timeout_ms=50) as session:
+        assert _busy_timeout(session) == 50
+        session.add(AppMeta(key="quick", value="1"))
+    with store.session() as session:
+        assert _busy_timeout(session) == BUSY_TIMEOUT_MS  # the pooled connection got its timeout back
+        assert session.get(AppMeta, "quick").value == "1"
+
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        with pytest.raises(Exception, match="locked"):
+            with store.session(busy_timeout_ms=50) as session:
+                session.add(AppMeta(key="blocked", value="1"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with store.session() as session:
+        assert _busy_timeout(session) == BUSY_TIMEOUT_MS
+        assert session.get(AppMeta, "blocked") is None
+        session.add(AppMeta(key="after", value="1"))  # the store still writes normally
+    with store.session() as session:
+        assert session.get(AppMeta, "after") is not None

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -90,10 +90,32 @@ class Store:
         return self._session_factory
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session in a transaction: committed on success, rolled back on error."""
-        with self.session_factory.begin() as session:
-            yield session
+    def session(self, *, busy_timeout_ms: int | None = None) -> Iterator[Session]:
+        """A session in a transaction: committed on success, rolled back on error.
+
+        ``busy_timeout_ms`` shortens how long this transaction waits for another
+        program's write lock (the default is ``BUSY_TIMEOUT_MS``): a write made
+        on the GUI thread that can keep its data in memory and retry would
+        rather fail fast than freeze the window for two seconds.
+        """
+        if busy_timeout_ms is None:
+            with self.session_factory.begin() as session:
+                yield session
+            return
+        with self.session_factory() as session:
+            connection = session.connection()
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+            try:
+                yield session
+                session.flush()  # the ORM writes, and so waits for the lock, here
+            except BaseException:
+                with suppress(Exception):  # a broken connection is discarded by the rollback anyway
+                    connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+                session.rollback()
+                raise
+            # The pooled connection goes back with the normal timeout.
+            connection.exec_driver_sql(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            session.commit()
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:

@@ -717,7 +717,7 @@
     <name>LibraryView</name>
     <message>
         <source>All topics</source>
-        <extracomment>Study these questions (Enter / double-click on a question): ids, a title. A topic was picked while a search was shown: the owner clears its search box.</extracomment>
+        <extracomment>Study these questions (Enter / double-click on a question): ids, a title. A topic was picked while a search was shown: the owner clears its search box. The topic tree&apos;s mastery dots are up to date with the database.</extracomment>
         <translation>All topics</translation>
     </message>
     <message numerus="yes">
@@ -1840,7 +1840,7 @@
     <name>WeakAreasDialog</name>
     <message>
         <source>Weak areas</source>
-        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Set up a mock exam on these topic keys, weakest questions first.</extracomment>
+        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Set up a mock exam on these topic keys, weakest questions first. New figures from the database are on screen.</extracomment>
         <translation>Weak areas</translation>
     </message>
     <message>
@@ -1866,6 +1866,14 @@
     <message>
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Could not read your progress: %1</source>
+        <translation>Could not read your progress: %1</translation>
+    </message>
+    <message>
+        <source>Working out your weak areas…</source>
+        <translation>Working out your weak areas…</translation>
     </message>
     <message>
         <source>No questions yet</source>

@@ -714,7 +714,7 @@
     <name>LibraryView</name>
     <message>
         <source>All topics</source>
-        <extracomment>Study these questions (Enter / double-click on a question): ids, a title. A topic was picked while a search was shown: the owner clears its search box.</extracomment>
+        <extracomment>Study these questions (Enter / double-click on a question): ids, a title. A topic was picked while a search was shown: the owner clears its search box. The topic tree&apos;s mastery dots are up to date with the database.</extracomment>
         <translation>全部主题</translation>
     </message>
     <message numerus="yes">
@@ -1830,7 +1830,7 @@
     <name>WeakAreasDialog</name>
     <message>
         <source>Weak areas</source>
-        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Set up a mock exam on these topic keys, weakest questions first.</extracomment>
+        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Set up a mock exam on these topic keys, weakest questions first. New figures from the database are on screen.</extracomment>
         <translation>薄弱环节</translation>
     </message>
     <message>
@@ -1856,6 +1856,14 @@
     <message>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Could not read your progress: %1</source>
+        <translation>无法读取学习进度：%1</translation>
+    </message>
+    <message>
+        <source>Working out your weak areas…</source>
+        <translation>正在分析你的薄弱环节…</translation>
     </message>
     <message>
         <source>No questions yet</source>

@@ -105,6 +105,17 @@ class _Clock:
 
 
 def _settle(app) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from quizdesk.ui.background_read import BackgroundRead
+
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:  # figures read on worker threads (mastery dots, weak areas) land first
+        app.processEvents()
+        readers = [r for w in app.topLevelWidgets() for r in w.findChildren(BackgroundRead)]
+        if not any(r.busy for r in readers):
+            break
+        time.sleep(0.01)
     for _ in range(5):
         app.processEvents()
 

@@ -48,6 +48,8 @@ def test_topic_tree_shows_a_dot_per_topic(qtbot, gui_store) -> None:  # type: ig
     scores = topic_scores(gui_store)
     window = MainWindow(gui_store)
     qtbot.add_widget(window)
+    # Mastery is computed on a worker thread; the dots follow the tree.
+    qtbot.waitUntil(lambda: not window.library.mastery_pending, timeout=5000)
     tree = window.topic_tree
     assert tree.columnCount() == 3 and tree.headerItem().toolTip(MASTERY_COLUMN) == "Mastery"
     items = {item.data(0, TOPIC_ID_ROLE): item for item in tree.iter_items()}
@@ -67,3 +69,25 @@ def test_topic_tree_shows_a_dot_per_topic(qtbot, gui_store) -> None:  # type: ig
     weak = _centre(items[4].icon(MASTERY_COLUMN).pixmap(ICON_SIZE, ICON_SIZE).toImage())
     strong = _centre(items[3].icon(MASTERY_COLUMN).pixmap(ICON_SIZE, ICON_SIZE).toImage())
     assert weak.red() - weak.green() > strong.red() - strong.green()
+
+
+def test_topic_tree_dots_follow_new_answers_without_blocking_the_refresh(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(gui_store)
+    qtbot.add_widget(window)
+    qtbot.waitUntil(lambda: not window.library.mastery_pending, timeout=5000)
+
+    def centre_of(topic_id: int) -> QColor:
+        item = next(i for i in window.topic_tree.iter_items() if i.data(0, TOPIC_ID_ROLE) == topic_id)
+        return _centre(item.icon(MASTERY_COLUMN).pixmap(ICON_SIZE, ICON_SIZE).toImage())
+
+    assert centre_of(4).alpha() == 0  # 归一化: never practised, a hollow ring
+    now = datetime.now(timezone.utc) - timedelta(hours=1)
+    with gui_store.session() as session:
+        for qid in (8, 9, 10):
+            record_choice(session, qid, [], now=now, seconds=10)
+    with qtbot.wait_signal(window.library.masteryShown, timeout=5000):
+        window.refresh()
+        # The tree is rebuilt at once with the dots it had; the new ones come from the worker.
+        assert centre_of(4).alpha() == 0
+    weak = centre_of(4)
+    assert weak.alpha() > 0 and weak.red() > weak.green()

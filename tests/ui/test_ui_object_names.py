@@ -114,6 +114,7 @@ def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> No
     window.show_shortcuts()
     _check(window.shortcuts_dialog, seen, "shortcuts")
     window.show_weak_areas()
+    qtbot.waitUntil(lambda: window.weak_areas_dialog.ready, timeout=5000)
     _check(window.weak_areas_dialog, seen, "weak areas")
     window.weak_areas_dialog.mastery_chart.show_module(window.weak_areas_dialog.stats[0].topic_id)
     _check(window.weak_areas_dialog, seen, "weak areas")

@@ -72,6 +72,7 @@ def _dialog(qtbot, store) -> WeakAreasDialog:  # type: ignore[no-untyped-def]
     qtbot.add_widget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    qtbot.waitUntil(lambda: dialog.ready, timeout=5000)  # the figures are read on a worker
     return dialog
 
 
@@ -174,6 +175,7 @@ def test_drill_these_opens_the_exam_setup_on_the_weakest_topics(qtbot, gui_store
     activate(window)
     window.weak_areas_action.trigger()
     dialog = window.weak_areas_dialog
+    qtbot.waitUntil(lambda: dialog.ready, timeout=5000)
     assert dialog.isVisible() and not dialog.isModal()
     expected = sorted(s.topic_id for s in dialog.weakest)
     qtbot.mouseClick(dialog.findChild(QPushButton, "weakDrillExamButton"), Qt.MouseButton.LeftButton)
@@ -199,6 +201,7 @@ def test_study_these_starts_a_session_on_the_weakest_topics(qtbot, gui_store, ac
     activate(window)
     window.show_weak_areas()
     dialog = window.weak_areas_dialog
+    qtbot.waitUntil(lambda: dialog.ready, timeout=5000)
     weakest = {s.topic_id for s in dialog.weakest}
     qtbot.mouseClick(dialog.findChild(QPushButton, "weakDrillStudyButton"), Qt.MouseButton.LeftButton)
     assert isinstance(window.page, StudyView) and not dialog.isVisible()
@@ -220,6 +223,31 @@ def test_dashboard_refreshes_when_data_changes(qtbot, gui_store) -> None:  # typ
     assert dialog.weakest[0].reason is not Reason.NEVER_ATTEMPTED
     assert dialog.title_label.text() == "Tonight: study these topics"
     assert sum(d.reviews for d in dialog.history) == 3
+
+
+def test_figures_are_read_off_the_gui_thread_with_a_loading_state_first(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    make_week(gui_store)
+    dialog = WeakAreasDialog(gui_store, now=lambda: NOW)
+    qtbot.add_widget(dialog)
+    # Until the worker answers, the page says it is working and offers no drill on stale figures.
+    assert not dialog.loaded and dialog.title_label.text() == "Working out your weak areas…"
+    assert not dialog.exam_button.isEnabled() and not dialog.study_button.isEnabled()
+    with qtbot.wait_signal(dialog.refreshed, timeout=5000):
+        dialog.show()
+    assert dialog.title_label.text() == "Tonight: study these topics" and dialog.exam_button.isEnabled()
+
+
+def test_a_read_failure_is_reported_and_keeps_the_figures(qtbot, gui_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    make_week(gui_store)
+    dialog = _dialog(qtbot, gui_store)
+    shown = [s.topic_id for s in dialog.weakest]
+    broken = tmp_path / "broken.sqlite3"
+    broken.write_bytes(b"this is not a database" * 100)
+    dialog.store = type(gui_store)(broken)
+    with qtbot.wait_signal(dialog._reader.failed, timeout=5000):
+        dialog.refresh()
+    assert "Could not read your progress" in dialog.summary_label.text()
+    assert [s.topic_id for s in dialog.weakest] == shown and dialog.exam_button.isEnabled()
 
 
 def test_a_fresh_install_reads_well(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]

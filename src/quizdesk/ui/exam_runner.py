@@ -48,9 +48,9 @@ from quizdesk.ui.theme import button_css, colors
 TICK_MS = 250
 SAVE_EVERY_S = 5.0
 RETRY_EVERY_S = 2.0
-#: How long a routine save waits for another program's write lock. The answer
-#: stays in memory and is retried, so failing fast beats freezing the window for
-#: the store's full busy timeout; only submitting waits the full time.
+# How long a routine save waits for another program's write lock. The answer
+# stays in memory and is retried, so failing fast beats freezing the window for
+# the store's full busy timeout; only submitting waits the full time.
 QUICK_WRITE_TIMEOUT_MS = 200
 NOTES_DEBOUNCE_MS = 400
 WARNING_S = 60.0

@@ -12,19 +12,20 @@ import sqlite3
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
-from quizdesk.core.catalog import questions_in, topic_tree
+from quizdesk.core.catalog import question_titles, topic_tree
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.search import search
-from quizdesk.core.stats.mastery import topic_stats
+from quizdesk.core.stats.mastery import TopicStats, topic_stats
 from quizdesk.core.study.ui_support import question_base_dir, question_detail
+from quizdesk.ui.background_read import BackgroundRead
 from quizdesk.ui.i18n import is_english
 from quizdesk.ui.mastery_indicator import decorate_topic_tree, mastery_icon, scores_of
 from quizdesk.ui.markdown_pane import FallbackMarkdownView, make_markdown_view
 from quizdesk.ui.preferences import answer_font_px
-from quizdesk.ui.question_list import QUESTION_ID_ROLE, QuestionListWidget
+from quizdesk.ui.question_list import QuestionListWidget
 from quizdesk.ui.question_widgets import LETTERS, qtype_label
 from quizdesk.ui.theme import colors
 from quizdesk.ui.topic_tree_widget import TopicTreeWidget
@@ -39,6 +40,8 @@ class LibraryView(QSplitter):
     studyRequested = Signal(list, str)
     #: A topic was picked while a search was shown: the owner clears its search box.
     topicPicked = Signal()
+    #: The topic tree's mastery dots are up to date with the database.
+    masteryShown = Signal()
 
     def __init__(self, store: Store, *, defer_answer_view: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,12 +51,16 @@ class LibraryView(QSplitter):
         self.topic_tree = TopicTreeWidget(mastery_icon=mastery_icon)
         self.topic_tree.setObjectName("topicTree")
         self.topic_tree.itemSelectionChanged.connect(self._on_topic_selected)
+        # Mastery over a long history takes ~0.1 s: computed on a worker, shown when ready.
+        self._mastery: list[TopicStats] = []
+        self._mastery_reader = BackgroundRead(self)
+        self._mastery_reader.done.connect(self._show_mastery)
 
         self.list_header = QLabel(objectName="questionListHeader")
         self.list_header.setContentsMargins(10, 6, 10, 6)
         self.question_list = QuestionListWidget()
-        self.question_list.currentItemChanged.connect(self._on_question_selected)
-        self.question_list.itemActivated.connect(self._on_activated)
+        self.question_list.currentQuestionChanged.connect(self.show_answer)
+        self.question_list.questionActivated.connect(self._on_activated)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -81,27 +88,38 @@ class LibraryView(QSplitter):
         """Reload the tree and the list, keeping the selection and the search."""
         with self.store.read() as connection:
             tree = topic_tree(connection)
-            stats = topic_stats(connection)
         self.topic_tree.blockSignals(True)
         try:
-            self.topic_tree.set_tree(tree, scores_of(stats), english=is_english())
-            decorate_topic_tree(self.topic_tree, stats)
+            # The last known dots stay until the new ones arrive, so nothing blinks.
+            self.topic_tree.set_tree(tree, scores_of(self._mastery), english=is_english())
+            decorate_topic_tree(self.topic_tree, self._mastery)
         finally:
             self.topic_tree.blockSignals(False)
+        self._mastery_reader.request(self.store.path, topic_stats)
         if self.query:
             self.run_search(self.query)
         else:
             self.show_topic_questions()
+
+    @property
+    def mastery_pending(self) -> bool:
+        """True while the mastery dots are being recomputed."""
+        return self._mastery_reader.busy
+
+    def _show_mastery(self, stats: list[TopicStats]) -> None:
+        self._mastery = stats
+        decorate_topic_tree(self.topic_tree, stats)
+        self.masteryShown.emit()
 
     def show_topic_questions(self) -> None:
         """The questions of the selected topic (all when none is selected)."""
         self.query = ""
         topic_ids = self.topic_tree.selected_topic_ids()
         with self.store.read() as connection:
-            rows = questions_in(connection, topic_ids)
+            rows = question_titles(connection, topic_ids)
         label = self.topic_tree.selected_label() if topic_ids is not None else self.tr("All topics")
         self.list_header.setText(f"{label}  ·  " + self.tr("%n question(s)", "", len(rows)))
-        self._fill_list([(r.id, r.title, r.qtype) for r in rows])
+        self._fill_list(rows)
 
     def run_search(self, query: str) -> None:
         """Full-text search (Chinese included) over titles and answers."""
@@ -126,13 +144,8 @@ class LibraryView(QSplitter):
             return
         self.show_topic_questions()
 
-    def _on_question_selected(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        self.show_answer(self.question_list.current_question_id() if current is not None else None)
-
-    def _on_activated(self, item: QListWidgetItem) -> None:
-        question_id = item.data(QUESTION_ID_ROLE)
-        if question_id is not None:
-            self.studyRequested.emit([int(question_id)], QCoreApplication.translate("MainWindow", "Study: one question"))
+    def _on_activated(self, question_id: int) -> None:
+        self.studyRequested.emit([question_id], QCoreApplication.translate("MainWindow", "Study: one question"))
 
     # -- the answer ------------------------------------------------------------
     def show_answer(self, question_id: int | None) -> None:

@@ -6,9 +6,9 @@ those topics, as a mock exam (weakest questions first) or a study session.
 Below, mastery per module as bars (click one for its topics), the last 30
 days of reviews and accuracy, and a sortable table of every topic.
 
-It reads through ``quizdesk.core.stats`` on a raw read connection, and
-refreshes on the app's ``dataChanged`` while it is on screen (or when it is
-shown again). The drill buttons only say what to drill; the main window
+It reads through ``quizdesk.core.stats`` on a worker thread (over a long
+history the model takes a tenth of a second or more), and refreshes on the
+app's ``dataChanged`` while it is on screen (or when it is shown again). The drill buttons only say what to drill; the main window
 starts the session (``studyRequested``, ``examRequested``).
 """
 
@@ -38,6 +38,7 @@ from quizdesk.core.catalog import questions_in, topic_tree
 from quizdesk.core.db.store import Store
 from quizdesk.core.stats.history import DayStats, daily_history
 from quizdesk.core.stats.mastery import Reason, TopicStats, topic_stats, weakest_topics
+from quizdesk.ui.background_read import BackgroundRead
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import is_english
 from quizdesk.ui.mastery_indicator import display_name, mastery_pixmap
@@ -57,6 +58,8 @@ class WeakAreasDialog(QDialog):
     studyRequested = Signal(list, str)
     #: Set up a mock exam on these topic keys, weakest questions first.
     examRequested = Signal(list)
+    #: New figures from the database are on screen.
+    refreshed = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None, *, now: Callable[[], datetime] = utc_now) -> None:
         super().__init__(parent)
@@ -68,7 +71,12 @@ class WeakAreasDialog(QDialog):
         self.stats: list[TopicStats] = []
         self.history: list[DayStats] = []
         self.weakest: list[TopicStats] = []
+        self._figures_now = now()
         self._stale = True
+        self.loaded = False
+        self._reader = BackgroundRead(self)
+        self._reader.done.connect(self._on_loaded)
+        self._reader.failed.connect(self._on_load_failed)
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_if_visible)
         self._build()
@@ -210,9 +218,12 @@ class WeakAreasDialog(QDialog):
         self.refresh_action.setText(self.tr("Refresh"))
 
     def retranslate_ui(self) -> None:
-        """Every text in the current language (after a language switch); the data is re-read too."""
+        """Every text in the current language (after a language switch)."""
         self._retranslate_static()
-        self.refresh()
+        if self.loaded:
+            self._show_figures()
+        else:
+            self._show_loading()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange:
@@ -221,14 +232,38 @@ class WeakAreasDialog(QDialog):
 
     # -- data ------------------------------------------------------------------
     def refresh(self) -> None:
-        """Recompute everything from the database."""
+        """Recompute everything from the database (on a worker; ``refreshed`` when shown)."""
         now = self._now()
-        with self.store.read() as connection:
-            self.stats = topic_stats(connection, now=now)
-            self.history = daily_history(connection, days=HISTORY_DAYS, now=now)
-        self.weakest = weakest_topics(self.stats, limit=HEADLINE_TOPICS)
         self._stale = False
-        self.model.set_stats(self.stats, now)
+        if not self.loaded:
+            self._show_loading()
+        self._reader.request(self.store.path, lambda connection: _load_figures(connection, now))
+
+    @property
+    def ready(self) -> bool:
+        """The figures on screen are the newest the database has."""
+        return self.loaded and not self._reader.busy
+
+    def _on_loaded(self, figures: tuple[list[TopicStats], list[DayStats], datetime]) -> None:
+        self.stats, self.history, self._figures_now = figures
+        self.loaded = True
+        self._show_figures()
+        self.refreshed.emit()
+
+    def _on_load_failed(self, message: str) -> None:
+        # Rare (the database went away or stayed locked); the last figures stay on screen.
+        self.summary_label.setText(self.tr("Could not read your progress: %1").replace("%1", message))
+
+    def _show_loading(self) -> None:
+        self.title_label.setText(self.tr("Working out your weak areas…"))
+        self.summary_label.setText("")
+        self.hint_label.setVisible(False)
+        self.exam_button.setEnabled(False)
+        self.study_button.setEnabled(False)
+
+    def _show_figures(self) -> None:
+        self.weakest = weakest_topics(self.stats, limit=HEADLINE_TOPICS)
+        self.model.set_stats(self.stats, self._figures_now)
         self.mastery_chart.set_stats(self.stats)
         self.history_chart.set_history(self.history)
         self._fill_header()
@@ -409,6 +444,11 @@ class WeakAreasDialog(QDialog):
         settings.setValue("body", self.body_splitter.saveState())
         settings.endGroup()
         super().closeEvent(event)
+
+
+def _load_figures(connection, now: datetime) -> tuple[list[TopicStats], list[DayStats], datetime]:  # type: ignore[no-untyped-def]
+    """Everything the page shows, read in one snapshot (runs on the worker)."""
+    return topic_stats(connection, now=now), daily_history(connection, days=HISTORY_DAYS, now=now), now
 
 
 def _topic_keys(connection) -> dict[int, str]:  # type: ignore[no-untyped-def]

@@ -26,7 +26,7 @@ def _window(qtbot, store, **kwargs) -> MainWindow:  # type: ignore[no-untyped-de
 
 
 def _titles(window: MainWindow) -> list[str]:
-    return [window.question_list.item(i).text() for i in range(window.question_list.count())]
+    return [window.question_list.title_at(i) for i in range(window.question_list.count())]
 
 
 def test_tree_shows_modules_topics_and_counts(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]

@@ -17,7 +17,7 @@ def test_topics_and_questions_are_listed(qtbot, synced_store: Store) -> None:  #
     assert tree.topLevelItem(0).text(1) == "4"
     assert window.question_list.count() == 5
     tree.setCurrentItem(tree.topLevelItem(1).child(0))
-    assert [window.question_list.item(i).text() for i in range(window.question_list.count())] == [
+    assert [window.question_list.title_at(i) for i in range(window.question_list.count())] == [
         "介绍一下Transformer中的Self-Attention机制"
     ]
 

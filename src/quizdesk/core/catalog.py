@@ -77,20 +77,37 @@ def _prune(nodes: list[TopicNode]) -> list[TopicNode]:
     return kept
 
 
-def questions_in(connection: Any, topic_ids: list[int] | None = None) -> list[QuestionRow]:
-    """Active questions of the given topics (all when None), in bank order."""
+def _active_in(topic_ids: list[int] | None) -> str:
     where = "q.retired_at IS NULL"
     if topic_ids is not None:
         ids = ",".join(str(int(i)) for i in topic_ids) or "-1"
         where += f" AND q.topic_id IN ({ids})"
+    return where
+
+
+_BANK_ORDER = "ORDER BY t.sort_order, q.topic_id, q.sort_order"
+
+
+def questions_in(connection: Any, topic_ids: list[int] | None = None) -> list[QuestionRow]:
+    """Active questions of the given topics (all when None), in bank order."""
     rows = raw_execute(
         connection,
         f"""SELECT q.id, q.external_id, q.title, q.qtype, q.difficulty, q.topic_id
             FROM questions q JOIN topics t ON t.id = q.topic_id
-            WHERE {where}
-            ORDER BY t.sort_order, q.topic_id, q.sort_order""",
+            WHERE {_active_in(topic_ids)} {_BANK_ORDER}""",
     )
     return [QuestionRow(*row) for row in rows]
+
+
+def question_titles(connection: Any, topic_ids: list[int] | None = None) -> list[tuple[int, str, str]]:
+    """``(id, title, qtype)`` of the active questions of the given topics, in bank
+    order: what the question list shows, as plain tuples (it may list 20,000)."""
+    return raw_execute(
+        connection,
+        f"""SELECT q.id, q.title, q.qtype
+            FROM questions q JOIN topics t ON t.id = q.topic_id
+            WHERE {_active_in(topic_ids)} {_BANK_ORDER}""",
+    ).fetchall()
 
 
 def question_count(connection: Any) -> int:

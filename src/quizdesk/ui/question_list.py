@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -81,37 +93,98 @@ class _BadgeDelegate(QStyledItemDelegate):
         return super().helpEvent(event, view, option, index)
 
 
-class QuestionListWidget(QListWidget):
+class QuestionListModel(QAbstractListModel):
+    """``(question id, title, qtype)`` rows. Titles are cleaned when first shown:
+    a view asks only for the rows on screen, so a 20,000-question list costs no
+    more to fill than a 20-question one."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[int, str, str]] = []
+        self._titles: dict[int, str] = {}
+
+    def set_rows(self, rows: list[tuple[int, str, str]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._titles = {}
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API), B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        question_id, title, qtype = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            shown = self._titles.get(index.row())
+            if shown is None:
+                shown = self._titles[index.row()] = display_title(title)
+            return shown
+        if role == QUESTION_ID_ROLE:
+            return question_id
+        if role == QTYPE_ROLE:
+            return qtype
+        return None
+
+    def question_id_at(self, row: int) -> int:
+        return self._rows[row][0]
+
+    def row_of(self, question_id: int) -> int | None:
+        return next((row for row, r in enumerate(self._rows) if r[0] == question_id), None)
+
+
+class QuestionListWidget(QListView):
+    """The list of questions; says which question is current and which was opened."""
+
+    #: The current question changed: its id, or None when there is none.
+    currentQuestionChanged = Signal(object)
+    #: A question was opened (Enter or double-click): its id.
+    questionActivated = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("questionList")
+        self._model = QuestionListModel(self)
+        self.setModel(self._model)
         self.setItemDelegate(_BadgeDelegate(self))
         self.setUniformItemSizes(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.activated.connect(lambda index: self.questionActivated.emit(self._model.question_id_at(index.row())))
 
     def fill(self, rows: list[tuple[int, str, str]]) -> None:
         """Replace the items with ``(question id, title, qtype)`` rows."""
         self.blockSignals(True)
         try:
-            self.clear()
-            for question_id, title, qtype in rows:
-                item = QListWidgetItem(display_title(title))
-                item.setData(QUESTION_ID_ROLE, question_id)
-                item.setData(QTYPE_ROLE, qtype)
-                self.addItem(item)
+            self._model.set_rows(rows)
         finally:
             self.blockSignals(False)
 
+    def count(self) -> int:
+        return self._model.rowCount()
+
+    def title_at(self, row: int) -> str:
+        return str(self._model.data(self._model.index(row), Qt.ItemDataRole.DisplayRole))
+
+    def setCurrentRow(self, row: int) -> None:  # noqa: N802 (mirrors QListWidget)
+        self.setCurrentIndex(self._model.index(row))
+
     def current_question_id(self) -> int | None:
-        item = self.currentItem()
-        return int(item.data(QUESTION_ID_ROLE)) if item is not None else None
+        index = self.currentIndex()
+        return self._model.question_id_at(index.row()) if index.isValid() else None
 
     def select_question(self, question_id: int) -> bool:
-        for row in range(self.count()):
-            if self.item(row).data(QUESTION_ID_ROLE) == question_id:
-                self.setCurrentRow(row)
-                return True
-        return False
+        row = self._model.row_of(question_id)
+        if row is None:
+            return False
+        self.setCurrentRow(row)
+        return True
 
     def question_ids(self) -> list[int]:
-        return [int(self.item(row).data(QUESTION_ID_ROLE)) for row in range(self.count())]
+        return [self._model.question_id_at(row) for row in range(self.count())]
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self.signalsBlocked():
+            self.currentQuestionChanged.emit(self._model.question_id_at(current.row()) if current.isValid() else None)

@@ -24,6 +24,8 @@ def display_title(title: str) -> str:
     Titles are Markdown in the bank (``在 Midjourney 中，`--no cars` …``) but are
     shown as plain one-line labels, where the backticks would be noise.
     """
+    if "`" not in title and "*" not in title and "_" not in title:
+        return title  # most titles: no markup, and the list shows thousands of them
     parts: list[str] = []
     last = 0
     for match in _CODE_SPAN.finditer(title):

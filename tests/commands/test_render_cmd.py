@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 from quizdesk.cli import main
 
 ANSWER = "# 标题\n\n公式 $E=mc^2$ 与坏公式 $\\frac{a}{b$。\n\n$$\\sum_i x_i$$\n\n```python\nprint(1)\n```\n"
+LINKS = "# Links\n\n" + "\n\n".join(["[" + "参考链接 reference " * 6 + "](https://example.com/a)"] * 6) + "\n"
 
 
 @pytest.fixture
@@ -48,6 +49,47 @@ def test_png_output_via_the_answer_view(answer_file: Path, tmp_path: Path, theme
     assert image.width() == 640 and image.height() > 150
     corner = image.pixelColor(image.width() // 2, image.height() - 3)
     assert (corner.lightness() < 80) == (theme == "dark")
+
+
+def test_links_take_the_theme_colour(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QColor
+
+    from quizdesk.commands.render import LINK_COLOR
+
+    source = tmp_path / "links.md"
+    source.write_text(LINKS, encoding="utf-8")
+    before = qapp.palette().color(qapp.palette().ColorRole.Link)
+    for theme in ("light", "dark"):
+        out = tmp_path / f"links-{theme}.png"
+        assert main(["render", str(source), "--png", str(out), "--theme", theme]) == 0
+        image = QImage(str(out))
+        colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)}
+        link = QColor(LINK_COLOR[theme])
+        assert any(abs(QColor(c).red() - link.red()) + abs(QColor(c).green() - link.green()) + abs(QColor(c).blue() - link.blue()) < 12 for c in colours), theme
+        assert "#0000ff" not in colours  # Qt's default link blue, unreadable on the dark background
+        html_out = tmp_path / f"links-{theme}.html"
+        assert main(["render", str(source), "--html", str(html_out), "--theme", theme]) == 0
+        assert f"a {{ color: {LINK_COLOR[theme]}; }}" in html_out.read_text(encoding="utf-8")
+    assert qapp.palette().color(qapp.palette().ColorRole.Link) == before  # the caller's palette is left alone
+
+
+@pytest.mark.parametrize(("flag", "value", "message"), [
+    ("--font-px", "0", "outside 6–96"),
+    ("--font-px", "-3", "outside 6–96"),
+    ("--font-px", "nan", "outside 6–96"),
+    ("--font-px", "big", "not a number"),
+    ("--width", "0", "outside 200–8000"),
+    ("--width", "-5", "outside 200–8000"),
+    ("--width", "12.5", "not a whole number"),
+])
+def test_sizes_out_of_range_are_refused_before_any_work(answer_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], flag: str, value: str, message: str) -> None:
+    out = tmp_path / "never.png"
+    with pytest.raises(SystemExit) as info:
+        main(["render", str(answer_file), "--png", str(out), flag, value])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not out.exists()
 
 
 def test_unreadable_inputs_exit_1_with_a_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

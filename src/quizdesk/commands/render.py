@@ -18,6 +18,30 @@ from pathlib import Path
 from typing import Any
 
 THEMES = ("light", "dark")
+MIN_WIDTH, MAX_WIDTH = 200, 8000
+MIN_FONT_PX, MAX_FONT_PX = 6.0, 96.0
+# Link colours of the app's palettes (ui/theme.py), for the standalone HTML.
+LINK_COLOR = {"light": "#2f6fde", "dark": "#6ea1ff"}
+
+
+def _width(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of pixels") from None
+    if not MIN_WIDTH <= value <= MAX_WIDTH:
+        raise argparse.ArgumentTypeError(f"{value} is outside {MIN_WIDTH}–{MAX_WIDTH} pixels")
+    return value
+
+
+def _font_px(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of pixels") from None
+    if not MIN_FONT_PX <= value <= MAX_FONT_PX:  # also refuses nan
+        raise argparse.ArgumentTypeError(f"{text} is outside {MIN_FONT_PX:g}–{MAX_FONT_PX:g} pixels")
+    return value
 
 
 def add_parser(subparsers: Any, common: argparse.ArgumentParser | None = None) -> None:
@@ -30,9 +54,9 @@ def add_parser(subparsers: Any, common: argparse.ArgumentParser | None = None) -
     parser.add_argument("file", type=Path, help="Markdown file")
     parser.add_argument("--html", type=Path, metavar="OUT", help="write a standalone HTML file")
     parser.add_argument("--png", type=Path, metavar="OUT", help="write a PNG screenshot of the answer view")
-    parser.add_argument("--width", type=int, default=900, help="PNG width in pixels (default 900)")
+    parser.add_argument("--width", type=_width, default=900, help=f"PNG width in pixels, {MIN_WIDTH}–{MAX_WIDTH} (default 900)")
     parser.add_argument("--theme", choices=THEMES, default="light", help="colour theme (default light)")
-    parser.add_argument("--font-px", type=float, default=16.0, help="text size in pixels (default 16)")
+    parser.add_argument("--font-px", type=_font_px, default=16.0, help=f"text size in pixels, {MIN_FONT_PX:g}–{MAX_FONT_PX:g} (default 16)")
     parser.set_defaults(func=run)
 
 
@@ -101,7 +125,8 @@ def _html_document(text: str, base_dir: Path, theme: str, font_px: float, title:
     for name, svg in answer.images.items():
         body = body.replace(f'src="{name}"', f'src="data:image/svg+xml;base64,{base64.b64encode(svg).decode()}"')
     document = (
-        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>\n'
+        f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"<style>a {{ color: {LINK_COLOR[theme]}; }}</style></head>\n"
         f'<body style="color: {color}; background-color: {background}; font-size: {font_px:g}px;">\n{body}\n</body></html>\n'
     )
     return answer, document
@@ -113,8 +138,20 @@ def _png(text: str, base_dir: Path, theme: str, font_px: float, width: int, out:
     from PySide6.QtWidgets import QApplication
 
     from quizdesk.ui.answer_view import AnswerView
+    from quizdesk.ui.theme import apply_theme
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
+    palette = app.palette()
+    apply_theme(app, theme)  # links and selection take their colours from the app's palette
+    try:
+        return _grab_answer(app, text, base_dir, theme, font_px, width, out)
+    finally:
+        app.setPalette(palette)  # a caller's app (the test suite) keeps its own looks
+
+
+def _grab_answer(app: Any, text: str, base_dir: Path, theme: str, font_px: float, width: int, out: Path) -> list[Any]:
+    from quizdesk.ui.answer_view import AnswerView
+
     view = AnswerView()
     view.set_dark(theme == "dark")
     view.set_font_px(font_px)

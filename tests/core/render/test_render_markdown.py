@@ -160,6 +160,14 @@ def test_image_outside_the_source_folder_is_refused(tmp_path: Path) -> None:
     assert "file:" not in answer.html
 
 
+@pytest.mark.parametrize("tag", ['<img src="file:///etc/hostname" alt="h">', '<img src="javascript:alert(1)">', "<img alt='no address'>"])
+def test_an_image_whose_address_was_refused_is_reported(tmp_path: Path, tag: str) -> None:
+    answer = render(f"before {tag} after", base_dir=tmp_path)
+    assert [p.kind for p in answer.problems] == ["image"]
+    assert "not allowed" in answer.problems[0].message
+    assert "file:" not in answer.html and "javascript:" not in answer.html and "after" in answer.html
+
+
 def test_remote_image_is_never_fetched(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_network(*args: object, **kwargs: object) -> None:
         raise AssertionError("the renderer touched the network")

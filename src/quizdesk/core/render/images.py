@@ -71,6 +71,8 @@ def rewrite_images(fragment: str, base_dir: Path | None, *, muted: str = "#656d7
         src = attrs.get("src", "").strip()
         alt = attrs.get("alt", "")
         if not src:
+            # The sanitiser has already removed file:, javascript: and data: addresses.
+            problems.append(RenderProblem(match.group(0)[:80], "image without an address, or with one that is not allowed (file:, javascript:)", "image"))
             return _placeholder(alt, None, muted)
         scheme = urlsplit(src).scheme.lower()
         if scheme in {"http", "https"} or src.startswith("//"):

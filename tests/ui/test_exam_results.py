@@ -126,3 +126,26 @@ def test_history_lists_exams_and_opens_them(qtbot, gui_store, qids, activate) ->
         assert s.get(StudySession, unfinished_id).state == "finished"
         assert len(list(s.scalars(select(Attempt).where(Attempt.session_id == unfinished_id)))) == 3
         assert len(load_exam(s, unfinished_id).questions) == 3
+
+
+def test_an_imported_questions_images_show_in_the_review(qtbot, gui_store, qids, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+
+    from quizdesk.core.db.models import Question
+
+    exam_id, ids = _finished_exam(gui_store, qids)
+    bank = tmp_path / "my-bank"
+    (bank / "notes" / "img").mkdir(parents=True)
+    picture = QImage(40, 20, QImage.Format.Format_RGB32)
+    picture.fill(Qt.GlobalColor.darkCyan)
+    assert picture.save(str(bank / "notes" / "img" / "momentum.png"))
+    with gui_store.session() as s:
+        question = s.get(Question, ids["g-momentum-tf"])
+        question.origin, question.source_path = f"import:{bank}", "notes/optim.md"
+        question.answer_md += "\n\n![动量示意](img/momentum.png)"
+    view = ExamResultsView(gui_store, exam_id)
+    qtbot.add_widget(view)
+    rows = {view.question_table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(view.question_table.rowCount())}
+    view.question_table.selectRow(rows[ids["g-momentum-tf"]])
+    assert list(view.detail_view.problems()) == []  # resolved against the imported file's folder
+    assert (bank / "notes" / "img" / "momentum.png").resolve().as_uri() in view.detail_view.toHtml()

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from quizdesk.core.db.store import Store
+from quizdesk.core.paths import bundled_content_dir
+from quizdesk.core.study.ui_support import question_base_dir
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import content_name, format_percent
 from quizdesk.ui.markdown_pane import make_markdown_view
@@ -326,7 +328,8 @@ class ExamResultsView(QWidget):
         ]
         if q.explanation.strip():
             parts += ["---", f"**{explanation}:**", q.explanation]
-        self.detail_view.set_markdown("\n\n".join(parts))
+        base_dir = question_base_dir(q.origin, q.source_path, bundled_content_dir())
+        self.detail_view.set_markdown("\n\n".join(parts), base_dir)
 
     def _restyle(self, _dark: bool = False) -> None:
         c = colors()

@@ -38,6 +38,8 @@ class ResultRow:
     correct: bool | None
     flagged: bool
     topic_en: str = ""
+    origin: str = ""  # with source_path: where relative images in the explanation resolve
+    source_path: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ def exam_result(session: Session, session_id: int) -> ExamResult:
             correct=attempt.correct if attempt else None,
             flagged=q.id in state.flags,
             topic_en=q.topic_en,
+            origin=q.origin,
+            source_path=q.source_path,
         )
         rows.append(row)
         topics.setdefault(q.topic, []).append(row)

@@ -7,7 +7,15 @@ from typing import Any
 
 
 def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("gui", parents=[common], help="start the desktop app (default)")
+    parser = subparsers.add_parser(
+        "gui",
+        parents=[common],
+        help="start the desktop app (default)",
+        description=(
+            "Start the QuizDesk window on the bundled question bank (and any banks you imported). "
+            "This is what runs when no command is given."
+        ),
+    )
     parser.set_defaults(func=run)
 
 

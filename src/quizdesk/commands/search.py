@@ -9,11 +9,22 @@ from dataclasses import asdict
 from typing import Any
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number of hits")
+    return value
+
+
 def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
-    parser = subparsers.add_parser("search", parents=[common], help="search questions and answers")
+    parser = subparsers.add_parser("search", parents=[common], help="search questions and answers",
+                                   description="Full-text search over question titles and answers (Chinese included).")
     parser.add_argument("query", help="words to find (Chinese or Latin); all must match")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--limit", type=int, default=50)
+    parser.add_argument("--limit", type=_positive, default=50, metavar="N", help="show at most N hits, best first (default 50)")
     parser.set_defaults(func=run)
 
 

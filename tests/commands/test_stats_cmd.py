@@ -126,3 +126,17 @@ def test_as_a_user_runs_it(studied, data_dir: Path) -> None:  # type: ignore[no-
     )
     assert text.returncode == 0 and "Traceback" not in text.stderr
     assert studied["good_name"] in text.stdout and "module / topic" in text.stdout
+
+
+def test_a_damaged_database_points_to_the_app_and_its_backups(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from quizdesk.core.paths import DB_FILENAME
+
+    (tmp_path / "backups").mkdir()
+    damaged = tmp_path / DB_FILENAME
+    damaged.write_bytes(b"this is not sqlite" * 200)
+    before = damaged.read_bytes()
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "not a QuizDesk database" in err
+    assert "quizdesk gui" in err and str(tmp_path / "backups") in err
+    assert damaged.read_bytes() == before  # the command line changes nothing

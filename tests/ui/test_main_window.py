@@ -43,6 +43,7 @@ def test_tree_shows_modules_topics_and_counts(qtbot, gui_store) -> None:  # type
     window.question_list.setCurrentRow(1)
     text = " ".join(window.answer_view.toPlainText().split())
     assert "Transformer 中通常使用哪种归一化？" in text and "LayerNorm ✓" in text and "RMSNorm" in text
+    assert "Deep learning › Normalization" in text  # the answer's header names the topic in the UI's language
 
 
 def test_the_answer_view_can_load_after_the_first_paint(qtbot, gui_store, isolated_settings) -> None:  # type: ignore[no-untyped-def]

@@ -21,7 +21,7 @@ from quizdesk.core.search import search
 from quizdesk.core.stats.mastery import TopicStats, topic_stats
 from quizdesk.core.study.ui_support import question_base_dir, question_detail
 from quizdesk.ui.background_read import BackgroundRead
-from quizdesk.ui.i18n import is_english
+from quizdesk.ui.i18n import content_name, is_english
 from quizdesk.ui.mastery_indicator import decorate_topic_tree, mastery_icon, scores_of
 from quizdesk.ui.markdown_pane import FallbackMarkdownView, make_markdown_view
 from quizdesk.ui.preferences import answer_font_px
@@ -159,7 +159,8 @@ class LibraryView(QSplitter):
         if detail is None:
             self.answer_view.set_markdown(self.tr("*Pick a question to read its answer.*"), None)
             return
-        parts = [f"## {detail.title}", f"*{detail.module} › {detail.topic} · {qtype_label(detail.qtype)}*"]
+        where = f"{content_name(detail.module, detail.module_en)} › {content_name(detail.topic, detail.topic_en)}"
+        parts = [f"## {detail.title}", f"*{where} · {qtype_label(detail.qtype)}*"]
         if detail.body_md.strip():
             parts.append(detail.body_md)
         if detail.choices:

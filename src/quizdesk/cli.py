@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -48,13 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     subparsers.required = False
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"quizdesk.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"quizdesk.commands.{name}":
-                raise
-            continue  # a subcommand not built yet in this checkout
-        module.add_parser(subparsers, common)
+        importlib.import_module(f"quizdesk.commands.{name}").add_parser(subparsers, common)
     return parser
 
 
@@ -67,7 +62,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["gui", *(sys.argv[1:] if argv is None else argv)])
         if not hasattr(args, "data_dir"):
             args.data_dir = None
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except BrokenPipeError:
+        # The reader went away (``quizdesk stats | head``): stop quietly, and keep
+        # Python's exit-time flush of stdout from raising again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

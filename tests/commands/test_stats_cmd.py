@@ -140,3 +140,16 @@ def test_a_damaged_database_points_to_the_app_and_its_backups(tmp_path: Path, ca
     assert "not a QuizDesk database" in err
     assert "quizdesk gui" in err and str(tmp_path / "backups") in err
     assert damaged.read_bytes() == before  # the command line changes nothing
+
+
+def test_a_reader_that_goes_away_ends_the_output_quietly(tmp_path: Path) -> None:
+    """``quizdesk stats | head -1``: no BrokenPipeError traceback."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "quizdesk", "stats", "--data-dir", str(tmp_path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # the reader is gone before the first line is written
+    err = process.stderr.read().decode()
+    assert process.wait(timeout=120) == 1
+    assert "Traceback" not in err and "BrokenPipeError" not in err, err

@@ -439,9 +439,12 @@
         <source>Start exam</source>
         <translation>Start exam</translation>
     </message>
-    <message>
-        <source>%1 questions match; the exam will have %2.</source>
-        <translation>%1 questions match; the exam will have %2.</translation>
+    <message numerus="yes">
+        <source>%n question(s) match; the exam will have %1.</source>
+        <translation>
+            <numerusform>%n question matches; the exam will have %1.</numerusform>
+            <numerusform>%n questions match; the exam will have %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pick at least one topic.</source>

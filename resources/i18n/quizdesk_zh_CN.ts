@@ -438,9 +438,11 @@
         <source>Start exam</source>
         <translation>开始考试</translation>
     </message>
-    <message>
-        <source>%1 questions match; the exam will have %2.</source>
-        <translation>共 %1 道题符合条件；本次考试 %2 道。</translation>
+    <message numerus="yes">
+        <source>%n question(s) match; the exam will have %1.</source>
+        <translation>
+            <numerusform>%n 道题目符合条件；本次考试将出 %1 道。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Pick at least one topic.</source>

@@ -95,3 +95,33 @@ def test_topics_passed_in_are_preselected(qtbot, gui_store) -> None:  # type: ig
     with gui_store.session() as s:
         exam = s.get(StudySession, dialog.exam_id)
         assert exam.time_limit_s == 720 and exam.remaining_s == 720.0 and len(exam.question_ids) == 3
+
+
+def test_enter_starts_the_exam_from_the_topic_tree_and_the_count(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    for focus in ("tree", "count_spin"):
+        dialog = _dialog(qtbot, gui_store)
+        _settle(qtbot, dialog)
+        widget = getattr(dialog, focus)
+        widget.setFocus()
+        qtbot.waitUntil(widget.hasFocus)
+        assert dialog.start_button.isDefault()  # not Cancel, whatever Qt picked on show
+        with qtbot.wait_signal(dialog.accepted, timeout=3000):
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        assert dialog.exam_id is not None, focus
+
+
+def test_the_match_line_uses_plural_forms(qtbot, qapp, gui_store) -> None:  # type: ignore[no-untyped-def]
+    from quizdesk.ui.i18n import install_language
+
+    install_language("en", qapp)  # the English catalogue carries the plural forms
+    dialog = _dialog(qtbot, gui_store)
+    for qtype, check in dialog.type_checks.items():
+        check.setChecked(qtype == "truefalse")
+    dialog.tree.set_all_checked(False)
+    dialog.tree.topLevelItem(1).child(1).setCheckState(0, Qt.CheckState.Checked)  # 树模型
+    _settle(qtbot, dialog)
+    assert dialog.match_count == 1
+    assert dialog.match_label.text() == "1 question matches; the exam will have 1."
+    dialog.type_checks["single"].setChecked(True)
+    _settle(qtbot, dialog)
+    assert dialog.match_label.text().startswith(f"{dialog.match_count} questions match;")

@@ -129,8 +129,13 @@ class ExamSetupDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = self.buttons.addButton(self.tr("Start exam"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("examStartButton")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("examCancelButton")
+        # Enter starts the exam from anywhere in the dialog: Cancel must not become
+        # the default when the dialog shows (Qt picks the first auto-default button).
+        cancel.setAutoDefault(False)
+        self.start_button.setAutoDefault(True)
         self.start_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("examCancelButton")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -213,9 +218,8 @@ class ExamSetupDialog(QDialog):
             self.match_label.setStyleSheet(f"color: {c.danger}; font-weight: bold;")
         else:
             used = min(self.match_count, spec.count)
-            self.match_label.setText(
-                self.tr("%1 questions match; the exam will have %2.").replace("%1", str(self.match_count)).replace("%2", str(used))
-            )
+            matches = self.match_count  # a plain name: lupdate skips calls whose count is an expression
+            self.match_label.setText(self.tr("%n question(s) match; the exam will have %1.", "", matches).replace("%1", str(used)))
             self.match_label.setStyleSheet(f"color: {c.muted};")
         self.start_button.setEnabled(self.match_count > 0)
 

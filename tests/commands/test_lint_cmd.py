@@ -27,6 +27,16 @@ def test_lint_reports_file_and_line(bank_dir: Path, capsys) -> None:  # type: ig
     assert "02-more/02-latin1.md:1: not valid UTF-8" in out
 
 
+def test_lint_reports_a_heading_without_its_space(bank_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    topic = bank_dir / "02-more" / "01-attention.md"
+    with topic.open("a", encoding="utf-8") as f:
+        f.write("\n##Broken heading no space\n<!-- id: broken-h; type: open -->\n\n答\n\n### 要点\n- 一\n")
+    line = topic.read_text(encoding="utf-8").split("\n").index("##Broken heading no space") + 1
+    assert main(["lint", str(bank_dir)]) == 1
+    out = capsys.readouterr().out
+    assert f"02-more/01-attention.md:{line}: '##Broken heading no space' is not a heading" in out
+
+
 def test_lint_missing_path(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["lint", str(tmp_path / "nope")]) == 1
     assert "no such file" in capsys.readouterr().err

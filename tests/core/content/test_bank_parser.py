@@ -88,3 +88,53 @@ def test_one_folder_names_one_module(tmp_path: Path) -> None:
     (folder / "b.md").write_text("# B\n<!-- module: 乙; topic: 二 -->\n\n" + body.format(n=2), encoding="utf-8")
     result = parse_bank(tmp_path)
     assert [str(p) for p in result.errors] == ["01-m/b.md:2: module '乙' differs from '甲' named in 01-m/a.md (same folder)"]
+
+
+FIRST = "## 第一题\n<!-- id: q-1; type: open -->\n\n答案一\n\n### 要点\n- 一\n\n"  # lines 4-11
+
+
+def test_heading_without_space_is_an_error_and_not_merged_into_the_question_above() -> None:
+    body = FIRST + "##Broken heading no space\n<!-- id: broken-h; type: open -->\n\n答案二\n\n### 要点\n- 二\n"  # line 12
+    result = _parse(body)
+    assert [(p.line, p.severity) for p in result.problems] == [(12, "error")]
+    assert "put a space after the '##'" in result.problems[0].message
+    first = result.questions[0]
+    assert [q.external_id for q in result.questions] == ["q-1"]
+    assert (first.answer_md, first.key_points) == ("答案一", ("一",))
+
+
+def test_section_heading_without_space_is_an_error() -> None:
+    result = _parse("## 题\n<!-- id: q-1; type: open -->\n\n答\n\n###要点\n- 一\n")  # lines 4-10
+    assert [p.line for p in result.errors] == [4, 9]
+    assert "has no '### 要点'" in result.errors[0].message and "'###要点' is not a heading" in result.errors[1].message
+
+
+def test_level_one_line_followed_by_question_metadata_is_an_error() -> None:
+    result = _parse(FIRST + "#第二题\n<!-- id: q-2; type: open -->\n\n答案二\n")  # line 12
+    assert [p.line for p in result.errors] == [12]
+    assert result.questions[0].answer_md == "答案一"
+
+
+def test_metadata_comment_not_under_a_question_heading_is_an_error() -> None:
+    body = (
+        "<!-- id: intro; type: open -->\n\n"  # line 4: in the introduction
+        + FIRST  # lines 6-13
+        + "### 第二题\n<!-- id: q-2; type: open -->\n\n答案二\n\n"  # lines 14-15
+        + "## 第三题\n<!-- id: q-3; type: truefalse; answer: true -->\n<!-- id: q-4; type: open -->\n\n### 解析\n对。\n"  # 19-21
+    )
+    result = _parse(body)
+    assert [p.line for p in result.errors] == [4, 15, 21]
+    assert all("not directly under" in p.message for p in result.errors)
+    assert result.questions[0].answer_md == "答案一"  # '### 第二题' and what follows are cut off
+    assert [q.external_id for q in result.questions] == ["q-1", "q-3"]
+
+
+def test_hash_lines_in_code_and_hashtags_in_text_are_not_headings() -> None:
+    body = (
+        "## 题\n<!-- id: q-1; type: open -->\n\n#话题 写在行首的标签\n\n"
+        "```c\n#include <stdio.h>\n##define\n<!-- id: in-code; type: open -->\n```\n\n"
+        "~~~~bash\n#!/bin/bash\n```\n##not-a-heading\n~~~~\n\n### 要点\n- 一\n"
+    )
+    result = _parse(body)
+    assert result.problems == []
+    assert "#include" in result.questions[0].answer_md and "##not-a-heading" in result.questions[0].answer_md

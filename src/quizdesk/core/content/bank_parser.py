@@ -29,6 +29,8 @@ META_RE = re.compile(r"^\s*<!--(.*?)-->\s*$")
 CHOICE_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*)$")
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 SECTION_RE = re.compile(r"^###\s+(要点|解析)\s*[:：]?\s*#*\s*$")
+HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+NO_SPACE_HEADING_RE = re.compile(r"^(#{1,6})[^#\s]")
 TRUE_WORDS = {"true", "yes", "对", "正确", "是"}
 FALSE_WORDS = {"false", "no", "错", "错误", "否"}
 
@@ -73,23 +75,85 @@ def decode_bank_file(data: bytes, path: str) -> tuple[str | None, list[Problem]]
         return None, [Problem(path, line, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]
 
 
-def _scan_headings(lines: list[str]) -> Iterator[_Heading]:
-    """ATX headings outside fenced code blocks."""
-    fence: str | None = None
+def _code_lines(lines: list[str]) -> set[int]:
+    """1-based numbers of the lines that are fences or inside fenced code blocks.
+
+    As in CommonMark, a fence closes only with the same character, at least as
+    many of them, and nothing else on the line, so a ```` fence can show a ```
+    fence inside it. A fence never closed runs to the end of the file.
+    """
+    code: set[int] = set()
+    char, length = "", 0
     for number, line in enumerate(lines, start=1):
         match = FENCE_RE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker[0] * 3
-            elif marker.startswith(fence):
-                fence = None
+        if length == 0:
+            if match:
+                char, length = match.group(1)[0], len(match.group(1))
+                code.add(number)
             continue
-        if fence is not None:
+        code.add(number)
+        if match and match.group(1)[0] == char and len(match.group(1)) >= length and not line[match.end() :].strip():
+            length = 0
+    return code
+
+
+def _scan_headings(lines: list[str], code: set[int]) -> Iterator[_Heading]:
+    """ATX headings outside fenced code blocks."""
+    for number, line in enumerate(lines, start=1):
+        if number in code:
             continue
-        heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*\s*$", line)
+        heading = HEADING_RE.match(line)
         if heading:
             yield _Heading(len(heading.group(1)), heading.group(2).strip(), number)
+
+
+def _is_question_metadata(line: str) -> bool:
+    match = META_RE.match(line)
+    return match is not None and not {"id", "type"}.isdisjoint(parse_metadata(match.group(1)))
+
+
+def _misplaced_lines(lines: list[str], code: set[int], path: str) -> tuple[list[Problem], list[int]]:
+    """Headings missing their space and question metadata not under a ``## `` heading.
+
+    Returns the problems and the lines where a question that cannot be read
+    starts: the question above ends there instead of absorbing its text.
+    A ``#word`` line is taken for a heading only when question metadata follows
+    it, so a hashtag at the start of a line is left alone.
+    """
+    text_lines = [n for n in range(1, len(lines) + 1) if n not in code and lines[n - 1].strip()]
+    following = dict(zip(text_lines, text_lines[1:]))
+    preceding = dict(zip(text_lines[1:], text_lines))
+    problems: list[Problem] = []
+    cuts: list[int] = []
+    broken: set[int] = set()
+    for number in text_lines:
+        line = lines[number - 1]
+        match = NO_SPACE_HEADING_RE.match(line)
+        if match is None:
+            continue
+        hashes = match.group(1)
+        next_line = following.get(number)
+        starts_question = next_line is not None and _is_question_metadata(lines[next_line - 1])
+        if len(hashes) == 1 and not starts_question:
+            continue
+        shown = line.strip() if len(line.strip()) <= 40 else line.strip()[:39] + "…"
+        problems.append(Problem(path, number, f"'{shown}' is not a heading: put a space after the '{hashes}'"))
+        broken.add(number)
+        if len(hashes) == 2 or starts_question:
+            cuts.append(number)
+    for number in text_lines:
+        if not _is_question_metadata(lines[number - 1]):
+            continue
+        above = preceding.get(number)
+        above_heading = HEADING_RE.match(lines[above - 1]) if above is not None else None
+        if above in broken or (above_heading is not None and len(above_heading.group(1)) == 2):
+            continue
+        problems.append(
+            Problem(path, number, "question metadata comment is not directly under a '## ' question heading; the question is skipped")
+        )
+        # Under a heading of another level, the question starts at that heading.
+        cuts.append(above if above is not None and above_heading is not None else number)
+    return problems, cuts
 
 
 def _parse_header(lines: list[str], path: str, fallback: TopicRef) -> tuple[TopicRef, list[Problem]]:
@@ -123,11 +187,9 @@ def _sections(block: list[str]) -> tuple[list[str], dict[str, list[str]]]:
     main: list[str] = []
     sections: dict[str, list[str]] = {}
     current = main
-    fence = False
-    for line in block:
-        if FENCE_RE.match(line):
-            fence = not fence
-        match = None if fence else SECTION_RE.match(line)
+    code = _code_lines(block)
+    for number, line in enumerate(block, start=1):
+        match = None if number in code else SECTION_RE.match(line)
         if match:
             current = sections.setdefault(match.group(1), [])
             continue
@@ -254,9 +316,13 @@ def parse_bank_text(text: str, path: str, fallback: TopicRef) -> ParseResult:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     topic, header_problems = _parse_header(lines, path, fallback)
     result.problems.extend(header_problems)
-    headings = [h for h in _scan_headings(lines) if h.level == 2]
+    code = _code_lines(lines)
+    headings = [h for h in _scan_headings(lines, code) if h.level == 2]
+    misplaced, cuts = _misplaced_lines(lines, code, path)
+    result.problems.extend(misplaced)
+    starts = sorted({h.line for h in headings} | set(cuts))
     for order, heading in enumerate(headings):
-        end = headings[order + 1].line - 1 if order + 1 < len(headings) else len(lines)
+        end = next((line - 1 for line in starts if line > heading.line), len(lines))
         block = lines[heading.line : end]
         question, problems = _build_question(heading, block, path, topic, order)
         result.problems.extend(problems)
@@ -264,6 +330,7 @@ def parse_bank_text(text: str, path: str, fallback: TopicRef) -> ParseResult:
             result.questions.append(question)
     if not headings:
         result.problems.append(Problem(path, 1, "no questions (## headings) in this file", "warning"))
+    result.problems.sort(key=lambda problem: problem.line)
     return result
 
 

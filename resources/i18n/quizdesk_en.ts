@@ -93,6 +93,10 @@
 <context>
     <name>ExamResultsView</name>
     <message>
+        <source>Drill the wrong ones</source>
+        <translation>Drill the wrong ones</translation>
+    </message>
+    <message>
         <source>Back to library</source>
         <extracomment>Study these question ids (the wrong ones).</extracomment>
         <translation>Back to library</translation>
@@ -929,10 +933,6 @@
     <message>
         <source>Exam results</source>
         <translation>Exam results</translation>
-    </message>
-    <message>
-        <source>Back to library</source>
-        <translation>Back to library</translation>
     </message>
     <message>
         <source>Answers not saved</source>

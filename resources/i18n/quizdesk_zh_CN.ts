@@ -93,6 +93,10 @@
 <context>
     <name>ExamResultsView</name>
     <message>
+        <source>Drill the wrong ones</source>
+        <translation>练习错题</translation>
+    </message>
+    <message>
         <source>Back to library</source>
         <extracomment>Study these question ids (the wrong ones).</extracomment>
         <translation>返回题库</translation>
@@ -921,10 +925,6 @@
     <message>
         <source>Exam results</source>
         <translation>考试结果</translation>
-    </message>
-    <message>
-        <source>Back to library</source>
-        <translation>返回题库</translation>
     </message>
     <message>
         <source>Answers not saved</source>

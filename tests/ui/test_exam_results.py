@@ -63,14 +63,15 @@ def test_results_show_score_topics_and_every_answer(qtbot, gui_store, qids) -> N
     assert view.drill_button.text() == "Drill the wrong ones (2)"
 
 
-def test_drill_wrong_ones_starts_a_study_session_on_them(qtbot, gui_store, qids, activate) -> None:  # type: ignore[no-untyped-def]
+def test_drill_wrong_ones_starts_a_study_session_on_them(qtbot, gui_store, qids, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
     exam_id, ids = _finished_exam(gui_store, qids)
     window = MainWindow(gui_store)
     qtbot.add_widget(window)
     activate(window)
     window.show_results(exam_id)
     results = window.page
-    qtbot.mouseClick(results.drill_button, Qt.MouseButton.LeftButton)
+    assert results.drill_action.shortcut().toString() == "Ctrl+R"
+    keyboard.press(Qt.Key.Key_R, modifier=Qt.KeyboardModifier.ControlModifier)  # the keyboard way; a click does the same
     study = window.page
     assert isinstance(study, StudyView)
     assert sorted(c.id for c in study.cards) == sorted([ids["g-momentum-tf"], ids["g-clip"]])

@@ -197,7 +197,7 @@ def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activa
     listed = " ".join(dialog.all_keys())
     for action in window.main_actions():
         assert action.shortcuts()[0].toString(QKeySequence.SequenceFormat.NativeText) in listed
-    for expected in ("Space", "1 / 2 / 3 / 4", "T / F", "Ctrl+M", "Ctrl+Enter", "Ctrl+P", "Alt+→"):
+    for expected in ("Space", "1 / 2 / 3 / 4", "T / F", "Ctrl+M", "Ctrl+Enter", "Ctrl+P", "Alt+→", "Ctrl+R"):
         assert expected in listed
     tree = dialog.findChild(QTreeWidget, "shortcutsTree")
     assert tree.topLevelItemCount() == 5

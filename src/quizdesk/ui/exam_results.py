@@ -4,7 +4,7 @@ explanation, and a button that drills the wrong ones in study mode."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,17 @@ def _one_line(text: str, limit: int = 60) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+DRILL_KEY = "Ctrl+R"
+
+
+def key_help() -> list[tuple[str, str]]:
+    """The results page's keys, for Help → Keyboard shortcuts."""
+    return [
+        (DRILL_KEY, QCoreApplication.translate("ExamResultsView", "Drill the wrong ones")),
+        ("Esc", QCoreApplication.translate("ExamResultsView", "Back to library")),
+    ]
+
+
 class ExamResultsView(QWidget):
     #: Study these question ids (the wrong ones).
     drillRequested = Signal(list)
@@ -71,12 +82,19 @@ class ExamResultsView(QWidget):
         back.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.triggered.connect(lambda _checked=False: self.closeRequested.emit())
         self.addAction(back)
+        drill = self.drill_action = QAction(self.tr("Drill the wrong ones"), self)
+        drill.setObjectName("resultsDrillAction")
+        drill.setShortcut(QKeySequence(DRILL_KEY))
+        drill.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        drill.triggered.connect(lambda _checked=False: self.drill_button.click())  # a no-op while it is disabled
+        self.addAction(drill)
         app_events().themeChanged.connect(self._restyle)
         self._restyle()
 
     def retranslate_ui(self) -> None:
         """Every text in the current language; the selected question stays selected."""
         self.back_action.setText(self.tr("Back to library"))
+        self.drill_action.setText(self.tr("Drill the wrong ones"))
         self.back_button.setText(self.tr("Back to library"))
         self._set_headers()
         self.tabs.setTabText(0, self.tr("By topic"))

@@ -560,7 +560,7 @@ class MainWindow(QMainWindow):
         return kept
 
     def show_shortcuts(self) -> None:
-        from quizdesk.ui import exam_runner, exam_self_grade, study_view
+        from quizdesk.ui import exam_results, exam_runner, exam_self_grade, study_view
         from quizdesk.ui.shortcuts_dialog import ShortcutsDialog
 
         def keys(action: QAction) -> str:
@@ -573,7 +573,7 @@ class MainWindow(QMainWindow):
             (self.tr("Study"), study_view.key_help()),
             (self.tr("Mock exam"), exam_runner.key_help()),
             (self.tr("Grading your open answers"), exam_self_grade.key_help()),
-            (self.tr("Exam results"), [("Esc", self.tr("Back to library"))]),
+            (self.tr("Exam results"), exam_results.key_help()),
         ]
         dialog = ShortcutsDialog(sections, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -69,9 +69,42 @@ def test_open_answers_are_substantial_with_key_points() -> None:
         if q.qtype != "open":
             continue
         prose = re.sub(r"```.*?```", "", q.answer_md, flags=re.S)
-        if not 300 <= len(prose) <= 1600 or not 3 <= len(q.key_points) <= 6:
+        if not 300 <= len(prose) <= 1200 or not 3 <= len(q.key_points) <= 6:
             short.append(f"{q.source_path}:{q.source_line} {q.title}: {len(prose)} chars, {len(q.key_points)} points")
     assert short == []
+
+
+def test_correct_choices_are_not_given_away_by_position() -> None:
+    """Always picking the same letter (or A+B+C) must not beat chance in a mock exam."""
+    singles = [q for q in bank() if q.qtype == "single"]
+    positions = Counter([c.correct for c in q.choices].index(True) for q in singles)
+    assert singles and max(positions.values()) <= 0.40 * len(singles), sorted(positions.items())
+    four = [q for q in bank() if q.qtype == "single" and len(q.choices) == 4]
+    four_positions = Counter([c.correct for c in q.choices].index(True) for q in four)
+    for position in range(4):
+        assert four_positions[position] >= 0.15 * len(four), sorted(four_positions.items())
+
+    multis = [q for q in bank() if q.qtype == "multi"]
+    prefix = [
+        q.external_id for q in multis
+        if [c.correct for c in q.choices] == sorted((c.correct for c in q.choices), reverse=True)
+    ]
+    assert multis and len(prefix) < 0.25 * len(multis), prefix
+
+
+def test_correct_single_choice_is_not_given_away_by_length() -> None:
+    """The right option may not be much longer than every distractor, nor usually the longest."""
+    singles = [q for q in bank() if q.qtype == "single"]
+    giveaways = []
+    longest = 0
+    for q in singles:
+        correct = next(len(c.text) for c in q.choices if c.correct)
+        distractor = max(len(c.text) for c in q.choices if not c.correct)
+        if correct > 1.6 * distractor:
+            giveaways.append(f"{q.external_id}: {correct} vs {distractor} chars")
+        longest += correct > distractor
+    assert giveaways == []
+    assert longest <= 0.40 * len(singles), f"correct option is the longest in {longest}/{len(singles)}"
 
 
 def test_every_module_can_fill_a_mixed_mock_exam() -> None:

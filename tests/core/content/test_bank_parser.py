@@ -138,3 +138,18 @@ def test_hash_lines_in_code_and_hashtags_in_text_are_not_headings() -> None:
     result = _parse(body)
     assert result.problems == []
     assert "#include" in result.questions[0].answer_md and "##not-a-heading" in result.questions[0].answer_md
+
+
+def test_module_mismatch_is_reported_even_when_the_file_has_no_valid_question(tmp_path: Path) -> None:
+    folder = tmp_path / "01-m"
+    folder.mkdir()
+    body = "## 题{n}\n<!-- id: q-{n}; type: open -->\n\n答\n\n### 要点\n- 一\n"
+    (folder / "a.md").write_text("# A\n<!-- module: 甲; topic: 一 -->\n\n" + body.format(n=1), encoding="utf-8")
+    (folder / "b.md").write_text("# B\n<!-- module: 乙; topic: 二 -->\n\n## 坏题\n<!-- id: q-2; type: essay -->\n", encoding="utf-8")
+    (folder / "c.md").write_text("# C\n\n<!-- module: 丙; topic: 三 -->\n", encoding="utf-8")  # no questions at all
+    result = parse_bank(tmp_path)
+    assert [str(p) for p in result.errors] == [
+        "01-m/b.md:2: module '乙' differs from '甲' named in 01-m/a.md (same folder)",
+        "01-m/b.md:4: unknown question type 'essay' (expected one of open, single, multi, truefalse)",
+        "01-m/c.md:3: module '丙' differs from '甲' named in 01-m/a.md (same folder)",
+    ]

@@ -36,6 +36,14 @@ FALSE_WORDS = {"false", "no", "错", "错误", "否"}
 
 
 @dataclass
+class _ModuleNamed:
+    """The module a file's header names, and the line of that comment."""
+
+    name: str
+    line: int
+
+
+@dataclass
 class _Heading:
     level: int
     text: str
@@ -156,15 +164,15 @@ def _misplaced_lines(lines: list[str], code: set[int], path: str) -> tuple[list[
     return problems, cuts
 
 
-def _parse_header(lines: list[str], path: str, fallback: TopicRef) -> tuple[TopicRef, list[Problem]]:
+def _parse_header(lines: list[str], path: str, fallback: TopicRef) -> tuple[TopicRef, _ModuleNamed | None, list[Problem]]:
     problems: list[Problem] = []
     non_blank = [(i, l) for i, l in enumerate(lines, start=1) if l.strip()][:2]
     if not non_blank or not non_blank[0][1].startswith("# "):
         line = non_blank[0][0] if non_blank else 1
-        return fallback, [Problem(path, line, "the file must start with a level-1 heading (# title)")]
+        return fallback, None, [Problem(path, line, "the file must start with a level-1 heading (# title)")]
     if len(non_blank) < 2 or not META_RE.match(non_blank[1][1]):
         line = non_blank[0][0] + 1
-        return fallback, [Problem(path, line, "missing the module/topic comment under the title (<!-- module: …; topic: … -->)")]
+        return fallback, None, [Problem(path, line, "missing the module/topic comment under the title (<!-- module: …; topic: … -->)")]
     meta = parse_metadata(META_RE.match(non_blank[1][1]).group(1))  # type: ignore[union-attr]
     for key in ("module", "topic"):
         if not meta.get(key):
@@ -179,7 +187,8 @@ def _parse_header(lines: list[str], path: str, fallback: TopicRef) -> tuple[Topi
         module_order=fallback.module_order,
         topic_order=fallback.topic_order,
     )
-    return topic, problems
+    named = _ModuleNamed(meta["module"], non_blank[1][0]) if meta.get("module") else None
+    return topic, named, problems
 
 
 def _sections(block: list[str]) -> tuple[list[str], dict[str, list[str]]]:
@@ -312,9 +321,13 @@ def _build_question(
 
 def parse_bank_text(text: str, path: str, fallback: TopicRef) -> ParseResult:
     """Parse one bank file's text. ``fallback`` names the topic if the header is broken."""
+    return _parse_file(text, path, fallback)[0]
+
+
+def _parse_file(text: str, path: str, fallback: TopicRef) -> tuple[ParseResult, _ModuleNamed | None]:
     result = ParseResult()
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    topic, header_problems = _parse_header(lines, path, fallback)
+    topic, named, header_problems = _parse_header(lines, path, fallback)
     result.problems.extend(header_problems)
     code = _code_lines(lines)
     headings = [h for h in _scan_headings(lines, code) if h.level == 2]
@@ -331,7 +344,7 @@ def parse_bank_text(text: str, path: str, fallback: TopicRef) -> ParseResult:
     if not headings:
         result.problems.append(Problem(path, 1, "no questions (## headings) in this file", "warning"))
     result.problems.sort(key=lambda problem: problem.line)
-    return result
+    return result, named
 
 
 def _fallback_topic(root: Path, file: Path) -> TopicRef:
@@ -377,22 +390,24 @@ def parse_bank(root: Path) -> ParseResult:
         result.problems.extend(problems)
         if text is None:
             continue
-        parsed = parse_bank_text(text, rel, _fallback_topic(base, file))
-        result.problems.extend(parsed.problems)
+        fallback = _fallback_topic(base, file)
+        parsed, named = _parse_file(text, rel, fallback)
+        file_problems = list(parsed.problems)
         for question in parsed.questions:
             where = f"{question.source_path}:{question.source_line}"
             if question.external_id in seen_ids:
-                result.problems.append(
+                file_problems.append(
                     Problem(rel, question.source_line, f"duplicate id '{question.external_id}' (first used at {seen_ids[question.external_id]})")
                 )
                 continue
             seen_ids[question.external_id] = where
             result.questions.append(question)
-        if parsed.questions:
-            topic = parsed.questions[0].topic
-            first = module_names.setdefault(topic.module_key, (topic.module_name, rel))
-            if first[0] != topic.module_name:
-                result.problems.append(
-                    Problem(rel, 2, f"module '{topic.module_name}' differs from '{first[0]}' named in {first[1]} (same folder)")
+        # Checked from the header, so a file whose questions are all broken is checked too.
+        if named is not None:
+            first = module_names.setdefault(fallback.module_key, (named.name, rel))
+            if first[0] != named.name:
+                file_problems.append(
+                    Problem(rel, named.line, f"module '{named.name}' differs from '{first[0]}' named in {first[1]} (same folder)")
                 )
+        result.problems.extend(sorted(file_problems, key=lambda problem: problem.line))
     return result

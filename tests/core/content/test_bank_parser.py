@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizdesk.core.content.bank_parser import decode_bank_file, parse_bank, parse_bank_text
+from quizdesk.core.content.bank_parser import _code_lines, decode_bank_file, parse_bank, parse_bank_text
 from quizdesk.core.content.model import TopicRef
 
 FALLBACK = TopicRef("bank:m", "m", "m", "bank:m/t", "t", "t")
@@ -153,3 +154,28 @@ def test_module_mismatch_is_reported_even_when_the_file_has_no_valid_question(tm
         "01-m/b.md:4: unknown question type 'essay' (expected one of open, single, multi, truefalse)",
         "01-m/c.md:3: module '丙' differs from '甲' named in 01-m/a.md (same folder)",
     ]
+
+
+DOC = Path(__file__).resolve().parents[3] / "docs" / "content-format.md"
+
+
+def test_format_doc_renders_its_examples_as_code_blocks() -> None:
+    import markdown
+
+    source = DOC.read_text(encoding="utf-8")
+    html = markdown.markdown(source, extensions=["fenced_code"])
+    rendered = [re.sub(r"<[^>]+>", "", h) for h in re.findall(r"<h[1-6]>(.*?)</h[1-6]>", html)]
+    outside_code = [line for n, line in enumerate(source.split("\n"), start=1) if n not in _code_lines(source.split("\n"))]
+    written = [re.sub(r"`", "", line.lstrip("#").strip()) for line in outside_code if re.match(r"#{1,6} ", line)]
+    assert rendered == written
+    assert "single — one correct choice" in rendered and "要点" not in rendered
+
+
+def test_format_doc_examples_are_valid_questions() -> None:
+    source = DOC.read_text(encoding="utf-8")
+    blocks = re.findall(r"^(`{3,}|~{3,})markdown\n(.*?)^\1$", source, re.S | re.M)
+    examples = [text for _, text in blocks if "<!-- id:" in text and text.count("\n") > 2]  # one per type
+    assert len(examples) == 4
+    for example in examples:
+        result = _parse(example)
+        assert result.problems == [] and len(result.questions) == 1, example

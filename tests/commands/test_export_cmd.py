@@ -84,3 +84,13 @@ def test_read_only_folder_as_a_user_runs_it(answered, data_dir: Path, tmp_path: 
     ok = subprocess.run(command, capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0, ok.stderr
     assert sorted(p.name for p in folder.iterdir()) == ["attempts.csv", "questions.csv", "topics.csv"]
+
+
+def test_something_in_the_way_exits_1_with_the_same_message(answered, data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The command line keeps the core's English message (the GUI words it from the error's kind)."""
+    (tmp_path / "topics.csv").mkdir()
+    assert main(["export", "--out", str(tmp_path), "--data-dir", str(data_dir)]) == 1
+    assert capsys.readouterr().err == (
+        f"quizdesk: export failed: {tmp_path / 'topics.csv'} is in the way: it is not a file. Move it or choose another folder.\n"
+    )
+    assert not (tmp_path / "attempts.csv").exists() and not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -17,10 +17,15 @@ from sqlalchemy import select
 from quizdesk.core.db.models import Question, ReviewState, StudySession
 from quizdesk.core.stats.export import (
     ATTEMPT_COLUMNS,
+    BLOCKED,
+    FULL,
+    MISSING,
     QUESTION_COLUMNS,
+    READONLY,
     TOPIC_COLUMNS,
     ExportError,
     export_csv,
+    make_folder,
     neutralise,
 )
 from quizdesk.core.stats.mastery import topic_stats
@@ -163,15 +168,18 @@ def test_a_second_export_replaces_the_files(history, tmp_path: Path) -> None:  #
 
 def test_missing_folder_or_a_file_in_the_way_is_a_clear_error(history, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with history.store.read() as connection:
-        with pytest.raises(ExportError, match="does not exist"):
+        with pytest.raises(ExportError, match="does not exist") as missing:
             export_csv(connection, tmp_path / "nowhere", now=NOW)
+        assert (missing.value.kind, missing.value.path) == (MISSING, tmp_path / "nowhere")
         (tmp_path / "file").write_text("x", encoding="utf-8")
-        with pytest.raises(ExportError, match="is not a folder"):
+        with pytest.raises(ExportError, match="is not a folder") as not_folder:
             export_csv(connection, tmp_path / "file", now=NOW)
+        assert (not_folder.value.kind, not_folder.value.path) == (BLOCKED, tmp_path / "file")
         (tmp_path / "out").mkdir()
         (tmp_path / "out" / "topics.csv").mkdir()
-        with pytest.raises(ExportError, match="is in the way"):
+        with pytest.raises(ExportError, match="is in the way") as in_the_way:
             export_csv(connection, tmp_path / "out", now=NOW)
+        assert (in_the_way.value.kind, in_the_way.value.path) == (BLOCKED, tmp_path / "out" / "topics.csv")
     assert not (tmp_path / "nowhere").exists()
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["topics.csv"]
 
@@ -193,8 +201,9 @@ def test_a_failed_rename_puts_the_old_files_back(history, tmp_path: Path, monkey
         return real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    with history.store.read() as connection, pytest.raises(ExportError, match="Cannot write to .*nothing was exported"):
+    with history.store.read() as connection, pytest.raises(ExportError, match="Cannot write to .*nothing was exported") as failed:
         export_csv(connection, out, now=NOW)
+    assert (failed.value.kind, failed.value.path) == (READONLY, out)
     assert sorted(p.name for p in out.iterdir()) == ["attempts.csv", "questions.csv"]
     assert (out / "attempts.csv").read_text(encoding="utf-8") == "old attempts"
     assert (out / "questions.csv").read_text(encoding="utf-8") == "old questions"
@@ -228,9 +237,10 @@ connection = sqlite3.connect({db!r})
 try:
     export_csv(connection, folder, now=datetime(2026, 6, 1, 12, tzinfo=timezone.utc))
     error = None
+    kind = path = None
 except ExportError as exc:
-    error = str(exc)
-print(json.dumps({{"error": error, "left": sorted(os.listdir(folder))}}))
+    error, kind, path = str(exc), exc.kind, str(exc.path)
+print(json.dumps({{"error": error, "kind": kind, "path": path, "left": sorted(os.listdir(folder))}}))
 """
 
 
@@ -241,6 +251,7 @@ def test_read_only_folder_fails_clearly_and_leaves_nothing(history, tmp_path: Pa
     assert outcome["left"] == []
     assert isinstance(outcome["error"], str) and outcome["error"].startswith(f"Cannot write to {folder}")
     assert "Read-only file system" in outcome["error"] and "nothing was exported" in outcome["error"]
+    assert (outcome["kind"], outcome["path"]) == (READONLY, str(folder))
 
 
 def test_full_disk_fails_clearly_and_leaves_nothing(history, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -252,3 +263,34 @@ def test_full_disk_fails_clearly_and_leaves_nothing(history, tmp_path: Path) -> 
     outcome = _run_isolated(folder, 'mount -t tmpfs -o size=16k tmpfs "$0"', EXPORT_IN_CHILD.format(db=str(history.store.path)))
     assert outcome["left"] == []
     assert outcome["error"] == f"The disk holding {folder} is full; nothing was exported. Free some space or choose another folder."
+    assert (outcome["kind"], outcome["path"]) == (FULL, str(folder))
+
+
+MAKE_FOLDER_IN_CHILD = """
+import json, sys
+from pathlib import Path
+from quizdesk.core.stats.export import ExportError, make_folder
+try:
+    make_folder(Path(sys.argv[1]) / "new" / "export")
+    outcome = {}
+except ExportError as exc:
+    outcome = {"kind": exc.kind, "path": str(exc.path), "error": str(exc)}
+print(json.dumps(outcome))
+"""
+
+
+def test_make_folder_names_what_is_in_the_way_or_read_only(tmp_path: Path) -> None:
+    make_folder(tmp_path / "a" / "b")
+    make_folder(tmp_path / "a" / "b")  # already there: fine
+    assert (tmp_path / "a" / "b").is_dir()
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for target in (tmp_path / "file", tmp_path / "file" / "below" / "deeper"):
+        with pytest.raises(ExportError) as blocked:
+            make_folder(target)
+        assert (blocked.value.kind, blocked.value.path) == (BLOCKED, tmp_path / "file")
+    assert (tmp_path / "file").read_text(encoding="utf-8") == "x"
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    outcome = _run_isolated(folder, 'mount --bind -o ro "$0" "$0"', MAKE_FOLDER_IN_CHILD)
+    assert (outcome["kind"], outcome["path"]) == (READONLY, str(folder))  # the folder the new one would go into
+    assert str(outcome["error"]).startswith(f"Cannot write to {folder} (Read-only file system)")

@@ -7,7 +7,10 @@ tab or a carriage return gets a leading apostrophe.
 
 All three files or none: each is written to a temporary file in the target
 folder first; only when all three are complete are they renamed into place,
-and a failed rename puts back the files that were there before.
+and a failed rename puts back the files that were there before. A caller
+may cancel (``cancelled`` is asked between stages and every
+:data:`CHECK_EVERY` rows): the temporary files are removed and no file in the
+folder is touched.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import errno
 import os
 import secrets
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -36,6 +39,17 @@ from quizdesk.core.stats.mastery import (
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_FILES = ("attempts.csv", "questions.csv", "topics.csv")
+#: Rows written between two looks at ``cancelled`` (a few milliseconds at 200k attempts).
+CHECK_EVERY = 1000
+
+# ExportError.kind: what went wrong, for a UI that words it in its own language.
+BLOCKED = "blocked"  # a file where the folder should be, or a folder where one of the files should be
+READONLY = "readonly"  # no permission, or a read-only file system
+FULL = "full"  # disk full or quota exceeded
+MISSING = "missing"  # the folder does not exist (or vanished during the export)
+OTHER = "other"
+
+CancelledFn = Callable[[], bool]
 
 ATTEMPT_COLUMNS = ("time", "session", "mode", "question_id", "title", "module", "topic", "type", "score", "correct", "seconds", "rating")
 QUESTION_COLUMNS = ("question_id", "title", "module", "topic", "type", "attempts", "accuracy", "last_seen", "next_due", "stability", "retrievability")
@@ -52,7 +66,27 @@ class ExportResult:
 
 
 class ExportError(RuntimeError):
-    """The export failed; the message says why and what to do. Nothing was left behind."""
+    """The export failed; the message says why and what to do. Nothing was left behind.
+
+    The message is English, for the command line and the log; a UI words the
+    problem from ``kind`` (:data:`BLOCKED`, :data:`READONLY`, :data:`FULL`,
+    :data:`MISSING` or :data:`OTHER`) and ``path`` (the folder, or the thing
+    in the way for :data:`BLOCKED`).
+    """
+
+    def __init__(self, message: str, *, kind: str = OTHER, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.path = path
+
+
+class ExportCancelled(Exception):
+    """The caller cancelled: the temporary files are gone, no file in the folder was touched."""
+
+
+def _check(cancelled: CancelledFn | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ExportCancelled()
 
 
 def neutralise(cell: str) -> str:
@@ -142,25 +176,50 @@ def _topic_rows(stats: list[TopicStats]) -> Iterator[list[str]]:
 
 def _check_folder(out_dir: Path) -> None:
     if not out_dir.exists():
-        raise ExportError(f"The folder {out_dir} does not exist. Create it or choose another folder.")
+        raise ExportError(f"The folder {out_dir} does not exist. Create it or choose another folder.", kind=MISSING, path=out_dir)
     if not out_dir.is_dir():
-        raise ExportError(f"{out_dir} is not a folder. Choose a folder to export into.")
+        raise ExportError(f"{out_dir} is not a folder. Choose a folder to export into.", kind=BLOCKED, path=out_dir)
     for name in EXPORT_FILES:
         target = out_dir / name
         if (target.exists() or target.is_symlink()) and not target.is_file():
-            raise ExportError(f"{target} is in the way: it is not a file. Move it or choose another folder.")
+            raise ExportError(f"{target} is in the way: it is not a file. Move it or choose another folder.", kind=BLOCKED, path=target)
 
 
 def _explain(exc: OSError, out_dir: Path) -> ExportError:
     reason = exc.strerror or str(exc)
     if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
-        return ExportError(f"The disk holding {out_dir} is full; nothing was exported. Free some space or choose another folder.")
+        return ExportError(
+            f"The disk holding {out_dir} is full; nothing was exported. Free some space or choose another folder.", kind=FULL, path=out_dir
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(exc, PermissionError):
-        return ExportError(f"Cannot write to {out_dir} ({reason}); nothing was exported. Choose a folder you can write to.")
-    return ExportError(f"The export to {out_dir} failed ({reason}); nothing was exported.")
+        return ExportError(
+            f"Cannot write to {out_dir} ({reason}); nothing was exported. Choose a folder you can write to.", kind=READONLY, path=out_dir
+        )
+    kind = MISSING if exc.errno == errno.ENOENT else OTHER  # e.g. the folder was removed during the export
+    return ExportError(f"The export to {out_dir} failed ({reason}); nothing was exported.", kind=kind, path=out_dir)
 
 
-def _write_temp(out_dir: Path, name: str, header: Iterable[str], rows: Iterable[list[str]]) -> tuple[Path, int]:
+def make_folder(out_dir: Path) -> None:
+    """Create ``out_dir`` and its parents if needed, as a file manager would; raises :class:`ExportError`.
+
+    For a folder typed by hand (the command line wants an existing one instead).
+    """
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        # The first part of the path that exists but is not a folder is what is in the way.
+        blocker = next((p for p in (out_dir, *out_dir.parents) if p.exists() and not p.is_dir()), out_dir)
+        raise ExportError(f"{blocker} is a file, so the folder {out_dir} cannot be made. Move it or choose another folder.",
+                          kind=BLOCKED, path=blocker) from exc
+    except OSError as exc:
+        # Name the folder the new one would go into: that is the one that cannot be written.
+        parent = next((p for p in out_dir.parents if p.is_dir()), out_dir)
+        raise _explain(exc, parent) from exc
+
+
+def _write_temp(
+    out_dir: Path, name: str, header: Iterable[str], rows: Iterable[list[str]], cancelled: CancelledFn | None = None
+) -> tuple[Path, int]:
     """Write one complete CSV file under a temporary name; returns it and its data rows."""
     temp = out_dir / f".{name}.{secrets.token_hex(6)}.tmp"
     # Like any new file (the umask applies), unlike mkstemp's owner-only mode.
@@ -173,6 +232,8 @@ def _write_temp(out_dir: Path, name: str, header: Iterable[str], rows: Iterable[
             for row in rows:
                 writer.writerow(row)
                 count += 1
+                if count % CHECK_EVERY == 0:
+                    _check(cancelled)
             handle.flush()
             os.fsync(handle.fileno())
     except BaseException:
@@ -205,19 +266,30 @@ def _move_into_place(temps: list[tuple[Path, Path]]) -> None:
 
 
 def export_csv(
-    connection: sqlite3.Connection, out_dir: Path, *, since: datetime | None = None, now: datetime | None = None
+    connection: sqlite3.Connection,
+    out_dir: Path,
+    *,
+    since: datetime | None = None,
+    now: datetime | None = None,
+    cancelled: CancelledFn | None = None,
 ) -> ExportResult:
     """Write ``attempts.csv``, ``questions.csv`` and ``topics.csv`` into ``out_dir``.
 
     ``since`` limits attempts.csv to attempts from that moment on; the other
     two files describe the state now and always cover the whole history.
     Existing files of the same names are replaced. Raises :class:`ExportError`.
+
+    ``cancelled`` (thread-safe, e.g. ``threading.Event().is_set``) is asked
+    between stages and every :data:`CHECK_EVERY` rows until the files are
+    complete; when it says yes, :class:`ExportCancelled` is raised and the
+    folder is as it was. The renames at the end are not interrupted.
     """
     moment = check_now(now)
     if since is not None and since.tzinfo is None:
         raise ValueError("since must be an aware datetime")
     out_dir = Path(out_dir)
     _check_folder(out_dir)
+    _check(cancelled)
     stats = topic_stats(connection, now=moment)
     plan = [
         ("attempts.csv", ATTEMPT_COLUMNS, _attempt_rows(connection, since, moment)),
@@ -228,9 +300,11 @@ def export_csv(
     rows: dict[str, int] = {}
     try:
         for name, header, data in plan:
-            temp, count = _write_temp(out_dir, name, header, data)
+            _check(cancelled)
+            temp, count = _write_temp(out_dir, name, header, data, cancelled)
             temps.append((temp, out_dir / name))
             rows[name] = count
+        _check(cancelled)
         _move_into_place(temps)
     except OSError as exc:
         raise _explain(exc, out_dir) from exc

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
 
 from quizdesk.ui.events import app_events
 
@@ -131,13 +131,49 @@ def system_prefers_dark() -> bool:
     return scheme is not None and scheme() == Qt.ColorScheme.Dark
 
 
+class QuizDeskStyle(QProxyStyle):
+    """Fusion, with check boxes and radio buttons that can be seen on a dark background.
+
+    Fusion outlines an indicator with the window colour made darker, which on a
+    dark palette is all but the colour of the box itself: an unchecked topic in
+    the exam setup looked like no check box at all. The outline is redrawn here
+    from the text colour, faded.
+    """
+
+    _INDICATORS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    )
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter, widget: QWidget | None = None) -> None:  # noqa: N802 (Qt API)
+        super().drawPrimitive(element, option, painter, widget)
+        if element not in self._INDICATORS or option.palette.color(QPalette.ColorRole.Window).lightness() >= 128:
+            return
+        outline = QColor(option.palette.color(QPalette.ColorRole.Text))
+        outline.setAlphaF(0.6 if option.state & QStyle.StateFlag.State_Enabled else 0.3)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(outline, 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        box = QRectF(option.rect).adjusted(0.5, 0.5, -1.5, -1.5)
+        if element == QStyle.PrimitiveElement.PE_IndicatorRadioButton:
+            painter.drawEllipse(box)
+        else:
+            painter.drawRoundedRect(box, 2, 2)
+        painter.restore()
+
+
 def apply_theme(app: QApplication, mode: str = "system") -> bool:
     """Switch the whole app to ``mode``; returns True if the result is dark."""
     if mode not in THEMES:
         mode = "system"
     dark = system_prefers_dark() if mode == "system" else mode == "dark"
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
+    if not isinstance(app.style(), QuizDeskStyle):
+        app.setStyle(QuizDeskStyle())
     app.setPalette(_dark_palette() if dark else _light_palette())
     app_events().themeChanged.emit(dark)
     return dark

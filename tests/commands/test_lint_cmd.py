@@ -39,6 +39,21 @@ def test_lint_reports_a_heading_without_its_space(bank_dir: Path, capsys) -> Non
     assert f"02-more/01-attention.md:{line}: '##Broken heading no space' is not a heading" in out
 
 
+def test_lint_names_files_as_the_path_was_given(bank_dir: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(bank_dir.parent)
+    topic = Path("bank/02-more/01-attention.md")
+    topic.write_text(topic.read_text(encoding="utf-8").replace("type: open", "type: essay"), encoding="utf-8")
+    copy = Path("bank/02-more/02-copy.md")
+    copy.write_text(Path("bank/01-basics/01-optimization.md").read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["lint", "bank"]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert "bank/02-more/01-attention.md:4: unknown question type 'essay' (expected one of open, single, multi, truefalse)" in lines
+    assert any(line.startswith("bank/02-more/02-copy.md:") and "(first used at bank/01-basics/01-optimization.md:" in line for line in lines)
+    assert any(line.startswith("bank/02-more/02-copy.md:2: module ") and "named in bank/02-more/01-attention.md" in line for line in lines)
+    assert main(["lint", str(topic)]) == 1
+    assert capsys.readouterr().out.startswith("bank/02-more/01-attention.md:4: unknown question type 'essay'")
+
+
 def test_lint_missing_path(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["lint", str(tmp_path / "nope")]) == 1
     assert "no such file" in capsys.readouterr().err

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.path.exists():
         print(f"{args.path}: no such file or folder", file=sys.stderr)
         return 1
-    result = parse_bank(args.path)
+    result = parse_bank(args.path, paths_as_given=True)  # file:line opens from the current folder
     problems: list[Problem] = result.problems
     for problem in problems:
         label = "" if problem.severity == "error" else "warning: "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quizdesk.core.content.model import (
@@ -370,10 +370,14 @@ def bank_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.md") if p.is_file() and p.name.lower() != "readme.md")
 
 
-def parse_bank(root: Path) -> ParseResult:
+def parse_bank(root: Path, *, paths_as_given: bool = False) -> ParseResult:
     """Parse every ``*.md`` file under ``root`` (or the single file ``root``).
 
     Cross-file checks: ids unique across the bank, one module name per folder.
+    Problems name files relative to the bank folder (questions always do:
+    that is their ``source_path``); with ``paths_as_given`` they name them from
+    ``root`` as the caller wrote it (``content/01-x/02-y.md``), so a
+    ``file:line`` printed by ``lint`` opens from the folder it was run in.
     """
     result = ParseResult()
     base = root.parent if root.is_file() else root
@@ -381,33 +385,33 @@ def parse_bank(root: Path) -> ParseResult:
     module_names: dict[str, tuple[str, str]] = {}
     for file in bank_files(root):
         rel = file.relative_to(base).as_posix()
+        shown = (base / rel).as_posix() if paths_as_given else rel
         try:
             data = file.read_bytes()
         except OSError as exc:
-            result.problems.append(Problem(rel, 1, f"cannot read: {exc.strerror or exc}"))
+            result.problems.append(Problem(shown, 1, f"cannot read: {exc.strerror or exc}"))
             continue
-        text, problems = decode_bank_file(data, rel)
+        text, problems = decode_bank_file(data, shown)
         result.problems.extend(problems)
         if text is None:
             continue
         fallback = _fallback_topic(base, file)
         parsed, named = _parse_file(text, rel, fallback)
-        file_problems = list(parsed.problems)
+        file_problems = [replace(problem, path=shown) for problem in parsed.problems]
         for question in parsed.questions:
-            where = f"{question.source_path}:{question.source_line}"
             if question.external_id in seen_ids:
                 file_problems.append(
-                    Problem(rel, question.source_line, f"duplicate id '{question.external_id}' (first used at {seen_ids[question.external_id]})")
+                    Problem(shown, question.source_line, f"duplicate id '{question.external_id}' (first used at {seen_ids[question.external_id]})")
                 )
                 continue
-            seen_ids[question.external_id] = where
+            seen_ids[question.external_id] = f"{shown}:{question.source_line}"
             result.questions.append(question)
         # Checked from the header, so a file whose questions are all broken is checked too.
         if named is not None:
-            first = module_names.setdefault(fallback.module_key, (named.name, rel))
+            first = module_names.setdefault(fallback.module_key, (named.name, shown))
             if first[0] != named.name:
                 file_problems.append(
-                    Problem(rel, named.line, f"module '{named.name}' differs from '{first[0]}' named in {first[1]} (same folder)")
+                    Problem(shown, named.line, f"module '{named.name}' differs from '{first[0]}' named in {first[1]} (same folder)")
                 )
         result.problems.extend(sorted(file_problems, key=lambda problem: problem.line))
     return result

@@ -109,6 +109,7 @@ def test_history_lists_exams_and_opens_them(qtbot, gui_store, qids, activate) ->
     assert table.rowCount() == 2
     assert table.item(0, 4).text() == "unfinished" and table.item(1, 4).text() == "finished"
     assert table.item(1, 3).text() == "64%"
+    assert table.item(1, 1).text() == "Optimization"  # topics in the UI's language
     assert dialog.open_button.text() == "Continue"
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.exam_runner is not None)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizdesk.core.db.store import Store
-from quizdesk.ui.i18n import format_datetime, format_percent
+from quizdesk.ui.i18n import content_name, format_datetime, format_percent, is_english
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
 RESUMABLE = ("active", "paused", "grading")
@@ -58,7 +58,9 @@ class HistoryDialog(QDialog):
         }
         for row, exam in enumerate(self.exams):
             when = format_datetime(exam.started_at)
-            topics = "、".join(exam.topics[:4]) + ("…" if len(exam.topics) > 4 else "")
+            names = [content_name(name, en) for name, en in zip(exam.topics, exam.topics_en or [""] * len(exam.topics))]
+            separator = ", " if is_english() else "、"
+            topics = separator.join(names[:4]) + ("…" if len(names) > 4 else "")
             score = format_percent(exam.score) if exam.score is not None and exam.state == "finished" else "—"
             cells = [when, topics, str(exam.total), score, states.get(exam.state, exam.state)]
             for column, text in enumerate(cells):

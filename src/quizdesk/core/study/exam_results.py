@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -68,6 +68,7 @@ class ExamSummary:
     total: int
     score: float | None
     topics: list[str]
+    topics_en: list[str] = field(default_factory=list)  # the same topics' English names ("" where none)
 
 
 def _given_text(qtype: str, choices: tuple[str, ...], given: Any) -> str:
@@ -153,8 +154,14 @@ def exam_history(session: Session, limit: int = 100) -> list[ExamSummary]:
     )
     out = []
     for exam in exams:
-        topic_names = session.scalars(
-            select(Topic.name).join(Question, Question.topic_id == Topic.id).where(Question.id.in_(exam.question_ids)).distinct()
+        names = session.execute(
+            select(Topic.name, Topic.name_en)
+            .join(Question, Question.topic_id == Topic.id)
+            .where(Question.id.in_(exam.question_ids))
+            .distinct()
         ).all()
-        out.append(ExamSummary(exam.id, exam.started_at, exam.state, len(exam.question_ids), scores.get(exam.id), list(topic_names)))
+        out.append(ExamSummary(
+            exam.id, exam.started_at, exam.state, len(exam.question_ids), scores.get(exam.id),
+            [name for name, _en in names], [en or "" for _name, en in names],
+        ))
     return out

@@ -126,7 +126,7 @@ def _save(widget, path: Path, app) -> None:  # type: ignore[no-untyped-def]
 
 
 def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "dark")) -> list[Path]:
-    from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
     from PySide6.QtWidgets import QApplication
 
     from quizdesk.core.study.exams import ExamSpec, create_exam, load_exam
@@ -141,6 +141,9 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(tmp) / "settings"))
         QCoreApplication.setOrganizationName("QuizDeskScreenshots")
         QCoreApplication.setApplicationName("QuizDeskScreenshots")
+        from quizdesk.ui.i18n import install_language
+
+        install_language("en", app)  # the English catalogue: plural forms, as users see them
         for theme in themes:
             store = _prepare_store(Path(tmp) / f"data-{theme}", bank)
             apply_theme(app, theme)  # type: ignore[arg-type]
@@ -159,6 +162,17 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
             if theme == "light":
                 _save(window, out_dir / "main-window.png", app)
                 written.append(out_dir / "main-window.png")
+
+            # New mock exam: the setup dialog over the main window, one module left out.
+            window.new_exam()
+            setup = window.exam_setup_dialog
+            setup.tree.topLevelItem(min(1, setup.tree.topLevelItemCount() - 1)).setCheckState(0, Qt.CheckState.Unchecked)
+            setup.type_checks["open"].setChecked(False)
+            setup._recount()
+            path = out_dir / f"exam-setup-{theme}.png"
+            _save(setup, path, app)
+            written.append(path)
+            setup.reject()
 
             # Study: an open question with its answer shown and two key points ticked.
             with store.read() as connection:
@@ -206,6 +220,9 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
             runner.submit()
             grading = window.page
             if hasattr(grading, "pending"):
+                path = out_dir / f"self-grading-{theme}.png"
+                _save(window, path, app)
+                written.append(path)
                 while grading.question is not None:
                     if grading.question.id not in notes:  # nothing written: nothing covered
                         if grading.question.key_points:
@@ -226,6 +243,17 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
             path = out_dir / f"results-questions-{theme}.png"
             _save(window, path, app)
             written.append(path)
+
+            window.show_history()
+            path = out_dir / f"history-{theme}.png"
+            _save(window.history_dialog, path, app)
+            written.append(path)
+            window.history_dialog.reject()
+            window.show_shortcuts()
+            path = out_dir / f"shortcuts-{theme}.png"
+            _save(window.shortcuts_dialog, path, app)
+            written.append(path)
+            window.shortcuts_dialog.reject()
 
             # Weak areas after a realistic week of study (fixed seed: the same picture every run).
             _make_week(store, datetime.now(timezone.utc))
@@ -285,6 +313,14 @@ def _render_chinese(out_dir: Path, bank: Path, data_dir: Path, app) -> list[Path
             _save(window.settings_dialog, out_dir / name, app)
             written.append(out_dir / name)
         window.settings_dialog.reject()
+        window.exam_runner.submit()
+        window.show_browse()
+        _make_week(store, datetime.now(timezone.utc))
+        window.show_weak_areas()
+        window.weak_areas_dialog.resize(1180, 800)  # its default size
+        _save(window.weak_areas_dialog, out_dir / "weak-areas-zh.png", app)
+        written.append(out_dir / "weak-areas-zh.png")
+        window.weak_areas_dialog.close()
         window.close()
         window.deleteLater()
         _settle(app)

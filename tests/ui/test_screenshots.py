@@ -36,7 +36,8 @@ def test_every_screen_renders_in_both_themes(qapp, tmp_path, gui_bank_dir) -> No
     finally:
         apply_theme(qapp, "light")
     names = sorted(p.name for p in written)
-    for screen in ("main-window", "study", "exam", "results", "results-questions", "weak-areas"):
+    screens = ("main-window", "exam-setup", "study", "exam", "self-grading", "results", "results-questions", "history", "shortcuts", "weak-areas")
+    for screen in screens:
         for theme in ("light", "dark"):
             assert f"{screen}-{theme}.png" in names
     for screen in ("main-window", "study", "exam", "results", "weak-areas"):

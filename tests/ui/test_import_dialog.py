@@ -54,6 +54,16 @@ def test_import_shows_a_summary_and_announces_the_change(parent: QWidget, store:
     warnings = [dialog.warning_list.item(i).text() for i in range(dialog.warning_list.count())]
     assert any(w.startswith(f"{repo}/README.md:1: no question headings found") for w in warnings)
     assert dialog.warning_list.isVisible()
+    # Long warnings (absolute paths) wrap onto more lines instead of being cut off.
+    long_item = next(dialog.warning_list.item(i) for i in range(dialog.warning_list.count()) if dialog.warning_list.item(i).text() == warnings[0])
+    dialog.resize(420, dialog.height())
+    QApplication.processEvents()
+    rect = dialog.warning_list.visualItemRect(long_item)
+    metrics = dialog.warning_list.fontMetrics()
+    assert dialog.warning_list.wordWrap() and rect.width() <= dialog.warning_list.viewport().width()
+    assert metrics.horizontalAdvance(warnings[0]) > rect.width()  # too long for one line at this width
+    assert rect.height() >= 2 * metrics.lineSpacing()
+    assert long_item.toolTip() == warnings[0]
     for widget in (dialog.summary_label, dialog.topic_tree, dialog.warning_list, dialog.warnings_label, dialog.buttons):
         assert widget.objectName()
     dialog.findChild(QPushButton, "importCloseButton").click()

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QListView,
     QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -115,7 +117,15 @@ class ImportSummaryDialog(QDialog):
         self.warnings_label = QLabel(objectName="importWarningsLabel")
         self.warnings_label.setText(self.tr("Warnings (%1):").replace("%1", str(len(report.problems))))
         self.warning_list = QListWidget(objectName="importWarningList")
-        self.warning_list.addItems([str(p) for p in report.problems])
+        # Warnings carry long absolute paths: wrap them instead of cutting them off.
+        self.warning_list.setWordWrap(True)
+        self.warning_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.warning_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.warning_list.setResizeMode(QListView.ResizeMode.Adjust)
+        for problem in report.problems:
+            item = QListWidgetItem(str(problem))
+            item.setToolTip(str(problem))
+            self.warning_list.addItem(item)
         self.warnings_label.setVisible(bool(report.problems))
         self.warning_list.setVisible(bool(report.problems))
         layout.addWidget(self.warnings_label)

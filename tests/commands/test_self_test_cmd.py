@@ -42,6 +42,7 @@ def test_every_check_passes_and_nothing_is_left_behind(qapp, capsys, monkeypatch
     assert checks[0].startswith(f"ok   database opened (schema {SCHEMA_HEAD}")
     assert "bundled bank synced" in checks[1] and "exam taken to the end (2 questions" in checks[4]
     assert "the exam's 2 attempts among them" in checks[6]
+    assert "zh_CN ('Weak areas' → '薄弱环节')" in checks[7]
     assert lines[-1] == f"all {CHECK_COUNT} checks passed"
     assert not mine.exists(), "the self-test opened the user's data folder"
     assert list(scratch.iterdir()) == [], "the temporary folder was not removed"
@@ -62,7 +63,16 @@ def test_without_a_bank_its_dependants_fail_and_the_rest_still_run(qapp, capsys,
     assert lines[5] == "FAIL exam: No question matches the chosen topics and question types."
     assert lines[6] == "FAIL results: not run (no exam was taken)"
     assert lines[7] == "FAIL export: not run (no exam to export)"
+    assert lines[8].startswith("ok   UI catalogues load")
     assert lines[-1] == f"5 of {CHECK_COUNT} checks failed"
+
+
+def test_a_missing_catalogue_fails_the_translations_check(qapp, capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("quizdesk.ui.i18n.translations_dir", lambda: tmp_path / "no-i18n")
+    code, lines = _run(capsys)
+    assert code == 1
+    assert lines[8].startswith("FAIL translations: cannot load the zh_CN catalogue")
+    assert lines[-1] == f"1 of {CHECK_COUNT} checks failed"
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,8 @@
 Each check goes through the code the app itself uses: it opens a new database
 (running the migrations), syncs the bundled bank, searches it, renders an
 answer with a formula and a code block in the answer view, takes a two-question
-exam to its results and exports progress as CSV. One line per check, ``ok`` or
+exam to its results, exports progress as CSV and loads the UI's
+translations. One line per check, ``ok`` or
 ``FAIL`` with the reason; the exit status is 0 only if every check passed.
 
 It is what a packager runs on a fresh bundle (``dist/quizdesk/quizdesk
@@ -241,6 +242,26 @@ def check_export(ctx: Context) -> str:
     return f"progress exported ({len(files)} CSV files, {total} rows, the exam's 2 attempts among them)"
 
 
+def check_translations(ctx: Context) -> str:
+    from PySide6.QtCore import QTranslator
+
+    from quizdesk.ui.i18n import translations_dir
+
+    _application()
+    loaded = []
+    # The English catalogue's job is plural forms: "%n question(s)" becomes "1 question".
+    for language, context, source in (("zh_CN", "WeakAreasDialog", "Weak areas"), ("en", "MainWindow", "%n question(s) in the bank")):
+        path = translations_dir() / f"quizdesk_{language}.qm"
+        translator = QTranslator()
+        if not translator.load(str(path)):
+            raise AssertionError(f"cannot load the {language} catalogue {path}")
+        text = translator.translate(context, source, None, 1)
+        if not text or text == source:
+            raise AssertionError(f"the {language} catalogue does not translate '{source}'")
+        loaded.append(f"{language} ('{source}' → '{text}')")
+    return "UI catalogues load: " + ", ".join(loaded)
+
+
 CHECKS: tuple[tuple[str, Callable[[Context], str]], ...] = (
     ("database", check_database),
     ("bank", check_bank),
@@ -249,6 +270,7 @@ CHECKS: tuple[tuple[str, Callable[[Context], str]], ...] = (
     ("exam", check_exam),
     ("results", check_results_page),
     ("export", check_export),
+    ("translations", check_translations),
 )
 
 

@@ -493,6 +493,62 @@
         <translation>Export to folder</translation>
     </message>
     <message>
+        <source>Nothing was exported: something is in the way.</source>
+        <translation>Nothing was exported: something is in the way.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: QuizDesk may not write to this folder.</source>
+        <translation>Nothing was exported: QuizDesk may not write to this folder.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: the disk is full.</source>
+        <translation>Nothing was exported: the disk is full.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: the folder does not exist.</source>
+        <translation>Nothing was exported: the folder does not exist.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: QuizDesk could not read its database.</source>
+        <translation>Nothing was exported: QuizDesk could not read its database.</translation>
+    </message>
+    <message>
+        <source>In the way: %1
+Move or rename it, or choose another folder.</source>
+        <translation>In the way: %1
+Move or rename it, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>Folder: %1
+Choose a folder you can write to, for example one in your Documents.</source>
+        <translation>Folder: %1
+Choose a folder you can write to, for example one in your Documents.</translation>
+    </message>
+    <message>
+        <source>Folder: %1
+Free some space, or choose a folder on another disk.</source>
+        <translation>Folder: %1
+Free some space, or choose a folder on another disk.</translation>
+    </message>
+    <message>
+        <source>Folder: %1
+Create it, or choose another folder.</source>
+        <translation>Folder: %1
+Create it, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>Database: %1
+Try again; if it keeps failing, restart QuizDesk.</source>
+        <translation>Database: %1
+Try again; if it keeps failing, restart QuizDesk.</translation>
+    </message>
+    <message>
+        <source>Folder: %1
+Try again, or choose another folder.</source>
+        <translation>Folder: %1
+Try again, or choose another folder.</translation>
+    </message>
+    <message>
         <source>Export progress as CSV</source>
         <extracomment>The export finished (result) or failed (None); the dialog stays open to show it.</extracomment>
         <translation>Export progress as CSV</translation>
@@ -514,6 +570,10 @@
         <translation>Folder:</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Export</translation>
     </message>
@@ -524,6 +584,10 @@
     <message>
         <source>Close</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -544,27 +608,16 @@
         </translation>
     </message>
     <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Export cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
         <source>Nothing was exported.</source>
         <translation>Nothing was exported.</translation>
-    </message>
-    <message>
-        <source>Choose another folder and try again.</source>
-        <translation>Choose another folder and try again.</translation>
-    </message>
-</context>
-<context>
-    <name>ExportWorker</name>
-    <message>
-        <source>%1 is not a folder: part of that path is a file.</source>
-        <translation>%1 is not a folder: part of that path is a file.</translation>
-    </message>
-    <message>
-        <source>Could not write to %1: %2</source>
-        <translation>Could not write to %1: %2</translation>
-    </message>
-    <message>
-        <source>Could not read the database: %1</source>
-        <translation>Could not read the database: %1</translation>
     </message>
 </context>
 <context>
@@ -971,8 +1024,8 @@
         <translation>Weak (below %1)</translation>
     </message>
     <message>
-        <source>Fair</source>
-        <translation>Fair</translation>
+        <source>Fair (%1–%2)</source>
+        <translation>Fair (%1–%2)</translation>
     </message>
     <message>
         <source>Strong (%1 and up)</source>
@@ -995,7 +1048,7 @@
     <name>MasteryIndicator</name>
     <message>
         <source>low</source>
-        <extracomment>Fill opacity for no evidence and for full confidence; never invisible. Mastery bands, as the dashboard&apos;s legend names them.</extracomment>
+        <extracomment>Fill opacity for no evidence and for full confidence; never invisible.</extracomment>
         <translation>low</translation>
     </message>
     <message>

@@ -491,6 +491,62 @@
         <translation>导出到文件夹</translation>
     </message>
     <message>
+        <source>Nothing was exported: something is in the way.</source>
+        <translation>没有导出任何内容：目标位置被占用。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: QuizDesk may not write to this folder.</source>
+        <translation>没有导出任何内容：QuizDesk 无权写入这个文件夹。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: the disk is full.</source>
+        <translation>没有导出任何内容：磁盘已满。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: the folder does not exist.</source>
+        <translation>没有导出任何内容：文件夹不存在。</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: QuizDesk could not read its database.</source>
+        <translation>没有导出任何内容：QuizDesk 无法读取它的数据库。</translation>
+    </message>
+    <message>
+        <source>In the way: %1
+Move or rename it, or choose another folder.</source>
+        <translation>占用位置的是：%1
+请把它移走或改名，或者选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Folder: %1
+Choose a folder you can write to, for example one in your Documents.</source>
+        <translation>文件夹：%1
+请选择一个你有权写入的文件夹，例如“文档”里的文件夹。</translation>
+    </message>
+    <message>
+        <source>Folder: %1
+Free some space, or choose a folder on another disk.</source>
+        <translation>文件夹：%1
+请腾出一些空间，或者选择另一块磁盘上的文件夹。</translation>
+    </message>
+    <message>
+        <source>Folder: %1
+Create it, or choose another folder.</source>
+        <translation>文件夹：%1
+请先创建它，或者选择另一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Database: %1
+Try again; if it keeps failing, restart QuizDesk.</source>
+        <translation>数据库：%1
+请重试；如果一直失败，请重新启动 QuizDesk。</translation>
+    </message>
+    <message>
+        <source>Folder: %1
+Try again, or choose another folder.</source>
+        <translation>文件夹：%1
+请重试，或者选择另一个文件夹。</translation>
+    </message>
+    <message>
         <source>Export progress as CSV</source>
         <extracomment>The export finished (result) or failed (None); the dialog stays open to show it.</extracomment>
         <translation>导出学习进度（CSV）</translation>
@@ -512,6 +568,10 @@
         <translation>文件夹：</translation>
     </message>
     <message>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -522,6 +582,10 @@
     <message>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Exporting…</source>
@@ -540,27 +604,16 @@
         </translation>
     </message>
     <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>导出已取消，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
         <source>Nothing was exported.</source>
         <translation>没有导出任何内容。</translation>
-    </message>
-    <message>
-        <source>Choose another folder and try again.</source>
-        <translation>请换一个文件夹后重试。</translation>
-    </message>
-</context>
-<context>
-    <name>ExportWorker</name>
-    <message>
-        <source>%1 is not a folder: part of that path is a file.</source>
-        <translation>%1 不是文件夹：路径中有一部分是文件。</translation>
-    </message>
-    <message>
-        <source>Could not write to %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Could not read the database: %1</source>
-        <translation>无法读取数据库：%1</translation>
     </message>
 </context>
 <context>
@@ -963,8 +1016,8 @@
         <translation>薄弱（低于 %1）</translation>
     </message>
     <message>
-        <source>Fair</source>
-        <translation>一般</translation>
+        <source>Fair (%1–%2)</source>
+        <translation>一般（%1–%2）</translation>
     </message>
     <message>
         <source>Strong (%1 and up)</source>
@@ -987,7 +1040,7 @@
     <name>MasteryIndicator</name>
     <message>
         <source>low</source>
-        <extracomment>Fill opacity for no evidence and for full confidence; never invisible. Mastery bands, as the dashboard&apos;s legend names them.</extracomment>
+        <extracomment>Fill opacity for no evidence and for full confidence; never invisible.</extracomment>
         <translation>低</translation>
     </message>
     <message>

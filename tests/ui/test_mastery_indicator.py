@@ -1,6 +1,6 @@
-"""The mastery dot: red for weak, green for strong, a hollow ring for never
-practised, fainter with less evidence, readable in both themes; the main
-window's topic tree shows it for every topic."""
+"""The mastery dot: red for weak, amber for fair, green for strong (the core's
+bands), a hollow ring for never practised, fainter with less evidence, readable
+in both themes; the main window's topic tree shows it for every topic."""
 
 from __future__ import annotations
 
@@ -10,7 +10,19 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 
 from quizdesk.core.study.reviews import record_choice
-from quizdesk.ui.mastery_indicator import ICON_SIZE, mastery_color, mastery_pixmap, topic_scores
+from quizdesk.core.stats.mastery import STRONG_MASTERY_FROM, WEAK_MASTERY_BELOW
+from quizdesk.ui.mastery_indicator import (
+    FAIR,
+    ICON_SIZE,
+    STRONG,
+    UNKNOWN,
+    WEAK,
+    band,
+    mastery_color,
+    mastery_pixmap,
+    mastery_text,
+    topic_scores,
+)
 from quizdesk.ui.main_window import MainWindow
 from quizdesk.ui.theme import DARK, LIGHT
 from quizdesk.ui.topic_tree_widget import MASTERY_COLUMN, TOPIC_ID_ROLE
@@ -38,6 +50,20 @@ def test_colours_go_from_red_to_green_and_unknown_is_a_hollow_grey_ring(qapp, th
     assert solid.alpha() == 255 and 0 < faint.alpha() < 128
 
 
+@pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
+def test_the_dot_has_its_bands_colour_on_both_sides_of_each_edge(qapp, theme) -> None:  # type: ignore[no-untyped-def]
+    below_weak, at_weak = WEAK_MASTERY_BELOW - 0.01, WEAK_MASTERY_BELOW
+    below_strong, at_strong = STRONG_MASTERY_FROM - 0.01, STRONG_MASTERY_FROM
+    assert [band(s) for s in (0.0, below_weak, at_weak, below_strong, at_strong, 100.0, None)] == [
+        WEAK, WEAK, FAIR, FAIR, STRONG, STRONG, UNKNOWN
+    ]
+    assert mastery_color(below_weak, theme) == mastery_color(0.0, theme) == QColor(theme.danger)
+    assert mastery_color(at_weak, theme) == mastery_color(below_strong, theme) == QColor(theme.warning)
+    assert mastery_color(at_strong, theme) == QColor(theme.success)
+    # The number written never crosses an edge its colour does not.
+    assert [mastery_text(s) for s in (below_weak, at_weak, below_strong, at_strong, None)] == ["59", "60", "74", "75", "—"]
+
+
 def test_topic_tree_shows_a_dot_per_topic(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
     now = datetime.now(timezone.utc) - timedelta(hours=1)
     with gui_store.session() as session:
@@ -63,12 +89,13 @@ def test_topic_tree_shows_a_dot_per_topic(qtbot, gui_store) -> None:  # type: ig
             assert "Not practised yet" in item.toolTip(MASTERY_COLUMN)
         else:
             assert centre.alpha() > 0, topic_id
-            assert f"Mastery {scores[topic_id]:.0f}" in item.toolTip(MASTERY_COLUMN)
+            assert f"Mastery {mastery_text(scores[topic_id])}" in item.toolTip(MASTERY_COLUMN)
     assert scores[5] is None and scores[6] is None  # 机器学习 untouched
     assert scores[4] is not None and scores[3] is not None and scores[4] < scores[3]
-    weak = _centre(items[4].icon(MASTERY_COLUMN).pixmap(ICON_SIZE, ICON_SIZE).toImage())
-    strong = _centre(items[3].icon(MASTERY_COLUMN).pixmap(ICON_SIZE, ICON_SIZE).toImage())
-    assert weak.red() - weak.green() > strong.red() - strong.green()
+    for topic_id in (3, 4, 1):  # each dot in its band's colour (two right answers of six are still weak)
+        centre = _centre(items[topic_id].icon(MASTERY_COLUMN).pixmap(ICON_SIZE, ICON_SIZE).toImage())
+        assert abs(centre.hue() - mastery_color(scores[topic_id]).hue()) <= 3, topic_id
+    assert mastery_color(scores[4]) == QColor(LIGHT.danger)
 
 
 def test_topic_tree_dots_follow_new_answers_without_blocking_the_refresh(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]

@@ -9,15 +9,17 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from quizdesk.core.db.models import Question
-from quizdesk.core.stats.mastery import Reason, TopicStats
+from quizdesk.core.stats.mastery import WEAK_MASTERY_BELOW, Reason, TopicStats
 from quizdesk.core.study.reviews import record_choice, record_rating, record_recall
 from quizdesk.ui.events import notify_data_changed
 from quizdesk.ui.main_window import MainWindow
 from quizdesk.ui.mastery_indicator import display_name
 from quizdesk.ui.study_view import StudyView
+from quizdesk.ui.theme import colors
 from quizdesk.ui.weak_areas_dialog import WeakAreasDialog
 from quizdesk.ui.weak_areas_model import (
     LAST_SEEN,
@@ -166,6 +168,46 @@ def test_sort_proxy_is_numeric_and_stable(qapp) -> None:  # type: ignore[no-unty
     proxy.sort(MASTERY, Qt.SortOrder.DescendingOrder)
     order = [proxy.index(r, TOPIC).data() for r in range(proxy.rowCount())]
     assert order == ["t5", "t2", "t6", "t4", "t3", "t7"]
+
+
+def _centre_hue(label: QLabel) -> int:
+    image = label.pixmap().toImage()
+    return image.pixelColor(image.width() // 2, image.height() // 2).hue()
+
+
+def test_weak_means_one_thing_in_the_headline_the_dots_the_bars_and_the_legend(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+    """At the edge of the weak band the ranking, the headline's dot and reason, the
+    bar and the legend agree: 59.99 is weak everywhere, 60 is fair everywhere."""
+    from dataclasses import replace
+
+    dialog = _dialog(qtbot, gui_store)
+    module = replace(_stats(1, 60.0), parent_id=None, name="m")
+    just_weak = replace(_stats(2, WEAK_MASTERY_BELOW - 0.01), reason=Reason.LOW_COVERAGE, reason_detail=0.4)
+    just_fair = replace(_stats(3, WEAK_MASTERY_BELOW), reason=Reason.LOW_COVERAGE, reason_detail=0.4)
+    never = _stats(4, None)
+    dialog.stats = [module, just_weak, just_fair, never]
+    dialog._show_figures()
+    # The ranking: weak before never practised, fair after it.
+    assert [s.topic_id for s in dialog.weakest] == [2, 4, 3]
+    c = colors()
+    danger, warning = QColor(c.danger), QColor(c.warning)
+    for row, expected in ((0, danger), (2, warning)):
+        dot = dialog.findChild(QLabel, f"weakHeadlineDot{row}")
+        reason = dialog.findChild(QLabel, f"weakHeadlineReason{row}")
+        assert abs(_centre_hue(dot) - expected.hue()) <= 3, row
+        assert f"color: {expected.name()}" in reason.styleSheet(), row
+    assert "Only 40% of the questions tried" == _headline(dialog)[0][1] == _headline(dialog)[2][1]
+    # The bars: the chart's topics of the module, each in its band's bar set, named by the legend.
+    chart = dialog.mastery_chart
+    chart.show_module(1)
+    rows = list(reversed(chart.shown))
+    series = chart.chart().series()[0]
+    sets = series.barSets()
+    band_of = {s.topic_id: next(i for i, b in enumerate(sets) if b.at(rows.index(s)) > 0) for s in rows if s.mastery is not None}
+    assert sets[band_of[2]].label() == f"Weak (below {WEAK_MASTERY_BELOW:.0f})" == "Weak (below 60)"
+    assert sets[band_of[3]].label() == "Fair (60–74)"
+    assert sets[band_of[2]].color() == danger and sets[band_of[3]].color() == warning
+    assert chart.chart().axes(Qt.Orientation.Vertical)[0].categories()[-2:] == ["t3  60", "t2  59"]
 
 
 def test_drill_these_opens_the_exam_setup_on_the_weakest_topics(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]

@@ -1,15 +1,19 @@
 """A small coloured dot for a mastery score, used by the topic tree and the weak-areas table.
 
-Red → amber → green as mastery goes 0 → 100, taken from the theme's danger /
-warning / success colours so it reads on light and dark backgrounds. A topic
-never practised is a hollow grey ring: it is unknown, not weak. Confidence
-(how much evidence there is) sets how solid the fill is, so a score built on
-two answers looks tentative next to one built on fifty; the ring in the full
-colour keeps the hue readable even when the fill is faint.
+The dot has its band's colour: red for weak, amber for fair, green for strong,
+the theme's danger / warning / success colours so it reads on light and dark
+backgrounds. The bands are the core's (:data:`WEAK_MASTERY_BELOW`,
+:data:`STRONG_MASTERY_FROM`), so a dot, the dashboard's bar and legend, and
+the "weakest topics" ranking never disagree about a topic. A topic never
+practised is a hollow grey ring: it is unknown, not weak. Confidence (how much
+evidence there is) sets how solid the fill is, so a score built on two answers
+looks tentative next to one built on fifty; the ring in the full colour keeps
+the hue readable even when the fill is faint.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
@@ -17,37 +21,46 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItemIterator
 
 from quizdesk.core.db.store import Store
-from quizdesk.core.stats.mastery import TopicStats, topic_stats
+from quizdesk.core.stats.mastery import STRONG_MASTERY_FROM, WEAK_MASTERY_BELOW, TopicStats, topic_stats
 from quizdesk.ui.i18n import is_english
 from quizdesk.ui.theme import ThemeColors, colors
 
 ICON_SIZE = 16
 #: Fill opacity for no evidence and for full confidence; never invisible.
 MIN_FILL_ALPHA, MAX_FILL_ALPHA = 0.3, 1.0
-#: Mastery bands, as the dashboard's legend names them.
-WEAK_BELOW, STRONG_FROM = 50.0, 75.0
+# Mastery bands (:func:`band`); UNKNOWN is "never practised".
+WEAK, FAIR, STRONG, UNKNOWN = range(4)
 
 
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    t = min(1.0, max(0.0, t))
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * t,
-        a.greenF() + (b.greenF() - a.greenF()) * t,
-        a.blueF() + (b.blueF() - a.blueF()) * t,
-    )
+def band(score: float | None) -> int:
+    """WEAK, FAIR or STRONG for a 0–100 score, by the core's thresholds; UNKNOWN for None."""
+    if score is None:
+        return UNKNOWN
+    return WEAK if score < WEAK_MASTERY_BELOW else FAIR if score < STRONG_MASTERY_FROM else STRONG
+
+
+def band_color(which: int, theme: ThemeColors | None = None) -> QColor:
+    """A band's colour: the theme's danger, warning, success, or muted grey for UNKNOWN."""
+    c = theme or colors()
+    return QColor((c.danger, c.warning, c.success, c.muted)[which])
 
 
 def mastery_color(score: float | None, theme: ThemeColors | None = None) -> QColor:
-    """The indicator's colour for a 0–100 score; the muted grey for None (never practised)."""
-    c = theme or colors()
-    if score is None:
-        return QColor(c.muted)
-    danger, warning, success = QColor(c.danger), QColor(c.warning), QColor(c.success)
-    # Amber sits at the weak/strong midpoint so that "fair" topics look amber, not orange-green.
-    middle = (WEAK_BELOW + STRONG_FROM) / 2
-    if score <= middle:
-        return _mix(danger, warning, (score - 25.0) / (middle - 25.0)) if score > 25.0 else danger
-    return _mix(warning, success, (score - middle) / (90.0 - middle)) if score < 90.0 else success
+    """The indicator's colour for a 0–100 score: its band's (the muted grey for None, never practised).
+
+    One colour per band rather than a gradient: a gradient made a score just
+    under the weak threshold look orange next to a red bar and a "weak" headline.
+    """
+    return band_color(band(score), theme)
+
+
+def mastery_text(score: float | None) -> str:
+    """A score as the UI writes it: whole points, rounded down ("—" for None).
+
+    Rounded down so the number never crosses a band's edge: 59.6 is weak and
+    reads "59", not a "60" drawn red next to a legend that says "below 60".
+    """
+    return "—" if score is None else str(math.floor(score))
 
 
 def mastery_pixmap(score: float | None, confidence: float = 1.0, size: int = ICON_SIZE, theme: ThemeColors | None = None) -> QPixmap:
@@ -94,7 +107,7 @@ def mastery_tooltip(stats: TopicStats) -> str:
         return QCoreApplication.translate("MasteryIndicator", "Not practised yet · questions: %1").replace("%1", str(stats.questions))
     return (
         QCoreApplication.translate("MasteryIndicator", "Mastery %1 · confidence %2 · %3 of %4 questions tried")
-        .replace("%1", f"{stats.mastery:.0f}")
+        .replace("%1", mastery_text(stats.mastery))
         .replace("%2", confidence_word(stats.confidence))
         .replace("%3", str(stats.attempted))
         .replace("%4", str(stats.questions))

@@ -1,9 +1,9 @@
 """The weak-areas charts: mastery as horizontal bars (modules, or one module's
 topics after a click), and the last weeks' reviews and accuracy on two axes.
 
-Bars are coloured by band (weak / fair / strong): each band is its own bar
-set in a stacked series, so every bar has its band's colour and the legend
-names the bands. A topic never practised gets a hatched grey bar across the
+Bars are coloured by band (weak / fair / strong, the core's thresholds, as the
+dots and the ranking use them): each band is its own bar set in a stacked
+series, so every bar has its band's colour and the legend names the bands. A topic never practised gets a hatched grey bar across the
 whole scale with "—" as its score: unknown, clearly not "0".
 """
 
@@ -22,23 +22,16 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QMargins, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from quizdesk.core.stats.history import DayStats
-from quizdesk.core.stats.mastery import TopicStats
-from quizdesk.ui.mastery_indicator import STRONG_FROM, WEAK_BELOW, display_name, mastery_tooltip
+from quizdesk.core.stats.mastery import STRONG_MASTERY_FROM, WEAK_MASTERY_BELOW, TopicStats
+from quizdesk.ui.mastery_indicator import UNKNOWN, band, band_color, display_name, mastery_text, mastery_tooltip
 from quizdesk.ui.theme import ThemeColors, colors
 
 LABEL_CHARS = 24  # category labels longer than this are cut with "…" (the table has the full name)
-WEAK, FAIR, STRONG, UNKNOWN = range(4)
-
-
-def band(mastery: float | None) -> int:
-    if mastery is None:
-        return UNKNOWN
-    return WEAK if mastery < WEAK_BELOW else FAIR if mastery < STRONG_FROM else STRONG
 
 
 def short(text: str, limit: int = LABEL_CHARS) -> str:
@@ -62,6 +55,18 @@ def _base_chart(c: ThemeColors) -> QChart:
     chart.legend().setLabelColor(QColor(c.text))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
+
+
+def band_names() -> list[str]:
+    """The legend's names of the bands, WEAK to UNKNOWN, with the core's thresholds in them."""
+    weak, strong = f"{WEAK_MASTERY_BELOW:.0f}", f"{STRONG_MASTERY_FROM:.0f}"
+    return [
+        QCoreApplication.translate("MasteryChartView", "Weak (below %1)").replace("%1", weak),
+        # Scores show rounded down, so the fair band reads up to one under "strong".
+        QCoreApplication.translate("MasteryChartView", "Fair (%1–%2)").replace("%1", weak).replace("%2", f"{STRONG_MASTERY_FROM - 1:.0f}"),
+        QCoreApplication.translate("MasteryChartView", "Strong (%1 and up)").replace("%1", strong),
+        QCoreApplication.translate("MasteryChartView", "Not practised"),
+    ]
 
 
 class MasteryChartView(QChartView):
@@ -114,11 +119,9 @@ class MasteryChartView(QChartView):
             # A wall of hatched bars would say nothing; the "—" after each name says it.
             chart.setTitle(chart.title() + " · " + self.tr("nothing practised yet"))
         rows = list(reversed(self.shown))  # the series draws its first category at the bottom
-        names = [self.tr("Weak (below %1)").replace("%1", f"{WEAK_BELOW:.0f}"),
-                 self.tr("Fair"), self.tr("Strong (%1 and up)").replace("%1", f"{STRONG_FROM:.0f}"), self.tr("Not practised")]
-        fills = [QColor(c.danger), QColor(c.warning), QColor(c.success), QColor(c.muted)]
-        sets = [QBarSet(name) for name in names]
-        for bar_set, fill in zip(sets, fills):
+        sets = [QBarSet(name) for name in band_names()]
+        for which, bar_set in enumerate(sets):
+            fill = band_color(which, c)
             bar_set.setColor(fill)
             bar_set.setBorderColor(fill)
         unknown = sets[UNKNOWN]
@@ -168,8 +171,7 @@ class MasteryChartView(QChartView):
     def _labels(self, rows: list[TopicStats]) -> list[str]:
         labels: list[str] = []
         for s in rows:
-            score = "—" if s.mastery is None else f"{s.mastery:.0f}"
-            label = f"{short(display_name(s))}  {score}"
+            label = f"{short(display_name(s))}  {mastery_text(s.mastery)}"
             while label in labels:  # categories must be unique; two topics may share a name
                 label += " "
             labels.append(label)

@@ -45,7 +45,7 @@ from quizdesk.ui.mastery_indicator import display_name, mastery_pixmap
 from quizdesk.ui.study_view import utc_now
 from quizdesk.ui.theme import button_css, colors
 from quizdesk.ui.weak_areas_charts import HistoryChartView, MasteryChartView
-from quizdesk.ui.weak_areas_model import MASTERY, TOPIC_ID_ROLE, TopicSortProxy, WeakAreasModel, reason_text
+from quizdesk.ui.weak_areas_model import MASTERY, TOPIC_ID_ROLE, TopicSortProxy, WeakAreasModel, reason_color, reason_text
 
 HEADLINE_TOPICS = 3
 HISTORY_DAYS = 30
@@ -319,8 +319,7 @@ class WeakAreasDialog(QDialog):
             name.setText(f"<b>{row + 1}. {_html(display_name(s))}</b>{where}")
             name.setToolTip(s.name if is_english() else (s.name_en or s.name))
             reason = QLabel(reason_text(s), objectName=f"weakHeadlineReason{row}")
-            tone = c.muted if s.reason in (Reason.NEVER_ATTEMPTED, Reason.STRONG) else c.danger
-            reason.setStyleSheet(f"color: {tone};")
+            reason.setStyleSheet(f"color: {reason_color(s).name()};")  # the band's colour, as the dot's
             self.headline.addWidget(dot, row, 0)
             self.headline.addWidget(name, row, 1)
             self.headline.addWidget(reason, row, 2)

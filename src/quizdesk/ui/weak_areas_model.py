@@ -18,7 +18,17 @@ from PySide6.QtGui import QColor, QFont
 
 from quizdesk.core.stats.mastery import Reason, TopicStats
 from quizdesk.ui.i18n import format_datetime, format_percent, is_english
-from quizdesk.ui.mastery_indicator import confidence_word, display_name, mastery_icon, mastery_tooltip
+from quizdesk.ui.mastery_indicator import (
+    STRONG,
+    UNKNOWN,
+    band,
+    band_color,
+    confidence_word,
+    display_name,
+    mastery_icon,
+    mastery_text,
+    mastery_tooltip,
+)
 from quizdesk.ui.theme import colors
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -59,6 +69,17 @@ def reason_text(stats: TopicStats) -> str:
         Reason.LOW_COVERAGE: QCoreApplication.translate("WeakAreas", "Few questions tried"),
         Reason.DUE: QCoreApplication.translate("WeakAreas", "Questions due"),
     }.get(reason, str(reason.value))
+
+
+def reason_color(stats: TopicStats) -> QColor:
+    """The colour a topic's reason is written in: its mastery band's, so the words
+    agree with the dot and the bar (red only for a weak topic); muted for
+    "never practised", for "strong", and for a note on a strong topic ("Due: 3")."""
+    c = colors()
+    which = band(stats.mastery)
+    if stats.reason in (Reason.NEVER_ATTEMPTED, Reason.STRONG) or which in (STRONG, UNKNOWN):
+        return QColor(c.muted)
+    return band_color(which)
 
 
 def last_seen_text(last_seen: datetime | None, now: datetime) -> str:
@@ -143,7 +164,7 @@ class WeakAreasModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             c = colors()
             if column == REASON and s.reason is not Reason.STRONG:
-                return QColor(c.muted if s.reason is Reason.NEVER_ATTEMPTED else c.danger)
+                return reason_color(s)
             if column == DUE and s.due:
                 return QColor(c.warning)
             if s.mastery is None and column in (MASTERY, ACCURACY, LAST_SEEN):
@@ -160,7 +181,7 @@ class WeakAreasModel(QAbstractTableModel):
         if column == MODULE:
             return self._modules.get(s.parent_id, display_name(s)) if s.parent_id is not None else display_name(s)
         if column == MASTERY:
-            return "—" if s.mastery is None else f"{s.mastery:.0f}"
+            return mastery_text(s.mastery)
         if column == CONFIDENCE:
             return confidence_word(s.confidence)
         if column == ACCURACY:

@@ -42,8 +42,11 @@ LOW_ACCURACY_BELOW = 0.6
 NOT_REVIEWED_DAYS = 14.0
 FORGETTING_BELOW = 0.7
 LOW_COVERAGE_BELOW = 0.5
-# Attempted topics under this mastery rank before never-attempted ones.
+# Mastery bands, one definition for the ranking and every view (the dashboard's
+# bars and legend, the coloured dots): weak under WEAK_MASTERY_BELOW, strong from
+# STRONG_MASTERY_FROM, fair in between. Weak topics rank before never-attempted ones.
 WEAK_MASTERY_BELOW = 60.0
+STRONG_MASTERY_FROM = 75.0
 
 # FSRS-6 forgetting curve, as the fsrs package computes it for the default
 # parameters the scheduler uses: R = (1 + FACTOR * t / S) ** DECAY.

@@ -179,3 +179,18 @@ def test_format_doc_examples_are_valid_questions() -> None:
     for example in examples:
         result = _parse(example)
         assert result.problems == [] and len(result.questions) == 1, example
+
+
+def test_a_code_fence_never_closed_is_reported_where_it_opens() -> None:
+    body = (
+        "## 第一题\n<!-- id: q-1; type: open -->\n\n答案\n\n```python\nprint(1)\n\n### 要点\n- 一\n\n"
+        "## 第二题\n<!-- id: q-2; type: open -->\n\n答案二\n\n### 要点\n- 二\n"
+    )
+    result = _parse(body)
+    fence_line = (HEADER + body).split("\n").index("```python") + 1
+    unclosed = [p for p in result.problems if "never closed" in p.message]
+    assert [(p.line, p.severity) for p in unclosed] == [(fence_line, "error")]
+    assert "headings included" in unclosed[0].message
+    closed = _parse(body.replace("print(1)\n", "print(1)\n```\n"))
+    assert not [p for p in closed.problems if "never closed" in p.message]
+    assert [q.external_id for q in closed.questions] == ["q-1", "q-2"]

@@ -84,25 +84,30 @@ def decode_bank_file(data: bytes, path: str) -> tuple[str | None, list[Problem]]
 
 
 def _code_lines(lines: list[str]) -> set[int]:
-    """1-based numbers of the lines that are fences or inside fenced code blocks.
+    """1-based numbers of the lines that are fences or inside fenced code blocks."""
+    return _fenced(lines)[0]
+
+
+def _fenced(lines: list[str]) -> tuple[set[int], int | None]:
+    """The fence and code lines (1-based), and the line of a fence never closed.
 
     As in CommonMark, a fence closes only with the same character, at least as
     many of them, and nothing else on the line, so a ```` fence can show a ```
     fence inside it. A fence never closed runs to the end of the file.
     """
     code: set[int] = set()
-    char, length = "", 0
+    char, length, opened = "", 0, 0
     for number, line in enumerate(lines, start=1):
         match = FENCE_RE.match(line)
         if length == 0:
             if match:
-                char, length = match.group(1)[0], len(match.group(1))
+                char, length, opened = match.group(1)[0], len(match.group(1)), number
                 code.add(number)
             continue
         code.add(number)
         if match and match.group(1)[0] == char and len(match.group(1)) >= length and not line[match.end() :].strip():
             length = 0
-    return code
+    return code, (opened if length else None)
 
 
 def _scan_headings(lines: list[str], code: set[int]) -> Iterator[_Heading]:
@@ -329,7 +334,13 @@ def _parse_file(text: str, path: str, fallback: TopicRef) -> tuple[ParseResult, 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     topic, named, header_problems = _parse_header(lines, path, fallback)
     result.problems.extend(header_problems)
-    code = _code_lines(lines)
+    code, unclosed = _fenced(lines)
+    if unclosed is not None:
+        hidden = sum(1 for line in lines[unclosed:] if line.strip())
+        result.problems.append(Problem(
+            path, unclosed,
+            f"code fence never closed: the {hidden} non-blank line(s) after it are read as code, headings included; close it",
+        ))
     headings = [h for h in _scan_headings(lines, code) if h.level == 2]
     misplaced, cuts = _misplaced_lines(lines, code, path)
     result.problems.extend(misplaced)

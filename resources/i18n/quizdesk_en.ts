@@ -622,9 +622,12 @@ Try again, or choose another folder.</translation>
 </context>
 <context>
     <name>HistoryChartView</name>
-    <message>
-        <source>Last %1 days: %2 reviews</source>
-        <translation>Last %1 days: %2 reviews</translation>
+    <message numerus="yes">
+        <source>Last %1 days: %n review(s)</source>
+        <translation>
+            <numerusform>Last %1 days: %n review</numerusform>
+            <numerusform>Last %1 days: %n reviews</numerusform>
+        </translation>
     </message>
     <message>
         <source>Daily reviews</source>

@@ -618,9 +618,11 @@ Try again, or choose another folder.</source>
 </context>
 <context>
     <name>HistoryChartView</name>
-    <message>
-        <source>Last %1 days: %2 reviews</source>
-        <translation>最近 %1 天：复习 %2 次</translation>
+    <message numerus="yes">
+        <source>Last %1 days: %n review(s)</source>
+        <translation>
+            <numerusform>最近 %1 天：复习 %n 次</numerusform>
+        </translation>
     </message>
     <message>
         <source>Daily reviews</source>

@@ -5,14 +5,16 @@ reads well."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QLabel, QPushButton
 
 from quizdesk.core.db.models import Question
+from quizdesk.core.stats.history import DayStats
 from quizdesk.core.stats.mastery import WEAK_MASTERY_BELOW, Reason, TopicStats
 from quizdesk.core.study.reviews import record_choice, record_rating, record_recall
 from quizdesk.ui.events import notify_data_changed
@@ -20,6 +22,7 @@ from quizdesk.ui.main_window import MainWindow
 from quizdesk.ui.mastery_indicator import display_name
 from quizdesk.ui.study_view import StudyView
 from quizdesk.ui.theme import colors
+from quizdesk.ui.weak_areas_charts import HistoryChartView, day_month_format
 from quizdesk.ui.weak_areas_dialog import WeakAreasDialog
 from quizdesk.ui.weak_areas_model import (
     LAST_SEEN,
@@ -34,6 +37,7 @@ from quizdesk.ui.weak_areas_model import (
 
 NOW = datetime(2026, 3, 14, 20, 0, tzinfo=timezone.utc)
 OPTIMIZATION, NORMALIZATION, METRICS, TREES = 3, 4, 5, 6  # topic ids of the GUI fixture bank
+TEXT_ITEM_TYPE = 8  # QGraphicsTextItem::Type (the binding does not expose the enum value)
 
 
 def answer(session, question_id: int, right: bool, when: datetime) -> None:  # type: ignore[no-untyped-def]
@@ -85,6 +89,22 @@ def _headline(dialog: WeakAreasDialog) -> list[tuple[str, str]]:
         reason = dialog.findChild(QLabel, f"weakHeadlineReason{i}")
         rows.append((name.text(), reason.text()))
     return rows
+
+
+def _scene_texts(view) -> list[str]:  # type: ignore[no-untyped-def]
+    """The texts a chart view draws (axis labels, titles, legend), as laid out now."""
+    return [item.toPlainText() for item in _text_items(view)]
+
+
+def _text_items(view) -> list[QGraphicsTextItem]:  # type: ignore[no-untyped-def]
+    # The charts' labels are QGraphicsTextItem subclasses private to Qt; the
+    # binding sees them as plain QGraphicsItems, so they are rewrapped here.
+    items = []
+    for item in view.scene().items():
+        if item.type() == TEXT_ITEM_TYPE and item.toGraphicsObject() is not None:
+            pointer = shiboken6.getCppPointer(item.toGraphicsObject())[0]
+            items.append(shiboken6.wrapInstance(pointer, QGraphicsTextItem))
+    return items
 
 
 def test_a_week_of_use_puts_the_weak_topic_first_with_its_reason(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
@@ -355,3 +375,56 @@ def test_the_dashboard_follows_a_language_switch(qtbot, qapp, gui_store) -> None
         [dialog.proxy.index(r, REASON).data() for r in range(dialog.proxy.rowCount())],
     ))["树模型"] == "从未练习"
     assert dialog.windowTitle() != "Weak areas" and dialog.close_button.text() == "关闭"
+
+
+def _month(reviews_on_last_day: int) -> list[DayStats]:
+    first = date(2026, 2, 13)
+    days = [DayStats(first + timedelta(days=i), 0, 0, None) for i in range(29)]
+    return days + [DayStats(date(2026, 3, 14), reviews_on_last_day, reviews_on_last_day, 1.0 if reviews_on_last_day else None)]
+
+
+@pytest.mark.parametrize("locale,pattern,march_14", [
+    ("en_US", "M/d", "3/14"),
+    ("en_GB", "dd/MM", "14/03"),
+    ("zh_CN", "M/d", "3/14"),
+])
+def test_the_history_axis_writes_dates_the_locales_way_without_the_year(qtbot, locale, pattern, march_14) -> None:  # type: ignore[no-untyped-def]
+    QLocale.setDefault(QLocale(locale))  # the autouse fixture puts the system's locale back
+    assert day_month_format() == pattern
+    view = HistoryChartView()
+    qtbot.add_widget(view)
+    view.set_history(_month(3))
+    view.resize(520, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    axis = view.chart().axes(Qt.Orientation.Horizontal)[0]
+    assert axis.format() == pattern
+    assert axis.max().toString(axis.format()) == march_14
+    assert march_14 in _scene_texts(view)  # the last tick, as drawn
+
+
+def test_the_history_axis_follows_the_ui_language(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from quizdesk.ui.i18n import install_language
+
+    install_language("zh_CN", qapp)
+    view = HistoryChartView()
+    qtbot.add_widget(view)
+    view.set_history(_month(1))
+    assert view.chart().axes(Qt.Orientation.Horizontal)[0].format() == day_month_format(QLocale()) != "MM-dd"
+    assert QLocale().language() == QLocale.Language.Chinese
+
+
+@pytest.mark.parametrize("language,reviews,title", [
+    ("en", 1, "Last 30 days: 1 review"),
+    ("en", 2, "Last 30 days: 2 reviews"),
+    ("zh_CN", 1, "最近 30 天：复习 1 次"),
+    ("zh_CN", 12, "最近 30 天：复习 12 次"),
+])
+def test_the_history_title_has_plural_forms(qtbot, qapp, language, reviews, title) -> None:  # type: ignore[no-untyped-def]
+    from quizdesk.ui.i18n import install_language
+
+    install_language(language, qapp)
+    view = HistoryChartView()
+    qtbot.add_widget(view)
+    view.set_history(_month(reviews))
+    assert view.chart().title() == title

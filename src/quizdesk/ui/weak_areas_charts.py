@@ -9,6 +9,7 @@ whole scale with "—" as its score: unknown, clearly not "0".
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time
 
 from PySide6.QtCharts import (
@@ -22,7 +23,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QDateTime, QMargins, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMargins, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -196,6 +197,37 @@ class MasteryChartView(QChartView):
             self.show_module(rows[index].topic_id)
 
 
+# A Qt date pattern's pieces: a quoted literal, a run of d, M or y, or other literal text.
+_PIECE = re.compile(r"'(?:[^']|'')*'|d+|M+|y+|[^'dMy]+")
+
+
+def day_month_format(locale: QLocale | None = None) -> str:
+    """The locale's short date without its year, for a date axis: "M/d" (en_US),
+    "dd/MM" (en_GB), "M/d" (zh_CN), "dd.MM" (de_DE).
+
+    A year at either end goes with everything up to the nearest day or month
+    (its separator, and trailing text such as Bulgarian's "г."); a year in the
+    middle with the separator after it. A pattern that does not leave both a
+    day and a month falls back to ISO's "MM-dd".
+    """
+    pieces = _PIECE.findall((locale or QLocale()).dateFormat(QLocale.FormatType.ShortFormat))
+    day_month = [i for i, p in enumerate(pieces) if p[0] in "dM" and not p.startswith("ddd")]
+    if not day_month:
+        return "MM-dd"
+    first, last = day_month[0], day_month[-1]
+    years = [i for i, p in enumerate(pieces) if p[0] == "y"]
+    keep_head = not any(i < first for i in years)
+    keep_tail = not any(i > last for i in years)
+    kept = pieces[:first] if keep_head else []
+    for i in range(first, last + 1):
+        if pieces[i][0] != "y" and not (i > 0 and pieces[i - 1][0] == "y"):
+            kept.append(pieces[i])
+    kept += pieces[last + 1 :] if keep_tail else []
+    result = "".join(kept)
+    fields = {p[0] for p in _PIECE.findall(result) if p[0] in "dM"}
+    return result if fields == {"d", "M"} else "MM-dd"
+
+
 def _ms(day: date) -> float:
     return datetime.combine(day, time(12, 0)).timestamp() * 1000  # local noon: the point sits mid-day
 
@@ -221,7 +253,7 @@ class HistoryChartView(QChartView):
         chart.setMargins(QMargins(4, 4, 4, 4))
         total = sum(d.reviews for d in self.days)
         if self.days:
-            title = self.tr("Last %1 days: %2 reviews").replace("%1", str(len(self.days))).replace("%2", str(total))
+            title = self.tr("Last %1 days: %n review(s)", "", total).replace("%1", str(len(self.days)))
         else:
             title = self.tr("Daily reviews")
         chart.setTitle(title if total else self.tr("Last %1 days: no reviews yet").replace("%1", str(len(self.days) or 30)))
@@ -252,7 +284,7 @@ class HistoryChartView(QChartView):
             chart.addSeries(series)
 
         x_axis = QDateTimeAxis()
-        x_axis.setFormat("MM-dd")
+        x_axis.setFormat(day_month_format())  # the UI locale's order: 3/14, 14/03, 3/14
         x_axis.setTickCount(6)
         if self.days:
             first, last = _ms(self.days[0].day), _ms(self.days[-1].day)

@@ -3,16 +3,20 @@
 :func:`run_export_flow` opens a small dialog: the folder to write to (typed,
 or picked with :func:`choose_export_folder`, which tests replace), and
 optionally only the attempts since a date. The export runs on a worker
-thread with its own read-only connection; the dialog then lists the files
-and their rows with a button that opens the folder, or says in words why
-nothing could be written (read-only folder, disk full…) and keeps every
-choice, so the user can pick another folder and try again.
+thread with its own read-only connection, with a busy bar and a Cancel
+button (Esc too); a cancelled export leaves the folder as it was. The dialog
+then lists the files and their rows with a button that opens the folder, or
+says in the UI's language why nothing could be written (read-only folder,
+disk full…, worded from :attr:`ExportError.kind`; the core's English text
+is behind "Details") and keeps every choice, so the user can pick another
+folder and try again.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from datetime import date, datetime, time
 from pathlib import Path
 
@@ -27,18 +31,32 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from quizdesk.core.db.store import Store, connect
-from quizdesk.core.stats.export import ExportError, ExportResult, export_csv
+from quizdesk.core.stats.export import (
+    BLOCKED,
+    FULL,
+    MISSING,
+    READONLY,
+    ExportCancelled,
+    ExportError,
+    ExportResult,
+    export_csv,
+    make_folder,
+)
 from quizdesk.ui.theme import button_css, colors
 
 log = logging.getLogger(__name__)
 
 SETTINGS_GROUP = "export"
+# ExportError.kind the worker adds: the database could not be read (``path`` is the database file).
+DATABASE = "database"
 
 
 def choose_export_folder(parent: QWidget, start: str) -> Path | None:
@@ -62,42 +80,79 @@ def local_midnight_utc(day: date) -> datetime:
     return datetime.combine(day, time(0, 0)).astimezone()
 
 
+def headline(kind: str) -> str:
+    """One translated sentence for what went wrong (``ExportError.kind``)."""
+    return {
+        BLOCKED: QCoreApplication.translate("ExportDialog", "Nothing was exported: something is in the way."),
+        READONLY: QCoreApplication.translate("ExportDialog", "Nothing was exported: QuizDesk may not write to this folder."),
+        FULL: QCoreApplication.translate("ExportDialog", "Nothing was exported: the disk is full."),
+        MISSING: QCoreApplication.translate("ExportDialog", "Nothing was exported: the folder does not exist."),
+        DATABASE: QCoreApplication.translate("ExportDialog", "Nothing was exported: QuizDesk could not read its database."),
+    }.get(kind, QCoreApplication.translate("ExportDialog", "Nothing was exported."))
+
+
+def advice(kind: str, path: Path | None) -> str:
+    """Where the problem is and what the user can do about it; files already in the folder were not changed."""
+    where = str(path) if path is not None else ""
+    if kind == BLOCKED:
+        text = QCoreApplication.translate("ExportDialog", "In the way: %1\nMove or rename it, or choose another folder.")
+    elif kind == READONLY:
+        text = QCoreApplication.translate("ExportDialog", "Folder: %1\nChoose a folder you can write to, for example one in your Documents.")
+    elif kind == FULL:
+        text = QCoreApplication.translate("ExportDialog", "Folder: %1\nFree some space, or choose a folder on another disk.")
+    elif kind == MISSING:
+        text = QCoreApplication.translate("ExportDialog", "Folder: %1\nCreate it, or choose another folder.")
+    elif kind == DATABASE:
+        text = QCoreApplication.translate("ExportDialog", "Database: %1\nTry again; if it keeps failing, restart QuizDesk.")
+    else:
+        text = QCoreApplication.translate("ExportDialog", "Folder: %1\nTry again, or choose another folder.")
+    return text.replace("%1", where)
+
+
 class ExportWorker(QObject):
-    """Runs :func:`export_csv` on the thread it is moved to, with its own connection; reports by signal."""
+    """Runs :func:`export_csv` on the thread it is moved to, with its own connection; reports by signal.
+
+    Every failure arrives as an :class:`ExportError` (its ``kind`` says what
+    the dialog tells the user); a cancelled export as ``cancelled``.
+    """
 
     succeeded = Signal(object)  # ExportResult
-    failed = Signal(str)
+    failed = Signal(object)  # ExportError
+    cancelled = Signal()
 
     def __init__(self, db_path: Path, out_dir: Path, since: datetime | None) -> None:
         super().__init__()
         self._db_path = db_path
         self._out_dir = out_dir
         self._since = since
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        """Thread-safe: the export stops at its next check and removes what it wrote."""
+        self._cancel.set()
 
     @Slot()
     def run(self) -> None:
         try:
+            if self._cancel.is_set():
+                raise ExportCancelled()
             # A folder typed by hand (or the suggested default) is made, as a file manager would.
-            self._out_dir.mkdir(parents=True, exist_ok=True)
+            make_folder(self._out_dir)
             connection = connect(self._db_path)  # a sqlite3 connection belongs to the thread that made it
             try:
                 connection.execute("PRAGMA query_only=ON")
-                result = export_csv(connection, self._out_dir, since=self._since)
+                result = export_csv(connection, self._out_dir, since=self._since, cancelled=self._cancel.is_set)
             finally:
                 connection.close()
+        except ExportCancelled:
+            self.cancelled.emit()
         except ExportError as exc:
-            self.failed.emit(str(exc))
-        except (NotADirectoryError, FileExistsError):
-            self.failed.emit(self.tr("%1 is not a folder: part of that path is a file.").replace("%1", str(self._out_dir)))
-        except OSError as exc:
-            self.failed.emit(
-                self.tr("Could not write to %1: %2").replace("%1", str(self._out_dir)).replace("%2", exc.strerror or str(exc))
-            )
+            self.failed.emit(exc)
         except sqlite3.Error as exc:
-            self.failed.emit(self.tr("Could not read the database: %1").replace("%1", str(exc)))
+            self.failed.emit(ExportError(f"Could not read the database {self._db_path}: {exc}", kind=DATABASE, path=self._db_path))
         except Exception as exc:  # shown as a message, never a traceback
             log.exception("export failed")
-            self.failed.emit(str(exc))
+            self.failed.emit(ExportError(f"{type(exc).__name__}: {exc}", path=self._out_dir))
         else:
             self.succeeded.emit(result)
 
@@ -113,7 +168,8 @@ class ExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export progress as CSV"))
         self.store = store
         self.export_result: ExportResult | None = None
-        self.error: str | None = None
+        self.error: ExportError | None = None
+        self.was_cancelled = False
         self._thread: QThread | None = None
         self._worker: ExportWorker | None = None
 
@@ -156,6 +212,28 @@ class ExportDialog(QDialog):
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label.setVisible(False)
+        self.progress_bar = QProgressBar(objectName="exportProgressBar")
+        self.progress_bar.setRange(0, 0)  # busy: the rows are not counted ahead
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setVisible(False)
+        # What to do about a failure, in the text colour: easier to read than more red.
+        self.advice_label = QLabel(objectName="exportAdviceLabel")
+        self.advice_label.setWordWrap(True)
+        self.advice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.advice_label.setVisible(False)
+        # The core's own (English) words, for a bug report or a search; hidden until asked for.
+        self.details_button = QToolButton(objectName="exportDetailsButton")
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setCheckable(True)
+        self.details_button.setAutoRaise(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.details_button.toggled.connect(self._show_details)
+        self.details_button.setVisible(False)
+        self.details_label = QLabel(objectName="exportDetailsLabel")
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_label.setVisible(False)
 
         self.export_button = QPushButton(self.tr("Export"), objectName="exportStartButton")
         self.export_button.setDefault(True)
@@ -167,26 +245,37 @@ class ExportDialog(QDialog):
         self.close_button = QPushButton(self.tr("Close"), objectName="exportCloseButton")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.reject)
+        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="exportCancelButton")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.cancel_export)
+        self.cancel_button.setVisible(False)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
+        buttons.addWidget(self.cancel_button)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.advice_label)
+        layout.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.details_label)
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.resize(580, 260)
         self._restore()
         c = colors()
         self.export_button.setStyleSheet(button_css("primary", "exportStartButton"))
-        for button in (self.open_button, self.close_button, self.browse_button):
+        for button in (self.open_button, self.close_button, self.cancel_button, self.browse_button):
             button.setStyleSheet(button_css("neutral", button.objectName()))
         self.status_label.setStyleSheet(f"color: {c.text};")
+        self.advice_label.setStyleSheet(f"color: {c.text};")
+        self.details_label.setStyleSheet(f"color: {c.muted};")
 
     # -- choices ---------------------------------------------------------------
     def _restore(self) -> None:
@@ -221,9 +310,15 @@ class ExportDialog(QDialog):
         folder = self.folder()
         if folder is None or self.busy:
             return
-        self.export_result, self.error = None, None
+        self.export_result, self.error, self.was_cancelled = None, None, False
         self._show_status(self.tr("Exporting…"), "muted")
+        self._show_problem(None)
         self.open_button.setVisible(False)
+        self.progress_bar.setVisible(True)
+        self.close_button.setVisible(False)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setFocus()
         for widget in (self.export_button, self.browse_button, self.folder_edit, self.since_check, self.since_edit):
             widget.setEnabled(False)
         self._thread = QThread(self)
@@ -234,6 +329,7 @@ class ExportDialog(QDialog):
         self._start_worker.connect(self._worker.run)
         self._worker.succeeded.connect(self._on_succeeded)
         self._worker.failed.connect(self._on_failed)
+        self._worker.cancelled.connect(self._on_cancelled)
         self._thread.start()
         self._start_worker.emit()
 
@@ -244,6 +340,9 @@ class ExportDialog(QDialog):
             self._thread.wait()
             self._thread = None
             self._worker = None
+        self.progress_bar.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.close_button.setVisible(True)
         for widget in (self.browse_button, self.folder_edit, self.since_check):
             widget.setEnabled(True)
         self.since_edit.setEnabled(self.since_check.isChecked())
@@ -265,15 +364,43 @@ class ExportDialog(QDialog):
         self.open_button.setFocus()
         self.exportFinished.emit(result)
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
+    @Slot(object)
+    def _on_failed(self, error: ExportError) -> None:
         self._finish()
-        self.error = message
-        self._show_status(
-            self.tr("Nothing was exported.") + "\n" + message + "\n" + self.tr("Choose another folder and try again."),
-            "danger",
-        )
+        self.error = error
+        self._show_status(headline(error.kind), "danger")
+        self._show_problem(error)
+        self.export_button.setFocus()
         self.exportFinished.emit(None)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._finish()
+        self.was_cancelled = True
+        self._show_status(self.tr("Export cancelled; nothing was written."), "text")
+        self.export_button.setFocus()
+        self.exportFinished.emit(None)
+
+    def cancel_export(self) -> None:
+        """Stop the running export; the worker removes its temporary files and reports ``cancelled``."""
+        if self._worker is None:
+            return
+        self._worker.cancel()
+        self.cancel_button.setEnabled(False)  # the clean-up runs to its end; there is nothing more to cancel
+        self._show_status(self.tr("Cancelling…"), "muted")
+
+    def _show_problem(self, error: ExportError | None) -> None:
+        """The advice and the (hidden) details of ``error``; None hides them."""
+        self.advice_label.setText(advice(error.kind, error.path) if error else "")
+        self.advice_label.setVisible(error is not None)
+        self.details_label.setText(str(error) if error else "")
+        self.details_button.setVisible(error is not None)
+        self.details_button.setChecked(False)
+        self._show_details(False)
+
+    def _show_details(self, shown: bool) -> None:
+        self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.details_label.setVisible(shown and bool(self.details_label.text()))
 
     def _show_status(self, text: str, tone: str) -> None:
         c = colors()
@@ -289,7 +416,9 @@ class ExportDialog(QDialog):
 
     def reject(self) -> None:
         if self.busy:
-            return  # the files are being written; closing now would leave them half done
+            # Esc or the window's close button while writing: cancel, and stay open to say so.
+            self.cancel_export()
+            return
         super().reject()
 
 

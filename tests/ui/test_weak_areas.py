@@ -6,6 +6,7 @@ reads well."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 import shiboken6
@@ -22,7 +23,7 @@ from quizdesk.ui.main_window import MainWindow
 from quizdesk.ui.mastery_indicator import display_name
 from quizdesk.ui.study_view import StudyView
 from quizdesk.ui.theme import colors
-from quizdesk.ui.weak_areas_charts import HistoryChartView, day_month_format
+from quizdesk.ui.weak_areas_charts import MAX_CHART_HEIGHT, HistoryChartView, day_month_format, label_height
 from quizdesk.ui.weak_areas_dialog import WeakAreasDialog
 from quizdesk.ui.weak_areas_model import (
     LAST_SEEN,
@@ -35,6 +36,7 @@ from quizdesk.ui.weak_areas_model import (
     reason_text,
 )
 
+REPO = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 3, 14, 20, 0, tzinfo=timezone.utc)
 OPTIMIZATION, NORMALIZATION, METRICS, TREES = 3, 4, 5, 6  # topic ids of the GUI fixture bank
 TEXT_ITEM_TYPE = 8  # QGraphicsTextItem::Type (the binding does not expose the enum value)
@@ -375,6 +377,60 @@ def test_the_dashboard_follows_a_language_switch(qtbot, qapp, gui_store) -> None
         [dialog.proxy.index(r, REASON).data() for r in range(dialog.proxy.rowCount())],
     ))["树模型"] == "从未练习"
     assert dialog.windowTitle() != "Weak areas" and dialog.close_button.text() == "关闭"
+
+
+@pytest.fixture
+def bundled_store(store):  # type: ignore[no-untyped-def]
+    """The real bundled bank (content/: a dozen modules with long Chinese names), a few answers in each topic."""
+    from quizdesk.core.content.bundled import sync_bundled_bank
+
+    with store.session() as session:
+        sync_bundled_bank(session, REPO / "content")
+    with store.read() as connection:
+        first_three: dict[int, list[int]] = {}
+        for qid, topic_id in connection.execute("SELECT id, topic_id FROM questions WHERE qtype != 'open' ORDER BY id"):
+            first_three.setdefault(topic_id, []).append(qid)
+    with store.session() as session:
+        for topic_id, ids in first_three.items():
+            for i, qid in enumerate(ids[:3]):
+                answer(session, qid, (i + topic_id) % 3 != 0, NOW - timedelta(days=2))
+    return store
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())  # the chart's text items draw HTML: runs of spaces collapse
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_module_gets_its_label_at_the_default_size(qtbot, qapp, bundled_store, language) -> None:  # type: ignore[no-untyped-def]
+    """Qt hides a category label that would overlap the one below it; Chinese labels
+    are taller than the UI font's line (a CJK fallback font), so the chart must make
+    room for every one of them."""
+    from quizdesk.ui.i18n import install_language
+
+    install_language(language, qapp)
+    dialog = _dialog(qtbot, bundled_store)
+    assert (dialog.width(), dialog.height()) == (1180, 800)  # the default size
+    chart = dialog.mastery_chart
+    axis = chart.chart().axes(Qt.Orientation.Vertical)[0]
+    categories = axis.categories()
+    modules = [s for s in dialog.stats if s.parent_id is None]
+    assert len(categories) == len(modules) >= 12
+    if language == "zh_CN":
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in "".join(categories))
+    wanted = {_normal(c) for c in categories}
+
+    def labels() -> list[QGraphicsTextItem]:
+        return [item for item in _text_items(chart) if _normal(item.toPlainText()) in wanted]
+
+    # The chart asks for the height its labels need; the dialog lays that out.
+    qtbot.waitUntil(lambda: len([item for item in labels() if item.isVisible()]) == len(categories), timeout=3000)
+    rows = sorted((item.sceneBoundingRect() for item in labels()), key=lambda r: r.top())
+    for upper, lower in zip(rows, rows[1:]):
+        assert upper.bottom() <= lower.top() + 0.01, (upper, lower)  # laid out one under the other, no overlap
+    row = chart.chart().plotArea().height() / len(categories)
+    assert row >= label_height(axis.labelsFont(), categories)
+    assert chart.height() <= MAX_CHART_HEIGHT and dialog.table.height() > 150  # the table keeps room too
 
 
 def _month(reviews_on_last_day: int) -> list[DayStats]:

@@ -3,12 +3,16 @@ topics after a click), and the last weeks' reviews and accuracy on two axes.
 
 Bars are coloured by band (weak / fair / strong, the core's thresholds, as the
 dots and the ranking use them): each band is its own bar set in a stacked
-series, so every bar has its band's colour and the legend names the bands. A topic never practised gets a hatched grey bar across the
-whole scale with "—" as its score: unknown, clearly not "0".
+series, so every bar has its band's colour and the legend names the bands. A
+topic never practised gets a hatched grey bar across the whole scale with "—"
+as its score: unknown, clearly not "0". The chart asks for the height that
+gives every bar room for its label: Qt drops labels that would overlap, and
+Chinese labels are taller than the UI font's line.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime, time
 
@@ -23,8 +27,8 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMargins, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QCursor, QPainter, QPen
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QMargins, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QCursor, QFont, QFontMetricsF, QPainter, QPen, QTextDocument
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from quizdesk.core.stats.history import DayStats
@@ -33,6 +37,10 @@ from quizdesk.ui.mastery_indicator import UNKNOWN, band, band_color, display_nam
 from quizdesk.ui.theme import ThemeColors, colors
 
 LABEL_CHARS = 24  # category labels longer than this are cut with "…" (the table has the full name)
+# The mastery chart's height: at least enough for one label per bar, but never more
+# than MAX_CHART_HEIGHT (past it, a bank with dozens of modules, Qt thins the labels
+# out; the table and the bars' tooltips still name every one).
+MIN_CHART_HEIGHT, MAX_CHART_HEIGHT = 240, 460
 
 
 def short(text: str, limit: int = LABEL_CHARS) -> str:
@@ -58,6 +66,23 @@ def _base_chart(c: ThemeColors) -> QChart:
     return chart
 
 
+def label_height(font: QFont, labels: list[str]) -> float:
+    """The height Qt Charts gives the tallest of these category labels.
+
+    Labels are text items laid out like a text document with a half-pixel
+    margin, so a Chinese label is as tall as its CJK fallback font's line,
+    taller than the UI font's own line that ``QFontMetrics`` reports.
+    """
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0.5)
+    tallest = 0.0
+    for label in labels:
+        document.setPlainText(label)
+        tallest = max(tallest, document.size().height())
+    return tallest
+
+
 def band_names() -> list[str]:
     """The legend's names of the bands, WEAK to UNKNOWN, with the core's thresholds in them."""
     weak, strong = f"{WEAK_MASTERY_BELOW:.0f}", f"{STRONG_MASTERY_FROM:.0f}"
@@ -80,8 +105,11 @@ class MasteryChartView(QChartView):
         super().__init__(parent)
         self.setObjectName("weakMasteryChart")
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(340, 240)
+        self.setMinimumSize(340, MIN_CHART_HEIGHT)
         self._stats: list[TopicStats] = []
+        # Height of everything but the bars (title, legend, value axis, margins), as last laid out.
+        self._chrome = 10 * QFontMetricsF(self.font()).height()
+        self._row_height = 0.0
         self.module_id: int | None = None
         #: What each bar stands for, top to bottom (topic ids), as drawn.
         self.shown: list[TopicStats] = []
@@ -154,8 +182,11 @@ class MasteryChartView(QChartView):
         categories.setGridLineVisible(False)
         categories.setTruncateLabels(False)  # names are cut to LABEL_CHARS here; Qt would cut them to "…"
         small = categories.labelsFont()
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))  # a dozen modules still get every label
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         categories.setLabelsFont(small)
+        # Qt hides a category label that would overlap its neighbour: each bar gets
+        # at least its label's height (plus a pixel Qt's overlap test wants).
+        self._row_height = label_height(small, categories.categories()) + 1.0
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
@@ -165,9 +196,22 @@ class MasteryChartView(QChartView):
             marker.setVisible(any(bar_set.at(i) > 0 for i in range(bar_set.count())))
         chart.legend().setVisible(not nothing_known)
         old = self.chart()
+        chart.plotAreaChanged.connect(self._fit_height)
         self.setChart(chart)
         if old is not None:
             old.deleteLater()
+        self._fit_height()
+
+    def needed_height(self) -> int:
+        """The height at which every bar has room for its label (capped, see MAX_CHART_HEIGHT)."""
+        rows = max(1, len(self.shown))
+        return max(MIN_CHART_HEIGHT, min(MAX_CHART_HEIGHT, math.ceil(self._chrome + rows * self._row_height)))
+
+    def _fit_height(self, plot: QRectF | None = None) -> None:
+        plot = plot if plot is not None else self.chart().plotArea()
+        if plot.height() > 0:
+            self._chrome = self.height() - plot.height()
+        self.setMinimumHeight(self.needed_height())
 
     def _labels(self, rows: list[TopicStats]) -> list[str]:
         labels: list[str] = []
@@ -288,8 +332,12 @@ class HistoryChartView(QChartView):
         x_axis.setTickCount(6)
         if self.days:
             first, last = _ms(self.days[0].day), _ms(self.days[-1].day)
+            # Points sit at noon; 11 hours either side keeps the first and last dots
+            # whole inside the plot while the end labels still name their own days.
+            pad = 11 * 3_600_000
             x_axis.setRange(
-                QDateTime.fromMSecsSinceEpoch(int(first)), QDateTime.fromMSecsSinceEpoch(int(max(last, first + 86_400_000)))
+                QDateTime.fromMSecsSinceEpoch(int(first - pad)),
+                QDateTime.fromMSecsSinceEpoch(int(max(last, first + 86_400_000) + pad)),
             )
         left = QValueAxis()
         left.setLabelFormat("%d")

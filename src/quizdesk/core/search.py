@@ -1,18 +1,23 @@
-"""Full-text search over question titles and answers.
+"""Full-text search over question titles, bodies, answers, key points and choices.
 
 FTS5's trigram tokenizer matches any substring of three or more characters,
-which is what Chinese needs (no spaces between words). Shorter terms:
+which is what Chinese needs (no spaces between words). The index reads its
+text from the view ``question_search_text`` (migration 0005): key points and
+choice texts come out of their JSON lists one per line, true/false choices
+(the fixed 正确/错误) are left out, and every text ends with a newline.
+Shorter terms:
 
 * two characters: expanded through the index's term list to every indexed
   trigram that begins with them (``显存`` → ``显存不``, ``显存占``…), so they
-  still use the index; only a pair at the very end of an answer is missed;
+  still use the index. A pair at the very end of a text is found through the
+  trigram it forms with the closing newline (``蝌蚪\\n``);
 * one character: matched in titles only, with ``LIKE`` (scanning every
   answer for one character would be slow and find almost everything).
 
 Every function takes a raw ``sqlite3`` connection or an SQLAlchemy session.
 
-Results: title matches first (in bank order), then matches in the body or
-answer. Nothing is ranked over the whole bank: with a common word that would
+Results: title matches first (in bank order), then matches in the other
+texts. Nothing is ranked over the whole bank: with a common word that would
 cost time in proportion to the bank, which the 20 ms budget does not allow.
 """
 

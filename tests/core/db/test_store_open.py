@@ -67,7 +67,7 @@ def test_migration_from_previous_revision_keeps_data_and_backs_up(data_dir: Path
     store = open_store(data_dir)
     with store.engine.connect() as c:
         assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == SCHEMA_HEAD
-        # 0002 built the search index over the rows that were already there.
+        # 0002 built the search index over the rows that were already there (0005 rebuilt it).
         rows = c.execute(text("SELECT rowid FROM question_fts WHERE question_fts MATCH '梯度裁剪'")).all()
         assert len(rows) == 1
     store.close()
@@ -77,6 +77,44 @@ def test_migration_from_previous_revision_keeps_data_and_backs_up(data_dir: Path
     assert check.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     assert check.execute("SELECT count(*) FROM questions").fetchone() == (1,)
     check.close()
+
+
+def test_database_at_0004_upgrades_and_finds_key_points_choices_and_a_final_pair(data_dir: Path) -> None:
+    from quizdesk.core.search import search
+
+    data_dir.mkdir(parents=True)
+    engine = make_engine(data_dir / DB_FILENAME)
+    migrate.upgrade(engine, "0004")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO topics (id, key, name, name_en, origin, sort_order) VALUES (1, 'm', '模块', 'M', 'bundled', 0)"))
+        c.execute(
+            text(
+                "INSERT INTO questions (external_id, origin, topic_id, qtype, title, body_md, answer_md, key_points, "
+                "choices, difficulty, tags, source_path, source_line, content_hash, sort_order, created_at, updated_at) "
+                "VALUES (:id, 'bundled', 1, :qtype, :title, '', :answer, :points, :choices, 2, '[]', '', 0, 'h', 0, "
+                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+            ),
+            [
+                {"id": "open", "qtype": "open", "title": "梯度裁剪", "answer": "先反向传播，最后是蝌蚪",
+                 "points": '["限制范数", "保持方向不变"]', "choices": "[]"},
+                {"id": "single", "qtype": "single", "title": "选择题", "answer": "",
+                 "points": "[]", "choices": '[{"text": "长度缩小", "correct": true}, {"text": "方向改变", "correct": false}]'},
+                {"id": "tf", "qtype": "truefalse", "title": "判断题", "answer": "",
+                 "points": "[]", "choices": '[{"text": "正确", "correct": true}, {"text": "错误", "correct": false}]'},
+            ],
+        )
+        assert c.execute(text("SELECT count(*) FROM question_fts WHERE question_fts MATCH '方向不变'")).scalar() == 0
+    engine.dispose()
+
+    store = open_store(data_dir)
+    with store.read() as c:
+        assert c.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
+        found = {query: [h.external_id for h in search(c, query)] for query in ("方向不变", "范数", "长度缩小", "蝌蚪", "正确")}
+    assert found == {"方向不变": ["open"], "范数": ["open"], "长度缩小": ["single"], "蝌蚪": ["open"], "正确": []}
+    with store.engine.begin() as c:  # the rebuilt index holds exactly the text of its content view
+        c.execute(text("INSERT INTO question_fts(question_fts, rank) VALUES ('integrity-check', 1)"))
+    store.close()
+    assert len(list((data_dir / "backups").glob("*before-migration-from-0004.db"))) == 1
 
 
 def test_file_that_is_not_a_database_is_refused_and_left_alone(data_dir: Path) -> None:

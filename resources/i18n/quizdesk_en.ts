@@ -1899,12 +1899,12 @@ Try again, or choose another folder.</translation>
     <name>WeakAreasDialog</name>
     <message>
         <source>Weak areas</source>
-        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Set up a mock exam on these topic keys, weakest questions first. New figures from the database are on screen.</extracomment>
+        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. New figures from the database are on screen.</extracomment>
         <translation>Weak areas</translation>
     </message>
     <message>
-        <source>Set up a mock exam on these topics, weakest questions first</source>
-        <translation>Set up a mock exam on these topics, weakest questions first</translation>
+        <source>Start a mock exam on these topics now, weakest questions first, with your usual exam settings</source>
+        <translation>Start a mock exam on these topics now, weakest questions first, with your usual exam settings</translation>
     </message>
     <message>
         <source>Flashcards of these topics: due cards, new ones, then the rest</source>

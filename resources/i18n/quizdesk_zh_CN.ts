@@ -1887,12 +1887,12 @@ Try again, or choose another folder.</source>
     <name>WeakAreasDialog</name>
     <message>
         <source>Weak areas</source>
-        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Set up a mock exam on these topic keys, weakest questions first. New figures from the database are on screen.</extracomment>
+        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. New figures from the database are on screen.</extracomment>
         <translation>薄弱环节</translation>
     </message>
     <message>
-        <source>Set up a mock exam on these topics, weakest questions first</source>
-        <translation>用这些主题组一场模拟考试，最薄弱的题目优先</translation>
+        <source>Start a mock exam on these topics now, weakest questions first, with your usual exam settings</source>
+        <translation>立即按你常用的考试设置，针对这些主题开始模拟考试（最薄弱的题目优先）</translation>
     </message>
     <message>
         <source>Flashcards of these topics: due cards, new ones, then the rest</source>

@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QLabel, QPushButton
+from sqlalchemy import text
 
 from quizdesk.core.db.models import Question
 from quizdesk.core.stats.history import DayStats
@@ -232,7 +233,12 @@ def test_weak_means_one_thing_in_the_headline_the_dots_the_bars_and_the_legend(q
     assert chart.chart().axes(Qt.Orientation.Vertical)[0].categories()[-2:] == ["t3  60", "t2  59"]
 
 
-def test_drill_these_opens_the_exam_setup_on_the_weakest_topics(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
+def test_drill_these_starts_an_exam_on_the_weakest_topics_in_one_click(qtbot, gui_store, activate, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from quizdesk.core.db.models import StudySession
+
+    QSettings().setValue("examSetup/order", "random")  # the user's usual choices stay theirs
     make_week(gui_store)
     window = MainWindow(gui_store, now=lambda: NOW)
     qtbot.add_widget(window)
@@ -243,19 +249,29 @@ def test_drill_these_opens_the_exam_setup_on_the_weakest_topics(qtbot, gui_store
     assert dialog.isVisible() and not dialog.isModal()
     expected = sorted(s.topic_id for s in dialog.weakest)
     qtbot.mouseClick(dialog.findChild(QPushButton, "weakDrillExamButton"), Qt.MouseButton.LeftButton)
-    setup = window.exam_setup_dialog
-    assert setup.isVisible() and not dialog.isVisible()
-    modules = {1, 2}  # a module is checked too when all its sub-topics are
-    assert sorted(set(setup.tree.checked_topic_ids()) - modules) == expected
-    assert setup.order_combo.currentData() == "weakest"
-    qtbot.waitUntil(lambda: not setup._recount_timer.isActive())
-    with qtbot.wait_signal(setup.accepted):
-        qtbot.mouseClick(setup.start_button, Qt.MouseButton.LeftButton)
-    runner = window.exam_runner
-    assert runner is not None
+    runner = window.exam_runner  # no setup dialog in between
+    assert runner is not None and window.mode == "exam" and not dialog.isVisible()
     with gui_store.read() as connection:
         topics = {qid: tid for qid, tid in connection.execute("SELECT id, topic_id FROM questions")}
     assert {topics[q.id] for q in runner.questions} <= set(expected)
+    with gui_store.session() as session:
+        spec = session.get(StudySession, runner.exam_id).spec
+    assert spec["order"] == "weakest"
+    assert QSettings().value("examSetup/order") == "random"
+
+
+def test_drill_these_shows_the_setup_when_no_question_is_left_to_ask(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
+    make_week(gui_store)
+    with gui_store.session() as session:  # the topic's questions were retired (an import removed them) since the page was drawn
+        key = session.execute(text("SELECT key FROM topics WHERE name = '树模型'")).scalar_one()
+        session.execute(text("UPDATE questions SET retired_at = '2026-05-01 00:00:00' WHERE topic_id = (SELECT id FROM topics WHERE key = :k)"), {"k": key})
+    window = MainWindow(gui_store, now=lambda: NOW)
+    qtbot.add_widget(window)
+    activate(window)
+    window._drill_exam([key])
+    setup = window.exam_setup_dialog
+    assert window.exam_runner is None and setup.isVisible()  # the dialog says why instead of nothing happening
+    assert setup.match_label.text() in ("Pick at least one topic.", "No question of the chosen types is in the chosen topics. Add topics or question types.")
 
 
 def test_study_these_starts_a_session_on_the_weakest_topics(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]

@@ -47,6 +47,9 @@ class ExamSetupDialog(QDialog):
         self.store = store
         self.exam_id: int | None = None
         self.match_count = 0
+        # Starting an exam remembers its choices for next time; a drill started
+        # from Weak areas (its topics, weakest first) should not replace them.
+        self.remember_choices = True
         self._recount_timer = QTimer(self, singleShot=True, interval=0)
         self._recount_timer.timeout.connect(self._recount)
 
@@ -241,6 +244,7 @@ class ExamSetupDialog(QDialog):
             self._recount()
             self.match_label.setText(self._empty_message(spec))
             return
-        self._save()
+        if self.remember_choices:
+            self._save()
         notify_data_changed()
         super().accept()

@@ -357,8 +357,12 @@ class MainWindow(QMainWindow):
         label = self.topic_tree.selected_label() if topic_ids else self.tr("all topics")
         self.start_study(queue, self.tr("Study: %1").replace("%1", label))
 
-    def new_exam(self, topic_keys: list[str] | None = None, order: str | None = None) -> None:
-        """The exam setup: on ``topic_keys`` (else the selected topic) and in ``order`` if given."""
+    def new_exam(self, topic_keys: list[str] | None = None, order: str | None = None, *, start_now: bool = False) -> None:
+        """The exam setup: on ``topic_keys`` (else the selected topic) and in ``order`` if given.
+
+        With ``start_now`` the exam starts at once with the remembered size, types
+        and time limit; the dialog only shows if that exam cannot be made.
+        """
         from quizdesk.ui.exam_setup_dialog import ExamSetupDialog
 
         key = self.topic_tree.current_key()
@@ -367,8 +371,13 @@ class MainWindow(QMainWindow):
             dialog.order_combo.setCurrentIndex(dialog.order_combo.findData(order))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.run_exam(dialog.exam_id) if dialog.exam_id is not None else None)
-        dialog.open()
         self.exam_setup_dialog = dialog
+        if start_now:
+            dialog.remember_choices = False
+            dialog.accept()  # says why in the dialog and stays open when nothing matches
+            if dialog.exam_id is not None:
+                return
+        dialog.open()
 
     def run_exam(self, exam_id: int) -> None:
         from quizdesk.ui.exam_runner import ExamRunner
@@ -496,7 +505,7 @@ class MainWindow(QMainWindow):
 
     def _drill_exam(self, topic_keys: list[str]) -> None:
         if not self._busy_with_exam():
-            self.new_exam(topic_keys, order="weakest")
+            self.new_exam(topic_keys, order="weakest", start_now=True)  # one click: "Drill these"
 
     def import_files(self, *, folder: bool = False, paths: list[Path] | None = None) -> None:
         """Import Markdown files or a folder (asked for unless ``paths`` are given, e.g. dropped)."""

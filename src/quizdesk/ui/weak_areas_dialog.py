@@ -56,7 +56,7 @@ SETTINGS_GROUP = "weakAreas"
 class WeakAreasDialog(QDialog):
     #: Study these question ids, with a title (the main window's ``start_study``).
     studyRequested = Signal(list, str)
-    #: Set up a mock exam on these topic keys, weakest questions first.
+    #: Start a mock exam on these topic keys now, weakest questions first.
     examRequested = Signal(list)
     #: New figures from the database are on screen.
     refreshed = Signal()
@@ -209,7 +209,7 @@ class WeakAreasDialog(QDialog):
 
     def _retranslate_static(self) -> None:
         self.setWindowTitle(self.tr("Weak areas"))
-        self.exam_button.setToolTip(self.tr("Set up a mock exam on these topics, weakest questions first"))
+        self.exam_button.setToolTip(self.tr("Start a mock exam on these topics now, weakest questions first, with your usual exam settings"))
         self.study_button.setToolTip(self.tr("Flashcards of these topics: due cards, new ones, then the rest"))
         self.back_button.setText(self.tr("‹ All modules"))
         self._on_module_shown(self.mastery_chart.module_id)

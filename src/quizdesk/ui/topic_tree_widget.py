@@ -3,6 +3,7 @@ window (selectable, with a mastery column) and the exam setup (checkable)."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -103,7 +104,7 @@ class TopicTreeWidget(QTreeWidget):
             item.setIcon(MASTERY_COLUMN, self._mastery_icon(score))
             item.setToolTip(
                 MASTERY_COLUMN,
-                self.tr("Mastery: %1").replace("%1", f"{score:.0f}") if score is not None else self.tr("Not studied yet"),
+                self.tr("Mastery: %1").replace("%1", str(math.floor(score))) if score is not None else self.tr("Not studied yet"),
             )
         if self._checkable:
             flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable

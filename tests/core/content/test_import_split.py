@@ -194,3 +194,69 @@ def test_links_list_inside_an_answer_that_is_not_a_toc_stays() -> None:
 def test_duplicate_and_empty_titles_still_split() -> None:
     result = split_text("## 1.\n\n只有编号的标题\n\n## 1.\n\n又一个\n")
     assert len(result.segments) == 2
+
+
+# --- numbered questions whose answers hold question-like sub-headings ---------
+
+DROPOUT_BN_ADAM = (
+    "## 1. Dropout\n"
+    "Dropout 随机丢弃神经元，训练时每个神经元以概率 p 被置零。\n"
+    "### 为什么有效？\n"
+    "相当于集成了很多共享参数的子网络。\n"
+    "## 2. BatchNorm\n"
+    "BN 对每个 mini-batch 的激活做标准化。\n"
+    "### 优点是什么？\n"
+    "允许更大的学习率，训练更稳定。\n"
+    "## 3. Adam\n"
+    "Adam 结合动量与自适应学习率。\n"
+)
+
+
+def test_numbered_headings_with_text_are_the_questions_and_question_like_subheadings_their_answers() -> None:
+    # The ### headings look more like questions, but the ## ones carry text of their own:
+    # they are the questions, and nothing (Adam, the intros) is dropped.
+    result = split_text(DROPOUT_BN_ADAM)
+    assert result.question_level == 2
+    assert _answers(DROPOUT_BN_ADAM) == {
+        "Dropout": "Dropout 随机丢弃神经元，训练时每个神经元以概率 p 被置零。\n### 为什么有效？\n相当于集成了很多共享参数的子网络。",
+        "BatchNorm": "BN 对每个 mini-batch 的激活做标准化。\n### 优点是什么？\n允许更大的学习率，训练更稳定。",
+        "Adam": "Adam 结合动量与自适应学习率。",
+    }
+    assert result.sections == []
+
+
+def test_numbered_questions_without_an_intro_of_their_own_still_take_the_level() -> None:
+    text = DROPOUT_BN_ADAM.replace("BN 对每个 mini-batch 的激活做标准化。\n", "")
+    assert _titles(text) == ["Dropout", "BatchNorm", "Adam"]
+    assert _answers(text)["BatchNorm"].startswith("### 优点是什么？")
+
+
+def test_numbering_that_continues_the_parent_keeps_the_deeper_headings_as_questions() -> None:
+    text = (
+        "## 3.1 基本概念\n\n本节介绍基本概念。\n\n### 3.1.1 什么是过拟合？\n\n甲\n\n### 3.1.2 什么是欠拟合？\n\n乙\n\n"
+        "## 3.2 模型\n\n本节讲模型。\n\n### 3.2.1 什么是 SVM？\n\n丙\n"
+    )
+    assert _answers(text) == {"什么是过拟合？": "甲", "什么是欠拟合？": "乙", "什么是 SVM？": "丙"}
+
+
+def test_a_toc_whose_leaves_are_the_deeper_headings_keeps_them_as_questions() -> None:
+    text = (
+        "- [1. 基础](#1-基础)\n  - [什么是A？](#什么是a)\n  - [什么是B？](#什么是b)\n- [2. 进阶](#2-进阶)\n  - [什么是C？](#什么是c)\n\n"
+        "## 1. 基础\n\n简介一。\n\n### 什么是A？\n\n甲\n\n### 什么是B？\n\n乙\n\n## 2. 进阶\n\n简介二。\n\n### 什么是C？\n\n丙\n"
+    )
+    assert _titles(text) == ["什么是A？", "什么是B？", "什么是C？"]
+
+
+def test_a_numbered_page_title_with_an_intro_does_not_swallow_the_questions() -> None:
+    text = "# 1. 深度学习笔记\n\n简介。\n\n## 什么是A？\n\n甲\n\n## 什么是B？\n\n乙\n"
+    assert _titles(text) == ["什么是A？", "什么是B？"]
+
+
+def test_a_question_above_the_question_level_without_questions_under_it_is_a_question() -> None:
+    questions = "".join(f"### 3.1.{n} 什么是{x}？\n\n答{x}\n\n" for n, x in enumerate("ABCDE", 1))
+    text = f"## 3.1 基础\n\n{questions}## 总结：为什么要做特征工程？\n\n因为特征决定上限。\n"
+    result = split_text(text)
+    assert result.question_level == 3
+    assert _titles(text)[-1] == "总结：为什么要做特征工程？"
+    assert _answers(text)["总结：为什么要做特征工程？"] == "因为特征决定上限。"
+

@@ -7,9 +7,17 @@
    (Sections above the questions rarely look like questions; headings inside
    answers are deeper.) Without any question-like heading, the same rule runs
    on headings scoring ≥ 1 (e.g. consistently numbered ``## 1. Dropout``).
+   Then a shallower level takes over when its headings are the questions and
+   the deeper question-like ones are sub-headings of their answers
+   (:func:`_answers_above`): most of them are numbered or question-like and
+   have text of their own, and neither a table of contents nor numbering
+   that continues theirs (``3.1`` → ``3.1.1``) says the deeper ones are the
+   questions.
 3. Walking the file: a heading deeper than the open question belongs to its
    answer. Otherwise the open question ends there, and the heading is
-   - shallower than the question level: a section (never a question);
+   - shallower than the question level: a section (never a question), unless
+     it looks like a question, has text of its own and no question-like
+     heading under it — then it is a question;
    - at the question level: a question, unless it scores below 0 (目录,
      参考文献, 第三章 …), or it does not look like a question itself but has
      question-like headings under it (a group of questions), or it is the
@@ -28,6 +36,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -38,6 +47,7 @@ from quizdesk.core.content.importer.toc import Toc, find_toc
 LOOKS_LIKE_QUESTION = 2
 _RULE_RE = re.compile(r"(?:[-*_][ \t]*){3,}")
 _EMPTY_TAG_RE = re.compile(r"<a\s[^>]{0,500}>\s*</a>|<hr\s*/?>|<br\s*/?>", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})*")
 
 
 def is_trimmable(line: str) -> bool:
@@ -74,6 +84,7 @@ def _pick_level(levels: list[int], evidence: list[bool]) -> int | None:
 
 
 def choose_question_level(headings: list[Heading], scores: list[int]) -> int | None:
+    """The level rule on scores alone (step 2 before a shallower level may take over)."""
     levels = [h.level for h in headings]
     level = _pick_level(levels, [s >= LOOKS_LIKE_QUESTION for s in scores])
     if level is None:
@@ -84,15 +95,96 @@ def choose_question_level(headings: list[Heading], scores: list[int]) -> int | N
     return level
 
 
-def _contains_questions(headings: list[Heading], scores: list[int], index: int) -> bool:
-    """Whether question-like headings sit under heading ``index`` (before its next sibling)."""
-    level = headings[index].level
-    for heading, score in zip(headings[index + 1 :], scores[index + 1 :]):
-        if heading.level <= level:
+@dataclass
+class _Shape:
+    """What the level rule needs to know about each heading besides its score."""
+
+    headings: list[Heading]
+    titles: list[Title]
+    scores: list[int]
+    own_text: list[bool]  # text lines between the heading and the next heading
+    questions_below: list[bool]  # a question-like heading under it, before its next sibling
+    toc: Toc
+
+
+def _own_text(scanned: Scan, toc: Toc) -> list[bool]:
+    lines, headings = scanned.lines, scanned.headings
+    out = []
+    for k, heading in enumerate(headings):
+        stop = headings[k + 1].start if k + 1 < len(headings) else len(lines)
+        out.append(any(i not in toc.lines and not is_trimmable(lines[i]) for i in range(heading.end + 1, stop)))
+    return out
+
+
+def _questions_below(headings: list[Heading], scores: list[int]) -> list[bool]:
+    """Per heading: whether a question-like heading sits under it (one pass, a stack of open headings)."""
+    below = [False] * len(headings)
+    stack: list[int] = []
+    for index, heading in enumerate(headings):
+        while stack and headings[stack[-1]].level >= heading.level:
+            stack.pop()
+        if scores[index] >= LOOKS_LIKE_QUESTION:
+            for open_index in stack:
+                below[open_index] = True
+        stack.append(index)
+    return below
+
+
+def _number(title: Title) -> str:
+    """The plain numbering of a heading (``3.1`` of ``3.1 基本概念``), ASCII; "" without one."""
+    if title.numbering != "plain":
+        return ""
+    match = _NUMBER_RE.match(title.plain)
+    return unicodedata.normalize("NFKC", match.group()) if match else ""
+
+
+def _answers_above(shape: _Shape, upper: int, level: int) -> bool:
+    """Whether the headings of level ``upper`` are the questions and the question-like ones of ``level`` below
+    them are sub-headings of their answers (``## 1. Dropout`` + text + ``### 为什么有效？``).
+
+    They must be numbered or question-like (score ≥ 1), at least two of them
+    and most of that level (section names like 参考文献 aside) must have text
+    of their own, and as many as a quarter of the question-like headings of
+    ``level``. A table of contents whose leaves are the deeper headings (not
+    these), or numbering of the deeper ones that continues theirs (``3.1`` →
+    ``3.1.1``), says they are sections instead.
+    """
+    headings, scores = shape.headings, shape.scores
+    mates = [i for i, h in enumerate(headings) if h.level == upper and scores[i] >= 0]
+    owners = [i for i in mates if scores[i] >= 1 and shape.own_text[i]]
+    deeper = sum(1 for h, s in zip(headings, scores) if h.level == level and s >= LOOKS_LIKE_QUESTION)
+    if len(owners) < 2 or len(owners) * 2 <= len(mates) or len(owners) < -(-deeper // 4):
+        return False
+    listed = shape.toc.listed
+    upper_leaf = any(listed.get(i) for i in mates if scores[i] >= 1)
+    parent: int | None = None
+    for index, heading in enumerate(headings):
+        if heading.level <= upper:
+            parent = index if heading.level == upper and scores[index] >= 1 else None
+            continue
+        if parent is None or scores[index] < LOOKS_LIKE_QUESTION:
+            continue
+        if listed.get(index) and not upper_leaf:
             return False
-        if score >= LOOKS_LIKE_QUESTION:
-            return True
-    return False
+        number, parent_number = _number(shape.titles[index]), _number(shape.titles[parent])
+        if parent_number and number.startswith(parent_number + "."):
+            return False
+    return True
+
+
+def _question_level(shape: _Shape) -> tuple[int | None, bool]:
+    """The question level, and whether a shallower level took over (step 2)."""
+    level = choose_question_level(shape.headings, shape.scores)
+    taken_over = False
+    while level is not None:
+        upper = next(
+            (u for u in range(level - 1, 0, -1) if any(h.level == u for h in shape.headings) and _answers_above(shape, u, level)),
+            None,
+        )
+        if upper is None:
+            break
+        level, taken_over = upper, True
+    return level, taken_over
 
 
 def _is_title_heading(headings: list[Heading], scores: list[int], index: int, level: int) -> bool:
@@ -103,8 +195,15 @@ def _is_title_heading(headings: list[Heading], scores: list[int], index: int, le
     return len(mates) > 1 and sum(s >= 1 for s in mates[1:]) * 5 >= (len(mates) - 1) * 3
 
 
-def _classify(headings: list[Heading], scores: list[int], level: int | None) -> list[str]:
-    """Per heading: "question", "section" or "inside" (part of an answer)."""
+def _classify(shape: _Shape, level: int | None, taken_over: bool = False) -> list[str]:
+    """Per heading: "question", "section" or "inside" (part of an answer).
+
+    ``taken_over``: the level was chosen because its numbered headings hold
+    the question-like ones as answer sub-headings, so only a plain heading
+    (score ≤ 0) over question-like ones is a group of questions there.
+    """
+    container_below = 1 if taken_over else LOOKS_LIKE_QUESTION
+    headings, scores = shape.headings, shape.scores
     kinds: list[str] = []
     open_level: int | None = None
     for index, (heading, score) in enumerate(zip(headings, scores)):
@@ -115,16 +214,19 @@ def _classify(headings: list[Heading], scores: list[int], level: int | None) -> 
             kinds.append("inside")
             continue
         open_level = None
+        looks = score >= LOOKS_LIKE_QUESTION
         if heading.level < level:
-            kind = "section"
+            # A question above the question level, on its own (no questions under it), is still a question.
+            standalone = looks and shape.own_text[index] and not shape.questions_below[index]
+            kind = "question" if standalone else "section"
         elif heading.level == level:
-            plain_container = score < LOOKS_LIKE_QUESTION and _contains_questions(headings, scores, index)
+            plain_container = score < container_below and shape.questions_below[index]
             if score < 0 or plain_container or _is_title_heading(headings, scores, index, level):
                 kind = "section"
             else:
                 kind = "question"
         else:
-            kind = "question" if score >= LOOKS_LIKE_QUESTION else "section"
+            kind = "question" if looks else "section"
         if kind == "question":
             open_level = heading.level
         kinds.append(kind)
@@ -148,8 +250,9 @@ def split_text(text: str) -> FileSplit:
     titles = [clean_title(h.text) for h in headings]
     toc = find_toc(scanned.lines, scanned.opaque, headings, titles)
     scores = [question_score(t) + (2 if toc.listed.get(i) else 0) for i, t in enumerate(titles)]
-    level = choose_question_level(headings, scores)
-    kinds = _classify(headings, scores, level)
+    shape = _Shape(headings, titles, scores, _own_text(scanned, toc), _questions_below(headings, scores), toc)
+    level, taken_over = _question_level(shape)
+    kinds = _classify(shape, level, taken_over)
     result = FileSplit(scan=scanned, toc=toc, question_level=level)
     # Boundaries: where a question or section heading starts.
     boundaries = [h.start for h, k in zip(headings, kinds) if k != "inside"] + [len(scanned.lines)]

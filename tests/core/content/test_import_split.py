@@ -222,7 +222,7 @@ def test_numbered_headings_with_text_are_the_questions_and_question_like_subhead
         "BatchNorm": "BN 对每个 mini-batch 的激活做标准化。\n### 优点是什么？\n允许更大的学习率，训练更稳定。",
         "Adam": "Adam 结合动量与自适应学习率。",
     }
-    assert result.sections == []
+    assert result.dropped == [] and result.sections == []
 
 
 def test_numbered_questions_without_an_intro_of_their_own_still_take_the_level() -> None:
@@ -236,7 +236,13 @@ def test_numbering_that_continues_the_parent_keeps_the_deeper_headings_as_questi
         "## 3.1 基本概念\n\n本节介绍基本概念。\n\n### 3.1.1 什么是过拟合？\n\n甲\n\n### 3.1.2 什么是欠拟合？\n\n乙\n\n"
         "## 3.2 模型\n\n本节讲模型。\n\n### 3.2.1 什么是 SVM？\n\n丙\n"
     )
+    result = split_text(text)
     assert _answers(text) == {"什么是过拟合？": "甲", "什么是欠拟合？": "乙", "什么是 SVM？": "丙"}
+    # The section introductions are reported, not silently dropped.
+    assert [(d.title.plain if d.title else None, d.lines, d.reason) for d in result.dropped] == [
+        ("3.1 基本概念", (2,), "section"),
+        ("3.2 模型", (14,), "section"),
+    ]
 
 
 def test_a_toc_whose_leaves_are_the_deeper_headings_keeps_them_as_questions() -> None:
@@ -249,7 +255,9 @@ def test_a_toc_whose_leaves_are_the_deeper_headings_keeps_them_as_questions() ->
 
 def test_a_numbered_page_title_with_an_intro_does_not_swallow_the_questions() -> None:
     text = "# 1. 深度学习笔记\n\n简介。\n\n## 什么是A？\n\n甲\n\n## 什么是B？\n\n乙\n"
+    result = split_text(text)
     assert _titles(text) == ["什么是A？", "什么是B？"]
+    assert [(d.title.plain if d.title else None, d.lines) for d in result.dropped] == [("1. 深度学习笔记", (2,))]
 
 
 def test_a_question_above_the_question_level_without_questions_under_it_is_a_question() -> None:
@@ -260,3 +268,28 @@ def test_a_question_above_the_question_level_without_questions_under_it_is_a_que
     assert _titles(text)[-1] == "总结：为什么要做特征工程？"
     assert _answers(text)["总结：为什么要做特征工程？"] == "因为特征决定上限。"
 
+
+# --- text that goes into no question is reported -------------------------------
+
+
+def test_text_before_the_first_heading_and_under_sections_is_listed_as_dropped() -> None:
+    text = "本文整理面试题。\n\n## 什么是A？\n\n甲\n\n## 参考文献\n\n[1] 某论文\n[2] 另一篇\n"
+    result = split_text(text)
+    assert [(d.title.plain if d.title else None, d.lines, d.reason) for d in result.dropped] == [
+        (None, (0,), "preamble"),
+        ("参考文献", (8, 9), "section"),
+    ]
+
+
+def test_a_table_of_contents_cut_out_of_an_answer_is_listed_as_dropped() -> None:
+    text = "## 什么是A？\n\n见：\n- [什么是B？](#什么是b)\n- [什么是C？](#什么是c)\n- [什么是A？](#什么是a)\n\n## 什么是B？\n\n乙\n\n## 什么是C？\n\n丙\n"
+    result = split_text(text)
+    assert _answers(text)["什么是A？"] == "见："
+    assert [(d.title.text if d.title else None, d.lines, d.reason) for d in result.dropped] == [("什么是A？", (3, 4, 5), "toc")]
+
+
+def test_a_leading_toc_front_matter_and_back_to_top_links_go_without_a_warning() -> None:
+    path = REPO / "第三章 机器学习" / "nasty.md"
+    result = _split_file(path)
+    # Only the one line of section introduction is reported.
+    assert [(d.title.plain if d.title else None, d.lines, d.reason) for d in result.dropped] == [("3.1 基本概念", (17,), "section")]

@@ -7,13 +7,19 @@ from dataclasses import dataclass, field
 
 from quizdesk.core.content.importer.decode import read_source
 from quizdesk.core.content.importer.images import ImageLocaliser, MediaCopy
-from quizdesk.core.content.importer.split import Segment, split_text
+from quizdesk.core.content.importer.split import Dropped, Segment, split_text
 from quizdesk.core.content.importer.titles import id_key, strip_markup
 from quizdesk.core.content.importer.walk import SourceFile
 from quizdesk.core.content.model import ParsedQuestion, Problem
 
 MAX_TITLE_CHARS = 300
 MAX_FALLBACK_CHARS = 80
+_MAX_NAMED_CHARS = 60
+_WHY_DROPPED = {
+    "section": "section text, part of no question",
+    "preamble": "part of no question",
+    "toc": "a table of contents inside an answer",
+}
 
 
 @dataclass
@@ -52,6 +58,20 @@ def _title(segment: Segment, answer: str, stem: str) -> str:
     return title
 
 
+def dropped_problem(display: str, dropped: Dropped) -> Problem:
+    """The warning for text that went into no question: ``N lines under "<heading>" not imported (why)``."""
+    count = len(dropped.lines)
+    noun = "line" if count == 1 else "lines"
+    if dropped.title is None:
+        where = "before the first heading"
+    else:
+        name = dropped.title.plain or dropped.title.text
+        if len(name) > _MAX_NAMED_CHARS:
+            name = name[: _MAX_NAMED_CHARS - 1] + "…"
+        where = f'under "{name}"'
+    return Problem(display, dropped.lines[0] + 1, f"{count} {noun} {where} not imported ({_WHY_DROPPED[dropped.reason]})", "warning")
+
+
 def parse_file(source: SourceFile, localiser: ImageLocaliser | None = None) -> ParsedFile:
     """Read one file and turn its question headings into questions."""
     out = ParsedFile(source)
@@ -76,6 +96,7 @@ def parse_file(source: SourceFile, localiser: ImageLocaliser | None = None) -> P
             )
         )
         return out
+    out.problems.extend(dropped_problem(source.display, dropped) for dropped in split.dropped)
     origin = origin_for(source)
     stem = source.path.stem
     occurrences: dict[str, int] = {}

@@ -28,8 +28,13 @@
 4. The answer is every line after the question heading up to the next
    question or section heading, minus table-of-contents and "back to top"
    lines; blank lines, thematic breaks (``---``) and empty ``<a id>`` anchors
-   at its ends are trimmed. Text under a section before its first question is
-   the section's introduction and is not imported.
+   at its ends are trimmed.
+5. Text that ends up in no question (under a section heading, before the
+   first heading, a table of contents inside an answer) is listed in
+   :attr:`FileSplit.dropped` so the import can warn about it: no text line is
+   lost silently. Only blank lines and rules, headings themselves, front
+   matter, tables of contents outside answers and "back to top" links go
+   without a word.
 """
 
 from __future__ import annotations
@@ -66,6 +71,16 @@ class Segment:
     answer_lines: tuple[int, ...]  # 0-based indexes of the lines the answer was made of
 
 
+@dataclass(frozen=True)
+class Dropped:
+    """Text lines under one heading that went into no question."""
+
+    heading: Heading | None  # the section (or question) they sit under; None: before the first heading
+    title: Title | None
+    lines: tuple[int, ...]  # 0-based, each with text
+    reason: str  # "section" | "preamble" | "toc"
+
+
 @dataclass
 class FileSplit:
     scan: Scan
@@ -73,6 +88,7 @@ class FileSplit:
     question_level: int | None
     segments: list[Segment] = field(default_factory=list)
     sections: list[Heading] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
 
 
 def _pick_level(levels: list[int], evidence: list[bool]) -> int | None:
@@ -243,6 +259,38 @@ def _answer(lines: list[str], indexes: list[int]) -> tuple[str, tuple[int, ...]]
     return "\n".join(lines[i] for i in indexes), tuple(indexes)
 
 
+def _dropped(result: FileSplit, titles: list[Title], kinds: list[str], in_answer: bytearray) -> list[Dropped]:
+    """Text lines that went into no question, grouped by the question or section heading above them."""
+    scanned, toc = result.scan, result.toc
+    lines, headings = scanned.lines, scanned.headings
+    accounted = bytearray(len(lines))
+    for segment in result.segments:
+        for i in segment.answer_lines:
+            accounted[i] = 1
+    for heading in headings:
+        accounted[heading.start : heading.end + 1] = b"\x01" * (heading.end + 1 - heading.start)
+    accounted[: scanned.front_matter_end] = b"\x01" * scanned.front_matter_end
+    toc_entries = {entry.line for entry in toc.entries}
+    for i in toc.lines:
+        # Navigation goes silently anywhere, a table of contents outside answers too.
+        if i not in toc_entries or not in_answer[i]:
+            accounted[i] = 1
+    owners = [k for k, kind in enumerate(kinds) if kind != "inside"]
+    starts = [headings[k].start for k in owners]
+    groups: dict[tuple[int, str], list[int]] = {}
+    for i, done in enumerate(accounted):
+        if done or is_trimmable(lines[i]):
+            continue
+        slot = bisect.bisect_right(starts, i) - 1
+        owner = owners[slot] if slot >= 0 else -1
+        reason = "toc" if i in toc_entries else ("preamble" if owner < 0 else "section")
+        groups.setdefault((owner, reason), []).append(i)
+    return [
+        Dropped(headings[owner] if owner >= 0 else None, titles[owner] if owner >= 0 else None, tuple(found), reason)
+        for (owner, reason), found in groups.items()
+    ]
+
+
 def split_text(text: str) -> FileSplit:
     """Find the questions in one decoded file."""
     scanned = scan(text)
@@ -256,13 +304,17 @@ def split_text(text: str) -> FileSplit:
     result = FileSplit(scan=scanned, toc=toc, question_level=level)
     # Boundaries: where a question or section heading starts.
     boundaries = [h.start for h, k in zip(headings, kinds) if k != "inside"] + [len(scanned.lines)]
+    in_answer = bytearray(len(scanned.lines))
     for index, (heading, kind) in enumerate(zip(headings, kinds)):
         if kind == "section":
             result.sections.append(heading)
         if kind != "question":
             continue
         stop = boundaries[bisect.bisect_right(boundaries, heading.start)]
+        in_answer[heading.end + 1 : stop] = b"\x01" * (stop - heading.end - 1)
         body = [i for i in range(heading.end + 1, stop) if i not in toc.lines]
         answer, used = _answer(scanned.lines, body)
         result.segments.append(Segment(heading, titles[index], answer, used))
+    if result.segments:
+        result.dropped = _dropped(result, titles, kinds, in_answer)
     return result

@@ -111,3 +111,29 @@ def test_broken_file_does_not_hide_valid_questions(store: Store, bank_dir: Path)
     assert any("02-more/02-broken.md:4:" in m and "metadata" in m for m in messages)
     assert any("02-more/02-broken.md:8:" in m and "essay" in m for m in messages)
     assert any("02-more/03-gbk.md:1:" in m and "UTF-8" in m for m in messages)
+
+
+def test_a_large_sync_merges_the_search_index_and_a_small_one_does_not(store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from quizdesk.core import search
+    from quizdesk.core.content import sync
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
+    from synthetic import make_questions
+
+    merges: list[bool] = []
+    real = search.optimize_index
+    monkeypatch.setattr(search, "optimize_index", lambda session: merges.append(True) or real(session))
+    questions = make_questions(sync.OPTIMIZE_INDEX_AFTER + 20)
+    with store.session() as session:
+        sync.sync_questions(session, questions[:10], origin="import:small", retire_missing=False)
+    assert merges == []
+    with store.session() as session:
+        report = sync.sync_questions(session, questions[10:], origin="import:big", retire_missing=False)
+    assert report.inserted >= sync.OPTIMIZE_INDEX_AFTER and merges == [True]
+    with store.session() as session:  # the merged index is consistent with its content
+        session.connection().exec_driver_sql("INSERT INTO question_fts(question_fts, rank) VALUES('integrity-check', 1)")
+    with store.read() as connection:
+        hits = search.search(connection, questions[-1].title[:6])
+    assert any(h.title == questions[-1].title for h in hits)

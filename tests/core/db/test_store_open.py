@@ -47,21 +47,27 @@ def test_migrated_schema_matches_models(store) -> None:  # type: ignore[no-untyp
         assert db_columns == {c.name for c in table.columns}, table.name
 
 
+def _insert_raw_questions(connection, rows: list[dict[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    """A topic and questions written with plain SQL, as an older schema stores them."""
+    connection.execute(text("INSERT INTO topics (id, key, name, name_en, origin, sort_order) VALUES (1, 'm', '模块', 'M', 'bundled', 0)"))
+    connection.execute(
+        text(
+            "INSERT INTO questions (external_id, origin, topic_id, qtype, title, body_md, answer_md, key_points, "
+            "choices, difficulty, tags, source_path, source_line, content_hash, sort_order, created_at, updated_at) "
+            "VALUES (:id, 'bundled', 1, :qtype, :title, '', :answer, :points, :choices, 2, '[]', '', 0, 'h', 0, "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        ),
+        rows,
+    )
+
+
 def test_migration_from_previous_revision_keeps_data_and_backs_up(data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     db_path = data_dir / DB_FILENAME
     engine = make_engine(db_path)
     migrate.upgrade(engine, "0001")
     with engine.begin() as c:
-        c.execute(text("INSERT INTO topics (id, key, name, name_en, origin, sort_order) VALUES (1, 'm', '模块', 'M', 'bundled', 0)"))
-        c.execute(
-            text(
-                "INSERT INTO questions (external_id, origin, topic_id, qtype, title, body_md, answer_md, key_points, "
-                "choices, difficulty, tags, source_path, source_line, content_hash, sort_order, created_at, updated_at) "
-                "VALUES ('q1', 'bundled', 1, 'open', '什么是梯度裁剪技术', '', '限制梯度范数', '[]', '[]', 2, '[]', '', 0, 'h', 0, "
-                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
-            )
-        )
+        _insert_raw_questions(c, [{"id": "q1", "qtype": "open", "title": "什么是梯度裁剪技术", "answer": "限制梯度范数", "points": "[]", "choices": "[]"}])
     engine.dispose()
 
     store = open_store(data_dir)
@@ -86,23 +92,14 @@ def test_database_at_0004_upgrades_and_finds_key_points_choices_and_a_final_pair
     engine = make_engine(data_dir / DB_FILENAME)
     migrate.upgrade(engine, "0004")
     with engine.begin() as c:
-        c.execute(text("INSERT INTO topics (id, key, name, name_en, origin, sort_order) VALUES (1, 'm', '模块', 'M', 'bundled', 0)"))
-        c.execute(
-            text(
-                "INSERT INTO questions (external_id, origin, topic_id, qtype, title, body_md, answer_md, key_points, "
-                "choices, difficulty, tags, source_path, source_line, content_hash, sort_order, created_at, updated_at) "
-                "VALUES (:id, 'bundled', 1, :qtype, :title, '', :answer, :points, :choices, 2, '[]', '', 0, 'h', 0, "
-                "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
-            ),
-            [
-                {"id": "open", "qtype": "open", "title": "梯度裁剪", "answer": "先反向传播，最后是蝌蚪",
-                 "points": '["限制范数", "保持方向不变"]', "choices": "[]"},
-                {"id": "single", "qtype": "single", "title": "选择题", "answer": "",
-                 "points": "[]", "choices": '[{"text": "长度缩小", "correct": true}, {"text": "方向改变", "correct": false}]'},
-                {"id": "tf", "qtype": "truefalse", "title": "判断题", "answer": "",
-                 "points": "[]", "choices": '[{"text": "正确", "correct": true}, {"text": "错误", "correct": false}]'},
-            ],
-        )
+        _insert_raw_questions(c, [
+            {"id": "open", "qtype": "open", "title": "梯度裁剪", "answer": "先反向传播，最后是蝌蚪",
+             "points": '["限制范数", "保持方向不变"]', "choices": "[]"},
+            {"id": "single", "qtype": "single", "title": "选择题", "answer": "",
+             "points": "[]", "choices": '[{"text": "长度缩小", "correct": true}, {"text": "方向改变", "correct": false}]'},
+            {"id": "tf", "qtype": "truefalse", "title": "判断题", "answer": "",
+             "points": "[]", "choices": '[{"text": "正确", "correct": true}, {"text": "错误", "correct": false}]'},
+        ])
         assert c.execute(text("SELECT count(*) FROM question_fts WHERE question_fts MATCH '方向不变'")).scalar() == 0
     engine.dispose()
 

@@ -54,6 +54,27 @@ def test_lint_names_files_as_the_path_was_given(bank_dir: Path, monkeypatch, cap
     assert capsys.readouterr().out.startswith("bank/02-more/01-attention.md:4: unknown question type 'essay'")
 
 
+def test_lint_render_reports_what_the_app_could_not_draw(bank_dir: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(bank_dir.parent)
+    topic = Path("bank/02-more/01-attention.md")
+    text = topic.read_text(encoding="utf-8")
+    heading = next(line for line in text.split("\n") if line.startswith("## "))
+    line = text.split("\n").index(heading) + 1
+    broken = "\n\n坏公式 $\\frac{a}{b$ 与缺失的图 ![图](img/none.png)\n\n```pythn\nprint(1)\n```\n"
+    meta_end = text.index("-->", text.index(heading)) + 3
+    topic.write_text(text[:meta_end] + broken + text[meta_end:], encoding="utf-8")
+
+    assert main(["lint", "bank"]) == 0  # the format is fine
+    capsys.readouterr()
+    assert main(["lint", "--render", "bank"]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert f"bank/02-more/01-attention.md:{line}: math: unbalanced braces: '{{' never closed: $\\frac{{a}}{{b$" in lines
+    assert f"bank/02-more/01-attention.md:{line}: image: image file not found: img/none.png" in lines
+    assert f"bank/02-more/01-attention.md:{line}: warning: code fence language 'pythn' is unknown to Pygments; it shows as plain text" in lines
+    assert "2 errors, 1 warnings" in captured.err
+
+
 def test_lint_missing_path(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["lint", str(tmp_path / "nope")]) == 1
     assert "no such file" in capsys.readouterr().err

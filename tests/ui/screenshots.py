@@ -41,8 +41,10 @@ def _prepare_store(data_dir: Path, bank: Path):  # type: ignore[no-untyped-def]
         for i, q in enumerate(questions[::3]):
             if q.qtype == "open":
                 record_recall(session, q.id, list(range(i % 3)), now=past, seconds=40)
-            else:
-                record_choice(session, q.id, [i % 2], now=past, seconds=12)
+            else:  # two answers in three right, as a learner a few days in
+                right = [j for j, c in enumerate(q.choices) if c["correct"]]
+                wrong = [j for j, c in enumerate(q.choices) if not c["correct"]][:1]
+                record_choice(session, q.id, right if i % 3 else wrong, now=past, seconds=12)
     return store
 
 

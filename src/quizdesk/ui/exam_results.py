@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.study.ui_support import question_base_dir
+from quizdesk.ui.chart_theme import style_axis, style_chart
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import content_name, format_percent
 from quizdesk.ui.markdown_pane import make_markdown_view
@@ -310,19 +311,14 @@ class ExamResultsView(QWidget):
         value_axis.setLabelFormat("%d")
         value_axis.setTitleText(self.tr("Score (%)"))
         for axis in (categories, value_axis):
-            axis.setLabelsColor(QColor(c.text))
-            axis.setGridLineColor(QColor(c.border))
-            axis.setLinePenColor(QColor(c.border))
-        value_axis.setTitleBrush(QColor(c.muted))
+            style_axis(axis, c)
         categories.setGridLineVisible(False)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
         chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         series.attachAxis(value_axis)
         chart.setTitle(self.tr("Score by topic"))
-        chart.setTitleBrush(QColor(c.text))
-        chart.setBackgroundBrush(QColor(c.card))
-        chart.setPlotAreaBackgroundVisible(False)
+        style_chart(chart, c)
 
     def _show_detail(self) -> None:
         rows = self.question_table.selectionModel().selectedRows()

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 
 from quizdesk.core.stats.history import DayStats
 from quizdesk.core.stats.mastery import STRONG_MASTERY_FROM, WEAK_MASTERY_BELOW, TopicStats
+from quizdesk.ui.chart_theme import style_axis, style_chart
 from quizdesk.ui.mastery_indicator import UNKNOWN, band, band_color, display_name, mastery_text, mastery_tooltip
 from quizdesk.ui.theme import ThemeColors, colors
 
@@ -47,21 +48,11 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _style_axis(axis: QValueAxis | QBarCategoryAxis | QDateTimeAxis, c: ThemeColors) -> None:
-    axis.setLabelsColor(QColor(c.text))
-    axis.setGridLineColor(QColor(c.border))
-    axis.setLinePenColor(QColor(c.border))
-    axis.setTitleBrush(QColor(c.muted))
-
-
 def _base_chart(c: ThemeColors) -> QChart:
     chart = QChart()
     chart.setBackgroundRoundness(0)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-    chart.setBackgroundBrush(QColor(c.card))
-    chart.setPlotAreaBackgroundVisible(False)
-    chart.setTitleBrush(QColor(c.text))
-    chart.legend().setLabelColor(QColor(c.text))
+    style_chart(chart, c)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
 
@@ -178,7 +169,7 @@ class MasteryChartView(QChartView):
         values.setLabelFormat("%d")
         values.setTitleText(self.tr("Mastery (0–100)"))
         for axis in (categories, values):
-            _style_axis(axis, c)
+            style_axis(axis, c)
         categories.setGridLineVisible(False)
         categories.setTruncateLabels(False)  # names are cut to LABEL_CHARS here; Qt would cut them to "…"
         small = categories.labelsFont()
@@ -353,7 +344,7 @@ class HistoryChartView(QChartView):
         right.setLabelFormat("%d%%")
         right.setTitleText(self.tr("Accuracy"))
         for axis in (x_axis, left, right):
-            _style_axis(axis, c)
+            style_axis(axis, c)
         right.setGridLineVisible(False)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from quizdesk.core.content.model import (
     QUESTION_TYPES,
@@ -85,29 +86,51 @@ def decode_bank_file(data: bytes, path: str) -> tuple[str | None, list[Problem]]
 
 def _code_lines(lines: list[str]) -> set[int]:
     """1-based numbers of the lines that are fences or inside fenced code blocks."""
-    return _fenced(lines)[0]
+    return _fenced(lines).code
 
 
-def _fenced(lines: list[str]) -> tuple[set[int], int | None]:
-    """The fence and code lines (1-based), and the line of a fence never closed.
+class _Fences(NamedTuple):
+    code: set[int]  # 1-based numbers of fence lines and the lines inside
+    unclosed: int | None  # the line of a fence never closed
+    openings: list[int]  # the lines that open a block
+
+
+def _fenced(lines: list[str]) -> _Fences:
+    """Where the fenced code blocks are.
 
     As in CommonMark, a fence closes only with the same character, at least as
     many of them, and nothing else on the line, so a ```` fence can show a ```
     fence inside it. A fence never closed runs to the end of the file.
     """
     code: set[int] = set()
-    char, length, opened = "", 0, 0
+    openings: list[int] = []
+    char, length = "", 0
     for number, line in enumerate(lines, start=1):
         match = FENCE_RE.match(line)
         if length == 0:
             if match:
-                char, length, opened = match.group(1)[0], len(match.group(1)), number
+                char, length = match.group(1)[0], len(match.group(1))
                 code.add(number)
+                openings.append(number)
             continue
         code.add(number)
         if match and match.group(1)[0] == char and len(match.group(1)) >= length and not line[match.end() :].strip():
             length = 0
-    return code, (opened if length else None)
+    return _Fences(code, openings[-1] if length else None, openings)
+
+
+def fence_languages(text: str) -> list[str]:
+    """The language named by each fenced code block of ``text`` (lower-case; blocks without one left out)."""
+    lines = text.split("\n")
+    languages = []
+    for number in _fenced(lines).openings:
+        line = lines[number - 1]
+        match = FENCE_RE.match(line)
+        assert match is not None
+        info = line[match.end() :].strip().split()
+        if info:
+            languages.append(info[0].split("{")[0].lower())
+    return [language for language in languages if language]
 
 
 def _scan_headings(lines: list[str], code: set[int]) -> Iterator[_Heading]:
@@ -334,7 +357,7 @@ def _parse_file(text: str, path: str, fallback: TopicRef) -> tuple[ParseResult, 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     topic, named, header_problems = _parse_header(lines, path, fallback)
     result.problems.extend(header_problems)
-    code, unclosed = _fenced(lines)
+    code, unclosed, _openings = _fenced(lines)
     if unclosed is not None:
         hidden = sum(1 for line in lines[unclosed:] if line.strip())
         result.problems.append(Problem(

@@ -9,29 +9,11 @@ Slower than the format check (each formula is laid out), so it is opt-in.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from quizdesk.core.content.bank_parser import fence_languages
 from quizdesk.core.content.model import ParsedQuestion, Problem
-
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([^\s`{]+)?", re.MULTILINE)
-
-
-def _fence_languages(text: str) -> list[str]:
-    """The language names of the fenced code blocks that open in ``text``."""
-    languages: list[str] = []
-    closing: str | None = None
-    for match in _FENCE_OPEN.finditer(text):
-        fence = match.group(1)
-        if closing is None:
-            closing = fence
-            if match.group(2):
-                languages.append(match.group(2).strip().lower())
-        elif fence[0] == closing[0] and len(fence) >= len(closing) and not match.group(2):
-            closing = None
-    return languages
-
 
 def _known_language(name: str) -> bool:
     from pygments.lexers import get_lexer_by_name  # type: ignore[import-untyped]
@@ -65,7 +47,7 @@ def rendering_problems(questions: Iterable[ParsedQuestion], path_of: Callable[[P
                 if (p.kind, p.source) not in seen:
                     seen.add((p.kind, p.source))
                     problems.append(Problem(str(path), q.source_line, f"{p.kind}: {p.message}: {p.source[:80]}"))
-        for language in _fence_languages(q.body_md + "\n" + q.answer_md):
+        for language in fence_languages(q.body_md + "\n" + q.answer_md):
             if not _known_language(language):
                 problems.append(Problem(
                     str(path), q.source_line,

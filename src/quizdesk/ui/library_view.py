@@ -22,7 +22,7 @@ from quizdesk.core.stats.mastery import TopicStats, topic_stats
 from quizdesk.core.study.ui_support import question_base_dir, question_detail
 from quizdesk.ui.background_read import BackgroundRead
 from quizdesk.ui.i18n import content_name, is_english
-from quizdesk.ui.mastery_indicator import decorate_topic_tree, mastery_icon, scores_of
+from quizdesk.ui.mastery_indicator import decorate_topic_tree, mastery_icon
 from quizdesk.ui.markdown_pane import FallbackMarkdownView, make_markdown_view
 from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.question_list import QuestionListWidget
@@ -90,8 +90,8 @@ class LibraryView(QSplitter):
             tree = topic_tree(connection)
         self.topic_tree.blockSignals(True)
         try:
+            self.topic_tree.set_tree(tree, english=is_english())
             # The last known dots stay until the new ones arrive, so nothing blinks.
-            self.topic_tree.set_tree(tree, scores_of(self._mastery), english=is_english())
             decorate_topic_tree(self.topic_tree, self._mastery)
         finally:
             self.topic_tree.blockSignals(False)

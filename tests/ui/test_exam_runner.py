@@ -375,3 +375,17 @@ def test_save_errors_are_explained_in_words() -> None:
     assert "read-only" in describe_write_error(sqlite3.OperationalError("attempt to write a readonly database"))
     assert "another program" in describe_write_error(sqlite3.OperationalError("database is locked"))
     assert "I/O" in describe_write_error(sqlite3.OperationalError("disk I/O error"))
+
+
+def test_t_on_a_choice_question_does_nothing(qtbot, gui_store, fake_clock, keyboard, activate) -> None:  # type: ignore[no-untyped-def]
+    """T answers true/false; on a single or multiple choice question (choices A–J, no T) it is ignored."""
+    exam_id = _exam(gui_store, count=6, qtypes=("single", "multi"), limit=None)
+    runner = ExamRunner(gui_store, exam_id, clock=fake_clock)
+    qtbot.add_widget(runner)
+    activate(runner)
+    for i, q in enumerate(runner.questions):
+        assert runner.index == i and q.qtype in ("single", "multi")
+        keyboard.press(K.Key_T)
+        assert runner.choices.selected() == []
+        keyboard.press(K.Key_Right)
+    assert _stored_answers(gui_store, exam_id) == {}

@@ -141,3 +141,20 @@ def test_a_failed_write_is_reported_and_the_card_stays(qtbot, gui_store, keyboar
     monkeypatch.undo()
     keyboard.press(K.Key_3)
     assert view.phase == "done" and len(_attempts(gui_store)) == 1
+
+
+def test_t_on_a_choice_question_does_nothing(qtbot, gui_store, fake_clock, keyboard, activate, qids) -> None:  # type: ignore[no-untyped-def]
+    """T answers true/false; on a single or multiple choice question (choices A–J, no T) it is ignored."""
+    ids = qids(gui_store)
+    view = StudyView(gui_store, [ids["g-clip-q1"], ids["g-clip-q2"]], clock=fake_clock)
+    qtbot.add_widget(view)
+    activate(view)
+    for qtype in ("single", "multi"):
+        assert view.card.qtype == qtype
+        keyboard.press(K.Key_T)
+        assert view.choices.selected() == [] and view.phase == "question"
+        keyboard.press(K.Key_A, K.Key_Return)
+        assert view.phase == "answered"
+        keyboard.press(K.Key_T)  # after checking, too
+        keyboard.press(K.Key_Space)
+    assert view.phase == "done"

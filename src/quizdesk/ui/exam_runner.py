@@ -426,7 +426,8 @@ class ExamRunner(QWidget):
             return
         if q.qtype == "truefalse":
             self._pick(0 if key == "T" else 1)
-        elif q.qtype in ("single", "multi"):
+        elif q.qtype in ("single", "multi") and key in LETTERS:
+            # F is choice F; there is no choice T (choices run A–J), so T does nothing here.
             self._pick(LETTERS.index(key))
 
     def _can_edit(self) -> bool:

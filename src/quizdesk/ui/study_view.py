@@ -459,7 +459,8 @@ class StudyView(QWidget):
             return
         if card.qtype == "truefalse":
             self.choices.toggle(0 if key == "T" else 1)
-        elif card.qtype in ("single", "multi"):
+        elif card.qtype in ("single", "multi") and key in LETTERS:
+            # F is choice F; there is no choice T (choices run A–J), so T does nothing here.
             self.choices.toggle(LETTERS.index(key))
 
     # -- actions ---------------------------------------------------------------

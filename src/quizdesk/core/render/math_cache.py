@@ -25,7 +25,7 @@ import ziamath
 
 from quizdesk.core.render.math_svg import MathError, MathImage
 
-RENDERER_VERSION = f"1/ziamath-{getattr(ziamath, '__version__', '?')}"
+RENDERER_VERSION = f"2/ziamath-{getattr(ziamath, '__version__', '?')}"
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ import ziamath
 from ziamath.nodes.mnode import Mnode
 from ziamath.tex import tex2mml
 
-from quizdesk.core.render import cjk_fallback
+from quizdesk.core.render import cjk_fallback, tex_rules
 
 MAX_TEX_CHARS = 4000
 MAX_NESTING = 24
@@ -164,6 +164,7 @@ def render_tex(tex: str, *, display: bool, size_px: float, color: str, cjk_scale
             if unknown:
                 raise MathError(f"unknown command {unknown.group(1)}")
             element = ET.fromstring(mathml)
+            tex_rules.apply(element)  # delimiter sizes and unary signs as TeX draws them
             element.attrib["mathcolor"] = _INK
             math = ziamath.Math(element, size=size_px, margin=0)
             if math.node.bbox.ymax - math.node.bbox.ymin > RUNAWAY_HEIGHT_EM * size_px and _fix_scripted_operators(element):

@@ -8,6 +8,14 @@ table cells on ``|``. Rules (pandoc's, which authors already know):
   by a space, the closing one is not preceded by a space nor followed by a digit
   ("costs $5 and $10" stays prose), and no blank line lies between them;
 * ``\\$`` is a literal dollar;
+* what GitHub and docsify readers see drawn draws too: ``$ x^2 $`` with
+  spaces inside the dollars when what is between them looks like TeX (a
+  ``\\``, ``^``, ``_``, ``{``, ``=`` … or a short symbol: never prices
+  like "$5 and $10"); inside a formula, stray ``\\(``/``\\)`` delimiters
+  (``$\\( x \\)$``) are dropped, ``eqnarray`` becomes an ``rcl`` array,
+  ``\\newline`` a line break, and ``\\nonumber``/``\\notag``/``\\label{…}``
+  (equation numbering the app does not show) are dropped — see
+  :func:`reader_spelling`. The span keeps the source as written;
 * nothing inside code spans, fenced or indented code blocks, HTML comments or
   raw ``<code>``/``<pre>`` elements is math.
 """
@@ -46,6 +54,31 @@ class Protected:
     def token_pattern(self) -> re.Pattern[str]:
         """Matches any placeholder of this text; group 1 is the formula index."""
         return re.compile(rf"qzm{self.nonce}x(\d+)x")
+
+
+# A delimiter inside a formula ("$\\( x \\)$"): not after another backslash ("\\\\(" is a line break, then "(").
+_INNER_DELIMITER = re.compile(r"(?<!\\)((?:\\\\)*)\\[()]")
+_EQNARRAY = re.compile(r"\\(begin|end)\{eqnarray\*?\}")
+_NEWLINE = re.compile(r"\\newline(?![A-Za-z])")
+_NUMBERING = re.compile(r"\\(?:nonumber|notag)(?![A-Za-z])|\\label\{[^{}]*\}")
+# Between spaced dollars: TeX if it holds TeX syntax, or is one short symbol ("$ x $", "$ W_1 $").
+_TEX_SIGNAL = re.compile(r"[\\^_{}=]")
+_SHORT_SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9']{0,2}|[0-9]+[A-Za-z]{1,2}")
+
+
+def reader_spelling(tex: str) -> str:
+    """``tex`` as MathJax/KaTeX on GitHub and docsify read it, in the LaTeX the drawing code knows.
+
+    ``\\(``/``\\)`` inside a formula are dropped, ``eqnarray`` (``a &=& b``, three
+    columns right/centre/left) becomes ``\\begin{array}{rcl}``, ``\\newline`` becomes
+    ``\\\\``, equation numbering commands go (the app numbers no equation).
+    """
+    if "\\" not in tex:
+        return tex
+    tex = _INNER_DELIMITER.sub(r"\1", tex)
+    tex = _EQNARRAY.sub(lambda m: r"\begin{array}{rcl}" if m.group(1) == "begin" else r"\end{array}", tex)
+    tex = _NEWLINE.sub(r"\\\\", tex)
+    return _NUMBERING.sub("", tex)
 
 
 def placeholder(nonce: str, index: int) -> str:
@@ -158,6 +191,31 @@ def _closing_single_dollar(text: str, start: int) -> int:
     return -1
 
 
+def _closing_spaced_dollar(text: str, start: int) -> int:
+    """Index of the ``$`` closing ``$ x^2 $`` (spaces inside, as GitHub and docsify draw it), or -1.
+
+    Only when what lies between looks like TeX, so "$5 and $10" stays prose;
+    the closing ``$`` must not be followed by a digit nor be part of ``$$``.
+    """
+    i, n = start, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "\n" and not text[i + 1 :].split("\n", 1)[0].strip():
+            return -1
+        if c == "$":
+            if text[i + 1 : i + 2].isdigit() or text[i + 1 : i + 2] == "$":
+                return -1
+            inner = text[start:i].strip()
+            if inner and (_TEX_SIGNAL.search(inner) or _SHORT_SYMBOL.fullmatch(inner)):
+                return i
+            return -1
+        i += 1
+    return -1
+
+
 def _find_closing(text: str, start: int, closer: str) -> int:
     """Index of an unescaped ``closer`` at or after ``start``, or -1."""
     i = start
@@ -179,7 +237,7 @@ def _scan(text: str, spans: list[MathSpan], nonce: str) -> str:
     n = len(text)
 
     def add(tex: str, display: bool, source: str) -> None:
-        spans.append(MathSpan(tex, display, source))
+        spans.append(MathSpan(reader_spelling(tex), display, source))
         out.append(placeholder(nonce, len(spans) - 1))
 
     while i < n:
@@ -222,12 +280,13 @@ def _scan(text: str, spans: list[MathSpan], nonce: str) -> str:
                 out.append("$$")
                 i += 2
                 continue
-            if i + 1 < n and not text[i + 1].isspace():
-                end = _closing_single_dollar(text, i + 1)
-                if end > i + 1:
-                    add(text[i + 1 : end], False, text[i : end + 1])
-                    i = end + 1
-                    continue
+            end = _closing_single_dollar(text, i + 1) if i + 1 < n and not text[i + 1].isspace() else -1
+            if end < 0:
+                end = _closing_spaced_dollar(text, i + 1)
+            if end > i + 1:
+                add(text[i + 1 : end], False, text[i : end + 1])
+                i = end + 1
+                continue
         out.append(c)
         i += 1
     return "".join(out)

@@ -85,3 +85,31 @@ def test_section_words_and_chapters_score_below_zero() -> None:
 
 def test_id_key_ignores_width_case_spacing_and_end_punctuation() -> None:
     assert id_key("什么是 BatchNorm？") == id_key("什么是batchnorm?") == id_key("什么是ＢａｔｃｈＮｏｒｍ")
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        # Numbering is stripped only up to its separator: "12." here, the title keeps "1*1".
+        ("12.1*1卷积的作用", "1*1卷积的作用"),
+        ("1*1卷积的作用", "1*1卷积的作用"),
+        ("2.1x1 卷积和 3x3 卷积的区别", "1x1 卷积和 3x3 卷积的区别"),
+        ("3.1.1什么是过拟合？", "什么是过拟合？"),
+        # Debris of a broken tag before the title.
+        ('">52.＃include 和 import 的区别', "＃include 和 import 的区别"),
+        ('id="q7">7.什么是 BN？', "什么是 BN？"),
+        ('什么是 BN？<a href="#top"', "什么是 BN？"),
+        # Markdown escapes and Python dunder names keep their characters.
+        ("\\_\\_name\\_\\_ 的作用", "__name__ 的作用"),
+        ("__init__ 和 __new__ 的区别", "__init__ 和 __new__ 的区别"),
+        ('if \\_\\_name\\_\\_ == "\\_\\_main\\_\\_" 有什么用？', 'if __name__ == "__main__" 有什么用？'),
+        ("a\\*b 与 a\\_b", "a*b 与 a_b"),
+    ],
+)
+def test_titles_keep_what_the_reader_saw(raw: str, title: str) -> None:
+    assert clean_title(raw).text == title
+
+
+def test_a_quantity_before_x_is_not_numbering_but_a_product_is() -> None:
+    assert clean_title("3.5x 加速的原因").text == "3.5x 加速的原因"
+    assert clean_title("7.5B 模型怎么部署？").text == "7.5B 模型怎么部署？"

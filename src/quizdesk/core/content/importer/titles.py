@@ -28,9 +28,14 @@ _CHAPTER_NUMBERING = [
     re.compile(r"^(?:chapter|part|section|lesson|unit)\s*[0-9]+\s*[:：.．、-]?\s*", re.IGNORECASE),
 ]
 # Plain numbering, used for questions and sections alike ("1.", "3.1.1", "一、").
+# Numbering is stripped only up to a separator: "3.1.1 title", "12.title", "12、title".
+# What follows a multi-level number must not continue an expression ("12.1*1卷积":
+# "12." is the numbering, "1*1卷积" the title), and "1." before a digit is only
+# numbering when that digit starts such an expression.
 _PLAIN_NUMBERING = [
-    re.compile(r"^[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})+[.．、]?(?=\s|[^0-9０-９.．])\s*"),
+    re.compile(r"^[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})+[.．、]?(?=\s|[^0-9０-９.．*＊×xX+\-/^%％])\s*"),
     re.compile(r"^[0-9０-９]{1,4}\s*[.．、)）:：]\s*(?![0-9０-９])"),
+    re.compile(r"^[0-9０-９]{1,4}[.．、]\s*(?=[0-9０-９]{1,4}\s*[*＊×xX]\s*[0-9０-９])"),
     re.compile(r"^[（(\[]\s*[0-9０-９]{1,3}\s*[)）\]]\s*"),
     re.compile(r"^[一二三四五六七八九十百]+\s*[、.．:：]\s*"),
     re.compile(r"^[（(]\s*[一二三四五六七八九十百]+\s*[)）]\s*"),
@@ -38,7 +43,7 @@ _PLAIN_NUMBERING = [
 ]
 
 # "3.5亿", "1.5 倍", "7.5B": a quantity, not section "3.5" (same syntax, told apart by the unit).
-_QUANTITY_RE = re.compile(r"^[0-9０-９]+[.．][0-9０-９]+\s*(?:[倍亿万千百个%％×秒天年元位层次轮度]|[xXBbMmKkGgTt](?![A-Za-z]))")
+_QUANTITY_RE = re.compile(r"^[0-9０-９]+[.．][0-9０-９]+\s*(?:[倍亿万千百个%％×秒天年元位层次轮度]|[xXBbMmKkGgTt](?![A-Za-z0-9]))")
 
 _TAG_RE = re.compile(
     r"</?(?:font|span|a|b|strong|i|em|u|sup|sub|mark|small|big|center|p|div|del|s|ins|code|kbd|tt)\b[^>]*>",
@@ -56,6 +61,14 @@ _EMPHASIS_RES = [
     re.compile(r"(?<![_\w])_(?!\s)(.+?)(?<!\s)_(?![_\w])"),
 ]
 _SPACE_RE = re.compile(r"[\s\u3000\u00a0]+")
+# What is left of a broken tag at the start of a heading: '">52.title', 'id="x">title'.
+_ATTRIBUTE_DEBRIS_RE = re.compile(r"""^\s*(?:[\w:-]+\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+)\s*)*["']*\s*/?>\s*""")
+# A stray tag opening cut off by the heading's end: 'title <a href="x"'.
+_OPEN_TAG_DEBRIS_RE = re.compile(r"<[A-Za-z][^<>]*$")
+# Markdown backslash escapes ("\_\_name\_\_"): the character is literal, never emphasis.
+_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# Python's dunder names are code, not bold: "__name__", "__init__".
+_DUNDER_RE = re.compile(r"(?<![\w])__([a-z][a-z0-9]*(?:_[a-z0-9]+)*)__(?![\w])")
 
 _INTERROGATIVE_STARTS = (
     "什么", "为什么", "为何", "为啥", "如何", "怎么", "怎样", "哪些", "哪个", "哪种", "何为", "何谓",
@@ -91,16 +104,43 @@ class Title:
     numbering: str  # "" | "question" | "chapter" | "plain"
 
 
+_LITERAL_BASE = 0xF0000  # private-use code points stand in for escaped characters while emphasis is removed
+
+
+def _hide(match: re.Match[str]) -> str:
+    return chr(_LITERAL_BASE + ord(match.group(1)))
+
+
+def _hide_dunder(match: re.Match[str]) -> str:
+    hidden = chr(_LITERAL_BASE + ord("_")) * 2
+    return f"{hidden}{match.group(1)}{hidden}"
+
+
+def _show(text: str) -> str:
+    return "".join(chr(ord(c) - _LITERAL_BASE) if _LITERAL_BASE <= ord(c) < _LITERAL_BASE + 128 else c for c in text)
+
+
 def strip_markup(raw: str) -> str:
-    """Heading text without tags, links, emphasis and entity escapes."""
+    """Heading text without tags, links, emphasis and entity escapes.
+
+    Markdown escapes stay the characters they escape (``\\_\\_name\\_\\_`` →
+    ``__name__``) and a Python dunder name is not emphasis; debris of a broken
+    tag (``">52.title``) is dropped.
+    """
     text = _BR_RE.sub(" ", raw)
     text = _IMG_RE.sub("", text)
     text = _TAG_RE.sub("", text)
+    text = _ATTRIBUTE_DEBRIS_RE.sub("", text, count=1)
+    text = _OPEN_TAG_DEBRIS_RE.sub("", text)
     text = _MD_IMAGE_RE.sub(r"\1", text)
     text = _MD_LINK_RE.sub(r"\1", text)
+    if "\\" in text:
+        text = _ESCAPE_RE.sub(_hide, text)
+    if "__" in text:
+        text = _DUNDER_RE.sub(_hide_dunder, text)
     for pattern in _EMPHASIS_RES:
         text = pattern.sub(r"\1", text)
-    text = html.unescape(text)
+    text = html.unescape(_show(text))
     return _SPACE_RE.sub(" ", text).strip()
 
 

@@ -833,10 +833,6 @@ Try again, or choose another folder.</translation>
         <translation>Study due cards</translation>
     </message>
     <message>
-        <source>Study the due cards of the selected topic, then new ones</source>
-        <translation>Study the due cards of the selected topic, then new ones</translation>
-    </message>
-    <message>
         <source>Weak areas…</source>
         <translation>Weak areas…</translation>
     </message>
@@ -929,6 +925,30 @@ Try again, or choose another folder.</translation>
     <message>
         <source>all topics</source>
         <translation>all topics</translation>
+    </message>
+    <message>
+        <source>Study the due cards of all topics, then new ones</source>
+        <translation>Study the due cards of all topics, then new ones</translation>
+    </message>
+    <message>
+        <source>Study selected topic</source>
+        <translation>Study selected topic</translation>
+    </message>
+    <message>
+        <source>Study the selected topic: its due cards, then new ones</source>
+        <translation>Study the selected topic: its due cards, then new ones</translation>
+    </message>
+    <message>
+        <source>Nothing is due and there are no new cards.</source>
+        <translation>Nothing is due and there are no new cards.</translation>
+    </message>
+    <message>
+        <source>Due cards</source>
+        <translation>Due cards</translation>
+    </message>
+    <message>
+        <source>Select a topic in the tree first.</source>
+        <translation>Select a topic in the tree first.</translation>
     </message>
     <message>
         <source>Study: %1</source>

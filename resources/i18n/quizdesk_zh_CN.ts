@@ -826,10 +826,6 @@ Try again, or choose another folder.</source>
         <translation>学习到期卡片</translation>
     </message>
     <message>
-        <source>Study the due cards of the selected topic, then new ones</source>
-        <translation>学习所选主题的到期卡片，然后是新卡片</translation>
-    </message>
-    <message>
         <source>Weak areas…</source>
         <translation>薄弱环节…</translation>
     </message>
@@ -920,6 +916,30 @@ Try again, or choose another folder.</source>
     <message>
         <source>all topics</source>
         <translation>全部主题</translation>
+    </message>
+    <message>
+        <source>Study the due cards of all topics, then new ones</source>
+        <translation>复习所有主题的到期卡片，再学新卡片</translation>
+    </message>
+    <message>
+        <source>Study selected topic</source>
+        <translation>学习所选主题</translation>
+    </message>
+    <message>
+        <source>Study the selected topic: its due cards, then new ones</source>
+        <translation>学习所选主题：先复习其到期卡片，再学新卡片</translation>
+    </message>
+    <message>
+        <source>Nothing is due and there are no new cards.</source>
+        <translation>没有到期的卡片，也没有新卡片。</translation>
+    </message>
+    <message>
+        <source>Due cards</source>
+        <translation>到期复习</translation>
+    </message>
+    <message>
+        <source>Select a topic in the tree first.</source>
+        <translation>请先在主题树中选择一个主题。</translation>
     </message>
     <message>
         <source>Study: %1</source>

@@ -109,18 +109,50 @@ def test_status_bar_counts_and_refresh_after_a_write(qtbot, gui_store, qids) -> 
     qtbot.waitUntil(lambda: window.bank_status.text().endswith("1 due"))
 
 
-def test_study_due_cards_uses_the_selected_topic(qtbot, gui_store, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+def test_study_due_cards_studies_what_is_due_in_every_topic(qtbot, gui_store, activate, keyboard, qids) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+D: the due cards the status bar counts, whatever topic is selected (issue 21, item 5)."""
+    ids = qids(gui_store)
+    long_ago = datetime(2020, 1, 1, tzinfo=timezone.utc)
+    with gui_store.session() as s:  # two wrong answers long ago: due now, both outside Normalization
+        record_choice(s, ids["g-f1-q"], [0], now=long_ago, seconds=5)
+        record_choice(s, ids["g-clip-q1"], [0], now=long_ago, seconds=5)
     window = _window(qtbot, gui_store)
     activate(window)
-    norm = window.topic_tree.topLevelItem(0).child(1)
-    window.topic_tree.setCurrentItem(norm)
+    assert window.bank_status.text().endswith("2 due")
+    window.topic_tree.setCurrentItem(window.topic_tree.topLevelItem(0).child(1))  # Normalization selected
     keyboard.press(K.Key_D, modifier=CTRL)
     study = window.page
-    assert isinstance(study, StudyView) and len(study.cards) == 5 and {c.topic for c in study.cards} == {"归一化"}
-    assert "Normalization" in study.title_label.text()
+    assert isinstance(study, StudyView)
+    assert {c.id for c in study.cards[:2]} == {ids["g-f1-q"], ids["g-clip-q1"]}  # the due ones first
+    assert study.title_label.text() == "Due cards  ·  all topics"
     assert window.new_exam_action.isEnabled()  # study does not lock the window
     keyboard.press(K.Key_Escape)
     assert window.mode == "browse"
+
+
+def test_study_selected_topic_is_its_own_action(qtbot, gui_store, activate, keyboard, qids) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+T studies the selected topic (its due cards, then new ones); the header names it."""
+    from PySide6.QtGui import QAction
+
+    ids = qids(gui_store)
+    with gui_store.session() as s:
+        record_choice(s, ids["g-f1-q"], [0], now=datetime(2020, 1, 1, tzinfo=timezone.utc), seconds=5)
+    window = _window(qtbot, gui_store)
+    activate(window)
+    action = window.findChild(QAction, "studyTopicAction")
+    assert action is not None and action in window.study_menu.actions()
+    assert action.shortcut() == QKeySequence("Ctrl+T")
+    window.topic_tree.setCurrentItem(window.topic_tree.topLevelItem(0).child(1))
+    keyboard.press(K.Key_T, modifier=CTRL)
+    study = window.page
+    assert isinstance(study, StudyView) and len(study.cards) == 5 and {c.topic for c in study.cards} == {"归一化"}
+    assert study.title_label.text() == "Study: Normalization"
+    keyboard.press(K.Key_Escape)
+    # A module studies all its topics.
+    window.topic_tree.setCurrentItem(window.topic_tree.topLevelItem(1))
+    keyboard.press(K.Key_T, modifier=CTRL)
+    assert len(window.page.cards) == 11 and window.page.cards[0].id == ids["g-f1-q"]  # its due card first
+    assert window.page.title_label.text() == "Study: Machine learning"
 
 
 def test_enter_on_a_question_studies_it(qtbot, gui_store, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
@@ -185,7 +217,7 @@ def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activa
     assert [m.objectName() for m in menus] == ["fileMenu", "studyMenu", "viewMenu", "helpMenu"]
     menu_actions = [a for menu in menus for a in menu.actions() if not a.isSeparator()]
     # Help → About is the one menu entry without a key, as in most apps.
-    assert len(menu_actions) == 15 and [a.objectName() for a in menu_actions if not a.shortcuts()] == ["aboutAction"]
+    assert len(menu_actions) == 16 and [a.objectName() for a in menu_actions if not a.shortcuts()] == ["aboutAction"]
     names = [a.objectName() for a in window.main_actions()]
     assert len(names) == len(set(names))
     keys = [k.toString() for a in window.main_actions() for k in a.shortcuts()]

@@ -154,7 +154,11 @@ class MainWindow(QMainWindow):
         self.new_exam_action = a("newExamAction", self.tr("New mock exam…"), "Ctrl+N", self.new_exam)
         self.study_action = a(
             "studyDueAction", self.tr("Study due cards"), "Ctrl+D", self.study_due,
-            self.tr("Study the due cards of the selected topic, then new ones"),
+            self.tr("Study the due cards of all topics, then new ones"),
+        )
+        self.study_topic_action = a(
+            "studyTopicAction", self.tr("Study selected topic"), "Ctrl+T", self.study_topic,
+            self.tr("Study the selected topic: its due cards, then new ones"),
         )
         self.weak_areas_action = a("weakAreasAction", self.tr("Weak areas…"), "Ctrl+Shift+W", self.show_weak_areas)
         self.history_action = a("historyAction", self.tr("Exam history…"), "Ctrl+H", self.show_history)
@@ -175,7 +179,7 @@ class MainWindow(QMainWindow):
         self.about_action = a("aboutAction", _about_text(), [], self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.browse_actions = [
-            self.new_exam_action, self.study_action, self.history_action, self.import_action, self.import_folder_action,
+            self.new_exam_action, self.study_action, self.study_topic_action, self.history_action, self.import_action, self.import_folder_action,
             self.weak_areas_action,
             self.export_action, self.focus_search_action, self.focus_topics_action, self.focus_questions_action,
             self.focus_answer_action,
@@ -194,7 +198,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         study_menu = self.study_menu = menu.addMenu(self.tr("&Study"))
         study_menu.setObjectName("studyMenu")
-        for action in (self.study_action, self.new_exam_action, self.history_action, self.weak_areas_action):
+        for action in (self.study_action, self.study_topic_action, self.new_exam_action, self.history_action, self.weak_areas_action):
             study_menu.addAction(action)
         view_menu = self.view_menu = menu.addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
@@ -235,7 +239,10 @@ class MainWindow(QMainWindow):
         """Every text of the window in the current language (after a language switch)."""
         texts = {
             self.new_exam_action: (self.tr("New mock exam…"), ""),
-            self.study_action: (self.tr("Study due cards"), self.tr("Study the due cards of the selected topic, then new ones")),
+            self.study_action: (self.tr("Study due cards"), self.tr("Study the due cards of all topics, then new ones")),
+            self.study_topic_action: (
+                self.tr("Study selected topic"), self.tr("Study the selected topic: its due cards, then new ones")
+            ),
             self.weak_areas_action: (self.tr("Weak areas…"), ""),
             self.history_action: (self.tr("Exam history…"), ""),
             self.import_action: (self.tr("Import files…"), ""),
@@ -345,17 +352,33 @@ class MainWindow(QMainWindow):
         self._set_page(view, STUDY)
 
     def study_due(self) -> None:
-        """Due cards of the selected topic (all topics if none), falling back to new ones."""
+        """Ctrl+D: the due cards of every topic (those the status bar counts), then new ones.
+
+        The selected topic does not narrow it: that is :meth:`study_topic` (Ctrl+T).
+        """
         from quizdesk.core.study.reviews import study_queue
 
-        topic_ids = self.topic_tree.selected_topic_ids() if self.mode == BROWSE or self.page is None else None
+        with self.store.session() as session:
+            queue = study_queue(session, None, self._now())
+        if not queue:
+            self.statusBar().showMessage(self.tr("Nothing is due and there are no new cards."), 8000)
+            return
+        self.start_study(queue, self.tr("Due cards") + "  ·  " + self.tr("all topics"))
+
+    def study_topic(self) -> None:
+        """Ctrl+T: the selected topic (with its sub-topics): its due cards, then new ones."""
+        from quizdesk.core.study.reviews import study_queue
+
+        topic_ids = self.topic_tree.selected_topic_ids()
+        if topic_ids is None:
+            self.statusBar().showMessage(self.tr("Select a topic in the tree first."), 8000)
+            return
         with self.store.session() as session:
             queue = study_queue(session, topic_ids, self._now())
         if not queue:
             self.statusBar().showMessage(self.tr("Nothing is due and there are no new cards here."), 8000)
             return
-        label = self.topic_tree.selected_label() if topic_ids else self.tr("all topics")
-        self.start_study(queue, self.tr("Study: %1").replace("%1", label))
+        self.start_study(queue, self.tr("Study: %1").replace("%1", self.topic_tree.selected_label()))
 
     def new_exam(self, topic_keys: list[str] | None = None, order: str | None = None, *, start_now: bool = False) -> None:
         """The exam setup: on ``topic_keys`` (else the selected topic) and in ``order`` if given.

@@ -135,19 +135,23 @@ def test_an_imported_questions_images_show_in_the_review(qtbot, gui_store, qids,
 
     from quizdesk.core.db.models import Question
 
+    from quizdesk.core.content.importer.images import media_base
+
     exam_id, ids = _finished_exam(gui_store, qids)
     bank = tmp_path / "my-bank"
-    (bank / "notes" / "img").mkdir(parents=True)
+    # The import copied the image into the root's media folder; the answer names it from there.
+    media = media_base(gui_store.path.parent, f"import:{bank}")
+    (media / "notes" / "img").mkdir(parents=True)
     picture = QImage(40, 20, QImage.Format.Format_RGB32)
     picture.fill(Qt.GlobalColor.darkCyan)
-    assert picture.save(str(bank / "notes" / "img" / "momentum.png"))
+    assert picture.save(str(media / "notes" / "img" / "momentum.png"))
     with gui_store.session() as s:
         question = s.get(Question, ids["g-momentum-tf"])
         question.origin, question.source_path = f"import:{bank}", "notes/optim.md"
-        question.answer_md += "\n\n![动量示意](img/momentum.png)"
+        question.answer_md += "\n\n![动量示意](notes/img/momentum.png)"
     view = ExamResultsView(gui_store, exam_id)
     qtbot.add_widget(view)
     rows = {view.question_table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(view.question_table.rowCount())}
     view.question_table.selectRow(rows[ids["g-momentum-tf"]])
-    assert list(view.detail_view.problems()) == []  # resolved against the imported file's folder
-    assert (bank / "notes" / "img" / "momentum.png").resolve().as_uri() in view.detail_view.toHtml()
+    assert list(view.detail_view.problems()) == []  # resolved against the import's media folder
+    assert (media / "notes" / "img" / "momentum.png").resolve().as_uri() in view.detail_view.toHtml()

@@ -342,7 +342,7 @@ class ExamResultsView(QWidget):
         ]
         if q.explanation.strip():
             parts += ["---", f"**{explanation}:**", q.explanation]
-        base_dir = question_base_dir(q.origin, q.source_path, bundled_content_dir())
+        base_dir = question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.store.path.parent)
         self.detail_view.set_markdown("\n\n".join(parts), base_dir)
 
     def _restyle(self, _dark: bool = False) -> None:

@@ -121,7 +121,7 @@ class ExamRunner(QWidget):
         if state.state not in ("active", "paused"):
             raise ValueError(f"exam {exam_id} is {state.state}; it cannot be taken again")
         self.questions = state.questions
-        self._base_dirs = {q.id: question_base_dir(q.origin, q.source_path, bundled_content_dir()) for q in self.questions}
+        self._base_dirs = {q.id: question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.store.path.parent) for q in self.questions}
         self.answers: dict[int, Any] = dict(state.answers)
         self.flags: set[int] = set(state.flags)
         self.time_limit_s = state.time_limit_s

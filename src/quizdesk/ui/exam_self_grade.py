@@ -68,7 +68,7 @@ class SelfGradeView(QWidget):
         self.notes: dict[int, Any] = dict(state.answers)
         self.pending = [q for q in state.questions if q.qtype == "open" and q.id not in state.graded]
         self.total_open = sum(1 for q in state.questions if q.qtype == "open")
-        self._base_dirs = {q.id: question_base_dir(q.origin, q.source_path, bundled_content_dir()) for q in self.pending}
+        self._base_dirs = {q.id: question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.store.path.parent) for q in self.pending}
         self.position = 0
         self._build()
         self._build_actions()

@@ -176,7 +176,7 @@ class LibraryView(QSplitter):
             parts += [f"### {heading}", detail.answer_md]
         if detail.key_points:
             parts += ["### " + self.tr("Key points (要点)"), "\n".join(f"- {p}" for p in detail.key_points)]
-        base = question_base_dir(detail.origin, detail.source_path, bundled_content_dir())
+        base = question_base_dir(detail.origin, detail.source_path, bundled_content_dir(), self.store.path.parent)
         self.answer_view.set_markdown("\n\n".join(parts), base)
 
     def load_answer_view(self) -> None:

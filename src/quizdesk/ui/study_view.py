@@ -246,27 +246,48 @@ class StudyView(QWidget):
         layout.addWidget(self.stack, 1)
 
     def _build_summary(self) -> QWidget:
+        # Both texts wrap and span the column: a word-wrapped label placed with an
+        # alignment flag gets only its size hint's width and is cut to one row's
+        # height when its text needs two (issue 21: "本轮学习完成" then half a line).
         self.summary_title = QLabel(objectName="studySummaryTitle")
-        font = self.summary_title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.summary_title.setFont(font)
+        self.summary_title.setWordWrap(True)
+        self.summary_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary_text = QLabel(objectName="studySummaryText")
         self.summary_text.setWordWrap(True)
         self.summary_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.back_button = QPushButton(objectName="studyBackButton")
         self.back_button.setMinimumHeight(34)
         self.back_button.clicked.connect(self.finished.emit)
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.addStretch(1)
-        column.addWidget(self.summary_title, 0, Qt.AlignmentFlag.AlignHCenter)
+        texts = QWidget()
+        texts.setMaximumWidth(CONTENT_MAX_WIDTH * 3 // 4)
+        column = QVBoxLayout(texts)
+        column.setContentsMargins(24, 0, 24, 0)
+        column.addWidget(self.summary_title)
         column.addSpacing(8)
-        column.addWidget(self.summary_text, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addSpacing(16)
-        column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addStretch(2)
+        column.addWidget(self.summary_text)
+        centred = QHBoxLayout()  # as wide as the page allows, up to the maximum, centred
+        centred.addStretch(1)
+        centred.addWidget(texts, 100)
+        centred.addStretch(1)
+        box = QWidget()
+        outer = QVBoxLayout(box)
+        outer.addStretch(1)
+        outer.addLayout(centred)
+        outer.addSpacing(16)
+        outer.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+        self._set_summary_font_px(answer_font_px())
         return box
+
+    def _set_summary_font_px(self, px: int) -> None:
+        """The summary reads at the text size chosen in the settings (its title larger)."""
+        title_font = self.summary_title.font()
+        title_font.setPixelSize(round(px * 1.6))
+        title_font.setBold(True)
+        self.summary_title.setFont(title_font)
+        text_font = self.summary_text.font()
+        text_font.setPixelSize(px)
+        self.summary_text.setFont(text_font)
 
     def _build_actions(self) -> None:
         """Page-wide keys; inactive while focus is in a text field elsewhere."""
@@ -337,6 +358,7 @@ class StudyView(QWidget):
     def _set_font_px(self, px: int) -> None:
         for view in (self.body_view, self.answer_view):
             view.set_font_px(px)
+        self._set_summary_font_px(px)
 
     # -- state -----------------------------------------------------------------
     @property
@@ -354,7 +376,7 @@ class StudyView(QWidget):
         self._last_correct = None
         self._update_progress()
         self.header.set_question(card.module, card.topic, card.qtype, card.title, module_en=card.module_en, topic_en=card.topic_en)
-        base = question_base_dir(card.origin, card.source_path, bundled_content_dir())
+        base = question_base_dir(card.origin, card.source_path, bundled_content_dir(), self.store.path.parent)
         self.body_view.set_markdown(card.body_md, base)
         self.body_view.setVisible(bool(card.body_md.strip()))
         if card.qtype == "open":

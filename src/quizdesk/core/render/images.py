@@ -2,7 +2,10 @@
 
 Runs on sanitised HTML (so ``src`` holds no ``javascript:``/``file:``). A
 relative path is resolved against ``base_dir`` and must end up inside it
-(``../`` escapes, absolute paths and symlinks out are refused); the ``src``
+(``../`` escapes, absolute paths and symlinks out are refused; an absolute
+path is taken only when it already lies inside ``base_dir``). ``base_dir`` is
+the Markdown file's folder for the bundled bank and the import root's media
+folder for imported questions (``importer.images.media_base``). The ``src``
 becomes a ``file://`` URL of the resolved file, which QTextBrowser loads. A
 remote image becomes its alt text plus the address as a link: the app works
 offline and must not leak what the user is reading.
@@ -37,11 +40,20 @@ def _placeholder(alt: str, link: str | None, muted: str) -> str:
     return label
 
 
+def _inside(path: Path, base_dir: Path) -> bool:
+    return path.resolve().is_relative_to(base_dir.resolve())
+
+
 def resolve_local(src: str, base_dir: Path | None) -> tuple[Path | None, str]:
     """The file ``src`` names inside ``base_dir``, or (None, reason)."""
     path_text = unquote(urlsplit(src).path) if "%" in src or "?" in src or "#" in src else src
     if not path_text:
         return None, "empty image address"
+    if base_dir is not None and path_text.startswith("/") and _inside(Path(path_text), base_dir):
+        # Answers imported before the media folder became the base hold absolute
+        # paths into it: still shown, and never anything outside the base.
+        target = Path(path_text).resolve()
+        return (target, "") if target.is_file() else (None, "image file not found")
     if (
         path_text.startswith(("/", "\\"))
         or PureWindowsPath(path_text).is_absolute()

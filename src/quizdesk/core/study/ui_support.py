@@ -86,8 +86,17 @@ def question_detail(connection: Any, question_id: int) -> QuestionDetail | None:
     return found[0] if found else None
 
 
-def question_base_dir(origin: str, source_path: str, bundled_root: Path) -> Path | None:
-    """The folder a question's relative links (images) are resolved against."""
+def question_base_dir(origin: str, source_path: str, bundled_root: Path, data_dir: Path | None = None) -> Path | None:
+    """The folder a question's relative links (images) are resolved against.
+
+    An imported question's images were copied into its import root's media
+    folder under ``data_dir`` and its answer names them relative to that
+    folder (docs/import.md, "Images"); a bundled one's sit beside its file.
+    """
+    if origin.startswith("import:") and data_dir is not None:
+        from quizdesk.core.content.importer.images import media_base
+
+        return media_base(data_dir, origin)
     if not source_path:
         return None
     if origin.startswith("import:"):

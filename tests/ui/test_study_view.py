@@ -158,3 +158,56 @@ def test_t_on_a_choice_question_does_nothing(qtbot, gui_store, fake_clock, keybo
         keyboard.press(K.Key_T)  # after checking, too
         keyboard.press(K.Key_Space)
     assert view.phase == "done"
+
+
+def _clipped_labels(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """Visible labels under ``root`` not given the room their text needs (word-wrapped: the
+    height for their width; else their size hint), with what they got and needed."""
+    from PySide6.QtWidgets import QLabel
+
+    clipped = []
+    for label in root.findChildren(QLabel):
+        if not label.isVisibleTo(root) or not label.text():
+            continue
+        hint = label.sizeHint()
+        if label.wordWrap():
+            # Qt's size hint of a wrapped label is a squarish guess (two rows for a short
+            # line); what counts is the height its text needs at the width it got.
+            need_h = label.heightForWidth(label.width())
+            ok = label.height() >= need_h
+            need = f"h>={need_h}"
+        else:
+            ok = label.height() >= hint.height() and label.width() >= hint.width()
+            need = f"{hint.width()}x{hint.height()}"
+        if not ok:
+            clipped.append(f"{label.objectName()} {label.text()!r}: got {label.width()}x{label.height()}, needs {need}")
+    return clipped
+
+
+def test_session_summary_sizes_to_its_text_at_every_font_size_in_both_languages(qtbot, qapp, gui_store, fake_clock, keyboard, activate, qids) -> None:  # type: ignore[no-untyped-def]
+    """Issue 21, item 6: "本轮学习完成" then a line squeezed into two half-visible rows."""
+    from quizdesk.ui.i18n import install_language, remove_translations
+    from quizdesk.ui.preferences import MAX_ANSWER_FONT_PX, MIN_ANSWER_FONT_PX
+
+    ids = qids(gui_store)
+    view = StudyView(gui_store, [ids["g-warmup"], ids["g-clip-q1"]], clock=fake_clock)
+    qtbot.add_widget(view)
+    view.resize(1000, 640)
+    activate(view)
+    keyboard.press(K.Key_Space, K.Key_3)  # Good
+    keyboard.press(K.Key_B, K.Key_Return, K.Key_Space)
+    assert view.phase == "done" and view.summary.isVisible()
+    try:
+        for language in ("en", "zh_CN"):
+            install_language(language, qapp)
+            assert ("本轮" in view.summary_title.text() or "完成" in view.summary_title.text()) == (language == "zh_CN")
+            for px in range(MIN_ANSWER_FONT_PX, MAX_ANSWER_FONT_PX + 1):
+                app_events().answerFontChanged.emit(px)
+                for width in (1000, 520):  # a wide window and a narrow one
+                    view.resize(width, 640)
+                    qtbot.waitUntil(lambda: view.summary.width() == width)
+                    qapp.processEvents()
+                    assert view.summary_text.font().pixelSize() == px  # the summary follows the text size setting
+                    assert not _clipped_labels(view.summary), (language, px, width, _clipped_labels(view.summary))
+    finally:
+        remove_translations(qapp)

@@ -27,6 +27,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(app_icon())
     # Wayland compositors find the icon and name through the desktop file's name.
     app.setDesktopFileName("quizdesk")
+    from quizdesk.ui.content_font import apply_content_font
+
+    apply_content_font(app)  # Chinese content in the Simplified Chinese face in every locale
     return app
 
 

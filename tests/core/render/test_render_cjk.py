@@ -89,6 +89,19 @@ def test_font_loads_from_the_environment_variable(monkeypatch: pytest.MonkeyPatc
     assert font.has_char("中") and not font.has_char("\U0010fffd")
 
 
+def test_font_files_for_simplified_chinese_are_tried_before_other_regions(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Names the known-file list does not hold, so the folder scan and fc-list decide.
+    names = ["SourceHanSansJP-Normal.otf", "SourceHanSansTC-Normal.otf", "SourceHanSansSC-Normal.otf", "NotoSansCJKkr-Regular.otf"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"")
+    monkeypatch.delenv(cjk_fallback.ENV_FONT, raising=False)
+    monkeypatch.setattr(cjk_fallback, "font_dirs", lambda: [tmp_path])
+    monkeypatch.setattr(cjk_fallback, "_fc_list", lambda: [])
+    assert [p.name for p in cjk_fallback.candidate_fonts()][0] == "SourceHanSansSC-Normal.otf"
+    listed = sorted((tmp_path / name for name in names), key=cjk_fallback._preference)
+    assert listed[0].name == "SourceHanSansSC-Normal.otf"
+
+
 DEJAVU = [Path("/usr/share/fonts/truetype/dejavu") / name for name in ("DejaVuSans.ttf", "DejaVuSerif.ttf")]
 needs_dejavu = pytest.mark.skipif(not all(p.exists() for p in DEJAVU), reason="DejaVu fonts not installed")
 

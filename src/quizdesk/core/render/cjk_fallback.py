@@ -47,6 +47,12 @@ KNOWN_FILES = (
     "PingFang.ttc", "Hiragino Sans GB.ttc", "STHeiti Medium.ttc", "STHeiti Light.ttc",
     "Arial Unicode.ttf", "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf",
 )
+# Region of a CJK font file's name: Simplified Chinese first, the other regions'
+# forms (Japanese 直, Traditional 骨 …) last. Names are split into words at
+# separators, at camel case and after "CJK": SourceHanSansSC, NotoSansCJKjp.
+_NAME_WORDS = re.compile(r"[-_ .]|(?<=[a-z])(?=[A-Z])|(?<=[cC][jJ][kK])")
+_SIMPLIFIED = frozenset({"sc", "cn", "gb", "hans", "zh", "chs"})
+_OTHER_REGION = frozenset({"jp", "ja", "kr", "ko", "tc", "hk", "tw", "hant", "cht"})
 _NAME_HINT = re.compile(r"cjk|sc-|hans|wqy|msyh|pingfang|heiti|simhei|yahei|sourcehan|droidsansfallback", re.I)
 
 
@@ -105,7 +111,18 @@ def candidate_fonts() -> Iterator[Path]:
     for known in KNOWN_FILES:
         yield from by_name.get(known.lower(), [])
     yield from _fc_list()
-    yield from sorted(scanned, key=lambda p: ("regular" not in p.name.lower(), "bold" in p.name.lower(), p.name))
+    yield from sorted(scanned, key=_preference)
+
+
+def _region_rank(stem: str) -> int:
+    words = {word.lower() for word in _NAME_WORDS.split(stem)}
+    return 0 if words & _SIMPLIFIED else 2 if words & _OTHER_REGION else 1
+
+
+def _preference(path: Path) -> tuple[int, bool, bool, str]:
+    """Sort key: Simplified Chinese, then regular weight, then the name."""
+    name = path.name.lower()
+    return (_region_rank(path.stem), "regular" not in name, "bold" in name, path.name)
 
 
 def _fc_list() -> list[Path]:
@@ -117,8 +134,7 @@ def _fc_list() -> list[Path]:
     except (OSError, subprocess.SubprocessError):
         return []
     paths = [Path(line.split(":")[0].strip()) for line in out.splitlines() if line.strip()]
-    return sorted((p for p in paths if p.suffix.lower() in {".ttc", ".otf", ".ttf"}),
-                  key=lambda p: ("regular" not in p.name.lower(), "bold" in p.name.lower(), p.name))
+    return sorted((p for p in paths if p.suffix.lower() in {".ttc", ".otf", ".ttf"}), key=_preference)
 
 
 class FallbackGlyph(SimpleGlyph):

@@ -132,3 +132,47 @@ def test_every_question_shows_as_written() -> None:
     from quizdesk.core.content.render_check import rendering_problems
 
     assert [str(p) for p in rendering_problems(bank(), lambda q: CONTENT / q.source_path)] == []
+
+
+# Words that make a true/false statement sweeping. A reader who has learnt "absolute means false"
+# scores without knowing the subject when most false statements carry one of them.
+ABSOLUTE_WORDS = (
+    "只要", "一定", "必定", "必然", "不可能", "总是", "始终", "永远", "从不", "从来",
+    "所有", "任何", "全部", "一切", "绝对", "完全", "必须", "唯一", "无论",
+)
+
+
+def correct_is_strictly_longest(q: ParsedQuestion) -> bool:
+    correct = max(len(c.text) for c in q.choices if c.correct)
+    return correct > max(len(c.text) for c in q.choices if not c.correct)
+
+
+def test_correct_single_choice_is_rarely_the_longest_overall_and_per_module() -> None:
+    """'Pick the longest option' must stay near chance (25 % with four options): at most 30 %
+    of all single-choice questions and at most 40 % in any one module."""
+    singles = [q for q in bank() if q.qtype == "single"]
+    longest = [q for q in singles if correct_is_strictly_longest(q)]
+    assert len(longest) <= 0.30 * len(singles), f"{len(longest)}/{len(singles)} overall"
+    per_module = Counter(q.topic.module_name for q in singles)
+    longest_per_module = Counter(q.topic.module_name for q in longest)
+    over = {
+        module: f"{longest_per_module[module]}/{total}"
+        for module, total in per_module.items()
+        if longest_per_module[module] > 0.40 * total
+    }
+    assert over == {}
+
+
+def test_false_statements_are_not_given_away_by_absolute_words() -> None:
+    """At most 20 % of the false true/false statements (title and body) may hinge on an absolute word."""
+    false_items = [
+        q for q in bank()
+        if q.qtype == "truefalse" and not next(c.correct for c in q.choices if c.text == "正确")
+    ]
+    absolute = [
+        f"{q.external_id}: {[w for w in ABSOLUTE_WORDS if w in q.title + q.body_md]}"
+        for q in false_items
+        if any(w in q.title + q.body_md for w in ABSOLUTE_WORDS)
+    ]
+    assert false_items
+    assert len(absolute) <= 0.20 * len(false_items), f"{len(absolute)}/{len(false_items)}: {absolute}"

@@ -220,3 +220,73 @@ def test_new_answer_starts_at_top_and_theme_change_keeps_the_place(view: AnswerV
     assert bar.value() == bar.maximum() // 2
     view.set_markdown(long_answer + "\n\nmore")
     assert bar.value() == 0
+
+
+LONG_CODE_ANSWER = (
+    "梯度裁剪把梯度的全局范数限制在阈值以内，训练更稳定。\n\n"
+    "```python\n"
+    "clipped = torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm=1.0)  # "
+    + "keep going " * 24 + "END_OF_LINE\n"
+    "short = 1\n"
+    "```\n\n"
+    "代码块之后的正文。\n"
+)
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_a_long_code_line_wraps_with_a_mark_and_nothing_scrolls_sideways(qtbot, view, dark) -> None:  # type: ignore[no-untyped-def]
+    """Issue 21, item 7: any code block made the whole answer scroll sideways."""
+    code_line = LONG_CODE_ANSWER.split("\n")[3]
+    assert len(code_line) >= 300
+    view.set_dark(dark)
+    view.resize(720, 600)
+    view.set_markdown(LONG_CODE_ANSWER)
+    qtbot.waitUntil(lambda: view.document().size().width() <= view.viewport().width())
+    assert view.horizontalScrollBar().maximum() == 0
+    text = view.document().toPlainText()
+    assert code_line in text and "short = 1" in text  # every character is still there, in order
+    assert "代码块之后的正文" in text
+    # The wrapped line carries a continuation mark on each row after its first; the short line none.
+    marks = view.continuation_marks()
+    assert len(marks) >= 3
+    code_rows = [block for block in view.code_blocks() if block.text() == code_line]
+    assert len(code_rows) == 1 and code_rows[0].layout().lineCount() == len(marks) + 1
+    # The mark is painted: in the box's gutter left of each wrapped row, something darker (light
+    # theme) or lighter (dark theme) than the box; the short line's row has an empty gutter.
+    image = view.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+
+    def inked(rect) -> int:  # type: ignore[no-untyped-def]
+        background = image.pixelColor(int(rect.left() * ratio), int(rect.top() * ratio))
+        return sum(
+            1
+            for x in range(int(rect.left() * ratio), int((rect.right() + 1) * ratio))
+            for y in range(int(rect.top() * ratio), int((rect.bottom() + 1) * ratio))
+            if _distance(image.pixelColor(x, y), background) > 90
+        )
+
+    for rect in marks:
+        assert view.viewport().rect().contains(rect)
+        assert inked(rect) > 5, rect
+    short_row = next(b for b in view.code_blocks() if b.text() == "short = 1")
+    top = view.document().documentLayout().blockBoundingRect(short_row).translated(0, -view.verticalScrollBar().value())
+    assert inked(marks[0].translated(0, round(top.y()) - marks[0].y())) == 0
+
+
+def _distance(a: QColor, b: QColor) -> int:
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+def test_a_long_code_line_in_a_study_card_neither_scrolls_nor_is_cut(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+    """The study page's answer grows with its text (no inner scrolling): a code line must wrap there too."""
+    from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
+
+    pane = make_markdown_view("studyAnswerView", framed=False, margin=0)
+    qtbot.add_widget(pane)
+    fit_height_to_document(pane)
+    pane.resize(600, 100)
+    pane.show()
+    qtbot.waitExposed(pane)
+    pane.set_markdown(LONG_CODE_ANSWER)
+    qtbot.waitUntil(lambda: pane.height() > 100)
+    assert pane.document().size().width() <= pane.viewport().width() + 1

@@ -11,8 +11,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QFontMetrics, QFontMetricsF, QPalette, QTextDocument, QTextLayout
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QUrl, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QFontMetrics,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QTextBlock,
+    QTextDocument,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from quizdesk.core.render import (
@@ -25,7 +37,10 @@ from quizdesk.core.render import (
     default_cache,
     render_markdown,
 )
+from quizdesk.core.render.code_highlight import CODE_BLOCK_STATE
 from quizdesk.ui.svg_images import svg_to_image
+
+CONTINUATION_MARK = "↪"
 
 LIGHT_COLORS = {"text": "#1f2328", "base": "#ffffff", "link": "#2f6fde"}
 DARK_COLORS = {"text": "#dfe1e5", "base": "#1b1c1f", "link": "#6ea1ff"}
@@ -72,6 +87,7 @@ class AnswerView(QTextBrowser):
         self._problems: tuple[RenderProblem, ...] = ()
         self._metrics: TextMetrics | None = None
         self._dpr = 0.0
+        self._code_blocks: list[QTextBlock] = []
         font = self.font()
         font.setPixelSize(16)
         self.setFont(font)
@@ -143,9 +159,69 @@ class AnswerView(QTextBrowser):
         for name, svg in answer.images.items():
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), svg_to_image(svg, dpr=self._dpr))
         self.setHtml(answer.html)
+        self._code_blocks = self._find_code_blocks()
         self.verticalScrollBar().setValue(scroll)  # a re-render (theme, font) keeps the place
         self._problems = answer.problems
         self.rendered.emit()
+
+    # -- code lines that wrap --------------------------------------------------------------
+    def _find_code_blocks(self) -> list[QTextBlock]:
+        """The blocks (one per source line) of every code box.
+
+        Qt gives the ``-qt-user-state`` of a ``<pre>`` to its first block only; the
+        lines after it share that block's format, which is how they are found.
+        """
+        found: list[QTextBlock] = []
+        block = self.document().begin()
+        format_index = -1
+        while block.isValid():
+            if block.userState() == CODE_BLOCK_STATE:
+                format_index = block.blockFormatIndex()
+                found.append(block)
+            elif format_index >= 0 and block.blockFormatIndex() == format_index:
+                found.append(block)
+            else:
+                format_index = -1
+            block = block.next()
+        return found
+
+    def code_blocks(self) -> list[QTextBlock]:
+        return list(self._code_blocks)
+
+    def continuation_marks(self) -> list[QRect]:
+        """Viewport rectangles of the ↪ drawn on each wrapped row of a code line."""
+        offset = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        layout_of = self.document().documentLayout()
+        marks: list[QRect] = []
+        for block in self._code_blocks:
+            layout = block.layout()
+            if layout is None or layout.lineCount() < 2:
+                continue
+            origin = layout_of.blockBoundingRect(block).topLeft() - offset
+            gutter = block.blockFormat().leftMargin()
+            for i in range(1, layout.lineCount()):
+                line = layout.lineAt(i)
+                rect = QRectF(origin.x() + line.x() - gutter, origin.y() + line.y(), gutter, line.height())
+                marks.append(rect.toAlignedRect().adjusted(0, 0, -1, -1))
+        return marks
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        super().paintEvent(event)
+        marks = self.continuation_marks() if self._code_blocks else []
+        if not marks:
+            return
+        painter = QPainter(self.viewport())
+        color = QColor(self._colors()["text"])
+        color.setAlphaF(0.55)  # quieter than the code itself
+        painter.setPen(color)
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPixelSize(max(6, round(self.font().pixelSize() * 0.85)))
+        painter.setFont(font)
+        for rect in marks:
+            if rect.intersects(event.rect()):
+                painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), CONTINUATION_MARK)
+        painter.end()
 
     def loadResource(self, kind: int, name: QUrl) -> object:
         # Only local files and our own registered resources; never the network.

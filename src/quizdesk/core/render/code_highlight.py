@@ -2,7 +2,9 @@
 
 QTextBrowser knows no CSS classes, so Pygments writes ``style`` attributes
 (``noclasses=True``). ``<pre>`` cannot have padding in Qt, so the box is a
-one-cell table, which can.
+one-cell table, which can. Long lines wrap (``white-space: pre-wrap``); the
+view draws a ↪ in the box's left gutter on each continuation row
+(``ui/answer_view.py``), so a wrapped line never reads as two.
 """
 
 from __future__ import annotations
@@ -19,6 +21,12 @@ from pygments.token import Token  # type: ignore[import-untyped]
 from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 
 LIGHT_CODE_STYLE = "default"
+# Marks the first block of every code box in the Qt document (``-qt-user-state``,
+# which QTextBlock.userState() reads back), so the view finds its code lines and
+# draws a continuation mark where a long one wraps.
+CODE_BLOCK_STATE = 0x51C0DE
+# Left gutter of a code box, where that mark goes.
+CODE_GUTTER = "1.2em"
 DARK_CODE_STYLE = "github-dark" if "github-dark" in set(get_all_styles()) else "monokai"
 
 
@@ -67,7 +75,10 @@ def highlight_block(code: str, language: str | None, *, style_name: str, text_co
     return (
         f'<table width="100%" cellspacing="0" cellpadding="10" bgcolor="{background}" '
         f'style="margin-top: 4px; margin-bottom: 12px; border: 1px solid {border}; border-collapse: collapse;">'
-        f'<tr><td><pre style="margin: 0; color: {foreground};">{body}</pre></td></tr></table>'
+        # pre-wrap: a long line wraps inside the box instead of widening the whole
+        # answer (a box as wide as its longest line made the prose scroll sideways).
+        f'<tr><td><pre style="margin: 0; margin-left: {CODE_GUTTER}; white-space: pre-wrap; '
+        f'-qt-user-state: {CODE_BLOCK_STATE}; color: {foreground};">{body}</pre></td></tr></table>'
     )
 
 

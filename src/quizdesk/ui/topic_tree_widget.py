@@ -6,9 +6,19 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QTreeWidgetItemIterator, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QIcon, QTextLayout, QTextOption
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QTreeWidgetItemIterator,
+    QWidget,
+)
 
 from quizdesk.core.catalog import TopicNode
 
@@ -20,6 +30,59 @@ COUNT_ROLE = Qt.ItemDataRole.UserRole + 3
 NAME_COLUMN, COUNT_COLUMN, MASTERY_COLUMN = 0, 1, 2
 
 MasteryIcon = Callable[[float | None], QIcon]
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Row heights for wrapped names.
+
+    QTreeView asks for a size hint without the column's width, so Qt measures
+    every name as one line and then draws a wrapped one cut to that height
+    (and its own wrapped measure reserves room for an icon the name column
+    does not have). Here the name is laid out as the style draws it: in the
+    text rectangle of a row as wide as the column minus the indentation."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802 (Qt API)
+        hint = super().sizeHint(option, index)  # one line: the rect has no width
+        if index.column() != NAME_COLUMN:
+            return hint
+        tree = self._tree
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        probe = QStyleOptionViewItem(option)
+        self.initStyleOption(probe, index)
+        indent = tree.indentation() * (depth + (1 if tree.rootIsDecorated() else 0))
+        probe.rect = QRect(0, 0, max(tree.columnWidth(NAME_COLUMN) - indent, 1), 4 * probe.fontMetrics.height())
+        style = tree.style()
+        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, probe, tree)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, probe, tree) + 1  # as QCommonStyle draws
+        extra = _extra_wrapped_height(probe.text, probe.font, text_rect.width() - 2 * margin)
+        if extra > 0:
+            hint.setHeight(hint.height() + math.ceil(extra))
+        return hint
+
+
+def _extra_wrapped_height(text: str, font: QFont, width: int) -> float:
+    """How much taller ``text`` is wrapped at ``width`` than on one line (the
+    lines' own heights: CJK lines are taller than the Latin font's)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    heights = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(width, 1))
+        heights.append(line.height())
+    layout.endLayout()
+    return sum(heights[1:])
 
 
 class TopicTreeWidget(QTreeWidget):
@@ -35,7 +98,11 @@ class TopicTreeWidget(QTreeWidget):
         self._filling = False
         self._english = False
         self._retranslate_headers()
-        self.setUniformRowHeights(True)
+        # Long topic names (English ones especially) wrap onto a second line
+        # instead of ending in "…"; rows then differ in height.
+        self.setWordWrap(True)
+        self.setUniformRowHeights(False)
+        self.setItemDelegate(_WrappingDelegate(self))
         self.setAlternatingRowColors(False)
         self.setAnimated(False)
         header = self.header()
@@ -45,7 +112,14 @@ class TopicTreeWidget(QTreeWidget):
         if mastery_icon is not None:
             header.setSectionResizeMode(MASTERY_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        # QTreeView measures wrapped rows once; a wider or narrower name
+        # column (the splitter, the dialog) must measure them again.
+        header.sectionResized.connect(self._on_section_resized)
         self.itemChanged.connect(self._on_item_changed)
+
+    def _on_section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == NAME_COLUMN:
+            self.scheduleDelayedItemsLayout()
 
     def _retranslate_headers(self) -> None:
         labels = [self.tr("Topic"), self.tr("Questions")]

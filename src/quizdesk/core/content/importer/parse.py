@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 
 from quizdesk.core.content.importer.decode import read_source
 from quizdesk.core.content.importer.images import ImageLocaliser, MediaCopy
+from quizdesk.core.content.importer.headings import Heading
 from quizdesk.core.content.importer.split import Dropped, Segment, split_text
-from quizdesk.core.content.importer.titles import id_key, strip_markup
+from quizdesk.core.content.importer.titles import Title, id_key, strip_markup
 from quizdesk.core.content.importer.walk import SourceFile
 from quizdesk.core.content.model import ParsedQuestion, Problem
 
@@ -72,6 +73,14 @@ def dropped_problem(display: str, dropped: Dropped) -> Problem:
     return Problem(display, dropped.lines[0] + 1, f"{count} {noun} {where} not imported ({_WHY_DROPPED[dropped.reason]})", "warning")
 
 
+def stub_problem(display: str, heading: Heading, title: Title) -> Problem:
+    """The warning for a question heading with nothing under it: an empty stub is not a card."""
+    name = title.plain or title.text
+    if len(name) > _MAX_NAMED_CHARS:
+        name = name[: _MAX_NAMED_CHARS - 1] + "…"
+    return Problem(display, heading.start + 1, f'"{name}" has nothing under it; not imported (an empty heading)', "warning")
+
+
 def parse_file(source: SourceFile, localiser: ImageLocaliser | None = None) -> ParsedFile:
     """Read one file and turn its question headings into questions."""
     out = ParsedFile(source)
@@ -97,6 +106,8 @@ def parse_file(source: SourceFile, localiser: ImageLocaliser | None = None) -> P
         )
         return out
     out.problems.extend(dropped_problem(source.display, dropped) for dropped in split.dropped)
+    out.problems.extend(stub_problem(source.display, heading, title) for heading, title in split.stubs)
+    out.problems.sort(key=lambda p: (p.path != source.display, p.line))
     origin = origin_for(source)
     stem = source.path.stem
     occurrences: dict[str, int] = {}

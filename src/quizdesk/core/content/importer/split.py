@@ -40,25 +40,24 @@
 from __future__ import annotations
 
 import bisect
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from quizdesk.core.content.importer.headings import Heading, Scan, scan
-from quizdesk.core.content.importer.titles import Title, clean_title, question_score
+from quizdesk.core.content.importer.shape import (
+    LOOKS_LIKE_QUESTION,
+    Shape,
+    is_trimmable,
+    own_text,
+    parents,
+    plain_number,
+    questions_below,
+)
+from quizdesk.core.content.importer.tiers import marked_kinds, outline_kinds
+from quizdesk.core.content.importer.titles import Title, clean_title, is_generic, question_score
 from quizdesk.core.content.importer.toc import Toc, find_toc
 
-LOOKS_LIKE_QUESTION = 2
-_RULE_RE = re.compile(r"(?:[-*_][ \t]*){3,}")
-_EMPTY_TAG_RE = re.compile(r"<a\s[^>]{0,500}>\s*</a>|<hr\s*/?>|<br\s*/?>", re.IGNORECASE)
-_NUMBER_RE = re.compile(r"[0-9０-９]{1,3}(?:[.．][0-9０-９]{1,3})*")
-
-
-def is_trimmable(line: str) -> bool:
-    """Blank, a thematic break (``---``), an empty ``<a id>`` anchor, ``<hr>`` or ``<br>``: no text."""
-    stripped = line.strip()
-    return not stripped or bool(_RULE_RE.fullmatch(stripped) or _EMPTY_TAG_RE.fullmatch(stripped))
+__all__ = ["LOOKS_LIKE_QUESTION", "Dropped", "FileSplit", "Segment", "is_trimmable", "split_text"]
 
 
 @dataclass(frozen=True)
@@ -89,6 +88,10 @@ class FileSplit:
     segments: list[Segment] = field(default_factory=list)
     sections: list[Heading] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
+    #: Question headings with nothing under them: reported, never cards.
+    stubs: list[tuple[Heading, Title]] = field(default_factory=list)
+    #: How the questions were told apart: "outline", "marks" (anchors, a table of contents) or "level".
+    mode: str = "level"
 
 
 def _pick_level(levels: list[int], evidence: list[bool]) -> int | None:
@@ -111,50 +114,7 @@ def choose_question_level(headings: list[Heading], scores: list[int]) -> int | N
     return level
 
 
-@dataclass
-class _Shape:
-    """What the level rule needs to know about each heading besides its score."""
-
-    headings: list[Heading]
-    titles: list[Title]
-    scores: list[int]
-    own_text: list[bool]  # text lines between the heading and the next heading
-    questions_below: list[bool]  # a question-like heading under it, before its next sibling
-    toc: Toc
-
-
-def _own_text(scanned: Scan, toc: Toc) -> list[bool]:
-    lines, headings = scanned.lines, scanned.headings
-    out = []
-    for k, heading in enumerate(headings):
-        stop = headings[k + 1].start if k + 1 < len(headings) else len(lines)
-        out.append(any(i not in toc.lines and not is_trimmable(lines[i]) for i in range(heading.end + 1, stop)))
-    return out
-
-
-def _questions_below(headings: list[Heading], scores: list[int]) -> list[bool]:
-    """Per heading: whether a question-like heading sits under it (one pass, a stack of open headings)."""
-    below = [False] * len(headings)
-    stack: list[int] = []
-    for index, heading in enumerate(headings):
-        while stack and headings[stack[-1]].level >= heading.level:
-            stack.pop()
-        if scores[index] >= LOOKS_LIKE_QUESTION:
-            for open_index in stack:
-                below[open_index] = True
-        stack.append(index)
-    return below
-
-
-def _number(title: Title) -> str:
-    """The plain numbering of a heading (``3.1`` of ``3.1 基本概念``), ASCII; "" without one."""
-    if title.numbering != "plain":
-        return ""
-    match = _NUMBER_RE.match(title.plain)
-    return unicodedata.normalize("NFKC", match.group()) if match else ""
-
-
-def _answers_above(shape: _Shape, upper: int, level: int) -> bool:
+def _answers_above(shape: Shape, upper: int, level: int) -> bool:
     """Whether the headings of level ``upper`` are the questions and the question-like ones of ``level`` below
     them are sub-headings of their answers (``## 1. Dropout`` + text + ``### 为什么有效？``).
 
@@ -182,13 +142,13 @@ def _answers_above(shape: _Shape, upper: int, level: int) -> bool:
             continue
         if listed.get(index) and not upper_leaf:
             return False
-        number, parent_number = _number(shape.titles[index]), _number(shape.titles[parent])
+        number, parent_number = plain_number(shape.titles[index]), plain_number(shape.titles[parent])
         if parent_number and number.startswith(parent_number + "."):
             return False
     return True
 
 
-def _question_level(shape: _Shape) -> tuple[int | None, bool]:
+def _question_level(shape: Shape) -> tuple[int | None, bool]:
     """The question level, and whether a shallower level took over (step 2)."""
     level = choose_question_level(shape.headings, shape.scores)
     taken_over = False
@@ -211,7 +171,7 @@ def _is_title_heading(headings: list[Heading], scores: list[int], index: int, le
     return len(mates) > 1 and sum(s >= 1 for s in mates[1:]) * 5 >= (len(mates) - 1) * 3
 
 
-def _classify(shape: _Shape, level: int | None, taken_over: bool = False) -> list[str]:
+def _classify(shape: Shape, level: int | None, taken_over: bool = False) -> list[str]:
     """Per heading: "question", "section" or "inside" (part of an answer).
 
     ``taken_over``: the level was chosen because its numbered headings hold
@@ -291,6 +251,24 @@ def _dropped(result: FileSplit, titles: list[Title], kinds: list[str], in_answer
     ]
 
 
+def _has_text(lines: list[str], indexes: tuple[int, ...], headings: set[int]) -> bool:
+    """Whether an answer holds any text besides sub-headings (an empty stub does not)."""
+    return any(i not in headings and not is_trimmable(lines[i]) for i in indexes)
+
+
+def _in_context(titles: list[Title], headings: list[Heading], index: int, up: list[int | None]) -> Title:
+    """A generic leaf title (``模型结构``, ``定义``) with its parent's title in front: ``VGG：模型结构``."""
+    title = titles[index]
+    parent = up[index]
+    while parent is not None and not titles[parent].text:
+        parent = up[parent]
+    leaf = index + 1 == len(headings) or headings[index + 1].level <= headings[index].level
+    if parent is None or not leaf or not is_generic(title.text) or is_generic(titles[parent].text):
+        return title
+    joined = f"{titles[parent].text}：{title.text}"
+    return Title(text=joined, plain=joined, numbering=title.numbering)
+
+
 def split_text(text: str) -> FileSplit:
     """Find the questions in one decoded file."""
     scanned = scan(text)
@@ -298,12 +276,18 @@ def split_text(text: str) -> FileSplit:
     titles = [clean_title(h.text) for h in headings]
     toc = find_toc(scanned.lines, scanned.opaque, headings, titles)
     scores = [question_score(t) + (2 if toc.listed.get(i) else 0) for i, t in enumerate(titles)]
-    shape = _Shape(headings, titles, scores, _own_text(scanned, toc), _questions_below(headings, scores), toc)
+    shape = Shape(headings, titles, scores, own_text(scanned, toc), questions_below(headings, scores), toc, scanned)
     level, taken_over = _question_level(shape)
-    kinds = _classify(shape, level, taken_over)
-    result = FileSplit(scan=scanned, toc=toc, question_level=level)
+    mode, kinds = "outline", outline_kinds(shape)
+    if kinds is None:
+        mode, kinds = "marks", marked_kinds(shape)
+    if kinds is None:
+        mode, kinds = "level", _classify(shape, level, taken_over)
+    result = FileSplit(scan=scanned, toc=toc, question_level=level, mode=mode)
     # Boundaries: where a question or section heading starts.
     boundaries = [h.start for h, k in zip(headings, kinds) if k != "inside"] + [len(scanned.lines)]
+    heading_lines = {i for h in headings for i in range(h.start, h.end + 1)}
+    up = parents(headings)
     in_answer = bytearray(len(scanned.lines))
     for index, (heading, kind) in enumerate(zip(headings, kinds)):
         if kind == "section":
@@ -314,7 +298,10 @@ def split_text(text: str) -> FileSplit:
         in_answer[heading.end + 1 : stop] = b"\x01" * (stop - heading.end - 1)
         body = [i for i in range(heading.end + 1, stop) if i not in toc.lines]
         answer, used = _answer(scanned.lines, body)
-        result.segments.append(Segment(heading, titles[index], answer, used))
+        if not _has_text(scanned.lines, used, heading_lines):
+            result.stubs.append((heading, titles[index]))
+            continue
+        result.segments.append(Segment(heading, _in_context(titles, headings, index, up), answer, used))
     if result.segments:
         result.dropped = _dropped(result, titles, kinds, in_answer)
     return result

@@ -97,6 +97,42 @@ SECTION_WORDS = frozenset(
 )
 
 
+#: Titles of a repository's housekeeping, never interview questions ("如何贡献", "联系方式").
+HOUSEKEEPING_WORDS = frozenset(
+    w.casefold()
+    for w in (
+        "联系方式", "联系我", "联系我们", "联系作者", "贡献", "如何贡献", "参与贡献", "贡献指南", "贡献者", "贡献者名单",
+        "致谢", "鸣谢", "交流", "交流群", "加入交流群", "公众号", "关注公众号", "微信", "微信群", "赞助", "打赏", "捐赠",
+        "内推", "招聘", "更新记录", "更新说明", "版权", "许可", "许可证", "开源协议", "使用说明", "项目简介", "项目介绍",
+        "star history", "stargazers", "contributing", "contributors", "contribution", "contact", "contact me",
+        "sponsor", "sponsors", "donate", "support", "star", "acknowledgment", "credits", "about", "about me",
+    )
+)
+# "2024 秋招日历", "春招时间表": a recruiting calendar, not a question.
+_CALENDAR_RE = re.compile(r"(?:日历|时间表|时间线|日程|截止时间|网申时间)$")
+
+#: Leaf titles that name a part of something, meaningless alone: they get their parent's title in front.
+GENERIC_TITLES = frozenset(
+    w.casefold()
+    for w in (
+        "定义", "概念", "基本概念", "基本原理", "原理", "思想", "核心思想", "主要思想", "基本思想", "动机", "背景",
+        "结构", "模型结构", "网络结构", "整体结构", "架构", "模型架构", "网络架构", "输入层", "输出层", "隐藏层", "隐层",
+        "损失函数", "目标函数", "优化", "优化方法", "训练", "训练过程",
+        "训练方法", "推理", "预测", "公式", "数学公式", "推导", "公式推导", "计算", "计算过程", "计算方法", "算法",
+        "算法流程", "算法步骤", "流程", "步骤", "实现", "代码", "代码实现", "伪代码", "示例", "例子", "举例", "应用",
+        "应用场景", "使用场景", "适用场景", "特点", "优点", "缺点", "优缺点", "优势", "不足", "局限", "局限性", "缺陷",
+        "改进", "改进方法", "创新点", "贡献", "作用", "意义", "参数", "超参数", "参数量", "复杂度", "时间复杂度",
+        "结果", "实验", "效果", "分析", "小结", "总结", "简介", "介绍", "概述",
+        "definition", "concept", "idea", "motivation", "structure", "model structure", "architecture",
+        "input layer", "output layer", "hidden layer", "loss", "loss function", "training", "inference",
+        "formula", "derivation", "algorithm", "implementation", "code", "example", "examples", "applications",
+        "advantages", "disadvantages", "pros and cons", "pros", "cons", "limitations", "parameters", "complexity",
+        "summary", "introduction", "overview",
+    )
+)
+_GENERIC_STRIP = " :：.。?？!！"
+
+
 @dataclass(frozen=True)
 class Title:
     text: str  # cleaned, numbering stripped; may be empty (caller falls back)
@@ -189,9 +225,15 @@ def question_score(title: Title) -> int:
     if any(word in text and len(text) > len(word) + 1 for word in _QUESTION_WORDS):
         score += 1
     score += {"question": 2, "plain": 1, "chapter": -3}.get(title.numbering, 0)
-    if folded.strip(" :：") in SECTION_WORDS:
-        score -= 3
+    bare = folded.strip(" :：?？!！")
+    if bare in SECTION_WORDS or bare in HOUSEKEEPING_WORDS or _CALENDAR_RE.search(bare):
+        score -= 3 if bare in SECTION_WORDS else 5  # "如何贡献？" must not look like a question
     return score
+
+
+def is_generic(text: str) -> bool:
+    """Whether a title names only a part (``模型结构``, ``定义``, ``Model structure``) and needs its parent's."""
+    return text.casefold().strip(_GENERIC_STRIP) in GENERIC_TITLES
 
 
 def id_key(title: str) -> str:

@@ -36,6 +36,7 @@ def test_json_report(repo: Path, data_dir: Path, capsys) -> None:  # type: ignor
     assert first["source"] == f"{repo}/ch01_深度学习基础/01-优化.md:3" and first["id"].startswith("imp-")
     assert any(w.startswith(f"{repo}/README.md:1: no question headings found") for w in out["warnings"])
     assert any("gbk.md:1: not UTF-8" in w for w in out["warnings"])
+    assert out["render_problems"] == []  # the fixture repository displays whole
     # Again: everything unchanged, same ids.
     assert main(["import", str(repo), "--data-dir", str(data_dir), "--json"]) == 0
     again = _json(capsys)
@@ -93,3 +94,33 @@ def test_runs_as_a_subprocess(repo: Path, data_dir: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["imported"] == 16
+
+
+def test_json_lists_what_will_not_display_as_the_app_renders_it(tmp_path: Path, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    bank = tmp_path / "bank"
+    shutil.copytree(FIXTURES / "styles15", bank)
+    (bank / "broken.md").write_text(
+        "## 什么是 A？\n\n公式 $\\foo{x}$ 与 $ x^2 $。\n\n![缺图](img/none.png)\n\n## 什么是 B？\n\n![有图](img\\ch14\\lstm cell.png)\n",
+        encoding="utf-8",
+    )
+    assert main(["import", str(bank), "--data-dir", str(data_dir), "--json"]) == 0
+    out = _json(capsys)
+    ids = {q["title"]: q["id"] for q in out["questions"]}
+    assert out["render_problems"] == [
+        {"id": ids["什么是 A？"], "kind": "image", "message": "image file not found: img/none.png", "source": f"{bank}/broken.md:1"},
+        {"id": ids["什么是 A？"], "kind": "formula", "message": "unknown command \\foo: $\\foo{x}$", "source": f"{bank}/broken.md:1"},
+    ]
+    # Every other card of every style displays: its figures from the media folder, its formulas drawn.
+    assert len(out["questions"]) == 46 + 2
+    # A dry run checks the same way, against the folder the images would be copied from.
+    assert main(["import", str(bank), "--data-dir", str(data_dir), "--json", "--dry-run"]) == 0
+    assert [(p["kind"], p["source"]) for p in _json(capsys)["render_problems"]] == [("image", f"{bank}/broken.md:1"), ("formula", f"{bank}/broken.md:1")]
+
+
+def test_text_report_counts_the_cards_that_will_not_display(tmp_path: Path, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    notes = tmp_path / "notes.md"
+    notes.write_text("## 什么是 A？\n\n$\\frac{1}{$\n\n## 什么是 B？\n\n$x$\n", encoding="utf-8")
+    assert main(["import", str(notes), "--data-dir", str(data_dir)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.splitlines()[-1] == "1 card will not display fully (a formula or an image; listed on stderr)"
+    assert f"{notes}:1: warning: formula will not display: unbalanced braces: '{{' never closed: $\\frac{{1}}{{$" in captured.err

@@ -134,3 +134,30 @@ def test_a_quick_import_never_flashes_the_progress_dialog_afterwards(qtbot, pare
     qtbot.wait(PROGRESS_DELAY_MS + 300)  # past the dialog's show-after-delay timer: it must stay hidden
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
     assert not [w for w in parent.findChildren(QProgressDialog) if w.isVisible()]
+
+
+def test_summary_counts_and_lists_the_cards_that_will_not_display(parent: QWidget, store: Store, tmp_path: Path) -> None:
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "notes.md").write_text(
+        "## 什么是 A？\n\n$\\foo{x}$ 与 ![缺图](img/none.png)\n\n## 什么是 B？\n\n$x^2$\n\n## 什么是 C？\n\n$\\frac{1}{$\n",
+        encoding="utf-8",
+    )
+    report = run_import_flow(parent, [bank], store.session_factory, store.path.parent)
+    assert report is not None and report.imported == 3
+    dialog = parent.findChild(ImportSummaryDialog, "importSummaryDialog")
+    assert dialog is not None and dialog.render_label.isVisible() and dialog.render_list.isVisible()
+    assert dialog.render_label.text() == "2 cards will not display fully (a formula or an image):"
+    items = [dialog.render_list.item(i).text() for i in range(dialog.render_list.count())]
+    assert items == [
+        f"{bank}/notes.md:1: 什么是 A？ — image: image file not found: img/none.png",
+        f"{bank}/notes.md:1: 什么是 A？ — formula: unknown command \\foo: $\\foo{{x}}$",
+        f"{bank}/notes.md:9: 什么是 C？ — formula: unbalanced braces: '{{' never closed: $\\frac{{1}}{{$",
+    ]
+    dialog.grab().save(str(tmp_path / "summary.png"))
+
+
+def test_summary_without_render_problems_shows_no_such_list(parent: QWidget, store: Store, repo: Path) -> None:
+    run_import_flow(parent, [repo], store.session_factory, store.path.parent)
+    dialog = parent.findChild(ImportSummaryDialog, "importSummaryDialog")
+    assert dialog is not None and not dialog.render_label.isVisible() and not dialog.render_list.isVisible()

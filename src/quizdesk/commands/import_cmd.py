@@ -35,6 +35,9 @@ def _print_text(report: Any) -> None:
     )
     for module, topic, count in report.per_topic():
         print(f"  {module} / {topic}: {count}")
+    cards = report.cards_with_render_problems()
+    if cards:
+        print(f"{cards} card{'s' if cards != 1 else ''} will not display fully (a formula or an image; listed on stderr)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -74,4 +77,7 @@ def run(args: argparse.Namespace) -> int:
         _print_text(report)
     for problem in report.problems:
         print(f"{problem.path}:{problem.line}: warning: {problem.message}", file=sys.stderr)
+    for issue in report.render_problems:
+        # The same renderer and base folder as the app: this is what the card will show.
+        print(f"{issue.source}: warning: {issue.kind} will not display: {issue.message}", file=sys.stderr)
     return 0 if report.questions or report.unchanged or report.retired else 1

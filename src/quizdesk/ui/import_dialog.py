@@ -130,11 +130,39 @@ class ImportSummaryDialog(QDialog):
         self.warning_list.setVisible(bool(report.problems))
         layout.addWidget(self.warnings_label)
         layout.addWidget(self.warning_list, 1)
+        self._add_render_problems(report, layout)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, objectName="importSummaryButtons")
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("importCloseButton")
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+
+    def _add_render_problems(self, report: ImportReport, layout: QVBoxLayout) -> None:
+        """How many cards will not display fully, and each problem at its question's file:line."""
+        cards = report.cards_with_render_problems()
+        self.render_label = QLabel(objectName="importRenderProblemsLabel")
+        self.render_label.setWordWrap(True)
+        if cards == 1:
+            self.render_label.setText(self.tr("1 card will not display fully (a formula or an image):"))
+        else:
+            self.render_label.setText(self.tr("%1 cards will not display fully (a formula or an image):").replace("%1", str(cards)))
+        self.render_list = QListWidget(objectName="importRenderProblemList")
+        self.render_list.setWordWrap(True)
+        self.render_list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.render_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.render_list.setResizeMode(QListView.ResizeMode.Adjust)
+        titles = {q.external_id: q.title for q in report.questions}
+        kinds = {"formula": self.tr("formula"), "image": self.tr("image")}
+        for issue in report.render_problems:
+            text = f"{issue.source}: {titles.get(issue.question_id, '')} — {kinds.get(issue.kind, issue.kind)}: {issue.message}"
+            item = QListWidgetItem(text)
+            item.setToolTip(text)
+            self.render_list.addItem(item)
+        self.render_label.setVisible(bool(cards))
+        self.render_list.setVisible(bool(cards))
+        layout.addWidget(self.render_label)
+        layout.addWidget(self.render_list, 1)
 
 
 class ImportFlow(QObject):

@@ -8,6 +8,7 @@ heading rule on one text.
 
 from __future__ import annotations
 
+from quizdesk.core.content.importer.render_check import RenderIssue
 from quizdesk.core.content.importer.report import ImportedQuestion, ImportReport
 from quizdesk.core.content.importer.run import ImportCancelled, ImportPlan, plan_import, run_import, write_plan
 from quizdesk.core.content.importer.split import FileSplit, split_text
@@ -18,6 +19,7 @@ __all__ = [
     "ImportPlan",
     "ImportReport",
     "ImportedQuestion",
+    "RenderIssue",
     "plan_import",
     "run_import",
     "split_text",

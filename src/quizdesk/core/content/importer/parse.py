@@ -107,7 +107,6 @@ def parse_file(source: SourceFile, localiser: ImageLocaliser | None = None) -> P
         return out
     out.problems.extend(dropped_problem(source.display, dropped) for dropped in split.dropped)
     out.problems.extend(stub_problem(source.display, heading, title) for heading, title in split.stubs)
-    out.problems.sort(key=lambda p: (p.path != source.display, p.line))
     origin = origin_for(source)
     stem = source.path.stem
     occurrences: dict[str, int] = {}
@@ -137,4 +136,5 @@ def parse_file(source: SourceFile, localiser: ImageLocaliser | None = None) -> P
     if localiser is not None:
         out.problems.extend(localiser.problems)
         out.media.extend(localiser.copies.values())
+    out.problems.sort(key=lambda p: p.line)  # in file order, whatever step found them (stable)
     return out

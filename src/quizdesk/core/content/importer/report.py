@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from quizdesk.core.content.importer.render_check import RenderIssue
 from quizdesk.core.content.model import Problem
 
 
@@ -32,6 +33,11 @@ class ImportReport:
     dry_run: bool = False
     questions: list[ImportedQuestion] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: What will not display in the imported cards (a formula, an image), per card.
+    render_problems: list[RenderIssue] = field(default_factory=list)
+
+    def cards_with_render_problems(self) -> int:
+        return len({issue.question_id for issue in self.render_problems})
 
     @property
     def skipped(self) -> int:
@@ -63,4 +69,5 @@ class ImportReport:
                 for q in self.questions
             ],
             "warnings": [str(p) for p in self.problems],
+            "render_problems": [issue.to_json() for issue in self.render_problems],
         }

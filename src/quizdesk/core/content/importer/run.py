@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizdesk.core.content.importer import media
-from quizdesk.core.content.importer.images import ImageLocaliser, MediaCopy, media_folder
+from quizdesk.core.content.importer.images import ImageLocaliser, MediaCopy, TreeImages, media_folder
 from quizdesk.core.content.importer.parse import ParsedFile, origin_for, parse_file
+from quizdesk.core.content.importer.render_check import check_answers
 from quizdesk.core.content.importer.report import ImportedQuestion, ImportReport
 from quizdesk.core.content.importer.walk import collect_sources
 from quizdesk.core.content.model import ParsedQuestion, Problem
@@ -84,6 +85,7 @@ def plan_import(
     sources = collect_sources(list(paths), list(known_roots), topic.strip() if topic else None)
     plan = ImportPlan(problems=list(sources.problems), files_total=len(sources.files))
     by_root: dict[Path, RootPlan] = {}
+    trees: dict[Path, TreeImages] = {}  # one index of image files per root, for images found by name
     total = len(sources.files) + 1  # the last step is the database write
     for done, source in enumerate(sources.files):
         _check(cancelled)
@@ -96,7 +98,8 @@ def plan_import(
             plan.roots.append(root_plan)
         # Always localise: even without a data folder, references leaving the folder are refused.
         target_dir = media_folder(media_root, source.root) if media_root is not None else None
-        localiser = ImageLocaliser(source.path, source.root, target_dir, source.display)
+        tree = trees.setdefault(source.root, TreeImages(source.root))
+        localiser = ImageLocaliser(source.path, source.root, target_dir, source.display, tree)
         parsed: ParsedFile = parse_file(source, localiser)
         plan.problems.extend(parsed.problems)
         plan.media.extend(parsed.media)
@@ -184,6 +187,41 @@ def known_import_roots(session: Session) -> list[Path]:
     return [Path(o[len(ORIGIN_PREFIX):]) for o in origins if os.path.isabs(o[len(ORIGIN_PREFIX):])]
 
 
+def _render_bases(plan: ImportPlan, data_dir: Path | None, copied: bool) -> dict[str, Path]:
+    """Per root origin: the folder the check resolves images against, as the app will.
+
+    Once the images are copied that is the root's media folder; before (a dry
+    run) the root itself, which the media folder mirrors.
+    """
+    from quizdesk.core.content.importer.images import media_base
+
+    bases: dict[str, Path] = {}
+    for root_plan in plan.roots:
+        base = media_base(data_dir, root_plan.origin) if data_dir is not None and copied else None
+        bases[root_plan.origin] = base if base is not None else root_plan.root
+    return bases
+
+
+def check_rendering(
+    report: ImportReport, plan: ImportPlan, data_dir: Path | None, *, copied: bool, cancelled: CancelledFn | None = None
+) -> None:
+    """Fill ``report.render_problems``: each imported answer rendered as the app will (same base, same renderer)."""
+    bases = _render_bases(plan, data_dir, copied)
+    listed = {q.external_id: q.source for q in report.questions}
+    answers = []
+    for root_plan in plan.roots:
+        for q in root_plan.questions:
+            if q.external_id not in listed:
+                continue
+            if data_dir is None:
+                # No data folder: references were left as written, relative to the file's folder.
+                base = (root_plan.root / q.source_path).parent
+            else:
+                base = bases[root_plan.origin]
+            answers.append((q.external_id, listed[q.external_id], q.answer_md, base))
+    report.render_problems = check_answers(answers, cancelled=cancelled)
+
+
 def run_import(
     paths: Sequence[Path],
     *,
@@ -216,7 +254,9 @@ def run_import(
     if progress is not None:
         progress(plan.files_total, plan.files_total + 1, "")
     if session_factory is None:
-        return _report_without_db(plan)
+        report = _report_without_db(plan)
+        check_rendering(report, plan, data_dir, copied=False, cancelled=cancelled)
+        return report
     if not dry_run and plan.questions and data_dir is not None:
         # Before anything is written: an import that went wrong can be undone
         # by restoring this copy (Settings → Restore from backup).
@@ -228,6 +268,7 @@ def run_import(
             if dry_run:
                 session.rollback()
                 report.dry_run = True
+                check_rendering(report, plan, data_dir, copied=False, cancelled=cancelled)
                 return report
             staged, problems = media.stage(plan.media)
             report.problems.extend(problems)
@@ -239,4 +280,6 @@ def run_import(
             raise
     report.problems.extend(media.commit(staged))
     report.images = len(staged)
+    # After the commit: cancelling now only cuts the check short, the import stands.
+    check_rendering(report, plan, data_dir, copied=True, cancelled=cancelled)
     return report

@@ -1,0 +1,49 @@
+"""The import's render check says what the app's renderer will refuse, without laying formulas out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizdesk.core.content.importer.render_check import _FormulaCheck, check_answers
+from quizdesk.core.render.math_svg import MathError, render_tex
+
+# Good and bad formulas, including ones only the layout refuses (a missing argument).
+FORMULAS = [
+    r"\foo", r"x^{", r"\begin{foo} x \end{foo}", r"\frac{1}", r"\left( x", r"\sqrt", r"\mathbb{R}",
+    r"\begin{cases} a & b \end{cases}", r"\operatorname{argmax}_x", r"\boldsymbol{x}", r"\xrightarrow{a}",
+    r"x_", r"\text{中文}", r"\left\| x \right\|", r"\underbrace{x}_{a}", r"\substack{a\\b}", r"}", r"x^^2",
+    r"\sum\limits_{i}", r"\limits", r"\underset{a}", r"\underset{a}{b}", r"\label{x}", r"\newcommand{\a}{b}",
+    r"\begin{array}{cc} 1 & 2 \end{array}", r"\begin{pmatrix} a \\ b \end{pmatrix}", r"\verb|x|", r"\cancel{x}",
+    r"\frac{1}{1+e^{-x}}", r"\begin{array}{rcl} a &=& b \end{array}",
+]
+
+
+@pytest.mark.parametrize("tex", FORMULAS)
+def test_the_check_agrees_with_drawing_the_formula(tex: str) -> None:
+    try:
+        render_tex(tex, display=False, size_px=16.0, color="#000000")
+        drawn = True
+    except MathError:
+        drawn = False
+    assert not isinstance(_FormulaCheck().verdict(tex, False), MathError) == drawn
+
+
+def test_answers_without_formulas_or_images_are_not_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quizdesk.core.render as render
+
+    calls: list[str] = []
+    real = render.render_markdown
+    monkeypatch.setattr(render, "render_markdown", lambda text, **kw: calls.append(text) or real(text, **kw))
+    issues = check_answers([("a", "f.md:1", "纯文本，价格 5 元", tmp_path), ("b", "f.md:5", "$\\foo$", tmp_path)])
+    assert calls == ["$\\foo$"]
+    assert [(i.question_id, i.kind, i.message, i.source) for i in issues] == [("b", "formula", "unknown command \\foo: $\\foo$", "f.md:5")]
+
+
+def test_images_resolve_against_the_base_given(tmp_path: Path) -> None:
+    (tmp_path / "media" / "img").mkdir(parents=True)
+    (tmp_path / "media" / "img" / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    text = "![a](img/a.png) ![b](img/b.png) ![c](https://example.com/c.png)"
+    issues = check_answers([("q", "f.md:1", text, tmp_path / "media")])
+    assert [(i.kind, i.message) for i in issues] == [("image", "image file not found: img/b.png")]

@@ -6,7 +6,11 @@ import atexit
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 # Before anything imports Qt: no display in CI, and none needed here.
@@ -24,6 +28,62 @@ from quizdesk.core.db.store import Store, open_store
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+#: Shanghai's rule as a POSIX TZ string (UTC+8, no daylight saving since 1991): the C library
+#: understands it without a time zone database, so a machine without tzdata runs these tests alike.
+SHANGHAI_TZ = "CST-8"
+SHANGHAI = timezone(timedelta(hours=8), "CST")
+
+
+@contextmanager
+def local_time_zone(tz: str) -> Iterator[None]:
+    """Run with the computer's clock in time zone ``tz`` (TZ and ``time.tzset``), as a user's is."""
+    if not hasattr(time, "tzset"):
+        pytest.skip("changing the time zone of a running process needs time.tzset (Unix)")
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = tz
+    time.tzset()
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = old
+        time.tzset()
+
+
+@dataclass(frozen=True)
+class LocalClock:
+    """A stopped clock at a local hour in Shanghai: ``now`` is aware, in local time."""
+
+    now: datetime
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
+
+    def ago(self, days: float = 0, minutes: float = 0) -> datetime:
+        return self.now - timedelta(days=days, minutes=minutes)
+
+
+@pytest.fixture(params=[(7, 30), (21, 30)], ids=["morning", "evening"])
+def local_clock(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[LocalClock]:
+    """The computer in Shanghai at 07:30 (23:30 UTC the day before) and at 21:30 (13:30 UTC).
+
+    The core's own clock (``quizdesk.core.clock.utcnow``, what a function given
+    no ``now`` uses) is stopped at the same moment. Tests pass these local, aware
+    times to the core as a caller in Shanghai would; nothing may depend on the
+    hour or the zone the test suite itself runs at.
+    """
+    from quizdesk.core import clock
+
+    hour, minute = request.param
+    now = datetime(2026, 3, 10, hour, minute, tzinfo=SHANGHAI)
+    monkeypatch.setattr(clock, "utcnow", lambda: now.astimezone(timezone.utc))
+    with local_time_zone(SHANGHAI_TZ):
+        yield LocalClock(now)
 
 
 @pytest.fixture

@@ -23,10 +23,11 @@ def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
         help="export attempts, questions and topics as CSV",
         description=(
             "Write attempts.csv, questions.csv and topics.csv into DIR (UTF-8 with BOM, so Excel shows "
-            "Chinese). Files of the same names are replaced; on any error none of them is changed."
+            "Chinese), creating DIR and its parents if needed. Files of the same names are replaced; on any "
+            "error none of them is changed."
         ),
     )
-    parser.add_argument("--out", required=True, type=Path, metavar="DIR", help="existing folder to write the files into")
+    parser.add_argument("--out", required=True, type=Path, metavar="DIR", help="folder to write the files into (created if missing)")
     parser.add_argument(
         "--since", type=_day, metavar="YYYY-MM-DD",
         help="only attempts from this local date on (questions.csv and topics.csv always describe now)",
@@ -36,13 +37,14 @@ def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from quizdesk.commands._store import open_store_or_report
-    from quizdesk.core.stats.export import ExportError, export_csv
+    from quizdesk.core.stats.export import ExportError, export_csv, make_folder
 
     since = datetime.combine(args.since, time()).astimezone() if args.since else None
     store = open_store_or_report(args.data_dir)
     if store is None:
         return 2
     try:
+        make_folder(args.out)
         with store.read() as connection:
             result = export_csv(connection, args.out, since=since)
     except ExportError as exc:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from quizdesk.core.clock import utc_or_now
+
 BACKUP_DIRNAME = "backups"
 DEFAULT_KEEP = 10
 #: How many backups to keep lives in the database itself (``app_meta``), so the
@@ -58,7 +60,7 @@ def backup_database(source: Path, destination: Path) -> Path:
 
 def timestamped_backup(db_path: Path, reason: str, now: datetime | None = None) -> Path:
     """Back up ``db_path`` into the ``backups`` folder beside it."""
-    stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%S%fZ")
+    stamp = utc_or_now(now).strftime("%Y%m%dT%H%M%S%fZ")
     return backup_database(db_path, backups_dir(db_path) / f"quizdesk-{stamp}-{reason}.db")
 
 
@@ -125,7 +127,7 @@ def prune_backups(db_path: Path, keep: int | None = None) -> list[Path]:
 
 def daily_backup_if_due(db_path: Path, now: datetime | None = None, keep: int | None = None) -> Path | None:
     """The start-up backup: made when the newest backup is a day old or more."""
-    moment = now or datetime.now(timezone.utc)
+    moment = utc_or_now(now)
     if not db_path.exists():
         return None
     existing = list_backups(db_path)

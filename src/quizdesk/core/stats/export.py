@@ -26,12 +26,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from quizdesk.core.clock import as_utc, db_time, utc_or_now
 from quizdesk.core.stats.mastery import (
     FSRS_DECAY,
     FSRS_FACTOR,
     TopicStats,
-    check_now,
-    db_time,
     ensure_math_functions,
     julian_day,
     topic_stats,
@@ -200,9 +199,9 @@ def _explain(exc: OSError, out_dir: Path) -> ExportError:
 
 
 def make_folder(out_dir: Path) -> None:
-    """Create ``out_dir`` and its parents if needed, as a file manager would; raises :class:`ExportError`.
+    """Create ``out_dir`` and its parents if needed, as ``mkdir -p`` would; raises :class:`ExportError`.
 
-    For a folder typed by hand (the command line wants an existing one instead).
+    For a folder typed by hand: ``quizdesk export --out`` and the export dialog's folder field.
     """
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -284,9 +283,8 @@ def export_csv(
     complete; when it says yes, :class:`ExportCancelled` is raised and the
     folder is as it was. The renames at the end are not interrupted.
     """
-    moment = check_now(now)
-    if since is not None and since.tzinfo is None:
-        raise ValueError("since must be an aware datetime")
+    moment = utc_or_now(now)
+    since = None if since is None else as_utc(since, "since")
     out_dir = Path(out_dir)
     _check_folder(out_dir)
     _check(cancelled)

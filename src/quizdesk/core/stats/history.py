@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from quizdesk.core.stats.mastery import check_now, db_time
+from quizdesk.core.clock import db_time, utc_or_now
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def daily_history(connection: sqlite3.Connection, *, days: int = 30, now: dateti
     """
     if days <= 0:
         return []
-    moment = check_now(now)
+    moment = utc_or_now(now)
     today = moment.astimezone().date()
     first = today - timedelta(days=days - 1)
     counts: dict[str, tuple[int, int]] = {}

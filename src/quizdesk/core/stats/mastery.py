@@ -25,6 +25,8 @@ from enum import Enum
 
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
+from quizdesk.core.clock import db_time, utc_or_now
+
 # Recency: an attempt counts half as much after this many days.
 HALF_LIFE_DAYS = 30.0
 # Beta(1, 1) prior on accuracy: two made-up attempts at 50 %, so two right
@@ -36,6 +38,9 @@ PRIOR_STRENGTH = 2.0
 UNSEEN_CREDIT = 0.5
 # Effective attempts at which confidence reaches one half.
 CONFIDENCE_HALF = 5.0
+# Fewer answers than this say too little to call a topic's accuracy low: with the
+# prior, one "Good" (0.8) reads as 60 % and one wrong answer as 33 %.
+MIN_EVIDENCE_ATTEMPTS = 3
 
 # Reason thresholds (see docs/weak-areas.md for why these values).
 LOW_ACCURACY_BELOW = 0.6
@@ -63,6 +68,7 @@ class Reason(str, Enum):
     FORGETTING = "forgetting"  # low FSRS retrievability; detail: mean R 0..1
     NOT_REVIEWED = "not_reviewed"  # detail: days since last attempt (float)
     LOW_COVERAGE = "low_coverage"  # detail: coverage 0..1
+    LITTLE_EVIDENCE = "little_evidence"  # fewer than MIN_EVIDENCE_ATTEMPTS answers; detail: their number
     DUE = "due"  # detail: due count
     STRONG = "strong"  # nothing weak
 
@@ -133,11 +139,6 @@ def install_python_math(connection: sqlite3.Connection) -> None:
     connection.create_function("pow", 2, math.pow, deterministic=True)
 
 
-def db_time(moment: datetime) -> str:
-    """``moment`` as the database stores times (naive UTC text), for comparisons in SQL."""
-    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-
-
 def julian_day(moment: datetime) -> float:
     return moment.timestamp() / 86400.0 + _UNIX_EPOCH_JULIAN_DAY
 
@@ -148,20 +149,17 @@ def parse_db_time(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
 
 
-def check_now(now: datetime | None) -> datetime:
-    if now is None:
-        return datetime.now(timezone.utc)
-    if now.tzinfo is None:
-        raise ValueError("now must be an aware datetime")
-    return now.astimezone(timezone.utc)
+# An exam question left blank (an objective one's "[]", an open one's JSON null) is
+# in its exam's score and its FSRS card, but says nothing about what is known: it
+# is neither coverage nor evidence here (docs/weak-areas.md, "Blank exam answers").
+ANSWERED = "NOT (a.mode = 'exam' AND (a.given IS NULL OR a.given IN ('null', '[]')))"
 
-
-_ATTEMPTS_BY_TOPIC = """
+_ATTEMPTS_BY_TOPIC = f"""
     SELECT q.topic_id, count(*), count(DISTINCT a.question_id), max(a.answered_at),
            sum(exp(:rate * (julianday(a.answered_at) - :now_jd))),
            sum(a.score * exp(:rate * (julianday(a.answered_at) - :now_jd)))
     FROM questions q JOIN attempts a ON a.question_id = q.id
-    WHERE q.retired_at IS NULL AND a.answered_at <= :now
+    WHERE q.retired_at IS NULL AND a.answered_at <= :now AND {ANSWERED}
     GROUP BY q.topic_id
 """
 
@@ -184,7 +182,7 @@ def question_knowledge(connection: sqlite3.Connection, question_ids: Sequence[in
     Questions never attempted get the prior's mean (0.5): unknown, not known
     to be weak. Used by the exam's "weakest first" order.
     """
-    moment = check_now(now)
+    moment = utc_or_now(now)
     if not question_ids:
         return {}
     ensure_math_functions(connection)
@@ -198,7 +196,8 @@ def question_knowledge(connection: sqlite3.Connection, question_ids: Sequence[in
         for question_id, weight, weighted in connection.execute(
             f"""SELECT question_id, sum(exp(:rate * (julianday(answered_at) - :now_jd))),
                        sum(score * exp(:rate * (julianday(answered_at) - :now_jd)))
-                FROM attempts WHERE question_id IN ({ids}) AND answered_at <= :now GROUP BY question_id""",
+                FROM attempts a WHERE question_id IN ({ids}) AND answered_at <= :now AND {ANSWERED}
+                GROUP BY question_id""",
             params,
         )
     }
@@ -239,6 +238,8 @@ def _reason(
     """The most telling weakness, in a fixed order of severity."""
     if attempts == 0 or accuracy is None:
         return Reason.NEVER_ATTEMPTED, None
+    if attempts < MIN_EVIDENCE_ATTEMPTS:
+        return Reason.LITTLE_EVIDENCE, float(attempts)
     if accuracy < LOW_ACCURACY_BELOW:
         return Reason.LOW_ACCURACY, accuracy
     if days_since is not None and days_since >= NOT_REVIEWED_DAYS:
@@ -293,7 +294,7 @@ Node = tuple[int, "int | None", str, str]
 
 def topic_stats(connection: sqlite3.Connection, *, now: datetime | None = None) -> list[TopicStats]:
     """Every module and sub-topic with active questions, in tree order (module, then its sub-topics)."""
-    moment = check_now(now)
+    moment = utc_or_now(now)
     evidence = _evidence_by_topic(connection, moment)
     rows = connection.execute("SELECT id, parent_id, name, name_en FROM topics ORDER BY sort_order, name, id").fetchall()
     known = {row[0] for row in rows}
@@ -333,6 +334,8 @@ def topic_stats(connection: sqlite3.Connection, *, now: datetime | None = None) 
 def _rank_key(stats: TopicStats) -> tuple[int, float, int]:
     if stats.mastery is None:
         return (1, 0.0, stats.topic_id)
+    if stats.reason is Reason.LITTLE_EVIDENCE:  # unknown rather than weak: after the proven-weak ones
+        return (1, round(stats.mastery, 6), stats.topic_id)
     weak = stats.mastery < WEAK_MASTERY_BELOW or stats.reason in (Reason.LOW_ACCURACY, Reason.FORGETTING)
     # Rounded so that float noise between equal histories cannot reorder them.
     return (0 if weak else 2, round(stats.mastery, 6), stats.topic_id)
@@ -343,7 +346,8 @@ def weakest_topics(stats: Sequence[TopicStats], limit: int = 5) -> list[TopicSta
 
     Attempted topics with evidence of weakness (mastery under
     :data:`WEAK_MASTERY_BELOW`, low accuracy or forgetting) come first, lowest
-    mastery first; then never-attempted ones; then the other attempted ones.
+    mastery first; then never-attempted ones and those with too little evidence;
+    then the other attempted ones.
     Equal scores keep topic-id order.
     """
     ranked = sorted((s for s in stats if s.parent_id is not None), key=_rank_key)

@@ -19,6 +19,7 @@ from typing import Any, cast
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from quizdesk.core.clock import as_utc, utcnow
 from quizdesk.core.content.model import QUESTION_TYPES
 from quizdesk.core.db.models import Attempt, Question, ReviewState, SessionAnswer, StudySession
 from quizdesk.core.study.reviews import record_choice, record_rating, record_recall
@@ -127,6 +128,7 @@ def _ordered(session: Session, ids: list[int], spec: ExamSpec, rng: random.Rando
 
 def create_exam(session: Session, spec: ExamSpec, now: datetime) -> int:
     """Create an exam session; returns its id. The seed used is kept to repeat it."""
+    now = as_utc(now)
     if spec.order not in ORDERS:
         raise ValueError(f"unknown order '{spec.order}'")
     ids = _matching_ids(session, spec)
@@ -235,8 +237,6 @@ def save_answer(
     row.given = given
     if seconds_spent is not None:
         row.seconds_spent = max(0.0, float(seconds_spent))
-    from quizdesk.core.db.models import utcnow
-
     row.updated_at = utcnow()
     _touch_clock(exam, remaining_s, elapsed_s, current_index)
 
@@ -262,6 +262,7 @@ def save_clock(session: Session, session_id: int, *, remaining_s: float | None, 
 
 def submit_exam(session: Session, session_id: int, now: datetime) -> None:
     """Grade the objective answers into attempts; open ones wait for self-grading."""
+    now = as_utc(now)
     exam = _exam(session, session_id)
     _require_open(exam)
     answers = {a.question_id: a for a in exam.answers}
@@ -290,6 +291,7 @@ def self_grade(
     recalled: Sequence[int] | None = None, rating: int | None = None,
 ) -> None:
     """Write the attempt of one open exam question, graded by the user."""
+    now = as_utc(now)
     exam = _exam(session, session_id)
     if exam.state != "grading":
         raise ValueError(f"exam {exam.id} is {exam.state}, not waiting for self-grading")
@@ -331,6 +333,7 @@ def find_resumable(session: Session) -> ResumeInfo | None:
 
 def abandon_exam(session: Session, session_id: int, now: datetime) -> None:
     """Give up an unfinished exam without grading it (its answers stay stored)."""
+    now = as_utc(now)
     exam = _exam(session, session_id)
     if exam.state in RESUMABLE_STATES:
         exam.state = "abandoned"

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
+from quizdesk.core.clock import as_utc, utc_or_now
 from quizdesk.core.db.models import Attempt, Question, ReviewState
 from quizdesk.core.study.grading import GradeResult, grade_choice, recall_score
 from quizdesk.core.study.scheduler import (
@@ -35,6 +36,7 @@ def _active(topic_ids: Sequence[int] | None) -> Any:
 
 def study_queue(session: Session, topic_ids: Sequence[int] | None, now: datetime, limit: int = 50) -> list[int]:
     """Question ids to study: due cards (most overdue first), then new ones in bank order."""
+    now = as_utc(now)
     due = list(
         session.scalars(
             select(Question.id)
@@ -57,9 +59,7 @@ def study_queue(session: Session, topic_ids: Sequence[int] | None, now: datetime
 
 
 def due_count(session: Session, topic_ids: Sequence[int] | None = None, now: datetime | None = None) -> int:
-    from quizdesk.core.db.models import utcnow
-
-    moment = now or utcnow()
+    moment = utc_or_now(now)
     return (
         session.scalar(
             select(func.count())
@@ -91,6 +91,7 @@ def _record(
     session_id: int | None,
     mode: str,
 ) -> Attempt:
+    now = as_utc(now)
     attempt = Attempt(
         question_id=question.id,
         session_id=session_id,

@@ -12,6 +12,7 @@ from datetime import datetime
 from fsrs import Card, Rating, Scheduler
 from sqlalchemy.orm import Session
 
+from quizdesk.core.clock import as_utc
 from quizdesk.core.db.models import AppMeta, ReviewState
 
 AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
@@ -67,6 +68,7 @@ def make_scheduler(retention: float = DEFAULT_RETENTION) -> Scheduler:
 
 def apply_rating(session: Session, question_id: int, rating: int, now: datetime) -> ReviewState:
     """Review the question's card with ``rating`` at ``now`` and store the new state."""
+    now = as_utc(now)  # FSRS takes UTC only
     state = session.get(ReviewState, question_id)
     if state is None:
         state = ReviewState(question_id=question_id, card={})

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from quizdesk.core.clock import db_time as db_timestamp  # noqa: F401  (the UI's raw reads compare times with it)
 from quizdesk.core.db.store import raw_execute
 
 
@@ -113,8 +113,3 @@ def has_resumable_exam(connection: Any) -> bool:
         "SELECT 1 FROM sessions WHERE mode = 'exam' AND state IN ('active', 'paused', 'grading') LIMIT 1",
     ).fetchone()
     return row is not None
-
-
-def db_timestamp(moment: datetime) -> str:
-    """``moment`` in the form the database stores times (naive UTC), for raw comparisons."""
-    return moment.astimezone(timezone.utc).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")

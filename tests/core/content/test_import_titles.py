@@ -110,6 +110,12 @@ def test_titles_keep_what_the_reader_saw(raw: str, title: str) -> None:
     assert clean_title(raw).text == title
 
 
+def test_a_unit_that_starts_a_word_is_numbering_not_a_quantity() -> None:
+    assert clean_title("3.3 位置编码").text == "位置编码"
+    assert clean_title("4.2 层归一化的作用").text == "层归一化的作用"
+    assert clean_title("2.5 位").text == "2.5 位"
+
+
 def test_a_quantity_before_x_is_not_numbering_but_a_product_is() -> None:
     assert clean_title("3.5x 加速的原因").text == "3.5x 加速的原因"
     assert clean_title("7.5B 模型怎么部署？").text == "7.5B 模型怎么部署？"

@@ -257,13 +257,16 @@ def _has_text(lines: list[str], indexes: tuple[int, ...], headings: set[int]) ->
 
 
 def _in_context(titles: list[Title], headings: list[Heading], index: int, up: list[int | None]) -> Title:
-    """A generic leaf title (``模型结构``, ``定义``) with its parent's title in front: ``VGG：模型结构``."""
+    """A generic title (``模型结构``, ``定义``) with its parent's title in front: ``VGG：模型结构``.
+
+    Leaves in practice; a generic heading with questions under it is as
+    meaningless alone, so it gets the same.
+    """
     title = titles[index]
     parent = up[index]
     while parent is not None and not titles[parent].text:
         parent = up[parent]
-    leaf = index + 1 == len(headings) or headings[index + 1].level <= headings[index].level
-    if parent is None or not leaf or not is_generic(title.text) or is_generic(titles[parent].text):
+    if parent is None or not is_generic(title.text) or is_generic(titles[parent].text):
         return title
     joined = f"{titles[parent].text}：{title.text}"
     return Title(text=joined, plain=joined, numbering=title.numbering)

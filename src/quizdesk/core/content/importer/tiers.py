@@ -13,8 +13,9 @@ Two kinds of files say themselves which headings are their questions:
   ``<a name>``, ``{#id}``) or named by a table-of-contents leaf. The marks are
   the question tier whatever their tag level (``<h1>``…``<h3>`` mixed); every
   other heading between two of them stays inside the answer, at a deeper *or
-  the same* level — unless it is numbered like the questions and looks like
-  one itself (a question whose table-of-contents entry did not resolve). A
+  the same* level — unless, at the open question's own level, it looks like
+  a question itself (an anchor left out, a table-of-contents entry that did
+  not resolve). A
   marked heading that is a chapter, a document part, a
   table-of-contents group, or a plain title over other marks is a section; a
   deeper marked heading whose anchor extends the open question's
@@ -164,14 +165,10 @@ def marked_kinds(shape: Shape) -> list[str] | None:
                 kind = "section"  # a chapter around the questions
             elif base[index] < 0 and later_marks[index] == 0:
                 kind = "section"  # 参考文献 after the last question
-            elif (
-                heading.level == level
-                and tier_numbered
-                and titles[index].numbering in ("plain", "question")
-                and base[index] >= LOOKS_LIKE_QUESTION
-            ):
-                # Numbered like the questions and looking like one: a question whose
-                # table-of-contents entry did not resolve, not a sub-heading.
+            elif heading.level == level and base[index] >= LOOKS_LIKE_QUESTION:
+                # At the question's own level and looking like a question itself: a question
+                # without a mark (an anchor left out, a table-of-contents entry that did not
+                # resolve), not a sub-heading. Sub-headings at that level are plain (基本概念, 训练时).
                 kind = "question"
             else:
                 kind = "inside"

@@ -43,7 +43,10 @@ _PLAIN_NUMBERING = [
 ]
 
 # "3.5亿", "1.5 倍", "7.5B": a quantity, not section "3.5" (same syntax, told apart by the unit).
-_QUANTITY_RE = re.compile(r"^[0-9０-９]+[.．][0-9０-９]+\s*(?:[倍亿万千百个%％×秒天年元位层次轮度]|[xXBbMmKkGgTt](?![A-Za-z0-9]))")
+# A unit that also starts words (位置, 层归一化, 次梯度, 度量) only counts when no word follows it.
+_QUANTITY_RE = re.compile(
+    r"^[0-9０-９]+[.．][0-9０-９]+\s*(?:[倍亿万千百%％×秒元]|[个位层次轮度天年](?![\u4e00-\u9fff])|[xXBbMmKkGgTt](?![A-Za-z0-9]))"
+)
 
 _TAG_RE = re.compile(
     r"</?(?:font|span|a|b|strong|i|em|u|sup|sub|mark|small|big|center|p|div|del|s|ins|code|kbd|tt)\b[^>]*>",

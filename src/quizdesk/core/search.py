@@ -19,21 +19,45 @@ Shorter terms:
 
 Every function takes a raw ``sqlite3`` connection or an SQLAlchemy session.
 
-Results: title matches first (in bank order), then matches in the other
-texts. Nothing is ranked over the whole bank: with a common word that would
-cost time in proportion to the bank, which the 20 ms budget does not allow.
+A term that names a concept the bank also writes in the other language
+(注意力 / attention, 量化 / quantization …, ``search_terms.py``) matches either
+name.
+
+Results, best first:
+
+1. Title matches: the title contains every term (or another name of it).
+   Open questions (the cards that explain a concept) come before the choice
+   and true/false questions that mention it, then shorter titles (a title
+   that is mostly the term is about it).
+2. Matches in the body, answer, key points or choices, ranked with FTS5's
+   bm25 weighted by where the term stands (title 8, body 4, key points 4,
+   choices 2, answer 1).
+
+bm25 is computed for every match, so it is used below 500 matches (150 when
+a two-character term expands into many index terms), where one pass over
+the matches gives both tiers. A word more common than that keeps the old
+way, which costs the same for any word: titles by ``LIKE`` (in the order
+above), then the other matches in index order. This keeps the p95 within
+the 20 ms budget at 20,000 questions (docs/performance.md).
+
+Why a result matched (a line around the term) is ``search_snippet.snippet``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import Any
 
 from quizdesk.core.db.store import raw_execute
+from quizdesk.core.search_terms import alternatives
 
 MIN_TRIGRAM = 3
 MAX_EXPANSIONS = 400
+#: Rank the non-title matches with bm25 only below these many matches.
+MAX_RANKED = 500
+MAX_RANKED_EXPANDED = 150
+# Column weights for bm25: title, body, answer, key points, choices.
+_BM25 = "bm25(question_fts, 8.0, 4.0, 1.0, 4.0, 2.0)"
 
 
 @dataclass(frozen=True)
@@ -66,18 +90,23 @@ def _expand_pair(session: Any, pair: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _match_expression(session: Any, terms: list[str]) -> str | None:
-    """An FTS5 query requiring every term of two or more characters; None if one cannot match."""
+def _match_expression(session: Any, terms: list[str]) -> tuple[str, bool] | None:
+    """An FTS5 query requiring every term of two or more characters (or another
+    name of it), and whether a pair was expanded; None if a term cannot match."""
     parts = []
+    expanded = False
     for term in terms:
+        names = [_fts_phrase(name) for name in alternatives(term)]
         if len(term) >= MIN_TRIGRAM:
-            parts.append(_fts_phrase(term))
+            names.insert(0, _fts_phrase(term))
         elif len(term) == 2:
             expansions = _expand_pair(session, term)
-            if not expansions:
-                return None
-            parts.append("(" + " OR ".join(_fts_phrase(t) for t in expansions) + ")")
-    return " AND ".join(parts)
+            expanded = expanded or bool(expansions)
+            names = [_fts_phrase(t) for t in expansions] + names
+        if not names:
+            return None
+        parts.append(names[0] if len(names) == 1 else "(" + " OR ".join(names) + ")")
+    return " AND ".join(parts), expanded
 
 
 _SELECT = """
@@ -98,8 +127,13 @@ def _rows(session: Any, source: str, where: str, order: str, params: dict[str, o
     return [SearchHit(r[0], r[1], r[2], r[3] or r[4], r[4], r[5]) for r in raw_execute(session, sql, params)]
 
 
-def _title_hits(session: Any, terms: list[str], limit: int) -> list[SearchHit]:
-    """Questions whose title contains every term, in bank order.
+_TITLE_ORDER = "ORDER BY q.qtype <> 'open', length(q.title), q.topic_id, q.sort_order"
+
+
+def _title_hits_like(session: Any, terms: list[str], limit: int) -> list[SearchHit]:
+    """Questions whose title contains every term (or another name of it), by
+    ``LIKE``: for one-character terms, which the index cannot answer, and for
+    words so common that reading their matches costs more than the titles.
 
     The inner query touches only ``ix_questions_title_scan`` (title, retired_at,
     id), so the scan reads titles, not the long answers stored beside them.
@@ -107,10 +141,13 @@ def _title_hits(session: Any, terms: list[str], limit: int) -> list[SearchHit]:
     params: dict[str, object] = {"limit": limit}
     likes = []
     for i, term in enumerate(terms):
-        params[f"like{i}"] = _like_pattern(term)
-        likes.append(f"title LIKE :like{i} ESCAPE '\\'")
+        names = []
+        for j, name in enumerate((term, *alternatives(term))):
+            params[f"like{i}_{j}"] = _like_pattern(name)
+            names.append(f"title LIKE :like{i}_{j} ESCAPE '\\'")
+        likes.append("(" + " OR ".join(names) + ")")
     inner = f"SELECT id FROM questions INDEXED BY ix_questions_title_scan WHERE retired_at IS NULL AND {' AND '.join(likes)}"
-    return _rows(session, "questions q", f"q.id IN ({inner})", "ORDER BY q.topic_id, q.sort_order", params)
+    return _rows(session, "questions q", f"q.id IN ({inner})", _TITLE_ORDER, params)
 
 
 def search(session: Any, query: str, *, limit: int = 100) -> list[SearchHit]:
@@ -119,21 +156,37 @@ def search(session: Any, query: str, *, limit: int = 100) -> list[SearchHit]:
     terms = "".join(c if c.isprintable() else " " for c in query).split()
     if not terms:
         return []
-    first = _title_hits(session, terms, limit)
-    if len(first) >= limit or any(len(t) < 2 for t in terms):
-        return first
-    expression = _match_expression(session, terms)
-    if expression is None:
-        return first
+    if any(len(t) < 2 for t in terms):
+        return _title_hits_like(session, terms, limit)
+    match = _match_expression(session, terms)
+    if match is None:
+        return []  # a pair that no indexed text (titles included) contains
+    expression, expanded = match
+    cap = MAX_RANKED_EXPANDED if expanded else MAX_RANKED
+    # Counting up to the cap reads only the index and stops there. bm25 is
+    # not asked for a common word: it counts, per term, every document that
+    # holds it, and is computed for every match before ORDER BY can sort.
+    count = raw_execute(session, "SELECT count(*) FROM (SELECT rowid FROM question_fts WHERE question_fts MATCH :match LIMIT :cap)", {"match": expression, "cap": cap})
+    if next(iter(count))[0] < cap:
+        hits = _rows(session, _FTS_SOURCE, "question_fts MATCH :match", f"ORDER BY {_BM25}", {"match": expression, "limit": cap})
+        in_title = [hit for hit in hits if _title_has_every_term(hit.title, terms)]
+        in_title.sort(key=lambda hit: (hit.qtype != "open", len(hit.title)))  # stable: by bm25 on ties
+        titled = {hit.question_id for hit in in_title}
+        return (in_title + [hit for hit in hits if hit.question_id not in titled])[:limit]
+    # A common word: titles by LIKE (its cost does not grow with the word's
+    # frequency), then the other matches in index order.
+    first = _title_hits_like(session, terms, limit)
     seen = ",".join(str(h.question_id) for h in first) or "-1"
-    rest = _rows(
-        session,
-        "question_fts f JOIN questions q ON q.id = f.rowid",
-        f"question_fts MATCH :match AND q.id NOT IN ({seen})",
-        "",
-        {"match": expression, "limit": limit - len(first)},
-    )
-    return first + rest
+    params: dict[str, object] = {"match": expression, "limit": limit - len(first)}
+    return first + _rows(session, _FTS_SOURCE, f"question_fts MATCH :match AND q.id NOT IN ({seen})", "", params)
+
+
+_FTS_SOURCE = "question_fts f JOIN questions q ON q.id = f.rowid"
+
+
+def _title_has_every_term(title: str, terms: list[str]) -> bool:
+    low = title.lower()
+    return all(any(name.lower() in low for name in (term, *alternatives(term))) for term in terms)
 
 
 def optimize_index(session: Any) -> None:

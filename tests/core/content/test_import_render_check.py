@@ -30,15 +30,25 @@ def test_the_check_agrees_with_drawing_the_formula(tex: str) -> None:
     assert not isinstance(_FormulaCheck().verdict(tex, False), MathError) == drawn
 
 
-def test_answers_without_formulas_or_images_are_not_rendered(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_only_answers_with_an_image_go_through_the_whole_renderer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import quizdesk.core.render as render
 
     calls: list[str] = []
     real = render.render_markdown
     monkeypatch.setattr(render, "render_markdown", lambda text, **kw: calls.append(text) or real(text, **kw))
-    issues = check_answers([("a", "f.md:1", "纯文本，价格 5 元", tmp_path), ("b", "f.md:5", "$\\foo$", tmp_path)])
-    assert calls == ["$\\foo$"]
-    assert [(i.question_id, i.kind, i.message, i.source) for i in issues] == [("b", "formula", "unknown command \\foo: $\\foo$", "f.md:5")]
+    answers = [
+        ("a", "f.md:1", "纯文本，价格 $5 和 $10", tmp_path),
+        ("b", "f.md:5", "$\\foo$ 与\n\n```python\nx = '$\\bar$'\n```\n\n`$\\baz$`", tmp_path),
+        ("c", "f.md:9", "![图](none.png) 与 $x^{$", tmp_path),
+    ]
+    issues = check_answers(answers)
+    assert calls == ["![图](none.png) 与 $x^{$"]
+    # Formulas in code are not formulas, as in the renderer.
+    assert [(i.question_id, i.kind, i.message, i.source) for i in issues] == [
+        ("b", "formula", "unknown command \\foo: $\\foo$", "f.md:5"),
+        ("c", "image", "image file not found: none.png", "f.md:9"),
+        ("c", "formula", "unbalanced braces: '{' never closed: $x^{$", "f.md:9"),
+    ]
 
 
 def test_images_resolve_against_the_base_given(tmp_path: Path) -> None:

@@ -7,8 +7,9 @@ formula in red. To stay inside the import's time budget, formulas are checked
 up to the point where the renderer refuses them — its limits
 (:func:`math_svg.check_tex`), LaTeX → MathML, unknown commands — without
 laying each one out; the layout itself fails on no formula that passes these
-(see docs/import.md, "Render check"). Answers with neither a formula nor an
-image cannot have either problem and are skipped.
+(see docs/import.md, "Render check"). An answer with an image goes through
+the whole renderer; one with formulas only through the renderer's steps that
+find them (code lifted out, delimiters); one with neither is skipped.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from quizdesk.core.render.result import RenderProblem
 
 #: What the JSON report calls the renderer's problem kinds (font and HTML problems are not reported).
 KINDS = {"math": "formula", "image": "image"}
@@ -115,17 +118,29 @@ def check_answers(
 ) -> list[RenderIssue]:
     """``answers``: (question id, "file:line", answer Markdown, base folder) → what will not display."""
     from quizdesk.core.render import render_markdown
+    from quizdesk.core.render.code_blocks import lift_fences
+    from quizdesk.core.render.math_delimiters import protect_math
+    from quizdesk.core.render.math_svg import MathError
 
     check = _FormulaCheck()
     issues: list[RenderIssue] = []
     for question_id, source, text, base in answers:
         if cancelled is not None and cancelled():
             break
-        if not any(m in text for m in _MATH_MARKERS) and not any(m in text for m in _IMAGE_MARKERS):
+        if any(m in text for m in _IMAGE_MARKERS):
+            problems = list(render_markdown(text, base_dir=base, cache=check.cache).problems)
+        elif any(m in text for m in _MATH_MARKERS):
+            # Formulas only: the renderer's own first two steps find them (code lifted out,
+            # then the delimiters); Markdown and the rest cannot add a formula problem.
+            problems = []
+            for span in protect_math(lift_fences(text.replace("\r\n", "\n").replace("\r", "\n")).text).spans:
+                verdict = check.verdict(span.tex.strip(), span.display)
+                if isinstance(verdict, MathError):
+                    problems.append(RenderProblem(span.source, str(verdict), "math"))
+        else:
             continue
-        rendered = render_markdown(text, base_dir=base, cache=check.cache)
         seen: set[tuple[str, str]] = set()
-        for problem in rendered.problems:
+        for problem in problems:
             kind = KINDS.get(problem.kind)
             if kind is None or (kind, problem.source) in seen:
                 continue

@@ -29,6 +29,8 @@ def _finished_exam(store, qids) -> tuple[int, dict[str, int]]:  # type: ignore[n
         save_answer(s, exam_id, ids["g-clip-q2"], [0, 1, 3], **CLOCK)  # right
         save_answer(s, exam_id, ids["g-momentum-tf"], [1], **CLOCK)  # wrong (it is true)
         save_answer(s, exam_id, ids["g-clip"], "按范数缩放", **CLOCK)
+        save_answer(s, exam_id, ids["g-adam"], "一阶矩、二阶矩、偏差修正、各参数学习率", **CLOCK)
+        save_answer(s, exam_id, ids["g-warmup"], "开始时学习率从小变大", **CLOCK)
         submit_exam(s, exam_id, NOW + timedelta(minutes=2))
     with store.session() as s:
         self_grade(s, exam_id, ids["g-clip"], recalled=[1], now=NOW + timedelta(minutes=3))
@@ -47,7 +49,7 @@ def test_results_show_score_topics_and_every_answer(qtbot, gui_store, qids) -> N
     assert view.score_label.text() == f"{round((3 + 1 / 3 + 0.5) / 6 * 100)}%"
     assert view.summary_label.text() == "4 of 6 correct  ·  time used 01:40 of 10:00"
     assert view.topic_table.rowCount() == 1
-    assert [view.topic_table.item(0, c).text() for c in range(6)] == ["Optimization", "Deep learning", "6", "4", "4", "64%"]  # the English UI shows the English names
+    assert [view.topic_table.item(0, c).text() for c in range(6)] == ["Optimization", "Deep learning", "6", "6", "4", "64%"]  # the English UI shows the English names
     chart_series = view.chart.series()
     assert len(chart_series) == 1 and chart_series[0].barSets()[0].at(0) == 64
 
@@ -86,6 +88,8 @@ def test_an_exam_waiting_for_self_grading_says_so(qtbot, gui_store, qids) -> Non
         topic = s.scalars(select(Topic.id).where(Topic.name == "归一化")).one()
         exam_id = create_exam(s, ExamSpec((topic,), count=10, seed=2), NOW)
         save_answer(s, exam_id, ids["g-norm-q1"], [1], **CLOCK)
+        save_answer(s, exam_id, ids["g-bn-ln"], "BN 按批，LN 按样本", **CLOCK)
+        save_answer(s, exam_id, ids["g-rmsnorm"], "不减均值", **CLOCK)
         submit_exam(s, exam_id, NOW)
     view = ExamResultsView(gui_store, exam_id)
     qtbot.add_widget(view)

@@ -128,7 +128,8 @@ def test_ten_question_mixed_exam_by_keyboard(qtbot, gui_store, fake_clock, keybo
 
     # Self-grade every open question: tick the first two key points, or rate 3 (Good).
     grading: SelfGradeView = window.page
-    expected_open: dict[int, dict[str, object]] = {}
+    assert no_notes_id not in {q.id for q in grading.pending}  # a blank answer scores 0 without asking
+    expected_open: dict[int, dict[str, object] | None] = {no_notes_id: None}
     while grading.question is not None:
         q = grading.question
         if q.key_points:
@@ -153,6 +154,7 @@ def test_ten_question_mixed_exam_by_keyboard(qtbot, gui_store, fake_clock, keybo
             assert a.given == expected_given.get(q.id, [])
             assert a.correct == (a.given == sorted(q.correct))
     assert attempts[skipped_id].score == 0.0 and attempts[skipped_id].correct is False
+    assert attempts[no_notes_id].score == 0.0 and attempts[no_notes_id].correct is False
 
     # The results' per-topic numbers, recomputed from the stored attempts.
     with gui_store.session() as s:
@@ -389,3 +391,43 @@ def test_t_on_a_choice_question_does_nothing(qtbot, gui_store, fake_clock, keybo
         assert runner.choices.selected() == []
         keyboard.press(K.Key_Right)
     assert _stored_answers(gui_store, exam_id) == {}
+
+
+def test_a_blank_open_answer_is_not_offered_for_self_grading(qtbot, gui_store, fake_clock, keyboard, activate, type_text) -> None:  # type: ignore[no-untyped-def]
+    """Issue 21, item 8: a blank answer ("（未作答）") scores 0 without asking."""
+    window = MainWindow(gui_store, clock=fake_clock)
+    qtbot.add_widget(window)
+    activate(window)
+    exam_id = _exam(gui_store, count=3, qtypes=("open",), limit=None)
+    window.run_exam(exam_id)
+    runner = window.exam_runner
+    answered = runner.questions[1]
+    keyboard.press(K.Key_Right, modifier=ALT)
+    qtbot.waitUntil(runner.notes.hasFocus)
+    type_text(runner.notes, "先定义，再举例。")
+    keyboard.press(K.Key_Right, modifier=ALT)
+    type_text(runner.notes, "   ")  # only spaces: blank
+    keyboard.press(K.Key_Return, modifier=CTRL)
+    box = window.findChild(QMessageBox, "examSubmitConfirm")
+    qtbot.waitUntil(lambda: box.isVisible())
+    keyboard.press(K.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(window.page, SelfGradeView))
+    view = window.page
+    assert [q.id for q in view.pending] == [answered.id]
+    assert view.title_label.text() == "Grade your open answers: 1 of 1"
+    assert view.notes_view.text() == "先定义，再举例。"
+    attempts = _attempts(gui_store, exam_id)
+    assert set(attempts) == {q.id for q in _exam_questions(gui_store, exam_id)} - {answered.id}
+    assert all(a.score == 0.0 and a.given is None for a in attempts.values())
+    if view.points.count():
+        keyboard.press(K.Key_1, K.Key_Return)
+    else:
+        keyboard.press(K.Key_3)
+    qtbot.waitUntil(lambda: isinstance(window.page, ExamResultsView))
+    assert len(_attempts(gui_store, exam_id)) == 3
+
+
+def _exam_questions(store, exam_id: int):  # type: ignore[no-untyped-def]
+    with store.session() as s:
+        ids = s.get(StudySession, exam_id).question_ids
+        return list(s.scalars(select(Question).where(Question.id.in_(ids))))

@@ -56,18 +56,26 @@ class SelfGradeView(QWidget):
 
     def __init__(self, store: Store, exam_id: int, *, now: Callable[[], datetime] = utc_now, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from quizdesk.core.study.exams import load_exam
+        from quizdesk.core.study.exams import is_blank_answer, load_exam, score_blank_open_answers
 
         self.setObjectName("selfGradeView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.store = store
         self.exam_id = exam_id
         self._now = now
+        try:
+            # Blank answers score 0 without asking; submitting does it, this covers
+            # exams submitted by an older version.
+            with store.session() as session:
+                score_blank_open_answers(session, exam_id, now())
+        except Exception:  # a locked database: they are asked for below, as before
+            pass
         with store.session() as session:
             state = load_exam(session, exam_id)
         self.notes: dict[int, Any] = dict(state.answers)
         self.pending = [q for q in state.questions if q.qtype == "open" and q.id not in state.graded]
-        self.total_open = sum(1 for q in state.questions if q.qtype == "open")
+        # Only answered open questions are graded here: "i of n" counts those.
+        self.total_open = sum(1 for q in state.questions if q.qtype == "open" and not is_blank_answer(state.answers.get(q.id)))
         self._base_dirs = {q.id: question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.store.path.parent) for q in self.pending}
         self.position = 0
         self._build()
@@ -209,7 +217,7 @@ class SelfGradeView(QWidget):
 
     def _show_texts(self) -> None:
         q = self.question
-        graded_before = self.total_open - len(self.pending)
+        graded_before = max(0, self.total_open - len(self.pending))
         self.title_label.setText(
             self.tr("Grade your open answers: %1 of %2")
             .replace("%1", str(graded_before + self.position + 1))

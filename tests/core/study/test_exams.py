@@ -77,10 +77,11 @@ def test_full_exam_round_trip(synced_store: Store) -> None:
             ids["t-clip-q1"]: (1.0, 3),
             ids["t-clip-q2"]: (0.0, 1),
             ids["t-clip-tf"]: (1.0, 4),
+            ids["t-attn"]: (0.0, 1),  # the open question left blank: 0 without asking
         }
+        assert attempts[ids["t-attn"]].given is None
         assert s.get(StudySession, exam_id).state == "grading"  # type: ignore[union-attr]
         self_grade(s, exam_id, ids["t-clip"], recalled=[0, 1], now=now)
-        self_grade(s, exam_id, ids["t-attn"], rating=1, now=now)
         assert s.get(StudySession, exam_id).state == "finished"  # type: ignore[union-attr]
         assert s.get(ReviewState, ids["t-clip-q1"]) is not None
     with synced_store.session() as s:
@@ -116,3 +117,40 @@ def test_exam_resumes_after_reopening_the_store(synced_store: Store) -> None:
         assert info is not None and (info.session_id, info.remaining_s, info.answered, info.total) == (exam_id, 650, 1, 5)
         assert load_exam(s, exam_id).answers == {ids["t-clip-q1"]: [1]}
     reopened.close()
+
+
+def test_blank_open_answers_score_zero_without_self_grading(synced_store: Store) -> None:
+    """Issue 21, item 8: self-grading asked to grade "（未作答）"."""
+    ids = _ids_by_external(synced_store)
+    now = utcnow()
+    with synced_store.session() as s:
+        exam_id = create_exam(s, ExamSpec(_all_topic_ids(synced_store), qtypes=("open",), time_limit_s=None, seed=1), now)
+        save_answer(s, exam_id, ids["t-clip"], "  \n ", seconds_spent=12, remaining_s=None, elapsed_s=12, current_index=0)
+        submit_exam(s, exam_id, now)
+    with synced_store.session() as s:
+        attempts = list(s.scalars(select(Attempt).where(Attempt.session_id == exam_id)))
+        assert sorted((a.question_id, a.score, a.given, a.correct, a.seconds_spent) for a in attempts) == sorted(
+            [(ids["t-clip"], 0.0, None, False, 12.0), (ids["t-attn"], 0.0, None, False, 0.0)]
+        )
+        exam = s.get(StudySession, exam_id)
+        assert exam is not None and exam.state == "finished" and exam.finished_at is not None  # nothing left to grade
+        assert exam_result(s, exam_id).score == 0.0
+
+
+def test_an_exam_submitted_earlier_has_its_blank_answers_scored_when_grading_opens(synced_store: Store) -> None:
+    """Exams left waiting for self-grading by an older version: the blank ones are scored, the rest still asked."""
+    from quizdesk.core.study.exams import score_blank_open_answers
+
+    ids = _ids_by_external(synced_store)
+    now = utcnow()
+    with synced_store.session() as s:
+        exam_id = create_exam(s, ExamSpec(_all_topic_ids(synced_store), qtypes=("open",), time_limit_s=None, seed=1), now)
+        save_answer(s, exam_id, ids["t-clip"], "范数裁剪", remaining_s=None, elapsed_s=12, current_index=0)
+        exam = s.get(StudySession, exam_id)
+        assert exam is not None
+        exam.state = "grading"  # as submit_exam left it before blank answers were scored
+    with synced_store.session() as s:
+        assert score_blank_open_answers(s, exam_id, now) == [ids["t-attn"]]
+        assert score_blank_open_answers(s, exam_id, now) == []  # once only
+        assert s.get(StudySession, exam_id).state == "grading"  # type: ignore[union-attr]
+        assert {q.id for q in load_exam(s, exam_id).questions} - load_exam(s, exam_id).graded == {ids["t-clip"]}

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from quizdesk.core.clock import as_utc, utcnow
 from quizdesk.core.content.model import QUESTION_TYPES
 from quizdesk.core.db.models import Attempt, Question, ReviewState, SessionAnswer, StudySession
-from quizdesk.core.study.reviews import record_choice, record_rating, record_recall
+from quizdesk.core.study.reviews import record_blank, record_choice, record_rating, record_recall
 from quizdesk.core.study.ui_support import QuestionDetail
 
 ORDERS = ("random", "weakest", "due")
@@ -273,7 +273,15 @@ def submit_exam(session: Session, session_id: int, now: datetime) -> None:
         if question is None:
             continue
         if question.qtype == "open":
-            pending_open = True
+            row = answers.get(question_id)
+            if is_blank_answer(row.given if row is not None else None):
+                # Nothing to grade: a blank answer scores 0 without asking (issue 21).
+                record_blank(
+                    session, question_id, now=now, seconds=row.seconds_spent if row else 0.0,
+                    session_id=exam.id, mode="exam",
+                )
+            else:
+                pending_open = True
             continue
         row = answers.get(question_id)
         given = row.given if row is not None and isinstance(row.given, list) else None
@@ -284,6 +292,38 @@ def submit_exam(session: Session, session_id: int, now: datetime) -> None:
     exam.state = "grading" if pending_open else "finished"
     if not pending_open:
         exam.finished_at = now
+
+
+def is_blank_answer(given: Any) -> bool:
+    """True for an open question's answer with no text (never typed, or only spaces)."""
+    return given is None or (isinstance(given, str) and not given.strip())
+
+
+def score_blank_open_answers(session: Session, session_id: int, now: datetime) -> list[int]:
+    """Score 0 every blank open answer of an exam waiting for self-grading; the ids scored.
+
+    :func:`submit_exam` does this itself; this catches exams submitted before it
+    did. The exam finishes when nothing is left to grade.
+    """
+    exam = _exam(session, session_id)
+    if exam.state != "grading":
+        return []
+    answers = {a.question_id: a for a in exam.answers}
+    graded = set(session.scalars(select(Attempt.question_id).where(Attempt.session_id == exam.id)))
+    open_ids = list(
+        session.scalars(select(Question.id).where(Question.id.in_(exam.question_ids), Question.qtype == "open"))
+    )
+    scored = []
+    for question_id in open_ids:
+        row = answers.get(question_id)
+        if question_id not in graded and is_blank_answer(row.given if row is not None else None):
+            record_blank(session, question_id, now=now, seconds=row.seconds_spent if row else 0.0, session_id=exam.id, mode="exam")
+            scored.append(question_id)
+    session.flush()
+    if set(open_ids) <= graded | set(scored):
+        exam.state = "finished"
+        exam.finished_at = now
+    return scored
 
 
 def self_grade(

@@ -18,6 +18,7 @@ from quizdesk.core.clock import as_utc, utc_or_now
 from quizdesk.core.db.models import Attempt, Question, ReviewState
 from quizdesk.core.study.grading import GradeResult, grade_choice, recall_score
 from quizdesk.core.study.scheduler import (
+    AGAIN,
     RATING_SCORE,
     apply_rating,
     rating_for_choice,
@@ -119,6 +120,20 @@ def record_rating(
     return _record(
         session, _question(session, question_id), given={"rating": rating}, score=score, correct=score >= PASS_SCORE,
         rating=rating, now=now, seconds=seconds, session_id=session_id, mode=mode,
+    )
+
+
+def record_blank(
+    session: Session, question_id: int, *, now: datetime, seconds: float, session_id: int | None = None, mode: str = "exam"
+) -> Attempt:
+    """An open question left unanswered: 0 without asking anyone to grade it.
+
+    ``given`` stays None (no answer), which the weak-area figures read as "not
+    answered" rather than as evidence of what is known (docs/weak-areas.md).
+    """
+    return _record(
+        session, _question(session, question_id), given=None, score=0.0, correct=False,
+        rating=AGAIN, now=now, seconds=seconds, session_id=session_id, mode=mode,
     )
 
 

@@ -17,7 +17,7 @@ from typing import Any
 from quizdesk.core.db.store import raw_execute
 from quizdesk.core.search_terms import alternatives
 
-BEFORE = 16  # characters of context before the first match
+BEFORE = 10  # characters of context before the first match
 LENGTH = 90  # characters in the whole line
 
 

@@ -18,6 +18,7 @@ from quizdesk.core.catalog import question_titles, topic_tree
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.search import search
+from quizdesk.core.search_snippet import Snippet, snippet
 from quizdesk.core.stats.mastery import TopicStats, topic_stats
 from quizdesk.core.study.ui_support import question_base_dir, question_detail
 from quizdesk.ui.background_read import BackgroundRead
@@ -130,11 +131,19 @@ class LibraryView(QSplitter):
         with self.store.read() as connection:
             hits = search(connection, query)
         self.list_header.setText(self.tr("Search: %n result(s)", "", len(hits)))
-        self._fill_list([(h.question_id, h.title, h.qtype) for h in hits])
+        self._fill_list([(h.question_id, h.title, h.qtype) for h in hits], self.query)
 
-    def _fill_list(self, rows: list[tuple[int, str, str]]) -> None:
+    def _snippet(self, question_id: int, query: str) -> Snippet | None:
+        """Where question ``question_id`` matched ``query`` (the list asks for the rows on screen)."""
+        try:
+            with self.store.read() as connection:
+                return snippet(connection, question_id, query)
+        except sqlite3.Error:
+            return None  # busy or gone: the row shows its title alone
+
+    def _fill_list(self, rows: list[tuple[int, str, str]], query: str = "") -> None:
         keep = self.question_list.current_question_id()
-        self.question_list.fill(rows)
+        self.question_list.fill(rows, query, self._snippet if query else None)
         if keep is None or not self.question_list.select_question(keep):
             self.show_answer(None)
 

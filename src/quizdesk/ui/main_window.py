@@ -97,6 +97,12 @@ class MainWindow(QMainWindow):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(300)
         self.search_box.textChanged.connect(self._on_search_text)
+        # Esc clears the search (and so shows the topic's questions again).
+        clear_search = QAction(self.search_box, objectName="clearSearchAction")
+        clear_search.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        clear_search.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        clear_search.triggered.connect(self.search_box.clear)
+        self.search_box.addAction(clear_search)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._run_search)
 

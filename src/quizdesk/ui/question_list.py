@@ -1,7 +1,10 @@
-"""The main window's question list: titles with a small question-type badge."""
+"""The main window's question list: titles with a small question-type badge;
+while a search is shown, the matched terms are marked and a second line shows
+where in its text each question matched."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
@@ -11,12 +14,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QTextCharFormat, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -27,11 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizdesk.core.search_snippet import Snippet, find_spans
 from quizdesk.ui.question_widgets import display_title
 from quizdesk.ui.theme import colors
 
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole
 QTYPE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: While a search is shown: the matched terms' (start, end) in the title.
+TITLE_SPANS_ROLE = Qt.ItemDataRole.UserRole + 2
+#: While a search is shown: the :class:`Snippet` of why the question matched (or None).
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3
+
+SnippetSource = Callable[[int, str], "Snippet | None"]
 
 
 def short_type(qtype: str) -> str:
@@ -44,12 +55,47 @@ def short_type(qtype: str) -> str:
     return names.get(qtype, qtype)
 
 
+def _draw_marked(painter: QPainter, rect: QRect, text: str, spans: tuple[tuple[int, int], ...], font: QFont, color: QColor, mark: QColor) -> None:
+    """One line of ``text`` in ``rect`` (elided), the ``spans`` in bold ``mark`` colour."""
+    metrics = QFontMetrics(font)
+    if spans:
+        # A narrow list: start later so that the first match is in view.
+        start, end = spans[0]
+        cut = 0
+        while cut < start and metrics.horizontalAdvance("…" + text[cut:end]) > rect.width() * 0.9:
+            cut += 1
+        if cut:
+            text = "…" + text[cut:]
+            spans = tuple((s + 1 - cut, e + 1 - cut) for s, e in spans if s >= cut)
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+    kept = len(shown) if shown == text else max(0, len(shown) - 1)  # "…" replaced the rest
+    layout = QTextLayout(shown, font)
+    ranges = []
+    for start, end in spans:
+        if start < kept:
+            marked = QTextLayout.FormatRange()
+            marked.start, marked.length = start, min(end, kept) - start
+            char_format = QTextCharFormat()
+            char_format.setFontWeight(QFont.Weight.Bold)
+            char_format.setForeground(mark)
+            marked.format = char_format
+            ranges.append(marked)
+    layout.setFormats(ranges)
+    layout.beginLayout()
+    line = layout.createLine()
+    line.setLineWidth(rect.width() + metrics.averageCharWidth())  # bold marks may widen the line a little
+    layout.endLayout()
+    painter.setPen(color)
+    layout.draw(painter, rect.topLeft() + QPoint(0, max(0, round((rect.height() - line.height()) / 2))))
+
+
 class _BadgeDelegate(QStyledItemDelegate):
     PADDING = 10
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
-        return QSize(size.width(), option.fontMetrics.height() + 16)
+        lines = 2 if index.data(TITLE_SPANS_ROLE) is not None else 1  # a search shows why each question matched
+        return QSize(size.width(), lines * option.fontMetrics.height() + 16 + (lines - 1) * 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -66,16 +112,33 @@ class _BadgeDelegate(QStyledItemDelegate):
         badge_w = metrics.horizontalAdvance(badge_text) + 12
         badge_h = metrics.height() + 2
         rect = option.rect
-        badge = QRect(rect.right() - self.PADDING - badge_w, rect.center().y() - badge_h // 2, badge_w, badge_h)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_rect = QRect(rect.left() + self.PADDING, rect.top(), badge.left() - rect.left() - 2 * self.PADDING, rect.height())
+        text_color = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-        painter.drawText(
-            text_rect,
-            int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-            metrics.elidedText(title, Qt.TextElideMode.ElideRight, text_rect.width()),
-        )
+        title_spans = index.data(TITLE_SPANS_ROLE)
+        if title_spans is None:
+            badge = QRect(rect.right() - self.PADDING - badge_w, rect.center().y() - badge_h // 2, badge_w, badge_h)
+            text_rect = QRect(rect.left() + self.PADDING, rect.top(), badge.left() - rect.left() - 2 * self.PADDING, rect.height())
+            painter.setPen(text_color)
+            painter.drawText(
+                text_rect,
+                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                metrics.elidedText(title, Qt.TextElideMode.ElideRight, text_rect.width()),
+            )
+        else:
+            # Two lines: the title with the matched terms marked, and the line
+            # of text where the question matched (muted), terms marked too.
+            line_h = metrics.height() + 2
+            top = rect.top() + (rect.height() - 2 * line_h - 4) // 2
+            badge = QRect(rect.right() - self.PADDING - badge_w, top + (line_h - badge_h) // 2, badge_w, badge_h)
+            left = rect.left() + self.PADDING
+            mark = QColor("#ffffff") if selected else QColor(c.accent)
+            _draw_marked(painter, QRect(left, top, badge.left() - left - self.PADDING, line_h), title, tuple(title_spans), opt.font, text_color, mark)
+            found = index.data(SNIPPET_ROLE)
+            if isinstance(found, Snippet):
+                muted = text_color if selected else QColor(c.muted)
+                snippet_rect = QRect(left, top + line_h + 4, rect.right() - self.PADDING - left, line_h)
+                _draw_marked(painter, snippet_rect, found.text, found.spans, opt.font, muted, mark)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 60) if selected else QColor(c.accent_bg if index.data(QTYPE_ROLE) == "open" else c.card_hover))
@@ -83,7 +146,6 @@ class _BadgeDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#ffffff") if selected else QColor(c.muted))
         painter.drawText(badge, int(Qt.AlignmentFlag.AlignCenter), badge_text)
         painter.restore()
-
 
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         # The full title as a tooltip (titles are elided), without a tooltip per item.
@@ -102,12 +164,24 @@ class QuestionListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[tuple[int, str, str]] = []
         self._titles: dict[int, str] = {}
+        self._query = ""
+        self._snippet_source: SnippetSource | None = None
+        self._snippets: dict[int, Snippet | None] = {}
 
-    def set_rows(self, rows: list[tuple[int, str, str]]) -> None:
+    def set_rows(self, rows: list[tuple[int, str, str]], query: str = "", snippets: SnippetSource | None = None) -> None:
+        """``query``: the search these rows answer; ``snippets(question_id, query)``
+        says where a question matched (asked only for the rows on screen)."""
         self.beginResetModel()
         self._rows = rows
         self._titles = {}
+        self._query = query.strip()
+        self._snippet_source = snippets
+        self._snippets = {}
         self.endResetModel()
+
+    @property
+    def query(self) -> str:
+        return self._query
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802 (Qt API), B008
         return 0 if parent.isValid() else len(self._rows)
@@ -125,6 +199,12 @@ class QuestionListModel(QAbstractListModel):
             return question_id
         if role == QTYPE_ROLE:
             return qtype
+        if role == TITLE_SPANS_ROLE and self._query:
+            return find_spans(self.data(index, Qt.ItemDataRole.DisplayRole), self._query.split())
+        if role == SNIPPET_ROLE and self._query and self._snippet_source is not None:
+            if index.row() not in self._snippets:
+                self._snippets[index.row()] = self._snippet_source(question_id, self._query)
+            return self._snippets[index.row()]
         return None
 
     def question_id_at(self, row: int) -> int:
@@ -154,13 +234,19 @@ class QuestionListWidget(QListView):
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.activated.connect(lambda index: self.questionActivated.emit(self._model.question_id_at(index.row())))
 
-    def fill(self, rows: list[tuple[int, str, str]]) -> None:
-        """Replace the items with ``(question id, title, qtype)`` rows."""
+    def fill(self, rows: list[tuple[int, str, str]], query: str = "", snippets: SnippetSource | None = None) -> None:
+        """Replace the items with ``(question id, title, qtype)`` rows; with a
+        search ``query`` each row also shows why it matched (``snippets``)."""
         self.blockSignals(True)
         try:
-            self._model.set_rows(rows)
+            self._model.set_rows(rows, query, snippets)
         finally:
             self.blockSignals(False)
+
+    def snippet_at(self, row: int) -> Snippet | None:
+        """Why the question in ``row`` matched the search shown (None without a search)."""
+        found = self._model.data(self._model.index(row), SNIPPET_ROLE)
+        return found if isinstance(found, Snippet) else None
 
     def count(self) -> int:
         return self._model.rowCount()

@@ -154,3 +154,33 @@ def test_every_card_renders_without_a_problem(tmp_path: Path, store: Store) -> N
     assert figures["GAN 的训练过程是怎样的？"].startswith("![GAN](<assets/gan training.png>)")
     assert figures["注意力热力图怎么看？"].startswith('<img src="assets/attention map.png" width="400">')
     assert figures["残差块长什么样？"].startswith('![残差块](<assets/res block.png> "残差块")')
+
+
+def test_reimport_of_every_style_keeps_ids_and_progress(tmp_path: Path, store: Store) -> None:
+    import shutil
+
+    from sqlalchemy import select
+
+    from quizdesk.core.db.models import Attempt, Question, utcnow
+
+    bank = tmp_path / "bank"
+    shutil.copytree(STYLES, bank)
+    data = store.path.parent
+    first = run_import([bank], session_factory=store.session_factory, data_dir=data)
+    assert first.imported == 46
+    with store.session() as s:
+        vgg = s.scalars(select(Question).where(Question.title == "VGG：模型结构")).one()
+        s.add(Attempt(question_id=vgg.id, mode="study", given=None, score=1.0, rating=4, answered_at=utcnow()))
+        vgg_id = vgg.id
+    again = run_import([bank], session_factory=store.session_factory, data_dir=data)
+    assert (again.imported, again.updated, again.unchanged, again.retired) == (0, 0, 46, 0)
+    # Renumbering the outline and editing the answer updates the card in place.
+    outline = bank / "02-数字大纲.md"
+    outline.write_text(outline.read_text(encoding="utf-8").replace("5.2.1.1 模型结构", "5.2.1.3 模型结构").replace(
+        "全部使用 3x3 卷积", "全部使用 3x3 卷积（Simonyan & Zisserman）"), encoding="utf-8")
+    edited = run_import([bank], session_factory=store.session_factory, data_dir=data)
+    assert (edited.imported, edited.updated, edited.retired) == (0, 1, 0)
+    with store.session() as s:
+        vgg = s.get(Question, vgg_id)
+        assert vgg is not None and "Simonyan" in vgg.answer_md
+        assert s.scalars(select(Attempt.question_id)).all() == [vgg_id]

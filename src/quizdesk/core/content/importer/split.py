@@ -1,5 +1,11 @@
 """Which headings are questions, and the answer under each (docs/import.md, "The heading rule").
 
+0. A file that marks its own questions — a numbered outline, or anchored
+   headings and table-of-contents entries — is read by those marks
+   (:mod:`.tiers`); the steps below are for the other files. In every file,
+   a question with nothing under it is an empty stub (:attr:`FileSplit.stubs`,
+   reported, not a card) and a generic title (``模型结构``) gets its parent's.
+
 1. Every heading gets a question score (:func:`titles.question_score`), plus 2
    when a table-of-contents leaf names it. Score ≥ 2 means "looks like a question".
 2. The *question level* of the file is the shallowest heading level holding at

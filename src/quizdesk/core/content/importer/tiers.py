@@ -121,8 +121,8 @@ def marked_kinds(shape: Shape) -> list[str] | None:
         while stack and headings[stack[-1]].level >= heading.level:
             stack.pop()
         if marks[index]:
-            for open_index in stack:
-                marks_below[open_index] = True
+            for above in stack:
+                marks_below[above] = True
         stack.append(index)
 
     def group(index: int) -> bool:

@@ -65,6 +65,29 @@ def test_results_show_score_topics_and_every_answer(qtbot, gui_store, qids) -> N
     assert view.drill_button.text() == "Drill the wrong ones (2)"
 
 
+def test_the_review_marks_each_key_point_covered_or_missed(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+    """Issue 21, item 10: the results did not show which key points were ticked."""
+    exam_id, ids = _finished_exam(gui_store, qids)
+    view = ExamResultsView(gui_store, exam_id)
+    qtbot.add_widget(view)
+    rows = {view.question_table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(view.question_table.rowCount())}
+
+    view.question_table.selectRow(rows[ids["g-clip"]])  # graded by ticking the second of three points
+    lines = [line.strip() for line in view.detail_view.toPlainText().splitlines() if line.strip()]
+    assert "Covered 1 of 3:" in lines
+    assert "✗ missed · 反向传播后、更新前限制梯度" in lines
+    assert "✓ covered · 按范数裁剪保持方向" in lines
+    assert "✗ missed · 主要用于防止梯度爆炸" in lines
+
+    view.question_table.selectRow(rows[ids["g-adam"]])  # all four ticked
+    text = view.detail_view.toPlainText()
+    assert "Covered 4 of 4:" in text and text.count("✓ covered") == 4 and "✗" not in text
+
+    view.question_table.selectRow(rows[ids["g-warmup"]])  # no key points, graded Hard: nothing to mark
+    text = view.detail_view.toPlainText()
+    assert "Covered" not in text and "✓ covered" not in text
+
+
 def test_drill_wrong_ones_starts_a_study_session_on_them(qtbot, gui_store, qids, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
     exam_id, ids = _finished_exam(gui_store, qids)
     window = MainWindow(gui_store)

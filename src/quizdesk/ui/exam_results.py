@@ -338,12 +338,26 @@ class ExamResultsView(QWidget):
             f"**{your_answer}:**",
             given if q.qtype == "open" else f"> {given}",
             f"**{right}:**",
-            q.right_text or "—",
+            self._key_points_text(q) if q.key_points else q.right_text or "—",
         ]
         if q.explanation.strip():
             parts += ["---", f"**{explanation}:**", q.explanation]
         base_dir = question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.store.path.parent)
         self.detail_view.set_markdown("\n\n".join(parts), base_dir)
+
+    def _key_points_text(self, q) -> str:  # type: ignore[no-untyped-def]
+        """The key points, each marked covered (✓) or missed (✗) as ticked when grading."""
+        if q.covered is None:
+            return "\n".join(f"- {point}" for point in q.key_points)
+        covered_count = len(q.covered)
+        lines = [
+            self.tr("Covered %1 of %2:").replace("%1", str(covered_count)).replace("%2", str(len(q.key_points)))
+        ]
+        covered_word, missed_word = self.tr("covered"), self.tr("missed")
+        for i, point in enumerate(q.key_points):
+            mark = f"✓ **{covered_word}**" if i in q.covered else f"✗ *{missed_word}*"
+            lines.append(f"- {mark} · {point}")
+        return "\n".join([lines[0], ""] + lines[1:])
 
     def _restyle(self, _dark: bool = False) -> None:
         c = colors()

@@ -40,6 +40,10 @@ class ResultRow:
     topic_en: str = ""
     origin: str = ""  # with source_path: where relative images in the explanation resolve
     source_path: str = ""
+    key_points: tuple[str, ...] = ()  # an open question's 要点
+    # The key points ticked as covered when it was graded by them (indexes into
+    # key_points); None when graded Again…Easy, left blank or not graded yet.
+    covered: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +85,13 @@ def _given_text(qtype: str, choices: tuple[str, ...], given: Any) -> str:
     return ""
 
 
+def _covered(given: Any, points: int) -> tuple[int, ...] | None:
+    """The key points an open question's attempt ticked, if it was graded by them."""
+    if not isinstance(given, dict) or not isinstance(given.get("recalled"), list):
+        return None
+    return tuple(sorted({i for i in given["recalled"] if isinstance(i, int) and 0 <= i < points}))
+
+
 def exam_result(session: Session, session_id: int) -> ExamResult:
     state = load_exam(session, session_id)
     exam = _exam(session, session_id)
@@ -108,6 +119,8 @@ def exam_result(session: Session, session_id: int) -> ExamResult:
             topic_en=q.topic_en,
             origin=q.origin,
             source_path=q.source_path,
+            key_points=tuple(q.key_points) if q.qtype == "open" else (),
+            covered=_covered(attempt.given if attempt else None, len(q.key_points)) if q.qtype == "open" else None,
         )
         rows.append(row)
         topics.setdefault(q.topic, []).append(row)

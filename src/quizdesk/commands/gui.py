@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 
@@ -20,6 +21,13 @@ def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from quizdesk.qt_preflight import EXIT_MISSING_LIBRARIES, check
+
+    # Before anything loads Qt: a missing X11 library makes Qt abort the process.
+    problem = check()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return EXIT_MISSING_LIBRARIES
     from quizdesk.ui.app import run_gui
 
     return run_gui(args.data_dir)

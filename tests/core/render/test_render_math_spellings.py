@@ -32,14 +32,15 @@ def test_prices_and_blank_lines_stay_prose_with_spaces_too(prose: str) -> None:
 
 def test_the_source_is_kept_as_written() -> None:
     (span,) = protect_math("见 $\\( x \\)$ 处").spans
-    assert span.source == "$\\( x \\)$" and span.tex == " x "
+    assert span.source == "$\\( x \\)$" and span.tex == "( x )"
 
 
 @pytest.mark.parametrize(
     ("tex", "read"),
     [
-        ("\\( x \\)", " x "),
-        ("a \\(b\\) c", "a b c"),
+        # Markdown's escapes for parentheses: readers saw "(x)" and "σ(x)(1−σ(x))".
+        ("\\( x \\)", "( x )"),
+        ("\\sigma(x)\\(1-\\sigma(x)\\)", "\\sigma(x)(1-\\sigma(x))"),
         ("a \\\\(b)", "a \\\\(b)"),  # a line break, then "(": not a delimiter
         ("\\begin{eqnarray} a &=& b \\\\ c &=& d \\end{eqnarray}", "\\begin{array}{rcl} a &=& b \\\\ c &=& d \\end{array}"),
         ("\\begin{eqnarray*} a &=& b \\end{eqnarray*}", "\\begin{array}{rcl} a &=& b \\end{array}"),

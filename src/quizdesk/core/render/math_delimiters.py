@@ -11,8 +11,8 @@ table cells on ``|``. Rules (pandoc's, which authors already know):
 * what GitHub and docsify readers see drawn draws too: ``$ x^2 $`` with
   spaces inside the dollars when what is between them looks like TeX (a
   ``\\``, ``^``, ``_``, ``{``, ``=`` … or a short symbol: never prices
-  like "$5 and $10"); inside a formula, stray ``\\(``/``\\)`` delimiters
-  (``$\\( x \\)$``) are dropped, ``eqnarray`` becomes an ``rcl`` array,
+  like "$5 and $10"); inside a formula, ``\\(``/``\\)`` are Markdown's escapes
+  for parentheses (``$\\( x \\)$`` draws "(x)"), ``eqnarray`` becomes an ``rcl`` array,
   ``\\newline`` a line break, and ``\\nonumber``/``\\notag``/``\\label{…}``
   (equation numbering the app does not show) are dropped — see
   :func:`reader_spelling`. The span keeps the source as written;
@@ -56,7 +56,8 @@ class Protected:
         return re.compile(rf"qzm{self.nonce}x(\d+)x")
 
 
-# A delimiter inside a formula ("$\\( x \\)$"): not after another backslash ("\\\\(" is a line break, then "(").
+# "\\(" inside a formula ("$\\sigma(x)\\(1-\\sigma(x)\\)$"): Markdown's escape for "(", which is what
+# the reader saw once Markdown had run; not after another backslash ("\\\\(" is a line break, then "(").
 _INNER_DELIMITER = re.compile(r"(?<!\\)((?:\\\\)*)\\[()]")
 _EQNARRAY = re.compile(r"\\(begin|end)\{eqnarray\*?\}")
 _NEWLINE = re.compile(r"\\newline(?![A-Za-z])")
@@ -69,13 +70,14 @@ _SHORT_SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9']{0,2}|[0-9]+[A-Za-z]{1,2}")
 def reader_spelling(tex: str) -> str:
     """``tex`` as MathJax/KaTeX on GitHub and docsify read it, in the LaTeX the drawing code knows.
 
-    ``\\(``/``\\)`` inside a formula are dropped, ``eqnarray`` (``a &=& b``, three
+    ``\\(``/``\\)`` inside a formula are Markdown's escapes for parentheses and
+    become ``(``/``)`` (what GitHub and docsify showed), ``eqnarray`` (``a &=& b``, three
     columns right/centre/left) becomes ``\\begin{array}{rcl}``, ``\\newline`` becomes
     ``\\\\``, equation numbering commands go (the app numbers no equation).
     """
     if "\\" not in tex:
         return tex
-    tex = _INNER_DELIMITER.sub(r"\1", tex)
+    tex = _INNER_DELIMITER.sub(lambda m: m.group(1) + m.group(0)[-1], tex)
     tex = _EQNARRAY.sub(lambda m: r"\begin{array}{rcl}" if m.group(1) == "begin" else r"\end{array}", tex)
     tex = _NEWLINE.sub(r"\\\\", tex)
     return _NUMBERING.sub("", tex)

@@ -500,3 +500,31 @@ def test_the_history_title_has_plural_forms(qtbot, qapp, language, reviews, titl
     qtbot.add_widget(view)
     view.set_history(_month(reviews))
     assert view.chart().title() == title
+
+def test_drill_these_shares_the_exam_by_the_ranking(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
+    """Issue 21, item 9: the weakest topic got 1 question of 10, the third 7."""
+    from PySide6.QtCore import QSettings
+
+    from quizdesk.core.study.drill import drill_quotas
+
+    QSettings().setValue("examSetup/count", 10)
+    make_week(gui_store)
+    window = MainWindow(gui_store, now=lambda: NOW)
+    qtbot.add_widget(window)
+    activate(window)
+    window.show_weak_areas()
+    dialog = window.weak_areas_dialog
+    qtbot.waitUntil(lambda: dialog.ready, timeout=5000)
+    ranked = [s.topic_id for s in dialog.weakest][:3]
+    assert len(ranked) == 3
+    qtbot.mouseClick(dialog.findChild(QPushButton, "weakDrillExamButton"), Qt.MouseButton.LeftButton)
+    runner = window.exam_runner
+    assert runner is not None and len(runner.questions) == 10
+    with gui_store.read() as connection:
+        topic_of = dict(connection.execute("SELECT id, topic_id FROM questions WHERE retired_at IS NULL"))
+    available = [sum(1 for t in topic_of.values() if t == topic) for topic in ranked]
+    quotas = drill_quotas(10, available)
+    assert quotas[0] >= quotas[1] >= quotas[2] and quotas[0] >= 4
+    expected = [topic for topic, quota in zip(ranked, quotas) for _ in range(quota)]
+    assert [topic_of[q.id] for q in runner.questions] == expected  # weakest first, 50/30/20
+

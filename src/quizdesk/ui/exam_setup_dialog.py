@@ -33,7 +33,7 @@ from quizdesk.ui.i18n import is_english
 from quizdesk.ui.preferences import DEFAULT_EXAM_MINUTES, default_exam_count, default_exam_minutes
 from quizdesk.ui.question_widgets import qtype_label
 from quizdesk.ui.theme import colors
-from quizdesk.ui.topic_tree_widget import TopicTreeWidget
+from quizdesk.ui.topic_tree_widget import SUBTREE_IDS_ROLE, TopicTreeWidget
 
 SETTINGS_GROUP = "examSetup"
 TYPE_OBJECT_NAMES = {"open": "typeOpenCheck", "single": "typeSingleCheck", "multi": "typeMultiCheck", "truefalse": "typeTrueFalseCheck"}
@@ -50,6 +50,9 @@ class ExamSetupDialog(QDialog):
         # Starting an exam remembers its choices for next time; a drill started
         # from Weak areas (its topics, weakest first) should not replace them.
         self.remember_choices = True
+        # A weak-areas drill: topic keys weakest first; the exam shares its questions
+        # among them by rank (core/study/drill.py). Empty for an ordinary exam.
+        self.ranked_keys: list[str] = []
         self._recount_timer = QTimer(self, singleShot=True, interval=0)
         self._recount_timer.timeout.connect(self._recount)
 
@@ -197,8 +200,17 @@ class ExamSetupDialog(QDialog):
         from quizdesk.core.study.exams import ExamSpec
 
         seed_text = self.seed_edit.text().strip()
+        checked = self.tree.checked_topic_ids()
+        ranked: list[tuple[int, ...]] = []
+        for key in self.ranked_keys:
+            item = self.tree.item_for_key(key)
+            if item is not None:
+                group = tuple(i for i in item.data(0, SUBTREE_IDS_ROLE) or () if i in set(checked))
+                if group:
+                    ranked.append(group)
         return ExamSpec(
-            topic_ids=tuple(self.tree.checked_topic_ids()),
+            topic_ids=tuple(checked),
+            ranked_topics=tuple(ranked),
             count=self.count_spin.value(),
             qtypes=tuple(t for t, c in self.type_checks.items() if c.isChecked()),
             time_limit_s=self.minutes_spin.value() * 60 if self.time_check.isChecked() else None,

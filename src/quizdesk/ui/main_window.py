@@ -386,11 +386,14 @@ class MainWindow(QMainWindow):
             return
         self.start_study(queue, self.tr("Study: %1").replace("%1", self.topic_tree.selected_label()))
 
-    def new_exam(self, topic_keys: list[str] | None = None, order: str | None = None, *, start_now: bool = False) -> None:
+    def new_exam(
+        self, topic_keys: list[str] | None = None, order: str | None = None, *, start_now: bool = False, ranked: bool = False
+    ) -> None:
         """The exam setup: on ``topic_keys`` (else the selected topic) and in ``order`` if given.
 
         With ``start_now`` the exam starts at once with the remembered size, types
-        and time limit; the dialog only shows if that exam cannot be made.
+        and time limit; the dialog only shows if that exam cannot be made. With
+        ``ranked`` the keys are weakest first and share the exam 50/30/20 %.
         """
         from quizdesk.ui.exam_setup_dialog import ExamSetupDialog
 
@@ -398,6 +401,8 @@ class MainWindow(QMainWindow):
         dialog = ExamSetupDialog(self.store, self, topic_keys=topic_keys or ([key] if key else None))
         if order is not None and dialog.order_combo.findData(order) >= 0:
             dialog.order_combo.setCurrentIndex(dialog.order_combo.findData(order))
+        if ranked and topic_keys:
+            dialog.ranked_keys = list(topic_keys)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.run_exam(dialog.exam_id) if dialog.exam_id is not None else None)
         self.exam_setup_dialog = dialog
@@ -534,7 +539,7 @@ class MainWindow(QMainWindow):
 
     def _drill_exam(self, topic_keys: list[str]) -> None:
         if not self._busy_with_exam():
-            self.new_exam(topic_keys, order="weakest", start_now=True)  # one click: "Drill these"
+            self.new_exam(topic_keys, order="weakest", start_now=True, ranked=True)  # one click: "Drill these"
 
     def import_files(self, *, folder: bool = False, paths: list[Path] | None = None) -> None:
         """Import Markdown files or a folder (asked for unless ``paths`` are given, e.g. dropped)."""

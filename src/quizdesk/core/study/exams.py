@@ -41,6 +41,10 @@ class ExamSpec:
     time_limit_s: int | None = 1800
     order: str = "random"
     seed: int | None = None
+    # A weak-areas drill: topic subtrees, weakest first. The exam then takes
+    # each one's share (core/study/drill.py, 50/30/20 %) in that order, each
+    # share in ``order``; empty for an ordinary exam.
+    ranked_topics: tuple[tuple[int, ...], ...] = ()
 
 
 #: A question as an exam shows it: the same record the study cards use.
@@ -126,6 +130,22 @@ def _ordered(session: Session, ids: list[int], spec: ExamSpec, rng: random.Rando
     return shuffled
 
 
+def _ranked_choice(session: Session, ids: list[int], spec: ExamSpec, rng: random.Random, now: datetime) -> list[int]:
+    """A drill: each ranked group's share of ``spec.count``, weakest group first."""
+    from quizdesk.core.study.drill import drill_quotas
+
+    topic_of = dict(session.execute(select(Question.id, Question.topic_id).where(Question.id.in_(ids))).all())
+    taken: set[int] = set()
+    groups: list[list[int]] = []
+    for group in spec.ranked_topics:
+        members = set(group)
+        in_group = [i for i in ids if topic_of.get(i) in members and i not in taken]
+        taken.update(in_group)
+        groups.append(_ordered(session, in_group, spec, rng, now))
+    quotas = drill_quotas(spec.count, [len(g) for g in groups])
+    return [i for group, quota in zip(groups, quotas) for i in group[:quota]]
+
+
 def create_exam(session: Session, spec: ExamSpec, now: datetime) -> int:
     """Create an exam session; returns its id. The seed used is kept to repeat it."""
     now = as_utc(now)
@@ -135,11 +155,19 @@ def create_exam(session: Session, spec: ExamSpec, now: datetime) -> int:
     if not ids or spec.count <= 0:
         raise EmptySelectionError("No question matches the chosen topics and question types.")
     seed = spec.seed if spec.seed is not None else secrets.randbelow(2**31)
-    chosen = _ordered(session, ids, spec, random.Random(seed), now)[: spec.count]
+    if spec.ranked_topics:
+        chosen = _ranked_choice(session, ids, spec, random.Random(seed), now)
+        if not chosen:
+            raise EmptySelectionError("No question matches the chosen topics and question types.")
+    else:
+        chosen = _ordered(session, ids, spec, random.Random(seed), now)[: spec.count]
     limit = spec.time_limit_s if spec.time_limit_s and spec.time_limit_s > 0 else None
     exam = StudySession(
         mode="exam",
-        spec={**asdict(spec), "topic_ids": list(spec.topic_ids), "qtypes": list(spec.qtypes), "seed": seed},
+        spec={
+            **asdict(spec), "topic_ids": list(spec.topic_ids), "qtypes": list(spec.qtypes), "seed": seed,
+            "ranked_topics": [list(group) for group in spec.ranked_topics],
+        },
         question_ids=chosen,
         state="active",
         started_at=now,

@@ -73,6 +73,8 @@ class MainWindow(QMainWindow):
         self.mode = BROWSE
         self.page: QWidget | None = None  # the study / exam / grading / results page on screen
         self.weak_areas_dialog: Any = None  # made on first use, then shown again with its state
+        self.quit_box: Any = None  # "the exam is saved" on quitting mid-exam, while it is open
+        self._quit_confirmed = False
         self._stale = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
@@ -494,14 +496,24 @@ class MainWindow(QMainWindow):
         if choice == RESUME:
             self.continue_exam(exam_id)
         elif choice == DISCARD:
-            from quizdesk.core.study.exams import abandon_exam
+            from quizdesk.ui.resume_dialog import DiscardConfirmation
 
-            with self.store.session() as session:
-                abandon_exam(session, exam_id, self._now())
-            app_events().dataChanged.emit()
-            self.statusBar().showMessage(self.tr("The unfinished exam was discarded; its answers stay in the history."), 8000)
+            # Discarding cannot be undone: ask once more; "Keep it" offers the choice again.
+            confirm = DiscardConfirmation(self)
+            confirm.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            confirm.finished.connect(lambda _result: self._discard_exam(exam_id) if confirm.confirmed else self.offer_resume())
+            self.discard_confirmation = confirm
+            confirm.open()
         else:
             self.statusBar().showMessage(self.tr("The unfinished exam waits in Exam history (Ctrl+H)."), 8000)
+
+    def _discard_exam(self, exam_id: int) -> None:
+        from quizdesk.core.study.exams import abandon_exam
+
+        with self.store.session() as session:
+            abandon_exam(session, exam_id, self._now())
+        app_events().dataChanged.emit()
+        self.statusBar().showMessage(self.tr("The unfinished exam was discarded; its answers stay in the history."), 8000)
 
     # -- dialogs ------------------------------------------------------------------
     def show_history(self) -> None:
@@ -699,5 +711,31 @@ class MainWindow(QMainWindow):
                 runner.resume_ticking()
                 event.ignore()
                 return
+        if self.mode in (EXAM, GRADING) and not self._quit_confirmed:
+            # Quitting mid-exam loses nothing, but say so and let the user stay.
+            event.ignore()
+            self._ask_quit_during_exam()
+            return
         self.save_settings()
         super().closeEvent(event)
+
+    def _ask_quit_during_exam(self) -> None:
+        from quizdesk.ui.resume_dialog import QuitDuringExamBox
+
+        if self.quit_box is not None and self.quit_box.isVisible():
+            return
+        runner = self.exam_runner
+        remaining = runner.clock.remaining() if runner is not None else None
+        box = QuitDuringExamBox(remaining, grading=self.mode == GRADING, parent=self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: self._on_quit_answer(box.quit))
+        self.quit_box = box
+        box.open()
+
+    def _on_quit_answer(self, quit_now: bool) -> None:
+        self.quit_box = None
+        if quit_now:
+            self._quit_confirmed = True
+            self.close()
+        elif self.exam_runner is not None:
+            self.exam_runner.resume_ticking()

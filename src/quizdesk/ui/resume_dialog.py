@@ -63,3 +63,61 @@ class ResumeDialog(QMessageBox):
             self.choice = DISCARD
         else:
             self.choice = LATER
+
+
+class DiscardConfirmation(QMessageBox):
+    """"Discard exam" asks once more: the exam cannot be resumed afterwards.
+
+    Non-blocking: ``open()`` and read :attr:`confirmed` on ``finished``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("discardConfirmDialog")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(self.tr("Discard exam"))
+        self.setText(self.tr("Discard this unfinished exam?"))
+        self.setInformativeText(
+            self.tr("It cannot be resumed afterwards. The answers you gave stay in your history; unanswered questions do not count.")
+        )
+        self.discard_button = self.addButton(self.tr("Discard exam"), QMessageBox.ButtonRole.DestructiveRole)
+        self.discard_button.setObjectName("confirmDiscardButton")
+        self.keep_button = self.addButton(self.tr("Keep it"), QMessageBox.ButtonRole.RejectRole)
+        self.keep_button.setObjectName("keepExamButton")
+        # A slip of Enter or Esc keeps the exam.
+        self.setDefaultButton(self.keep_button)
+        self.setEscapeButton(self.keep_button)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.clickedButton() is self.discard_button
+
+
+class QuitDuringExamBox(QMessageBox):
+    """Quitting during an exam (or its grading): say that it is kept and can be resumed.
+
+    Non-blocking: ``open()`` and read :attr:`quit` on ``finished``."""
+
+    def __init__(self, remaining_s: float | None, *, grading: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("quitDuringExamBox")
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(self.tr("Quit QuizDesk"))
+        if grading:
+            self.setText(self.tr("Your exam answers are saved."))
+            self.setInformativeText(self.tr("Next time you start QuizDesk you can finish grading them."))
+        else:
+            self.setText(self.tr("The exam is saved; you can continue it next time you start QuizDesk."))
+            if remaining_s is not None:
+                self.setInformativeText(
+                    self.tr("The clock stops while QuizDesk is closed: %1 will be left.").replace("%1", format_seconds(remaining_s))
+                )
+        self.quit_button = self.addButton(self.tr("Quit"), QMessageBox.ButtonRole.AcceptRole)
+        self.quit_button.setObjectName("quitConfirmButton")
+        self.cancel_button = self.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("quitCancelButton")
+        self.setDefaultButton(self.quit_button)
+        self.setEscapeButton(self.cancel_button)
+
+    @property
+    def quit(self) -> bool:
+        return self.clickedButton() is self.quit_button

@@ -204,6 +204,18 @@
         <source>Reference answer</source>
         <translation>Reference answer</translation>
     </message>
+    <message>
+        <source>Covered %1 of %2:</source>
+        <translation>Covered %1 of %2:</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>covered</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>missed</translation>
+    </message>
 </context>
 <context>
     <name>ExamRunner</name>
@@ -774,6 +786,22 @@ Try again, or choose another folder.</translation>
     <message>
         <source>Warnings (%1):</source>
         <translation>Warnings (%1):</translation>
+    </message>
+    <message>
+        <source>1 card will not display fully (a formula or an image):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cards will not display fully (a formula or an image):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1875,6 +1903,10 @@ Try again, or choose another folder.</translation>
         <translation>Due: %1</translation>
     </message>
     <message>
+        <source>Too little evidence yet (answers: %1)</source>
+        <translation>Too little evidence yet (answers: %1)</translation>
+    </message>
+    <message>
         <source>Strong</source>
         <translation>Strong</translation>
     </message>
@@ -1897,6 +1929,10 @@ Try again, or choose another folder.</translation>
     <message>
         <source>Questions due</source>
         <translation>Questions due</translation>
+    </message>
+    <message>
+        <source>Too little evidence yet</source>
+        <translation>Too little evidence yet</translation>
     </message>
     <message>
         <source>never</source>

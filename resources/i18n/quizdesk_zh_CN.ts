@@ -203,6 +203,18 @@
         <source>Reference answer</source>
         <translation>参考答案</translation>
     </message>
+    <message>
+        <source>Covered %1 of %2:</source>
+        <translation>覆盖了 %1/%2 个要点：</translation>
+    </message>
+    <message>
+        <source>covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>遗漏</translation>
+    </message>
 </context>
 <context>
     <name>ExamRunner</name>
@@ -769,6 +781,22 @@ Try again, or choose another folder.</source>
     <message>
         <source>Warnings (%1):</source>
         <translation>警告（%1）：</translation>
+    </message>
+    <message>
+        <source>1 card will not display fully (a formula or an image):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cards will not display fully (a formula or an image):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>formula</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1863,6 +1891,10 @@ Try again, or choose another folder.</source>
         <translation>到期 %1 题</translation>
     </message>
     <message>
+        <source>Too little evidence yet (answers: %1)</source>
+        <translation>证据还太少（作答 %1 次）</translation>
+    </message>
+    <message>
         <source>Strong</source>
         <translation>扎实</translation>
     </message>
@@ -1885,6 +1917,10 @@ Try again, or choose another folder.</source>
     <message>
         <source>Questions due</source>
         <translation>有题目到期</translation>
+    </message>
+    <message>
+        <source>Too little evidence yet</source>
+        <translation>证据还太少</translation>
     </message>
     <message>
         <source>never</source>

@@ -501,6 +501,7 @@ def test_the_history_title_has_plural_forms(qtbot, qapp, language, reviews, titl
     view.set_history(_month(reviews))
     assert view.chart().title() == title
 
+
 def test_drill_these_shares_the_exam_by_the_ranking(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
     """Issue 21, item 9: the weakest topic got 1 question of 10, the third 7."""
     from PySide6.QtCore import QSettings
@@ -528,3 +529,26 @@ def test_drill_these_shares_the_exam_by_the_ranking(qtbot, gui_store, activate) 
     expected = [topic for topic, quota in zip(ranked, quotas) for _ in range(quota)]
     assert [topic_of[q.id] for q in runner.questions] == expected  # weakest first, 50/30/20
 
+
+def test_one_answer_reads_as_too_little_evidence_and_blank_exam_answers_as_nothing(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+    """Issue 21, item 11: one "Good" read "Low accuracy: 60 %"; blank exam answers read as "10/10 covered"."""
+    from quizdesk.core.study.exams import ExamSpec, create_exam, submit_exam
+    from quizdesk.core.study.reviews import record_rating
+
+    ids = qids(gui_store)
+    with gui_store.session() as session:
+        record_rating(session, ids["g-warmup"], 3, now=NOW - timedelta(days=1), seconds=20)  # Good, once
+        exam_id = create_exam(session, ExamSpec((TREES,), count=10, time_limit_s=None, seed=1), NOW - timedelta(hours=2))
+        submit_exam(session, exam_id, NOW - timedelta(hours=1))  # every question of 树模型 left blank
+    dialog = _dialog(qtbot, gui_store)
+    model = dialog.table.model()
+    rows = {}
+    for r in range(model.rowCount()):
+        cells = [model.index(r, c).data() for c in range(model.columnCount())]
+        rows[cells[0]] = cells
+    optimization, trees = rows["Optimization"], rows["Tree models"]
+    assert optimization[-1] == "Too little evidence yet (answers: 1)"
+    assert "Low accuracy" not in " ".join(str(c) for c in optimization)
+    assert trees[-1] == "Never practised" and trees[5] == "0/5"  # coverage: the blanks are not tried questions
+    stats = {s.topic_id: s for s in dialog.stats}
+    assert stats[TREES].attempted == 0 and stats[TREES].confidence == 0.0

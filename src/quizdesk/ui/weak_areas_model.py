@@ -59,6 +59,9 @@ def reason_text(stats: TopicStats) -> str:
         return QCoreApplication.translate("WeakAreas", "Only %1 of the questions tried").replace("%1", format_percent(detail))
     if reason is Reason.DUE and detail is not None:
         return QCoreApplication.translate("WeakAreas", "Due: %1").replace("%1", str(int(detail)))
+    if reason is Reason.LITTLE_EVIDENCE and detail is not None:
+        # Module-level text has no plural forms (see above): the count stands alone.
+        return QCoreApplication.translate("WeakAreas", "Too little evidence yet (answers: %1)").replace("%1", str(int(detail)))
     if reason is Reason.STRONG:
         return QCoreApplication.translate("WeakAreas", "Strong")
     # A code without its detail still says what kind of weakness it is.
@@ -68,6 +71,7 @@ def reason_text(stats: TopicStats) -> str:
         Reason.NOT_REVIEWED: QCoreApplication.translate("WeakAreas", "Not reviewed for a while"),
         Reason.LOW_COVERAGE: QCoreApplication.translate("WeakAreas", "Few questions tried"),
         Reason.DUE: QCoreApplication.translate("WeakAreas", "Questions due"),
+        Reason.LITTLE_EVIDENCE: QCoreApplication.translate("WeakAreas", "Too little evidence yet"),
     }.get(reason, str(reason.value))
 
 
@@ -77,7 +81,8 @@ def reason_color(stats: TopicStats) -> QColor:
     "never practised", for "strong", and for a note on a strong topic ("Due: 3")."""
     c = colors()
     which = band(stats.mastery)
-    if stats.reason in (Reason.NEVER_ATTEMPTED, Reason.STRONG) or which in (STRONG, UNKNOWN):
+    # Too little evidence is not a weakness: not red, whatever the few answers scored.
+    if stats.reason in (Reason.NEVER_ATTEMPTED, Reason.STRONG, Reason.LITTLE_EVIDENCE) or which in (STRONG, UNKNOWN):
         return QColor(c.muted)
     return band_color(which)
 
@@ -218,7 +223,10 @@ class WeakAreasModel(QAbstractTableModel):
 REASON_ORDER = {
     reason: i
     for i, reason in enumerate(
-        (Reason.LOW_ACCURACY, Reason.FORGETTING, Reason.DUE, Reason.NOT_REVIEWED, Reason.LOW_COVERAGE, Reason.NEVER_ATTEMPTED, Reason.STRONG)
+        (
+            Reason.LOW_ACCURACY, Reason.FORGETTING, Reason.DUE, Reason.NOT_REVIEWED, Reason.LOW_COVERAGE,
+            Reason.LITTLE_EVIDENCE, Reason.NEVER_ATTEMPTED, Reason.STRONG,
+        )
     )
 }
 

@@ -65,7 +65,7 @@ def test_untouched_topic_is_never_attempted_not_zero_or_hundred(bank) -> None:  
 def test_never_attempted_ranks_after_evidence_of_weakness_and_before_strong_topics(bank) -> None:  # type: ignore[no-untyped-def]
     bank.answer_many("t1", True, ago(*[d / 3 for d in range(12)]))  # strong
     bank.answer_many("t2", False, ago(2, 1.5, 1, 0.5))  # weak
-    bank.answer_many("t4", True, ago(0.5), questions=1)  # a little, right: weak for now (low coverage)
+    bank.answer_many("t4", True, ago(1.5, 1, 0.5), questions=1)  # one question, right: weak for now (low coverage)
     stats = stats_by_key(bank)
     ranked = [s.topic_id for s in weakest_topics(list(stats.values()), limit=10)]
     t = bank.topics
@@ -140,7 +140,7 @@ def test_mastery_combines_accuracy_retrievability_and_coverage(bank) -> None:  #
 
 def test_modules_roll_up_their_topics_in_tree_order(bank) -> None:  # type: ignore[no-untyped-def]
     bank.answer_many("t1", True, ago(3, 2))
-    bank.answer_many("t5", False, ago(1))
+    bank.answer_many("t5", False, ago(1, 0.8, 0.6))  # three wrong: enough to call it low
     with bank.store.read() as connection:
         stats = topic_stats(connection, now=NOW)
     t = bank.topics
@@ -189,3 +189,51 @@ def test_empty_database_has_no_rows(store) -> None:  # type: ignore[no-untyped-d
     with store.read() as connection:
         assert topic_stats(connection, now=NOW) == []
     assert weakest_topics([], limit=5) == []
+
+
+def test_blank_exam_answers_are_neither_coverage_nor_evidence(bank) -> None:  # type: ignore[no-untyped-def]
+    """Issue 21, item 11: 7 blank exam answers made a topic "10/10 covered, high confidence"."""
+    from quizdesk.core.study.exams import ExamSpec, create_exam, save_answer, submit_exam
+
+    with bank.store.session() as session:
+        exam_id = create_exam(session, ExamSpec((bank.topics["t3"],), count=4, time_limit_s=None, seed=1), NOW - timedelta(hours=1))
+        # One of the four answered (right), three left blank.
+        save_answer(session, exam_id, bank.questions["t3"][0], [0], remaining_s=None, elapsed_s=5, current_index=0)
+        submit_exam(session, exam_id, NOW - timedelta(minutes=30))
+    stats = stats_by_key(bank)["t3"]
+    assert (stats.attempts, stats.attempted, stats.coverage) == (1, 1, 0.25)  # the blank three count for nothing
+    assert stats.effective_attempts < 1.0 and stats.confidence < 0.2
+    with bank.store.read() as connection:  # they are stored, with the exam's score: only the model leaves them out
+        blanks = connection.execute("SELECT count(*) FROM attempts WHERE session_id = ? AND score = 0", (exam_id,)).fetchone()[0]
+    assert blanks == 3
+
+
+def test_an_exam_with_every_answer_blank_leaves_the_topic_never_attempted(bank) -> None:  # type: ignore[no-untyped-def]
+    from quizdesk.core.study.exams import ExamSpec, create_exam, submit_exam
+
+    with bank.store.session() as session:
+        exam_id = create_exam(session, ExamSpec((bank.topics["t3"],), count=4, time_limit_s=None, seed=1), NOW - timedelta(hours=1))
+        submit_exam(session, exam_id, NOW - timedelta(minutes=30))
+    stats = stats_by_key(bank)["t3"]
+    assert stats.reason is Reason.NEVER_ATTEMPTED and stats.mastery is None and stats.coverage == 0.0
+
+
+def test_one_or_two_answers_are_too_little_evidence_for_low_accuracy(bank) -> None:  # type: ignore[no-untyped-def]
+    """One "Good" once read as "Low accuracy: 60 %"."""
+    from quizdesk.core.stats.mastery import MIN_EVIDENCE_ATTEMPTS
+    from quizdesk.core.study.reviews import record_rating
+
+    assert MIN_EVIDENCE_ATTEMPTS == 3
+    with bank.store.session() as session:
+        record_rating(session, bank.questions["t1"][0], 3, now=NOW - timedelta(days=1), seconds=20)  # Good
+    bank.answer_many("t2", False, ago(2, 1))  # two wrong: still too little to say
+    bank.answer_many("t4", False, ago(3, 2, 1))  # three wrong: low accuracy
+    stats = stats_by_key(bank)
+    assert stats["t1"].accuracy is not None and stats["t1"].accuracy < 0.6  # the figure itself is what it is
+    assert (stats["t1"].reason, stats["t1"].reason_detail) == (Reason.LITTLE_EVIDENCE, 1.0)
+    assert (stats["t2"].reason, stats["t2"].reason_detail) == (Reason.LITTLE_EVIDENCE, 2.0)
+    assert stats["t4"].reason is Reason.LOW_ACCURACY
+    # Proven weakness first, then what is unknown (never tried, or too little to tell).
+    order = [s.topic_id for s in weakest_topics(list(stats.values()), limit=10)]
+    assert order.index(bank.topics["t4"]) < order.index(bank.topics["t1"])
+    assert order.index(bank.topics["t4"]) < order.index(bank.topics["t2"])

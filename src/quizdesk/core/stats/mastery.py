@@ -38,6 +38,9 @@ PRIOR_STRENGTH = 2.0
 UNSEEN_CREDIT = 0.5
 # Effective attempts at which confidence reaches one half.
 CONFIDENCE_HALF = 5.0
+# Fewer answers than this say too little to call a topic's accuracy low: with the
+# prior, one "Good" (0.8) reads as 60 % and one wrong answer as 33 %.
+MIN_EVIDENCE_ATTEMPTS = 3
 
 # Reason thresholds (see docs/weak-areas.md for why these values).
 LOW_ACCURACY_BELOW = 0.6
@@ -65,6 +68,7 @@ class Reason(str, Enum):
     FORGETTING = "forgetting"  # low FSRS retrievability; detail: mean R 0..1
     NOT_REVIEWED = "not_reviewed"  # detail: days since last attempt (float)
     LOW_COVERAGE = "low_coverage"  # detail: coverage 0..1
+    LITTLE_EVIDENCE = "little_evidence"  # fewer than MIN_EVIDENCE_ATTEMPTS answers; detail: their number
     DUE = "due"  # detail: due count
     STRONG = "strong"  # nothing weak
 
@@ -145,12 +149,17 @@ def parse_db_time(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
 
 
-_ATTEMPTS_BY_TOPIC = """
+# An exam question left blank (an objective one's "[]", an open one's JSON null) is
+# in its exam's score and its FSRS card, but says nothing about what is known: it
+# is neither coverage nor evidence here (docs/weak-areas.md, "Blank exam answers").
+ANSWERED = "NOT (a.mode = 'exam' AND (a.given IS NULL OR a.given IN ('null', '[]')))"
+
+_ATTEMPTS_BY_TOPIC = f"""
     SELECT q.topic_id, count(*), count(DISTINCT a.question_id), max(a.answered_at),
            sum(exp(:rate * (julianday(a.answered_at) - :now_jd))),
            sum(a.score * exp(:rate * (julianday(a.answered_at) - :now_jd)))
     FROM questions q JOIN attempts a ON a.question_id = q.id
-    WHERE q.retired_at IS NULL AND a.answered_at <= :now
+    WHERE q.retired_at IS NULL AND a.answered_at <= :now AND {ANSWERED}
     GROUP BY q.topic_id
 """
 
@@ -187,7 +196,8 @@ def question_knowledge(connection: sqlite3.Connection, question_ids: Sequence[in
         for question_id, weight, weighted in connection.execute(
             f"""SELECT question_id, sum(exp(:rate * (julianday(answered_at) - :now_jd))),
                        sum(score * exp(:rate * (julianday(answered_at) - :now_jd)))
-                FROM attempts WHERE question_id IN ({ids}) AND answered_at <= :now GROUP BY question_id""",
+                FROM attempts a WHERE question_id IN ({ids}) AND answered_at <= :now AND {ANSWERED}
+                GROUP BY question_id""",
             params,
         )
     }
@@ -228,6 +238,8 @@ def _reason(
     """The most telling weakness, in a fixed order of severity."""
     if attempts == 0 or accuracy is None:
         return Reason.NEVER_ATTEMPTED, None
+    if attempts < MIN_EVIDENCE_ATTEMPTS:
+        return Reason.LITTLE_EVIDENCE, float(attempts)
     if accuracy < LOW_ACCURACY_BELOW:
         return Reason.LOW_ACCURACY, accuracy
     if days_since is not None and days_since >= NOT_REVIEWED_DAYS:
@@ -322,6 +334,8 @@ def topic_stats(connection: sqlite3.Connection, *, now: datetime | None = None) 
 def _rank_key(stats: TopicStats) -> tuple[int, float, int]:
     if stats.mastery is None:
         return (1, 0.0, stats.topic_id)
+    if stats.reason is Reason.LITTLE_EVIDENCE:  # unknown rather than weak: after the proven-weak ones
+        return (1, round(stats.mastery, 6), stats.topic_id)
     weak = stats.mastery < WEAK_MASTERY_BELOW or stats.reason in (Reason.LOW_ACCURACY, Reason.FORGETTING)
     # Rounded so that float noise between equal histories cannot reorder them.
     return (0 if weak else 2, round(stats.mastery, 6), stats.topic_id)
@@ -332,7 +346,8 @@ def weakest_topics(stats: Sequence[TopicStats], limit: int = 5) -> list[TopicSta
 
     Attempted topics with evidence of weakness (mastery under
     :data:`WEAK_MASTERY_BELOW`, low accuracy or forgetting) come first, lowest
-    mastery first; then never-attempted ones; then the other attempted ones.
+    mastery first; then never-attempted ones and those with too little evidence;
+    then the other attempted ones.
     Equal scores keep topic-id order.
     """
     ranked = sorted((s for s in stats if s.parent_id is not None), key=_rank_key)

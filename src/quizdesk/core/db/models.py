@@ -6,12 +6,14 @@ test checks that these models and the migrated schema agree.
 
 from __future__ import annotations
 
+from datetime import date as calendar_date
 from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -201,3 +203,20 @@ class ReviewState(Base):
     lapses: Mapped[int] = mapped_column(Integer, default=0)
 
     question: Mapped[Question] = relationship(back_populates="review")
+
+
+class Interview(Base):
+    """An interview the countdown plans for: a local date, its scope, a daily budget (docs/plan.md)."""
+
+    __tablename__ = "interviews"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    # A local calendar date: the user's zone decides when that day begins.
+    date: Mapped[calendar_date] = mapped_column(Date)
+    # Stable keys of the topic tree (topics.key): modules and/or sub-topics.
+    module_keys: Mapped[list[str]] = mapped_column(JSON, default=list)
+    topic_keys: Mapped[list[str]] = mapped_column(JSON, default=list)
+    daily_minutes: Mapped[int] = mapped_column(Integer, default=45)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -41,10 +41,11 @@ import json, sys
 from PySide6.QtGui import QFontDatabase, QTextLayout
 from quizdesk.ui.app import make_application
 app = make_application()
-layout = QTextLayout("什么是注意力？；", app.font())
-layout.beginLayout(); layout.createLine(); layout.endLayout()
-print(json.dumps({"families": app.font().families(),
-                  "drawn": sorted({r.rawFont().familyName() for r in layout.glyphRuns(0, 8)})}))
+def drawn(text):
+    layout = QTextLayout(text, app.font())
+    layout.beginLayout(); layout.createLine(); layout.endLayout()
+    return sorted({r.rawFont().familyName() for r in layout.glyphRuns(0, len(text))})
+print(json.dumps({"families": app.font().families(), "drawn": drawn("什么是注意力？；"), "latin": drawn("Single choice")}))
 """
 
 
@@ -56,7 +57,8 @@ def test_the_app_started_in_an_english_locale_asks_for_the_sc_face() -> None:
     result = json.loads(out.stdout.strip().splitlines()[-1])
     families = result["families"]
     assert families[-len(SIMPLIFIED_CHINESE_FAMILIES):] == list(SIMPLIFIED_CHINESE_FAMILIES)
-    assert families[0] not in SIMPLIFIED_CHINESE_FAMILIES  # Latin keeps the system UI font
+    assert families[0] not in SIMPLIFIED_CHINESE_FAMILIES
+    assert result["latin"] == families[:1]  # Latin keeps the system UI font
     if _sc_installed():
         assert result["drawn"] == [SC]
 

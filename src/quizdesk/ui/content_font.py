@@ -11,7 +11,7 @@ the system's UI font. A family that is not installed is skipped by Qt.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 #: Simplified Chinese sans faces, most common first (Linux, then Windows and macOS).
@@ -30,8 +30,12 @@ SIMPLIFIED_CHINESE_FAMILIES = (
 
 
 def with_simplified_chinese(font: QFont) -> QFont:
-    """``font`` with the Simplified Chinese faces after its own families."""
-    own = list(font.families()) or [font.family()]
+    """``font`` with the Simplified Chinese faces after the family it resolves to.
+
+    The resolved family, not the requested one: the system font is often an
+    alias ("Sans Serif") that QFontDatabase does not list, and in a family
+    list Qt would skip it and draw Latin text with the CJK face as well."""
+    own = [QFontInfo(font).family()]
     families = own + [name for name in SIMPLIFIED_CHINESE_FAMILIES if name not in own]
     result = QFont(font)
     result.setFamilies(families)

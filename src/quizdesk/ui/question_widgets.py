@@ -7,7 +7,7 @@ import html
 import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QFont, QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from quizdesk.ui.events import app_events
@@ -60,6 +60,15 @@ def inline_markup(text: str) -> str:
     )
 
 
+def _math_rich_text(text: str, font: QFont, widget: QWidget) -> str | None:
+    """``text`` with its formulas drawn (QLabel rich text), or None when it has none."""
+    if "$" not in text and "\\(" not in text:
+        return None  # most titles and choices: no need to load the renderer
+    from quizdesk.ui.inline_math import math_rich_text
+
+    return math_rich_text(text, font, colors().text, widget.devicePixelRatioF())
+
+
 def format_seconds(seconds: float) -> str:
     """``mm:ss`` (``h:mm:ss`` from an hour on); never negative."""
     total = max(0, int(seconds + 0.999)) if seconds > 0 else 0
@@ -88,9 +97,9 @@ class QuestionHeader(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.meta)
         layout.addWidget(self.title)
+        self._shown: tuple[str, str, str, str, str, str, str] | None = None
         self._restyle()
         app_events().themeChanged.connect(self._restyle)
-        self._shown: tuple[str, str, str, str, str, str, str] | None = None
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.LanguageChange and self._shown is not None:
@@ -107,10 +116,19 @@ class QuestionHeader(QWidget):
         if topic != module:
             parts.append(content_name(topic, topic_en))
         self.meta.setText(" › ".join(parts) + "  ·  " + qtype_label(qtype))
-        self.title.setText(f"{prefix}{display_title(title)}")
+        rich = _math_rich_text(title, self.title.font(), self.title)
+        if rich is None:
+            self.title.setTextFormat(Qt.TextFormat.PlainText)  # an imported title may contain "<b>"
+            self.title.setText(f"{prefix}{display_title(title)}")
+        else:  # formulas drawn, as in the answer
+            self.title.setTextFormat(Qt.TextFormat.RichText)
+            self.title.setText(html.escape(prefix) + rich)
 
     def _restyle(self, _dark: bool = False) -> None:
         self.meta.setStyleSheet(f"color: {colors().muted};")
+        if self._shown is not None and self.title.textFormat() == Qt.TextFormat.RichText:
+            module, topic, qtype, title, prefix, module_en, topic_en = self._shown
+            self.set_question(module, topic, qtype, title, prefix, module_en=module_en, topic_en=topic_en)  # formulas in the new ink
 
 
 class ChoiceRow(QFrame):
@@ -125,12 +143,15 @@ class ChoiceRow(QFrame):
         self.badge = QLabel(key)
         self.badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge.setFixedSize(26, 26)
-        self.text = QLabel(inline_markup(text))
+        self.source = text
+        self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         font = self.text.font()
         font.setPixelSize(CHOICE_FONT_PX)
         self.text.setFont(font)
+        self._ink = ""
+        self._show_text()
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.mark = QLabel()
         self.mark.setFixedWidth(22)
@@ -142,6 +163,15 @@ class ChoiceRow(QFrame):
         layout.addWidget(self.mark, 0, Qt.AlignmentFlag.AlignVCenter)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.restyle()
+
+    def _show_text(self) -> None:
+        """The choice as rich text; formulas drawn in the theme's ink (again when it changes)."""
+        ink = colors().text
+        if ink == self._ink:
+            return
+        self._ink = ink
+        rich = _math_rich_text(self.source, self.text.font(), self.text)
+        self.text.setText(inline_markup(self.source) if rich is None else rich)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
         if event.button() == Qt.MouseButton.LeftButton and not self.locked:
@@ -173,6 +203,7 @@ class ChoiceRow(QFrame):
             f"background: {badge_bg}; color: {badge_fg}; border-radius: 13px; font-weight: bold;"
         )
         self.mark.setText(mark)
+        self._show_text()
         mark_color = c.danger if self.state == "wrong" else c.success
         self.mark.setStyleSheet(f"color: {mark_color}; font-weight: bold; font-size: 16px; background: transparent;")
 

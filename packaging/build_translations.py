@@ -5,7 +5,9 @@
 
 ``resources/i18n/quizdesk_<lang>.ts`` are the sources translators edit (Qt
 Linguist, or any text editor); ``pyside6-lupdate`` adds new UI strings to them
-as "unfinished" and drops the ones the code no longer has. The compiled
+as "unfinished" and drops the ones the code no longer has.
+``resources/i18n/qtbase_fixes_<lang>.ts`` (Qt's own strings that Qt's catalogue
+lacks or words oddly) are written by hand: only compiled, never lupdated. The compiled
 ``.qm`` files are committed next to them so a checkout runs without a build
 step; ``tests/ui/test_translations.py`` fails when they are out of date or when
 a UI string has no Chinese translation.
@@ -59,6 +61,10 @@ def ts_path(language: str, folder: Path = I18N) -> Path:
     return folder / f"quizdesk_{language}.ts"
 
 
+def qt_fixes_sources(folder: Path = I18N) -> list[Path]:
+    return sorted(folder.glob("qtbase_fixes_*.ts"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--compile", action="store_true", help="only compile the .ts into .qm")
@@ -66,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     I18N.mkdir(parents=True, exist_ok=True)
     if not args.compile:
         run_lupdate([ts_path(language) for language in LANGUAGES])
-    for language in LANGUAGES:
-        run_lrelease(ts_path(language), ts_path(language).with_suffix(".qm"))
+    for ts in [*(ts_path(language) for language in LANGUAGES), *qt_fixes_sources()]:
+        run_lrelease(ts, ts.with_suffix(".qm"))
     return 0
 
 

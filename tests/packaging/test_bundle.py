@@ -96,6 +96,9 @@ def test_carries_its_data_files(build: Build) -> None:
     assert sorted(p.name for p in (root / "content").iterdir()) == sorted(p.name for p in (REPO / "content").iterdir())
     assert (root / "LICENSE").read_text(encoding="utf-8") == (REPO / "LICENSE").read_text(encoding="utf-8")
     assert (root / "resources" / "icons" / "quizdesk-256.png").is_file()
+    # The Chinese UI's catalogues: ours, our fixes to Qt's, and Qt's own (file dialogs, buttons).
+    assert {p.name for p in (root / "resources" / "i18n").glob("*.qm")} >= {"quizdesk_zh_CN.qm", "quizdesk_en.qm", "qtbase_fixes_zh_CN.qm"}
+    assert (root / "PySide6" / "Qt" / "translations" / "qtbase_zh_CN.qm").is_file()
     versions = REPO / "src" / "quizdesk" / "core" / "db" / "migrations" / "versions"
     assert sorted(p.name for p in (root / "quizdesk/core/db/migrations/versions").glob("*.py")) == sorted(
         p.name for p in versions.glob("*.py")

@@ -132,9 +132,11 @@ def test_english_plurals_have_two_forms() -> None:
 
 def test_the_compiled_qm_files_match_the_sources(tmp_path: Path) -> None:
     tool = _build_tool()
-    for language in tool.LANGUAGES:
-        fresh = tmp_path / f"quizdesk_{language}.qm"
-        tool.run_lrelease(tool.ts_path(language), fresh)
-        committed = I18N / f"quizdesk_{language}.qm"
+    sources = [*(tool.ts_path(language) for language in tool.LANGUAGES), *tool.qt_fixes_sources()]
+    assert I18N / "qtbase_fixes_zh_CN.ts" in sources
+    for ts in sources:
+        fresh = tmp_path / ts.with_suffix(".qm").name
+        tool.run_lrelease(ts, fresh)
+        committed = ts.with_suffix(".qm")
         assert committed.exists(), f"{committed.name} is missing: run packaging/build_translations.py --compile"
         assert committed.read_bytes() == fresh.read_bytes(), f"{committed.name} is stale: run packaging/build_translations.py --compile"

@@ -4,7 +4,7 @@ Each check goes through the code the app itself uses: it opens a new database
 (running the migrations), syncs the bundled bank, searches it, renders an
 answer with a formula and a code block in the answer view, takes a two-question
 exam to its results, exports progress as CSV and loads the UI's
-translations. One line per check, ``ok`` or
+translations (Qt's own Chinese catalogue among them). One line per check, ``ok`` or
 ``FAIL`` with the reason; the exit status is 0 only if every check passed.
 
 It is what a packager runs on a fresh bundle (``dist/quizdesk/quizdesk
@@ -245,20 +245,29 @@ def check_export(ctx: Context) -> str:
 def check_translations(ctx: Context) -> str:
     from PySide6.QtCore import QTranslator
 
-    from quizdesk.ui.i18n import translations_dir
+    from quizdesk.ui.i18n import catalogue_files
 
     _application()
+    # One string each catalogue must translate, in the order catalogue_files lists them:
+    # Chinese is Qt's own catalogue, our fixes to it (the file dialog's Qt 6 labels) and
+    # ours; the English catalogue's job is plural forms ("%n question(s)" → "1 question").
+    probes = {
+        "zh_CN": [("QFileDialog", "Detail View"), ("QFileDialog", "&Look in:"), ("WeakAreasDialog", "Weak areas")],
+        "en": [("MainWindow", "%n question(s) in the bank")],
+    }
     loaded = []
-    # The English catalogue's job is plural forms: "%n question(s)" becomes "1 question".
-    for language, context, source in (("zh_CN", "WeakAreasDialog", "Weak areas"), ("en", "MainWindow", "%n question(s) in the bank")):
-        path = translations_dir() / f"quizdesk_{language}.qm"
-        translator = QTranslator()
-        if not translator.load(str(path)):
-            raise AssertionError(f"cannot load the {language} catalogue {path}")
-        text = translator.translate(context, source, None, 1)
-        if not text or text == source:
-            raise AssertionError(f"the {language} catalogue does not translate '{source}'")
-        loaded.append(f"{language} ('{source}' → '{text}')")
+    for language, strings in probes.items():
+        paths = catalogue_files(language)
+        if len(paths) != len(strings):
+            raise AssertionError(f"{language}: {len(paths)} catalogues, expected {len(strings)}")
+        for path, (context, source) in zip(paths, strings):
+            translator = QTranslator()
+            if not translator.load(str(path)):
+                raise AssertionError(f"cannot load the {language} catalogue {path}")
+            text = translator.translate(context, source, None, 1)
+            if not text or text == source:
+                raise AssertionError(f"{path.name} does not translate '{source}'")
+            loaded.append(f"{path.stem} ('{source}' → '{text}')")
     return "UI catalogues load: " + ", ".join(loaded)
 
 

@@ -10,8 +10,9 @@ in progress keeps its answers, page and clock.
 
 Compiled catalogues (``quizdesk_<lang>.qm``) live in ``resources/i18n`` of the
 bundle root (the repository from source, the unpacked folder in a PyInstaller
-build); Qt's own strings (standard buttons, context menus) come from the
-``qtbase_<lang>.qm`` PySide6 ships.
+build); Qt's own strings (standard buttons, context menus, the file dialogs)
+come from the ``qtbase_<lang>.qm`` PySide6 ships, and what that catalogue
+lacks for Qt 6 or words oddly from our ``qtbase_fixes_<lang>.qm`` beside ours.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from quizdesk.core.paths import resources_dir
@@ -28,6 +30,8 @@ LANGUAGE_SETTING = "appearance/language"
 CHOICES = ("system", "zh_CN", "en")
 LANGUAGES = ("zh_CN", "en")
 CATALOGUE_PREFIX = "quizdesk_"
+#: Our corrections to Qt's own catalogue (resources/i18n/qtbase_fixes_<lang>.ts, written by hand).
+QT_FIXES_PREFIX = "qtbase_fixes_"
 
 _installed: list[QTranslator] = []
 _current = "en"
@@ -35,6 +39,24 @@ _current = "en"
 
 def translations_dir() -> Path:
     return resources_dir() / "i18n"
+
+
+def qt_translations_dir(language: str = "zh_CN") -> Path:
+    """The folder holding Qt's own ``qtbase_<language>.qm``: where Qt says, else inside
+    the PySide6 package (the same folder in a PyInstaller bundle)."""
+    qt_says = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if (qt_says / f"qtbase_{language}.qm").is_file():
+        return qt_says
+    return Path(PySide6.__file__).parent / "Qt" / "translations"
+
+
+def catalogue_files(language: str) -> list[Path]:
+    """The ``.qm`` files a language installs, in installation order: Qt asks the last one first,
+    so ours come after Qt's and win where both translate a string."""
+    ours = translations_dir() / f"{CATALOGUE_PREFIX}{language}.qm"
+    if language == "en":
+        return [ours]
+    return [qt_translations_dir(language) / f"qtbase_{language}.qm", translations_dir() / f"{QT_FIXES_PREFIX}{language}.qm", ours]
 
 
 def saved_language() -> str:
@@ -86,8 +108,8 @@ def content_name(name: str, name_en: str) -> str:
     return name_en if name_en and is_english() else name
 
 
-def _load(translator: QTranslator, name: str, folder: str) -> bool:
-    return Path(folder, name + ".qm").is_file() and translator.load(name, folder)
+def _load(translator: QTranslator, path: Path) -> bool:
+    return path.is_file() and translator.load(str(path))
 
 
 def install_language(choice: str = "system", app: QCoreApplication | None = None) -> str:
@@ -107,12 +129,9 @@ def install_language(choice: str = "system", app: QCoreApplication | None = None
     _installed.clear()
     QLocale.setDefault(formatting_locale(language))
     _current = language
-    candidates = [(CATALOGUE_PREFIX + language, str(translations_dir()))]
-    if language != "en":
-        candidates.append(("qtbase_" + language, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
-    for name, folder in candidates:
+    for path in catalogue_files(language):
         translator = QTranslator()
-        if _load(translator, name, folder) and app is not None:
+        if _load(translator, path) and app is not None:
             app.installTranslator(translator)
             _installed.append(translator)
     if app is not None:

@@ -54,6 +54,13 @@ def local_time_zone(tz: str) -> Iterator[None]:
         time.tzset()
 
 
+@pytest.fixture
+def shanghai_time() -> Iterator[None]:
+    """Run with the computer's clock in UTC+8, as many users' are."""
+    with local_time_zone(SHANGHAI_TZ):
+        yield
+
+
 @dataclass(frozen=True)
 class LocalClock:
     """A stopped clock at a local hour in Shanghai: ``now`` is aware, in local time."""

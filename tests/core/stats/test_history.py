@@ -2,28 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import time
-from collections.abc import Iterator
 from datetime import date, datetime, timezone
 
-import pytest
-
 from quizdesk.core.stats.history import daily_history
-
-
-@pytest.fixture
-def shanghai_time() -> Iterator[None]:
-    """Run with the computer's clock in UTC+8, as many users' are."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "Asia/Shanghai"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 def test_days_are_local_oldest_first_and_zero_filled(bank, shanghai_time) -> None:  # type: ignore[no-untyped-def]

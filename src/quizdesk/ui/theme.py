@@ -132,12 +132,13 @@ def system_prefers_dark() -> bool:
 
 
 class QuizDeskStyle(QProxyStyle):
-    """Fusion, with check boxes and radio buttons that can be seen on a dark background.
+    """Fusion, with check boxes, radio buttons and text fields that can be seen on a dark background.
 
-    Fusion outlines an indicator with the window colour made darker, which on a
-    dark palette is all but the colour of the box itself: an unchecked topic in
-    the exam setup looked like no check box at all. The outline is redrawn here
-    from the text colour, faded.
+    Fusion outlines an indicator or a line edit with the window colour made
+    darker, which on a dark palette is all but the colour of the box itself: an
+    unchecked topic in the exam setup looked like no check box at all, and the
+    search box in the toolbar like no field at all. The outline is redrawn here
+    from the text colour, faded (a focused field keeps Fusion's accent frame).
     """
 
     _INDICATORS = (
@@ -151,7 +152,12 @@ class QuizDeskStyle(QProxyStyle):
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter, widget: QWidget | None = None) -> None:  # noqa: N802 (Qt API)
         super().drawPrimitive(element, option, painter, widget)
-        if element not in self._INDICATORS or option.palette.color(QPalette.ColorRole.Window).lightness() >= 128:
+        if option.palette.color(QPalette.ColorRole.Window).lightness() >= 128:
+            return
+        if element == QStyle.PrimitiveElement.PE_FrameLineEdit:
+            self._outline_field(option, painter)
+            return
+        if element not in self._INDICATORS:
             return
         outline = QColor(option.palette.color(QPalette.ColorRole.Text))
         outline.setAlphaF(0.6 if option.state & QStyle.StateFlag.State_Enabled else 0.3)
@@ -164,6 +170,20 @@ class QuizDeskStyle(QProxyStyle):
             painter.drawEllipse(box)
         else:
             painter.drawRoundedRect(box, 2, 2)
+        painter.restore()
+
+
+    @staticmethod
+    def _outline_field(option: QStyleOption, painter: QPainter) -> None:
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            return  # Fusion's highlight frame shows
+        outline = QColor(option.palette.color(QPalette.ColorRole.Text))
+        outline.setAlphaF(0.4 if option.state & QStyle.StateFlag.State_Enabled else 0.2)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(outline, 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(option.rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
         painter.restore()
 
 

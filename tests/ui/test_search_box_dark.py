@@ -1,0 +1,34 @@
+"""The toolbar's search box can be seen in the dark theme: its frame stands out from the toolbar."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.theme import apply_theme
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_the_search_box_frame_stands_out_from_the_toolbar(qtbot, gui_store, qapp: QApplication, theme: str) -> None:  # type: ignore[no-untyped-def]
+    try:
+        apply_theme(qapp, theme)
+        window = MainWindow(gui_store)
+        qtbot.add_widget(window)
+        window.resize(1200, 700)
+        window.show()
+        qtbot.waitExposed(window)
+        window.question_list.setFocus()  # the box as it usually is: not focused
+        box = window.search_box
+        image = box.grab().toImage()
+        y = image.height() // 2
+        toolbar = box.parentWidget().grab().toImage().pixelColor(box.x() - 3, box.y() + y).lightness()
+        field = image.pixelColor(6, y).lightness()
+        frame = max(
+            (image.pixelColor(x, y).lightness() for x in range(3)),
+            key=lambda lightness: min(abs(lightness - toolbar), abs(lightness - field)),
+        )
+        # The frame differs from both the toolbar around it and the field inside it
+        assert abs(frame - toolbar) >= 40 and abs(frame - field) >= 40, (frame, toolbar, field)
+    finally:
+        apply_theme(qapp, "light")

@@ -60,6 +60,25 @@
     </message>
 </context>
 <context>
+    <name>DiscardConfirmation</name>
+    <message>
+        <source>Discard exam</source>
+        <translation>Discard exam</translation>
+    </message>
+    <message>
+        <source>Discard this unfinished exam?</source>
+        <translation>Discard this unfinished exam?</translation>
+    </message>
+    <message>
+        <source>It cannot be resumed afterwards. The answers you gave stay in your history; unanswered questions do not count.</source>
+        <translation>It cannot be resumed afterwards. The answers you gave stay in your history; unanswered questions do not count.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Keep it</translation>
+    </message>
+</context>
+<context>
     <name>ExamPalette</name>
     <message>
         <source>Answered</source>
@@ -1138,6 +1157,7 @@ Try again, or choose another folder.</translation>
     <name>QuestionList</name>
     <message>
         <source>Open</source>
+        <extracomment>While a search is shown: the matched terms&apos; (start, end) in the title. While a search is shown: the :class:`Snippet` of why the question matched (or None).</extracomment>
         <translation>Open</translation>
     </message>
     <message>
@@ -1170,6 +1190,37 @@ Try again, or choose another folder.</translation>
     <message>
         <source>True / false</source>
         <translation>True / false</translation>
+    </message>
+</context>
+<context>
+    <name>QuitDuringExamBox</name>
+    <message>
+        <source>Quit QuizDesk</source>
+        <translation>Quit QuizDesk</translation>
+    </message>
+    <message>
+        <source>Your exam answers are saved.</source>
+        <translation>Your exam answers are saved.</translation>
+    </message>
+    <message>
+        <source>Next time you start QuizDesk you can finish grading them.</source>
+        <translation>Next time you start QuizDesk you can finish grading them.</translation>
+    </message>
+    <message>
+        <source>The exam is saved; you can continue it next time you start QuizDesk.</source>
+        <translation>The exam is saved; you can continue it next time you start QuizDesk.</translation>
+    </message>
+    <message>
+        <source>The clock stops while QuizDesk is closed: %1 will be left.</source>
+        <translation>The clock stops while QuizDesk is closed: %1 will be left.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

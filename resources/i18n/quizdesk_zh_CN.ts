@@ -60,6 +60,25 @@
     </message>
 </context>
 <context>
+    <name>DiscardConfirmation</name>
+    <message>
+        <source>Discard exam</source>
+        <translation>放弃考试</translation>
+    </message>
+    <message>
+        <source>Discard this unfinished exam?</source>
+        <translation>放弃这场未完成的考试？</translation>
+    </message>
+    <message>
+        <source>It cannot be resumed afterwards. The answers you gave stay in your history; unanswered questions do not count.</source>
+        <translation>放弃后无法再继续。已作答的题目会留在历史记录中，未作答的不计入。</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
     <name>ExamPalette</name>
     <message>
         <source>Answered</source>
@@ -1129,6 +1148,7 @@ Try again, or choose another folder.</source>
     <name>QuestionList</name>
     <message>
         <source>Open</source>
+        <extracomment>While a search is shown: the matched terms&apos; (start, end) in the title. While a search is shown: the :class:`Snippet` of why the question matched (or None).</extracomment>
         <translation>问答</translation>
     </message>
     <message>
@@ -1161,6 +1181,37 @@ Try again, or choose another folder.</source>
     <message>
         <source>True / false</source>
         <translation>判断题</translation>
+    </message>
+</context>
+<context>
+    <name>QuitDuringExamBox</name>
+    <message>
+        <source>Quit QuizDesk</source>
+        <translation>退出 QuizDesk</translation>
+    </message>
+    <message>
+        <source>Your exam answers are saved.</source>
+        <translation>考试答案已保存。</translation>
+    </message>
+    <message>
+        <source>Next time you start QuizDesk you can finish grading them.</source>
+        <translation>下次启动 QuizDesk 时可以继续评分。</translation>
+    </message>
+    <message>
+        <source>The exam is saved; you can continue it next time you start QuizDesk.</source>
+        <translation>考试已保存，下次启动可继续。</translation>
+    </message>
+    <message>
+        <source>The clock stops while QuizDesk is closed: %1 will be left.</source>
+        <translation>QuizDesk 关闭期间计时暂停：将剩余 %1。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -70,3 +70,26 @@ def test_formulas_follow_the_theme(qtbot, qapp: QApplication) -> None:  # type: 
         assert header.title.text() != light[0] and choices.rows[0].text.text() != light[1]
     finally:
         apply_theme(qapp, "light")
+
+
+def test_the_question_list_draws_formulas_in_titles(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from quizdesk.ui.question_list import QuestionListWidget
+
+    listing = QuestionListWidget()
+    qtbot.add_widget(listing)
+    listing.resize(700, 200)
+    listing.show()
+    qtbot.waitExposed(listing)
+
+    def ink_columns(title: str) -> int:
+        listing.fill([(1, title, "single")])
+        image = listing.viewport().grab().toImage()
+        row = listing.visualRect(listing.model().index(0, 0))
+        text_right = row.right() - 80  # left of the type badge
+        return sum(
+            1 for x in range(row.left(), text_right)
+            if any(image.pixelColor(x, y).lightness() < 110 for y in range(row.top(), row.bottom()))
+        )
+
+    drawn, source = ink_columns(TITLE), ink_columns(TITLE.replace("$", ""))
+    assert 0 < drawn < source  # the formula as a picture, not its letters

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QTextCharFormat, QTextDocument, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -89,8 +89,59 @@ def _draw_marked(painter: QPainter, rect: QRect, text: str, spans: tuple[tuple[i
     layout.draw(painter, rect.topLeft() + QPoint(0, max(0, round((rect.height() - line.height()) / 2))))
 
 
+class _MathTitles:
+    """Titles with formulas as small rich-text documents (the formulas drawn), kept
+    per title and ink: a list shows a few dozen rows, most without a formula."""
+
+    LIMIT = 256
+
+    def __init__(self) -> None:
+        self._documents: dict[tuple[str, str, str, float], QTextDocument | None] = {}
+
+    def document(self, title: str, font: QFont, color: QColor, dpr: float) -> QTextDocument | None:
+        if "$" not in title and "\\(" not in title:
+            return None
+        key = (title, font.key(), color.name(), dpr)
+        if key not in self._documents:
+            if len(self._documents) >= self.LIMIT:
+                self._documents.pop(next(iter(self._documents)))
+            from quizdesk.ui.inline_math import math_rich_text
+
+            rich = math_rich_text(title, font, color.name(), dpr)
+            document = None
+            if rich is not None:
+                document = QTextDocument()
+                document.setDocumentMargin(0)
+                document.setDefaultFont(font)
+                document.setDefaultStyleSheet(f"body {{ color: {color.name()}; }}")
+                document.setHtml(f"<body>{rich}</body>")
+            self._documents[key] = document
+        return self._documents[key]
+
+
+def _draw_document(painter: QPainter, rect: QRect, document: QTextDocument, background: QColor, color: QColor) -> None:
+    """``document`` in ``rect``, centred vertically; cut with "…" when too wide."""
+    painter.save()
+    painter.setClipRect(rect)
+    height = document.size().height()
+    painter.translate(rect.left(), rect.top() + (rect.height() - height) / 2)
+    document.drawContents(painter)
+    painter.restore()
+    if document.idealWidth() > rect.width():
+        metrics = QFontMetrics(document.defaultFont())
+        dots = metrics.horizontalAdvance("…") + 4
+        cover = QRect(rect.right() - dots, rect.top(), dots + 1, rect.height())
+        painter.fillRect(cover, background)
+        painter.setPen(color)
+        painter.drawText(cover, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), "…")
+
+
 class _BadgeDelegate(QStyledItemDelegate):
     PADDING = 10
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._math = _MathTitles()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
@@ -116,15 +167,21 @@ class _BadgeDelegate(QStyledItemDelegate):
         text_color = opt.palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
         title = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         title_spans = index.data(TITLE_SPANS_ROLE)
+        background = opt.palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base)
+        dpr = widget.devicePixelRatioF() if widget is not None else 1.0
+        math_title = self._math.document(title, opt.font, text_color, dpr)
         if title_spans is None:
             badge = QRect(rect.right() - self.PADDING - badge_w, rect.center().y() - badge_h // 2, badge_w, badge_h)
             text_rect = QRect(rect.left() + self.PADDING, rect.top(), badge.left() - rect.left() - 2 * self.PADDING, rect.height())
-            painter.setPen(text_color)
-            painter.drawText(
-                text_rect,
-                int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                metrics.elidedText(title, Qt.TextElideMode.ElideRight, text_rect.width()),
-            )
+            if math_title is not None:  # formulas drawn, as in the answer
+                _draw_document(painter, text_rect, math_title, background, text_color)
+            else:
+                painter.setPen(text_color)
+                painter.drawText(
+                    text_rect,
+                    int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                    metrics.elidedText(title, Qt.TextElideMode.ElideRight, text_rect.width()),
+                )
         else:
             # Two lines: the title with the matched terms marked, and the line
             # of text where the question matched (muted), terms marked too.
@@ -133,7 +190,11 @@ class _BadgeDelegate(QStyledItemDelegate):
             badge = QRect(rect.right() - self.PADDING - badge_w, top + (line_h - badge_h) // 2, badge_w, badge_h)
             left = rect.left() + self.PADDING
             mark = QColor("#ffffff") if selected else QColor(c.accent)
-            _draw_marked(painter, QRect(left, top, badge.left() - left - self.PADDING, line_h), title, tuple(title_spans), opt.font, text_color, mark)
+            title_rect = QRect(left, top, badge.left() - left - self.PADDING, line_h)
+            if math_title is not None:
+                _draw_document(painter, title_rect, math_title, background, text_color)
+            else:
+                _draw_marked(painter, title_rect, title, tuple(title_spans), opt.font, text_color, mark)
             found = index.data(SNIPPET_ROLE)
             if isinstance(found, Snippet):
                 muted = text_color if selected else QColor(c.muted)

@@ -290,3 +290,45 @@ def test_a_long_code_line_in_a_study_card_neither_scrolls_nor_is_cut(qtbot, gui_
     pane.set_markdown(LONG_CODE_ANSWER)
     qtbot.waitUntil(lambda: pane.height() > 100)
     assert pane.document().size().width() <= pane.viewport().width() + 1
+
+
+WIDE_FORMULA_ANSWER = (
+    "换算关系：\n\n"
+    "$$\\text{物理尺寸(英寸)} = \\frac{\\text{像素数}}{\\text{DPI}},\\qquad "
+    "\\text{所需像素} = \\text{物理尺寸(英寸)} \\times \\text{DPI} \\times \\text{缩放系数} + \\text{出血边距}$$\n\n"
+    "公式之后的正文。\n"
+)
+
+
+def _formula_sizes(view: AnswerView) -> list[tuple[float, float]]:
+    """(width, height) of each formula image as the document lays it out."""
+    sizes = []
+    block = view.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat() and fmt.toImageFormat().name().startswith("math/"):
+                sizes.append((fmt.toImageFormat().width(), fmt.toImageFormat().height()))
+            it += 1
+        block = block.next()
+    return sizes
+
+
+def test_a_formula_wider_than_the_pane_is_scaled_to_fit_and_back(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+    """At the largest text size a display formula made the whole answer scroll sideways (DPI)."""
+    view.set_font_px(28)
+    view.resize(1400, 600)
+    view.set_markdown(WIDE_FORMULA_ANSWER)
+    qtbot.waitUntil(lambda: bool(_formula_sizes(view)))
+    natural_w, natural_h = _formula_sizes(view)[0]
+    assert natural_w > 520  # wider than the narrow pane below
+    view.resize(520, 600)
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() == 0)
+    width, height = _formula_sizes(view)[0]
+    assert 400 <= width <= view.viewport().width()  # scaled to the width, not further
+    assert abs(height / width - natural_h / natural_w) < 0.01  # in proportion
+    assert formula_rects(view)[0].right() <= view.viewport().width()
+    assert "公式之后的正文" in view.document().toPlainText()
+    view.resize(1400, 600)  # room again: its natural size
+    qtbot.waitUntil(lambda: _formula_sizes(view)[0] == (natural_w, natural_h))

@@ -21,7 +21,9 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
+    QResizeEvent,
     QTextBlock,
+    QTextCursor,
     QTextDocument,
     QTextLayout,
 )
@@ -88,6 +90,9 @@ class AnswerView(QTextBrowser):
         self._metrics: TextMetrics | None = None
         self._dpr = 0.0
         self._code_blocks: list[QTextBlock] = []
+        # Natural (width, height) of each image standing alone in its paragraph, by
+        # document position, so one scaled down to fit grows back when there is room.
+        self._natural_sizes: dict[int, tuple[float, float]] = {}
         font = self.font()
         font.setPixelSize(16)
         self.setFont(font)
@@ -159,10 +164,63 @@ class AnswerView(QTextBrowser):
         for name, svg in answer.images.items():
             doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), svg_to_image(svg, dpr=self._dpr))
         self.setHtml(answer.html)
+        doc.setUndoRedoEnabled(False)  # formats change when wide images are fitted
         self._code_blocks = self._find_code_blocks()
+        self._natural_sizes = {}
+        self._fit_wide_images()
         self.verticalScrollBar().setValue(scroll)  # a re-render (theme, font) keeps the place
         self._problems = answer.problems
         self.rendered.emit()
+
+    # -- images wider than the pane --------------------------------------------------------
+    def _fit_wide_images(self) -> None:
+        """Scale a display formula or picture wider than the pane down to its width
+        (in proportion), and back up when the pane widens again.
+
+        Otherwise one wide formula (at a large text size, a narrow window) gives
+        the whole answer a horizontal scrollbar and the prose scrolls out of view.
+        Only images alone in their paragraph and outside tables are touched: an
+        inline formula's size sets its baseline (docs/rendering.md).
+        """
+        doc = self.document()
+        layout = doc.documentLayout()
+        right = self.viewport().width() - doc.documentMargin()
+        cursor = QTextCursor(doc)
+        block = doc.begin()
+        while block.isValid():
+            if block.text().strip() == "\ufffc":
+                it = block.begin()
+                while not it.atEnd():
+                    fragment = it.fragment()
+                    it += 1
+                    fmt = fragment.charFormat()
+                    if not fmt.isImageFormat() or fragment.length() != 1:
+                        continue
+                    image = fmt.toImageFormat()
+                    position = fragment.position()
+                    cursor.setPosition(position)
+                    if cursor.currentTable() is not None:
+                        continue
+                    natural = self._natural_sizes.setdefault(position, (image.width(), image.height()))
+                    if natural[0] <= 0 or natural[1] <= 0:
+                        continue  # no size given: drawn at the image's own
+                    room = right - layout.blockBoundingRect(block).x() - 1
+                    width = natural[0] if room >= natural[0] or room < 48 else room
+                    if abs(width - image.width()) < 0.5:
+                        continue
+                    image.setWidth(width)
+                    image.setHeight(natural[1] * width / natural[0])
+                    cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(image)
+            block = block.next()
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        handled = super().viewportEvent(event)
+        # The viewport, not the widget: a vertical scrollbar appearing narrows it too.
+        if event.type() == QEvent.Type.Resize and isinstance(event, QResizeEvent):
+            if event.size().width() != event.oldSize().width():
+                self._fit_wide_images()
+        return handled
 
     # -- code lines that wrap --------------------------------------------------------------
     def _find_code_blocks(self) -> list[QTextBlock]:

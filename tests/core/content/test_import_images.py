@@ -216,3 +216,28 @@ def test_the_app_resolves_an_imported_question_against_its_media_folder(tmp_path
     assert media_base(data, origin) == media_folder(data / "media", tmp_path / "repo")
     # The bundled bank keeps its images beside its files.
     assert question_base_dir("bank", "01/a.md", tmp_path / "content", data) == tmp_path / "content" / "01"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://raw.githubusercontent.com/someone/interview/master/img/gan.jpg",
+        "https://github.com/someone/interview/blob/main/img/gan.jpg?raw=true",
+        "https://gitee.com/someone/interview/raw/master/img/gan.jpg",
+    ],
+)
+def test_an_address_of_the_repositorys_own_file_is_read_from_the_tree(
+    windows_bank: Path, tmp_path: Path, address: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_network(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("the importer touched the network")
+
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    answer, problems, copies = _plan_one(windows_bank, "ch14", f"![GAN]({address})", tmp_path / "media")
+    assert answer == "![GAN](img/gan.jpg)" and list(copies) == ["img/gan.jpg"] and problems == []
+
+
+def test_an_address_of_a_file_not_in_the_tree_stays_a_link(windows_bank: Path, tmp_path: Path) -> None:
+    body = "![x](https://raw.githubusercontent.com/someone/interview/master/img/elsewhere.png)"
+    answer, problems, copies = _plan_one(windows_bank, "ch14", body, tmp_path / "media")
+    assert answer == body and copies == {} and problems == []

@@ -15,7 +15,10 @@ exists in the tree (the file whose trailing folders match best, then the one
 nearest the Markdown file). A path that leads outside the imported folder to
 a file that exists there (``../../secret.png``, a symlink out) is refused with
 a warning and replaced by its alt text. Remote images (``http(s)://…``) stay
-links: QuizDesk never touches the network.
+links: QuizDesk never touches the network — except that a GitHub or Gitee
+address of a file of the imported repository itself
+(``https://raw.githubusercontent.com/u/repo/master/img/x.png``) is read from
+the tree when that path exists there.
 """
 
 from __future__ import annotations
@@ -54,6 +57,13 @@ _MD_SPACED_IMAGE_RE = re.compile(
     r"!\[(?P<alt>[^\]\n]{0,1000})\]\([ \t]*(?P<url>[^()<>\n\"' \t](?:[^()<>\n\"']|\([^()<>\n\"']{0,200}\)){0,4000}?)(?P<rest>(?:[ \t]+\"[^\"\n]{0,500}\")?)[ \t]*\)"
 )
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "site-packages", "venv"})
+# The repository's own files by address: raw.githubusercontent.com/<user>/<repo>/<branch>/<path>,
+# github.com/<user>/<repo>/(raw|blob)/<branch>/<path>, gitee.com/<user>/<repo>/(raw|blob)/<branch>/<path>.
+_REPOSITORY_FILE_RE = re.compile(
+    r"^https?://(?:raw\.githubusercontent\.com/[^/?#]+/[^/?#]+/[^/?#]+"
+    r"|(?:www\.)?(?:github\.com|gitee\.com)/[^/?#]+/[^/?#]+/(?:raw|blob)/[^/?#]+)/(?P<path>[^?#]+)(?:[?#].*)?$",
+    re.IGNORECASE,
+)
 #: Characters a stored reference must escape: the renderer reads "#", "?" and "%" as URL syntax.
 
 
@@ -201,6 +211,11 @@ class ImageLocaliser:
             return False
         if self.media_dir is None:
             return False
+        return self._copy(relative, url, line)
+
+    def _copy(self, relative: Path, url: str, line: int) -> str | None | bool:
+        """Plan the copy of the image at ``relative`` under the root; its new reference."""
+        assert self.media_dir is not None
         real = self.root / relative
         if real.suffix.lower() not in IMAGE_SUFFIXES:
             self._warn(line, f"'{url}' is not an image file; left as it is")
@@ -219,11 +234,25 @@ class ImageLocaliser:
         self.copies[target] = MediaCopy(real, target)
         return stored_reference(relative.as_posix())
 
+    def _own_file(self, url: str, line: int) -> str | None | bool:
+        """A GitHub/Gitee address of a file of this very repository, taken from the tree; False if not one."""
+        match = _REPOSITORY_FILE_RE.match(url)
+        if match is None or self.media_dir is None:
+            return False
+        parts = [p for p in unquote(match.group("path")).split("/") if p not in ("", ".")]
+        candidate = self.root.joinpath(*parts) if parts and ".." not in parts else None
+        relative = self._inside(candidate) if candidate is not None and candidate.is_file() else None
+        if relative is None:
+            return False  # not (or no longer) in the tree: stays a link
+        return self._copy(relative, url, line)
+
     def _resolve(self, url: str, line: int) -> str | None | bool:
         if not url or url.startswith(("#", "//", "data:")):
             return False  # an anchor, a remote image without scheme, inline data: keep
         if _SCHEME_RE.match(url) and not url.startswith("file:"):
-            return False  # http(s) and other schemes: a link, never fetched
+            # http(s) and other schemes: a link, never fetched — unless it names a
+            # file of the imported repository itself, which is copied like a local one.
+            return self._own_file(url, line)
         return self._local_target(url, line)
 
     def _markdown(self, match: re.Match[str], line: int, spaced: bool = False) -> str:

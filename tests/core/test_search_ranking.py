@@ -150,3 +150,8 @@ def test_a_word_too_common_to_rank_still_lists_titles_first(ranked_store: Store,
         "FlashAttention 相比朴素注意力实现，主要减少了什么？",
     ]
     assert titles[4:] == ["什么是 KV Cache？"]
+
+
+def test_a_title_only_match_shows_the_start_of_its_text(ranked_store: Store) -> None:
+    found = _snippet(ranked_store, "交叉注意力与自注意力有什么区别？", "区别")
+    assert found is not None and found.spans == () and found.text.startswith("交叉注意力的 Q 来自解码器")

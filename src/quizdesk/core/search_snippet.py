@@ -23,11 +23,12 @@ LENGTH = 90  # characters in the whole line
 
 @dataclass(frozen=True)
 class Snippet:
-    """A line of text; ``spans`` are (start, end) of each matched term in it."""
+    """A line of text; ``spans`` are (start, end) of each matched term in it
+    (none when only the title matched: the line is then the text's start)."""
 
     text: str
     spans: tuple[tuple[int, int], ...]
-    field: str  # "title", "body", "answer", "key_points" or "choices"
+    field: str  # "body", "answer", "key_points" or "choices"
 
 
 _CODE_FENCE = re.compile(r"^\s*(```|~~~).*?^\s*\1", re.S | re.M)
@@ -73,7 +74,7 @@ def find_spans(text: str, terms: list[str]) -> tuple[tuple[int, int], ...]:
 
 
 def _window(text: str, spans: tuple[tuple[int, int], ...], field: str) -> Snippet:
-    first = spans[0][0]
+    first = spans[0][0] if spans else 0
     start = max(0, first - BEFORE)
     end = min(len(text), start + LENGTH)
     start = max(0, min(start, end - LENGTH))
@@ -110,8 +111,13 @@ def snippet(session: Any, question_id: int, query: str) -> Snippet | None:
     row = next(iter(rows), None)
     if row is None:
         return None
-    for field, text in _texts(tuple(row)):
+    texts = _texts(tuple(row))
+    for field, text in texts:
         spans = find_spans(text, terms)
         if spans:
             return _window(text, spans, field)
+    # Only the title matched (it shows the mark): the start of the text instead.
+    for field, text in texts:
+        if text:
+            return _window(text, (), field)
     return None

@@ -1,0 +1,301 @@
+"""The day-by-day plan to an interview, and its simulation with expected outcomes.
+
+One pure function, :func:`simulate`, plans every evening from today to the
+interview's eve and plays each evening forward with the expected result of
+every review (:mod:`.memory`), so tonight's queue and the forecast "if you
+follow the plan" come from the same rules. Each evening, within the budget:
+
+1. **due cards** of the scope, least likely recalled first — a card is due when
+   its recall has fallen to the desired retention, or when it was seen only
+   once, on an earlier day (every question is seen twice before the date);
+2. **new cards**, never on the last :data:`REVIEW_ONLY_DAYS` evenings: the
+   unseen questions are spread evenly over the evenings left for new cards
+   (``ceil(unseen / evenings left)``), so a missed evening raises each later
+   evening's share a little and never piles up on the eve; they come from the
+   least-covered topics first, the weakest (lowest readiness) among equals;
+3. **extra reviews** with the time left: seen cards with the lowest recall on
+   the interview date, when a review now raises it by at least :data:`MIN_GAIN`;
+4. with time still left, **more new cards** ahead of their share (a card seen
+   early gets more reviews before the date).
+
+Every :data:`MOCK_EVERY_DAYS` evenings counting back from the eve (the eve
+included) the evening's reviews are taken as a timed mock exam of at most
+:data:`MOCK_MAX` questions, its time limit the time those cards take.
+
+The planner does not know time zones: the caller gives the calendar as epoch
+days (``countdown.calendar``).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+from datetime import date
+
+from quizdesk.core.plan.inputs import DEFAULT_SECONDS, PlanInputs
+from quizdesk.core.plan.memory import Memory, reviewed
+
+TARGET_VIEWS = 2  # every question seen at least this often before the date
+REVIEW_ONLY_DAYS = 2  # the last evenings before the interview: no new cards
+MOCK_EVERY_DAYS = 3  # a mock exam on the eve and every third evening before it
+MOCK_MIN, MOCK_MAX = 10, 40  # fewer reviews than MOCK_MIN make no exam
+MIN_GAIN = 0.01  # an extra review must add a point of recall on the date
+_EPSILON = 1e-9
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """The evenings to plan, as days since the Unix epoch (UTC floats)."""
+
+    days: tuple[date, ...]  # today first, the interview's eve last
+    sessions: tuple[float, ...]  # when each evening's study is taken to happen; today's is "now"
+    day_starts: tuple[float, ...]  # local midnight starting each day
+    interview_date: date
+    interview_at: float  # local midnight starting the interview date: recall is read there
+
+
+@dataclass(frozen=True)
+class MockExam:
+    question_ids: tuple[int, ...]
+    time_limit_s: int
+
+    @property
+    def count(self) -> int:
+        return len(self.question_ids)
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    day: date
+    due: tuple[int, ...]  # question ids, in the order to study them
+    new: tuple[int, ...]
+    extra: tuple[int, ...]
+    exam: MockExam | None
+    seconds: float  # planned study time, the exam included
+    review_only: bool
+    readiness: float  # expected share recalled on the interview date if study stopped after this evening
+
+    @property
+    def cards(self) -> int:
+        return len(self.due) + len(self.new) + len(self.extra)
+
+    @property
+    def study_queue(self) -> tuple[int, ...]:
+        """The evening's cards outside the mock exam: due, then new, then extra reviews."""
+        in_exam = set(self.exam.question_ids) if self.exam else set()
+        return tuple(q for q in (*self.due, *self.new, *self.extra) if q not in in_exam)
+
+
+@dataclass(frozen=True)
+class Simulation:
+    days: tuple[DayPlan, ...]
+    recall_if_stopped: dict[int, float]  # question id -> expected recall on the date with no more study
+    recall_if_planned: dict[int, float]  # ... following the plan
+    missing_views: int  # views short of TARGET_VIEWS per question at the date
+
+
+def is_mock_day(day: date, interview_date: date) -> bool:
+    before = (interview_date - day).days
+    return before >= 1 and (before - 1) % MOCK_EVERY_DAYS == 0
+
+
+def is_review_only(day: date, interview_date: date) -> bool:
+    return (interview_date - day).days <= REVIEW_ONLY_DAYS
+
+
+def _initial_memory(inputs: PlanInputs) -> list[Memory]:
+    return [
+        Memory([(1.0, c.stability, c.difficulty)], c.last_review)
+        if c.stability is not None and c.difficulty is not None and c.last_review is not None
+        else Memory()
+        for c in inputs.cards
+    ]
+
+
+def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float) -> Simulation:
+    """Plan every evening of ``calendar`` with ``budget_seconds`` each and play it forward."""
+    cards = inputs.cards
+    n = len(cards)
+    at_date = calendar.interview_at
+    retention = inputs.retention
+    p_new = inputs.new_card_recall
+    cost = [inputs.seconds_per_type.get(c.qtype, DEFAULT_SECONDS["open"]) for c in cards]
+    memory = _initial_memory(inputs)
+    views = [c.views for c in cards]
+    recall_now = [m.recall(at_date) for m in memory]
+    recall = list(recall_now)
+    total = sum(recall)
+    version = [0] * n
+    starts = calendar.day_starts
+    first_start = starts[0] if starts else at_date
+
+    # Today so far: cards answered since midnight are not planned again tonight;
+    # new cards introduced today count towards tonight's share of new cards.
+    done_today = {i for i, c in enumerate(cards) if inputs.views_today.get(c.question_id)}
+    new_today = sum(1 for i in done_today if inputs.views_today[cards[i].question_id] >= views[i])
+
+    due_heap: list[tuple[float, int, int]] = []
+    boost_heap: list[tuple[float, int, int]] = []
+    for i, card in enumerate(cards):
+        mem = memory[i]
+        if not mem.seen:
+            continue
+        assert mem.last_review is not None
+        due = card.due if card.due is not None else mem.last_review + mem.due_after(retention)
+        if views[i] < TARGET_VIEWS:  # seen once: due from the next morning
+            due = min(due, first_start if mem.last_review < first_start else _next_start(starts, mem.last_review, due))
+        due_heap.append((due, 0, i))
+        boost_heap.append((recall[i], 0, i))
+    heapq.heapify(due_heap)
+    heapq.heapify(boost_heap)
+
+    # Unseen questions per topic, in bank order; topics least covered first, weakest among equals.
+    unseen: dict[int, list[int]] = {}
+    size: dict[int, int] = {}
+    seen_in: dict[int, int] = {}
+    readiness_now: dict[int, float] = {}
+    for i, card in enumerate(cards):
+        size[card.topic_id] = size.get(card.topic_id, 0) + 1
+        readiness_now[card.topic_id] = readiness_now.get(card.topic_id, 0.0) + recall_now[i]
+        if views[i] == 0:
+            unseen.setdefault(card.topic_id, []).append(i)
+        else:
+            seen_in[card.topic_id] = seen_in.get(card.topic_id, 0) + 1
+    for topic in unseen:
+        unseen[topic].reverse()  # pop() from the end gives bank order
+    order = {topic: rank for rank, topic in enumerate(dict.fromkeys(c.topic_id for c in cards))}
+
+    def topic_key(topic: int) -> tuple[float, float, int, int]:
+        return (seen_in.get(topic, 0) / size[topic], readiness_now[topic] / size[topic], order[topic], topic)
+
+    topic_heap = [topic_key(t) for t in unseen]
+    heapq.heapify(topic_heap)
+    unseen_left = sum(len(v) for v in unseen.values())
+
+    plans: list[DayPlan] = []
+    for k, day in enumerate(calendar.days):
+        moment = calendar.sessions[k]
+        budget = budget_seconds - (inputs.seconds_today if k == 0 else 0.0)
+        left = max(0.0, budget)
+        skip = done_today if k == 0 else set()
+        review_only = is_review_only(day, calendar.interview_date)
+
+        # 1. Due cards, least likely recalled first.
+        candidates: list[tuple[float, int, tuple[float, int, int]]] = []
+        keep: list[tuple[float, int, int]] = []
+        while due_heap and due_heap[0][0] <= moment + _EPSILON:
+            entry = heapq.heappop(due_heap)
+            i = entry[2]
+            if entry[1] != version[i]:
+                continue
+            if i in skip:
+                keep.append(entry)
+            else:
+                candidates.append((memory[i].recall(moment), i, entry))
+        candidates.sort()
+        due_today: list[int] = []
+        for _, i, entry in candidates:
+            if cost[i] <= left:
+                due_today.append(i)
+                left -= cost[i]
+            else:
+                keep.append(entry)  # still due tomorrow
+        for entry in keep:
+            heapq.heappush(due_heap, entry)
+
+        # 2. New cards, spread evenly over the evenings left for them.
+        new_cards: list[int] = []
+        evenings_for_new = (calendar.interview_date - day).days - REVIEW_ONLY_DAYS
+        new_allowed = not review_only and evenings_for_new > 0
+
+        def take_new(quota: float) -> None:
+            nonlocal left, unseen_left
+            while quota > 0 and topic_heap:
+                topic = topic_heap[0][3]
+                i = unseen[topic][-1]
+                if cost[i] > left:
+                    break
+                heapq.heappop(topic_heap)
+                unseen[topic].pop()
+                new_cards.append(i)
+                left -= cost[i]
+                quota -= 1
+                unseen_left -= 1
+                seen_in[topic] = seen_in.get(topic, 0) + 1
+                if unseen[topic]:
+                    heapq.heappush(topic_heap, topic_key(topic))
+
+        if new_allowed and unseen_left:
+            already = new_today if k == 0 else 0
+            take_new(math.ceil((unseen_left + already) / evenings_for_new) - already)
+
+        # 3. Extra reviews where they raise recall on the date the most.
+        extra: list[int] = []
+        taken = skip | set(due_today) | set(new_cards)
+        put_back: list[tuple[float, int, int]] = []
+        cheapest = min(cost) if cost else 0.0
+        scanned, scan_limit = 0, 4 * int(left / max(cheapest, 1.0)) + 20
+        while boost_heap and left >= cheapest and scanned < scan_limit:
+            entry = heapq.heappop(boost_heap)
+            i = entry[2]
+            if entry[1] != version[i]:
+                continue
+            put_back.append(entry)
+            if i in taken or cost[i] > left:
+                continue
+            scanned += 1
+            if reviewed(memory[i], moment, p_new).recall(at_date) - recall[i] < MIN_GAIN:
+                continue
+            put_back.pop()
+            extra.append(i)
+            left -= cost[i]
+        for entry in put_back:
+            heapq.heappush(boost_heap, entry)
+        # 4. Time still left and nothing worth reviewing: new cards ahead of their share
+        # (a card seen early gets more reviews before the date).
+        if new_allowed and unseen_left and left > 0:
+            take_new(math.inf)
+
+        # A mock exam of the evening's reviews on mock days.
+        exam = None
+        reviews = due_today + extra
+        if is_mock_day(day, calendar.interview_date) and len(reviews) >= MOCK_MIN:
+            chosen = reviews[:MOCK_MAX]
+            limit = math.ceil(sum(cost[i] for i in chosen) / 60.0) * 60
+            exam = MockExam(tuple(cards[i].question_id for i in chosen), int(limit))
+
+        # Play the evening forward with expected outcomes.
+        next_start = starts[k + 1] if k + 1 < len(starts) else at_date
+        for i in (*due_today, *new_cards, *extra):
+            memory[i] = reviewed(memory[i], moment, p_new)
+            views[i] += 1
+            version[i] += 1
+            total += memory[i].recall(at_date) - recall[i]
+            recall[i] = memory[i].recall(at_date)
+            due = moment + memory[i].due_after(retention)
+            if views[i] < TARGET_VIEWS:
+                due = min(due, next_start)
+            heapq.heappush(due_heap, (due, version[i], i))
+            heapq.heappush(boost_heap, (recall[i], version[i], i))
+
+        ids = lambda items: tuple(cards[i].question_id for i in items)  # noqa: E731
+        plans.append(DayPlan(
+            day=day, due=ids(due_today), new=ids(new_cards), extra=ids(extra), exam=exam,
+            seconds=max(0.0, budget) - left, review_only=review_only, readiness=total / n if n else 0.0,
+        ))
+
+    return Simulation(
+        days=tuple(plans),
+        recall_if_stopped={c.question_id: recall_now[i] for i, c in enumerate(cards)},
+        recall_if_planned={c.question_id: recall[i] for i, c in enumerate(cards)},
+        missing_views=sum(max(0, TARGET_VIEWS - v) for v in views),
+    )
+
+
+def _next_start(starts: tuple[float, ...], after: float, fallback: float) -> float:
+    """The first day start after ``after`` (a card first seen today is due tomorrow)."""
+    for start in starts:
+        if start > after:
+            return start
+    return fallback

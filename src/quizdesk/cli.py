@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "import_cmd",
     "export",
     "stats",
+    "plan",
     "self_test",
 )
 

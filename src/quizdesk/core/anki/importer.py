@@ -1,0 +1,320 @@
+"""``.apkg`` / ``.colpkg`` → questions, attempts and FSRS states, in one transaction.
+
+The package is read and checked completely before anything is written
+(:mod:`package`, :mod:`collection`, :mod:`notes`): a damaged, encrypted,
+unknown or non-Anki file raises :class:`AnkiPackageError` and changes nothing.
+Then, in one database transaction: the questions (``origin="import:anki"``,
+synced like the Markdown import — updated in place on re-import, never
+duplicated), one attempt per answer in the review log (mode ``anki``; its
+revlog id kept in ``given`` so a second import adds no answer twice), and
+each question's FSRS state. Media are copied under temporary names and put in
+place only after the commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
+
+from quizdesk.core.anki.collection import Collection, Review, read_collection
+from quizdesk.core.anki.errors import AnkiCancelled, AnkiPackageError
+from quizdesk.core.anki.notes import PlannedQuestion, plan_notes
+from quizdesk.core.anki.package import OpenedPackage, open_package
+from quizdesk.core.anki.schedule import Memory, from_ms, is_answer, memory_from_card, replay
+from quizdesk.core.content.importer import media as staging
+from quizdesk.core.content.importer.images import IMAGE_SUFFIXES, MediaCopy, media_base
+from quizdesk.core.content.importer.render_check import check_answers
+from quizdesk.core.content.importer.report import ImportedQuestion, ImportReport
+from quizdesk.core.content.model import Problem
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+ORIGIN = "import:anki"
+MODE = "anki"
+ProgressFn = Callable[[int, int, str], None]
+CancelledFn = Callable[[], bool]
+_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_UNSAFE = re.compile(r"[^\w .()\-+,=@\[\]~]", re.UNICODE)
+
+
+@dataclass
+class AnkiImportReport(ImportReport):
+    package: str = ""
+    notes: int = 0  # notes in the package
+    skipped_notes: int = 0
+    reviews: int = 0  # answers added as attempts
+    reviews_known: int = 0  # answers imported before (same revlog id): not added again
+    review_states: int = 0  # questions whose FSRS state was set from Anki
+    linked: int = 0  # notes exported by QuizDesk whose reviews went to the question they came from
+
+    @property
+    def skipped(self) -> int:
+        return self.skipped_notes + self.skipped_questions
+
+    def to_json(self) -> dict[str, Any]:
+        out = super().to_json()
+        out["anki"] = {
+            "package": self.package, "notes": self.notes, "skipped_notes": self.skipped_notes,
+            "reviews": self.reviews, "reviews_already_imported": self.reviews_known,
+            "review_states": self.review_states, "linked": self.linked, "media": self.images,
+        }
+        return out
+
+
+@dataclass
+class _Media:
+    copies: list[MediaCopy] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # Anki name → stored name
+    missing: set[str] = field(default_factory=set)
+
+
+def safe_media_name(name: str) -> str:
+    """A media name that is one plain file name: no folders, no URL syntax, never hidden."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    base = _UNSAFE.sub("_", base).strip(" .") or "media"
+    if len(base) > 150:
+        stem, dot, suffix = base.rpartition(".")
+        base = (stem[:140] + dot + suffix[:9]) if dot else base[:150]
+    return base
+
+
+def _plan_media(package: OpenedPackage, col: Collection, target_dir: Path, scratch: Path, problems: list[Problem]) -> _Media:
+    wanted: set[str] = set()
+    for note in col.notes:
+        for value in note.fields:
+            if "<img" in value.lower():
+                for match in _IMG_SRC.finditer(value):
+                    src = html.unescape(next(g for g in match.groups() if g is not None))
+                    wanted.add(src)
+                    wanted.add(unquote(src))
+    out = _Media()
+    taken: dict[str, str] = {}  # stored name → digest, within this import
+    by_name = {entry.name: entry for entry in package.media}
+    for index, name in enumerate(sorted(n for n in wanted if n in by_name)):
+        entry = by_name[name]
+        stored = safe_media_name(name)
+        if Path(stored).suffix.lower() not in IMAGE_SUFFIXES:
+            continue
+        temp = scratch / f"m{index}"
+        if not package.read_media(entry, temp):
+            problems.append(Problem(package.path.name, 0, f"media file {name!r} is missing or damaged in the package; not copied", "warning"))
+            continue
+        digest = hashlib.sha1(temp.read_bytes()).hexdigest()
+        existing = target_dir / stored
+        clash = (stored in taken and taken[stored] != digest) or (
+            stored not in taken and existing.is_file() and hashlib.sha1(existing.read_bytes()).hexdigest() != digest
+        )
+        if clash:  # another file of this name: keep both, as Anki does
+            stem, dot, suffix = stored.rpartition(".")
+            stored = f"{stem}-{digest[:8]}{dot}{suffix}" if dot else f"{stored}-{digest[:8]}"
+        taken[stored] = digest
+        out.names[name] = stored
+        out.copies.append(MediaCopy(temp, target_dir / stored))
+    out.missing = {n for n in wanted if n not in by_name and unquote(n) not in by_name}
+    return out
+
+
+@dataclass
+class AnkiImportPlan:
+    package: str
+    collection: Collection
+    questions: list[PlannedQuestion]
+    media: _Media
+    problems: list[Problem]
+    skipped_notes: int
+
+
+def plan_anki_import(path: Path, data_dir: Path, scratch: Path, *, cancelled: CancelledFn | None = None) -> AnkiImportPlan:
+    """Read and check the whole package; nothing is written outside ``scratch``."""
+    (scratch / "pkg").mkdir()
+    package = open_package(path, scratch / "pkg")
+    try:
+        try:
+            connection = package.connect()
+        except Exception as exc:
+            raise AnkiPackageError(f"{path.name}: damaged collection ({exc})") from None
+        try:
+            col = read_collection(connection)
+        except AnkiPackageError as exc:
+            raise AnkiPackageError(f"{path.name}: {exc}") from None
+        finally:
+            connection.close()
+        if cancelled is not None and cancelled():
+            raise AnkiCancelled()
+        problems: list[Problem] = []
+        (scratch / "media").mkdir()
+        target = media_base(data_dir, ORIGIN)
+        assert target is not None
+        media = _plan_media(package, col, target, scratch / "media", problems)
+
+        def stored_name(src: str) -> str | None:
+            return media.names.get(src) or media.names.get(unquote(src))
+
+        notes = plan_notes(col, path.name, stored_name)
+    finally:
+        package.close()
+    return AnkiImportPlan(path.name, col, notes.questions, media, problems + notes.problems, notes.skipped_notes)
+
+
+def _known_reviews(session: Session) -> set[tuple[int, int]]:
+    from sqlalchemy import select
+
+    from quizdesk.core.db.models import Attempt
+
+    known: set[tuple[int, int]] = set()
+    for question_id, given in session.execute(select(Attempt.question_id, Attempt.given).where(Attempt.mode == MODE)):
+        if isinstance(given, dict) and isinstance(given.get("anki_revlog"), int):
+            known.add((question_id, given["anki_revlog"]))
+    return known
+
+
+def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, cancelled: CancelledFn | None) -> None:
+    from sqlalchemy import insert, select
+
+    from quizdesk.core.content.sync import sync_questions
+    from quizdesk.core.db.models import Attempt, Question, ReviewState
+    from quizdesk.core.study.reviews import PASS_SCORE
+    from quizdesk.core.study.scheduler import RATING_SCORE, desired_retention
+
+    linked_ids = {p.linked_id for p in plan.questions if p.linked_id}
+    linked_rows: dict[str, int] = {}
+    if linked_ids:
+        found = session.execute(select(Question.external_id, Question.id).where(Question.external_id.in_(linked_ids), Question.origin != ORIGIN))
+        linked_rows = {external: qid for external, qid in found}
+    own = [p for p in plan.questions if p.linked_id not in linked_rows]
+    synced = sync_questions(session, [p.question for p in own], origin=ORIGIN, retire_missing=False)
+    report.imported, report.updated, report.unchanged = synced.inserted, synced.updated, synced.unchanged
+    report.skipped_questions = synced.skipped
+    report.problems.extend(Problem(plan.package, 0, p.message, "warning") for p in synced.problems)
+    ids = {external: qid for external, qid in session.execute(select(Question.external_id, Question.id).where(Question.origin == ORIGIN))}
+    if cancelled is not None and cancelled():
+        raise AnkiCancelled()
+
+    reviews_by_card: dict[int, list[Review]] = {}
+    for review in plan.collection.reviews:
+        reviews_by_card.setdefault(review.card_id, []).append(review)
+    known = _known_reviews(session)
+    retention = desired_retention(session)
+    targets: list[tuple[PlannedQuestion, int]] = []
+    for planned in plan.questions:
+        qid = linked_rows.get(planned.linked_id) if planned.linked_id in linked_rows else ids.get(planned.question.external_id)
+        if qid is None:
+            continue  # refused by the sync (warned)
+        targets.append((planned, qid))
+        if planned.linked_id in linked_rows:
+            report.linked += 1
+        else:
+            q = planned.question
+            report.questions.append(ImportedQuestion(q.external_id, q.title, q.topic.module_name, q.topic.topic_name, f"{plan.package}: {q.source_path}", qid))
+    states = {s.question_id: s for s in session.scalars(select(ReviewState).where(ReviewState.question_id.in_([qid for _p, qid in targets])))}
+    rows: list[dict[str, Any]] = []
+    for planned, qid in targets:
+        answers = sorted((r for card in planned.cards for r in reviews_by_card.get(card.id, ()) if is_answer(r)), key=lambda r: r.id)
+        new = [r for r in answers if (qid, r.id) not in known]
+        report.reviews_known += len(answers) - len(new)
+        for r in new:
+            known.add((qid, r.id))
+            score = RATING_SCORE[r.ease]
+            rows.append({
+                "question_id": qid, "session_id": None, "mode": MODE, "given": {"anki_revlog": r.id, "rating": r.ease},
+                "score": score, "correct": score >= PASS_SCORE, "rating": r.ease,
+                "seconds_spent": max(0.0, r.time_ms / 1000.0), "answered_at": from_ms(r.id),
+            })
+        report.reviews += len(new)
+        memory = _memory(planned, qid, plan.collection.created, reviews_by_card, states.get(qid), new, retention)
+        if memory is not None:
+            state = states.get(qid)
+            if state is None:
+                state = ReviewState(question_id=qid)
+                session.add(state)
+            state.card, state.due_at, state.stability, state.difficulty = memory.card, memory.due_at, memory.stability, memory.difficulty
+            state.last_review_at, state.reps, state.lapses = memory.last_review_at, memory.reps, memory.lapses
+            report.review_states += 1
+    if rows:
+        session.execute(insert(Attempt), rows)
+    session.flush()
+
+
+def _memory(planned: PlannedQuestion, qid: int, created: int, reviews_by_card: dict[int, list[Review]], state: Any, new: list[Review], retention: float) -> Memory | None:
+    """The FSRS state to keep: Anki's when it is newer than ours, else ours continued by the new answers."""
+    ours_last = state.last_review_at if state is not None else None
+    if planned.primary is not None:
+        anki = memory_from_card(planned.primary, created, reviews_by_card.get(planned.primary.id, ()), qid)
+        if anki is not None:
+            if ours_last is None or (anki.last_review_at is not None and anki.last_review_at >= ours_last):
+                return anki
+            return None  # reviewed in QuizDesk since: our state is the newer one
+    if not new:
+        return None
+    start = state.card if state is not None and state.card else None
+    return replay(new, qid, start, retention)
+
+
+def run_anki_import(
+    path: Path,
+    *,
+    session_factory: Callable[[], Session],
+    data_dir: Path,
+    progress: ProgressFn | None = None,
+    cancelled: CancelledFn | None = None,
+) -> AnkiImportReport:
+    """Import the Anki package at ``path``; see the module doc. The UI runs this on a worker thread.
+
+    Raises :class:`AnkiPackageError` (nothing changed) or :class:`AnkiCancelled`
+    (``cancelled()`` turned true before the commit; nothing changed).
+    """
+    from quizdesk.core.db.backup import backup_before
+    from quizdesk.core.paths import DB_FILENAME
+
+    def step(done: int, label: str) -> None:
+        if cancelled is not None and cancelled():
+            raise AnkiCancelled()
+        if progress is not None:
+            progress(done, 4, label)
+
+    scratch = Path(tempfile.mkdtemp(prefix="quizdesk-anki-"))
+    staged: list[staging.Staged] = []
+    try:
+        step(0, f"reading {path.name}")
+        plan = plan_anki_import(path, data_dir, scratch, cancelled=cancelled)
+        report = AnkiImportReport(package=plan.package, notes=len(plan.collection.notes), skipped_notes=plan.skipped_notes, problems=list(plan.problems), files=1)
+        for name in sorted(plan.media.missing):
+            report.problems.append(Problem(plan.package, 0, f"image {name!r} is not in the package", "warning"))
+        step(1, "writing to the database")
+        if plan.questions:
+            backup_before(data_dir / DB_FILENAME, "before-import")
+        with session_factory() as session:
+            try:
+                _write(session, plan, report, cancelled)
+                step(2, "copying media")
+                staged, problems = staging.stage(plan.media.copies)
+                report.problems.extend(problems)
+                step(3, "saving")
+                session.commit()
+            except BaseException:
+                session.rollback()
+                staging.discard(staged)
+                raise
+        report.problems.extend(staging.commit(staged))
+        report.images = len(staged)
+        base = media_base(data_dir, ORIGIN)
+        by_id = {p.question.external_id: p.question for p in plan.questions}
+        answers = [
+            (q.external_id, q.source, f"{by_id[q.external_id].body_md}\n\n{by_id[q.external_id].answer_md}", base)
+            for q in report.questions if q.external_id in by_id
+        ]
+        report.render_problems = check_answers(answers, cancelled=cancelled)
+        if progress is not None:
+            progress(4, 4, "")
+        return report
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

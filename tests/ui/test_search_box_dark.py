@@ -32,3 +32,28 @@ def test_the_search_box_frame_stands_out_from_the_toolbar(qtbot, gui_store, qapp
         assert abs(frame - toolbar) >= 40 and abs(frame - field) >= 40, (frame, toolbar, field)
     finally:
         apply_theme(qapp, "light")
+
+
+def test_a_text_box_frame_stands_out_in_the_dark_theme(qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
+
+    try:
+        apply_theme(qapp, "dark")
+        page = QWidget()
+        qtbot.add_widget(page)
+        layout = QHBoxLayout(page)
+        button, notes = QPushButton("x"), QPlainTextEdit()  # the exam's answer field is a QPlainTextEdit
+        layout.addWidget(button)
+        layout.addWidget(notes)
+        page.resize(400, 120)
+        page.show()
+        qtbot.waitExposed(page)
+        button.setFocus()
+        image = page.grab().toImage()
+        y = notes.y() + notes.height() // 2
+        around = image.pixelColor(notes.x() - 3, y).lightness()
+        inside = image.pixelColor(notes.x() + 8, y).lightness()
+        frame = max(image.pixelColor(notes.x() + dx, y).lightness() for dx in range(2))
+        assert frame - around >= 40 and frame - inside >= 40, (frame, around, inside)
+    finally:
+        apply_theme(qapp, "light")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QWidget
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QProxyStyle, QStyle, QStyleFactory, QStyleOption, QTextEdit, QWidget
 
 from quizdesk.ui.events import app_events
 
@@ -157,6 +157,9 @@ class QuizDeskStyle(QProxyStyle):
         if element == QStyle.PrimitiveElement.PE_FrameLineEdit:
             self._outline_field(option, painter)
             return
+        if element == QStyle.PrimitiveElement.PE_Frame and isinstance(widget, (QPlainTextEdit, QTextEdit)) and not widget.isReadOnly():
+            self._outline_field(option, painter, accent_on_focus=True)  # the exam's answer field
+            return
         if element not in self._INDICATORS:
             return
         outline = QColor(option.palette.color(QPalette.ColorRole.Text))
@@ -174,11 +177,15 @@ class QuizDeskStyle(QProxyStyle):
 
 
     @staticmethod
-    def _outline_field(option: QStyleOption, painter: QPainter) -> None:
-        if option.state & QStyle.StateFlag.State_HasFocus:
+    def _outline_field(option: QStyleOption, painter: QPainter, *, accent_on_focus: bool = False) -> None:
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        if focused and not accent_on_focus:
             return  # Fusion's highlight frame shows
-        outline = QColor(option.palette.color(QPalette.ColorRole.Text))
-        outline.setAlphaF(0.4 if option.state & QStyle.StateFlag.State_Enabled else 0.2)
+        if focused:
+            outline = QColor(option.palette.color(QPalette.ColorRole.Highlight))
+        else:
+            outline = QColor(option.palette.color(QPalette.ColorRole.Text))
+            outline.setAlphaF(0.4 if option.state & QStyle.StateFlag.State_Enabled else 0.2)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(outline, 1.0))

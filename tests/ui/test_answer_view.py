@@ -296,7 +296,9 @@ WIDE_FORMULA_ANSWER = (
     "换算关系：\n\n"
     "$$\\text{物理尺寸(英寸)} = \\frac{\\text{像素数}}{\\text{DPI}},\\qquad "
     "\\text{所需像素} = \\text{物理尺寸(英寸)} \\times \\text{DPI} \\times \\text{缩放系数} + \\text{出血边距}$$\n\n"
-    "公式之后的正文。\n"
+    "公式之后的正文，行内还有一个很长的公式："
+    "$\\mathrm{MultiHead}(X)=\\mathrm{Concat}(\\mathrm{head}_1,\\dots,\\mathrm{head}_h)W_O"
+    "+\\mathrm{Concat}(\\mathrm{head}_1,\\dots,\\mathrm{head}_h)W_O$。\n"
 )
 
 
@@ -321,14 +323,14 @@ def test_a_formula_wider_than_the_pane_is_scaled_to_fit_and_back(qtbot, view) ->
     view.resize(1400, 600)
     view.set_markdown(WIDE_FORMULA_ANSWER)
     qtbot.waitUntil(lambda: bool(_formula_sizes(view)))
-    natural_w, natural_h = _formula_sizes(view)[0]
-    assert natural_w > 520  # wider than the narrow pane below
+    natural = _formula_sizes(view)
+    assert len(natural) == 2 and all(w > 520 for w, _h in natural)  # both wider than the narrow pane below
     view.resize(520, 600)
     qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() == 0)
-    width, height = _formula_sizes(view)[0]
-    assert 400 <= width <= view.viewport().width()  # scaled to the width, not further
-    assert abs(height / width - natural_h / natural_w) < 0.01  # in proportion
-    assert formula_rects(view)[0].right() <= view.viewport().width()
+    for (width, height), (natural_w, natural_h) in zip(_formula_sizes(view), natural):
+        assert 400 <= width <= view.viewport().width()  # scaled to the width, not further
+        assert abs(height / width - natural_h / natural_w) < 0.01  # in proportion
+    assert all(rect.right() <= view.viewport().width() for rect in formula_rects(view))
     assert "公式之后的正文" in view.document().toPlainText()
-    view.resize(1400, 600)  # room again: its natural size
-    qtbot.waitUntil(lambda: _formula_sizes(view)[0] == (natural_w, natural_h))
+    view.resize(1400, 600)  # room again: their natural size
+    qtbot.waitUntil(lambda: _formula_sizes(view) == natural)

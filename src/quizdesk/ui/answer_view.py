@@ -174,13 +174,14 @@ class AnswerView(QTextBrowser):
 
     # -- images wider than the pane --------------------------------------------------------
     def _fit_wide_images(self) -> None:
-        """Scale a display formula or picture wider than the pane down to its width
-        (in proportion), and back up when the pane widens again.
+        """Scale a formula or picture wider than the pane down to its width (in
+        proportion), and back up when the pane widens again.
 
         Otherwise one wide formula (at a large text size, a narrow window) gives
         the whole answer a horizontal scrollbar and the prose scrolls out of view.
-        Only images alone in their paragraph and outside tables are touched: an
-        inline formula's size sets its baseline (docs/rendering.md).
+        An image that wide is alone on its line, so an inline formula's baseline
+        offset no longer has neighbours to line up with. Images in tables are
+        left alone: the table scrolls as a whole.
         """
         doc = self.document()
         layout = doc.documentLayout()
@@ -188,30 +189,29 @@ class AnswerView(QTextBrowser):
         cursor = QTextCursor(doc)
         block = doc.begin()
         while block.isValid():
-            if block.text().strip() == "\ufffc":
-                it = block.begin()
-                while not it.atEnd():
-                    fragment = it.fragment()
-                    it += 1
-                    fmt = fragment.charFormat()
-                    if not fmt.isImageFormat() or fragment.length() != 1:
-                        continue
-                    image = fmt.toImageFormat()
-                    position = fragment.position()
-                    cursor.setPosition(position)
-                    if cursor.currentTable() is not None:
-                        continue
-                    natural = self._natural_sizes.setdefault(position, (image.width(), image.height()))
-                    if natural[0] <= 0 or natural[1] <= 0:
-                        continue  # no size given: drawn at the image's own
-                    room = right - layout.blockBoundingRect(block).x() - 1
-                    width = natural[0] if room >= natural[0] or room < 48 else room
-                    if abs(width - image.width()) < 0.5:
-                        continue
-                    image.setWidth(width)
-                    image.setHeight(natural[1] * width / natural[0])
-                    cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
-                    cursor.setCharFormat(image)
+            it = block.begin()
+            room = right - layout.blockBoundingRect(block).x() - 1
+            while not it.atEnd():
+                fragment = it.fragment()
+                it += 1
+                fmt = fragment.charFormat()
+                if not fmt.isImageFormat() or fragment.length() != 1:
+                    continue
+                image = fmt.toImageFormat()
+                position = fragment.position()
+                natural = self._natural_sizes.setdefault(position, (image.width(), image.height()))
+                if natural[0] <= 0 or natural[1] <= 0:
+                    continue  # no size given: drawn at the image's own
+                width = natural[0] if room >= natural[0] or room < 48 else room
+                if abs(width - image.width()) < 0.5:
+                    continue
+                cursor.setPosition(position)
+                if cursor.currentTable() is not None:
+                    continue
+                image.setWidth(width)
+                image.setHeight(natural[1] * width / natural[0])
+                cursor.setPosition(position + 1, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(image)
             block = block.next()
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)

@@ -85,8 +85,11 @@ def _draw_marked(painter: QPainter, rect: QRect, text: str, spans: tuple[tuple[i
     line = layout.createLine()
     line.setLineWidth(rect.width() + metrics.averageCharWidth())  # bold marks may widen the line a little
     layout.endLayout()
+    painter.save()
+    painter.setClipRect(rect)  # bold marks may push the last letters past the elided width
     painter.setPen(color)
     layout.draw(painter, rect.topLeft() + QPoint(0, max(0, round((rect.height() - line.height()) / 2))))
+    painter.restore()
 
 
 class _MathTitles:

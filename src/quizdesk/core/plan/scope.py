@@ -93,4 +93,16 @@ def scope_topics(connection: sqlite3.Connection, module_keys: Sequence[str], top
         if row.id not in chosen:
             chosen[row.id] = row
             stack.extend(children.get(row.id, []))
-    return [r for r in all_rows if r.id in chosen]
+    ordered: list[TopicRow] = []  # tree order: each module, then its sub-topics
+
+    def visit(row: TopicRow) -> None:
+        if row.id in chosen:
+            ordered.append(row)
+        for child in children.get(row.id, []):
+            visit(child)
+
+    known = {r.id for r in all_rows}
+    for row in all_rows:
+        if row.parent_id is None or row.parent_id not in known:
+            visit(row)
+    return ordered

@@ -13,14 +13,15 @@ def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> None:
     parser = subparsers.add_parser(
         "import",
         parents=[common],
-        help="import Markdown files or folders of interview questions",
+        help="import Markdown files or folders of interview questions, or Anki decks",
         description=(
             "Import heading-style Markdown (one question per heading, answer below it). "
             "A folder becomes a topic tree: sub-folder → module, file → sub-topic. "
-            "Importing the same files again updates them in place and keeps your progress."
+            "Importing the same files again updates them in place and keeps your progress. "
+            "An Anki package (.apkg, .colpkg) imports its notes, decks, images and review history (docs/anki.md)."
         ),
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="Markdown file or folder")
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="Markdown file or folder, or an Anki .apkg/.colpkg")
     parser.add_argument("--topic", metavar="T", help="put every question under one topic T (module '导入')")
     parser.add_argument("--dry-run", action="store_true", help="report what would be imported; change nothing")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -49,6 +50,16 @@ def run(args: argparse.Namespace) -> int:
         for path in args.paths:
             print(f"{path}: no such file or folder", file=sys.stderr)
         return 1
+    from quizdesk.core.anki import is_anki_package
+
+    packages = [p for p in args.paths if p.is_file() and is_anki_package(p)]
+    if packages:
+        if len(packages) != len(args.paths):
+            print("quizdesk: import Anki packages and Markdown in separate commands", file=sys.stderr)
+            return 1
+        from quizdesk.commands.anki_cmd import run_import
+
+        return run_import(args, packages)
     folder = data_dir(args.data_dir)
     store = None
     # A dry run never creates a database just to compare against it.

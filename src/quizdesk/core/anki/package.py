@@ -197,7 +197,9 @@ def open_package(path: Path, workdir: Path) -> OpenedPackage:
             source: IO[bytes] = raw
             if name.endswith("anki21b"):
                 source = _zstd_reader(raw)
-            _copy_capped(source, out, MAX_COLLECTION_BYTES, "the collection")
+            size = _copy_capped(source, out, MAX_COLLECTION_BYTES, "the collection")
+        if size == 0:
+            raise AnkiPackageError(f"{display}: damaged package (its collection is empty)")
         media = _read_map(archive, version)
     except AnkiPackageError:
         archive.close()

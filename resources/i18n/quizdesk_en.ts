@@ -808,19 +808,19 @@ Try again, or choose another folder.</translation>
     </message>
     <message>
         <source>1 card will not display fully (a formula or an image):</source>
-        <translation type="unfinished"></translation>
+        <translation>1 card will not display fully (a formula or an image):</translation>
     </message>
     <message>
         <source>%1 cards will not display fully (a formula or an image):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cards will not display fully (a formula or an image):</translation>
     </message>
     <message>
         <source>formula</source>
-        <translation type="unfinished"></translation>
+        <translation>formula</translation>
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>image</translation>
     </message>
 </context>
 <context>

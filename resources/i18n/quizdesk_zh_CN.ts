@@ -803,19 +803,19 @@ Try again, or choose another folder.</source>
     </message>
     <message>
         <source>1 card will not display fully (a formula or an image):</source>
-        <translation type="unfinished"></translation>
+        <translation>1 张卡片无法完整显示（公式或图片）：</translation>
     </message>
     <message>
         <source>%1 cards will not display fully (a formula or an image):</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 张卡片无法完整显示（公式或图片）：</translation>
     </message>
     <message>
         <source>formula</source>
-        <translation type="unfinished"></translation>
+        <translation>公式</translation>
     </message>
     <message>
         <source>image</source>
-        <translation type="unfinished"></translation>
+        <translation>图片</translation>
     </message>
 </context>
 <context>

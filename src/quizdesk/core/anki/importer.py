@@ -216,10 +216,18 @@ def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, can
             q = planned.question
             report.questions.append(ImportedQuestion(q.external_id, q.title, q.topic.module_name, q.topic.topic_name, f"{plan.package}: {q.source_path}", qid))
     states = {s.question_id: s for s in session.scalars(select(ReviewState).where(ReviewState.question_id.in_([qid for _p, qid in targets])))}
+    # A note exported by QuizDesk carries that question's own answers as its review log
+    # (exporter.py: revlog id = the answer's time in ms): those are not new answers.
+    own_times: dict[int, set[int]] = {}
+    linked_qids = [linked_rows[p.linked_id] for p in plan.questions if p.linked_id in linked_rows]
+    if linked_qids:
+        for qid, answered_at in session.execute(select(Attempt.question_id, Attempt.answered_at).where(Attempt.question_id.in_(linked_qids))):
+            own_times.setdefault(qid, set()).add(int(answered_at.timestamp() * 1000))
     rows: list[dict[str, Any]] = []
     for planned, qid in targets:
         answers = sorted((r for card in planned.cards for r in reviews_by_card.get(card.id, ()) if is_answer(r)), key=lambda r: r.id)
-        new = [r for r in answers if (qid, r.id) not in known]
+        mine = own_times.get(qid, set())
+        new = [r for r in answers if (qid, r.id) not in known and not any(r.id - k in mine for k in range(4))]
         report.reviews_known += len(answers) - len(new)
         for r in new:
             known.add((qid, r.id))
@@ -250,7 +258,7 @@ def _memory(planned: PlannedQuestion, qid: int, created: int, reviews_by_card: d
     if planned.primary is not None:
         anki = memory_from_card(planned.primary, created, reviews_by_card.get(planned.primary.id, ()), qid)
         if anki is not None:
-            if ours_last is None or (anki.last_review_at is not None and anki.last_review_at >= ours_last):
+            if ours_last is None or (anki.last_review_at is not None and anki.last_review_at > ours_last):
                 return anki
             return None  # reviewed in QuizDesk since: our state is the newer one
     if not new:

@@ -293,3 +293,24 @@ def test_a_leading_toc_front_matter_and_back_to_top_links_go_without_a_warning()
     result = _split_file(path)
     # Only the one line of section introduction is reported.
     assert [(d.title.plain if d.title else None, d.lines, d.reason) for d in result.dropped] == [("3.1 基本概念", (17,), "section")]
+
+
+# --- issue 15: numbered questions are marks too --------------------------------
+
+
+def test_plain_same_level_sub_headings_stay_in_numbered_answers() -> None:
+    text = (
+        "## 问题 6：什么是 BN？\n\nBN 归一化。\n\n## 训练时\n\n用 batch 统计量。\n\n## 推理时\n\n用滑动平均。\n\n"
+        "## 问题 7：什么是 LN？\n\nLN 归一化。\n\n## 问题 8：为什么 Transformer 用 LN？\n\n序列长度可变。\n\n## 扩展阅读\n\n- 某论文\n"
+    )
+    result = split_text(text)
+    assert [s.title.text for s in result.segments] == ["什么是 BN？", "什么是 LN？", "为什么 Transformer 用 LN？"]
+    assert result.segments[0].answer == "BN 归一化。\n\n## 训练时\n\n用 batch 统计量。\n\n## 推理时\n\n用滑动平均。"
+    assert result.segments[2].answer == "序列长度可变。"
+    assert [(d.title.plain if d.title else None, d.reason) for d in result.dropped] == [("扩展阅读", "section")]
+
+
+def test_unnumbered_files_keep_plain_headings_as_questions() -> None:
+    # Without numbered questions nothing marks "训练时" as a sub-heading: the level rule decides.
+    text = "## 什么是 BN？\n\nBN。\n\n## Dropout\n\n随机失活。\n\n## 什么是 LN？\n\nLN。\n"
+    assert _titles(text) == ["什么是 BN？", "Dropout", "什么是 LN？"]

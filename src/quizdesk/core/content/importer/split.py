@@ -185,7 +185,13 @@ def _classify(shape: Shape, level: int | None, taken_over: bool = False) -> list
     (score ≤ 0) over question-like ones is a group of questions there.
     """
     container_below = 1 if taken_over else LOOKS_LIKE_QUESTION
-    headings, scores = shape.headings, shape.scores
+    headings, scores, titles = shape.headings, shape.scores, shape.titles
+    # Numbered questions are marks too: where most questions of the level are numbered
+    # (【一】, 问题 7：, 12.), a plain unnumbered heading of that level under an open
+    # question (## 训练时) is a sub-heading of its answer, not a card of its own.
+    looking = [i for i, h in enumerate(headings) if h.level == level and scores[i] >= LOOKS_LIKE_QUESTION]
+    numbered = [i for i in looking if titles[i].numbering in ("plain", "question")]
+    numbered_tier = len(numbered) >= 3 and len(numbered) * 5 >= len(looking) * 4
     kinds: list[str] = []
     open_level: int | None = None
     for index, (heading, score) in enumerate(zip(headings, scores)):
@@ -193,6 +199,16 @@ def _classify(shape: Shape, level: int | None, taken_over: bool = False) -> list
             kinds.append("section")
             continue
         if open_level is not None and heading.level > open_level:
+            kinds.append("inside")
+            continue
+        if (
+            numbered_tier
+            and open_level == level
+            and heading.level == level
+            and not titles[index].numbering
+            and 0 <= score < LOOKS_LIKE_QUESTION
+            and not shape.questions_below[index]
+        ):
             kinds.append("inside")
             continue
         open_level = None

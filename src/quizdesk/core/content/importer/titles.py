@@ -94,6 +94,7 @@ SECTION_WORDS = frozenset(
     for w in (
         "目录", "前言", "序", "序言", "概述", "总结", "小结", "总览", "参考", "参考文献", "参考资料",
         "参考链接", "附录", "说明", "简介", "引言", "致谢", "更新日志", "版权声明", "声明", "返回目录",
+        "扩展阅读", "延伸阅读", "推荐阅读", "相关阅读", "相关链接", "学习资料", "further reading", "see also",
         "contents", "table of contents", "toc", "references", "reference", "introduction", "summary",
         "overview", "preface", "appendix", "license", "changelog", "acknowledgements", "index",
     )

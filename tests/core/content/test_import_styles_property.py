@@ -90,12 +90,12 @@ def styled_file(draw: st.DrawFn) -> tuple[str, list[tuple[str, bool]]]:
             line = f'<h{level} id="{anchors[k]}">问题 {k + 1}：{title}</h{level}>'
         out.append(line)
         has_body = k not in stubs
-        out += body(level + (0 if style.startswith("html") else 1)) if has_body else [""]
+        out += body(level) if has_body else [""]  # sub-headings at the same level or deeper, in every style
         questions.append((_MARK.findall(title)[0], has_body))
     return "\n".join(out), questions
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(styled_file())
 def test_every_line_of_question_text_is_in_exactly_one_card_or_reported(case: tuple[str, list[tuple[str, bool]]]) -> None:
     text, questions = case

@@ -137,3 +137,16 @@ def test_no_space_between_an_operator_name_and_its_parenthesis(tex: str) -> None
 
     # {\max} is an ordinary atom: the letters' own side bearings and nothing more
     assert gap(tex) == pytest.approx(gap(tex.replace(r"\max", r"{\max}").replace(r"\min", r"{\min}")), abs=0.05)
+
+
+@pytest.mark.parametrize(
+    "tex",
+    [r"\big\| x \big\|", r"\bigl\lVert x \bigr\rVert", r"\Big\langle a, b \Big\rangle", r"\bigg\Vert", r"\Bigg\lfloor x \Bigg\rfloor"],
+)
+def test_sized_named_delimiters_draw_at_their_size(tex: str) -> None:
+    # latex2mathml left \| \lVert \langle … after \big as text: refused as
+    # unknown commands, or (\|) drawn as a backslash and a bar
+    plain_tex = re.sub(r"\\[Bb]igg?[lr]?(?![a-z])", "", tex)
+    boxes, plain = glyph_boxes(tex), glyph_boxes(plain_tex)
+    assert len(boxes) == len(plain)  # the same glyphs, one per delimiter
+    assert height(boxes[0]) > 1.1 * height(plain[0])

@@ -64,8 +64,18 @@ def _budgeted_fromelement(cls: type[Mnode], element: ET.Element, parent: Mnode, 
 
 Mnode.fromelement = classmethod(_budgeted_fromelement)  # type: ignore[method-assign,assignment]
 # latex2mathml passes commands it does not know through as text, e.g. <mi>\foo</mi>.
-_UNKNOWN_COMMAND = re.compile(r">(\\[A-Za-z]+)")
+_UNKNOWN_COMMAND = re.compile(r"(\\[A-Za-z]+)")
 _VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')
+
+
+def unknown_command(element: ET.Element) -> str | None:
+    """The first command latex2mathml passed through as text (``<mi>\\foo</mi>``) in
+    ``element``, after :func:`tex_rules.apply`; None when every command was known."""
+    for node in element.iter():
+        match = _UNKNOWN_COMMAND.match(node.text or "")
+        if match:
+            return match.group(1)
+    return None
 
 
 class MathError(Exception):
@@ -159,12 +169,11 @@ def render_tex(tex: str, *, display: bool, size_px: float, color: str, cjk_scale
         root.addFilter(capture)
         _budget.deadline, _budget.nodes = time.thread_time() + MAX_CPU_SECONDS, 0
         try:
-            mathml = tex2mml(tex, inline=not display)
-            unknown = _UNKNOWN_COMMAND.search(mathml)
-            if unknown:
-                raise MathError(f"unknown command {unknown.group(1)}")
-            element = ET.fromstring(mathml)
+            element = ET.fromstring(tex2mml(tex, inline=not display))
             tex_rules.apply(element)  # delimiter sizes and unary signs as TeX draws them
+            unknown = unknown_command(element)
+            if unknown:
+                raise MathError(f"unknown command {unknown}")
             element.attrib["mathcolor"] = _INK
             math = ziamath.Math(element, size=size_px, margin=0)
             if math.node.bbox.ymax - math.node.bbox.ymin > RUNAWAY_HEIGHT_EM * size_px and _fix_scripted_operators(element):

@@ -1,6 +1,6 @@
 """latex2mathml's MathML adjusted to TeX's rules before ziamath lays it out.
 
-Three places where ziamath (which follows the MathML operator dictionary) draws a
+Four places where ziamath (which follows the MathML operator dictionary) draws a
 formula differently from TeX and MathJax:
 
 * **Delimiters stretch only when asked to.** In TeX a delimiter grows only
@@ -21,6 +21,10 @@ formula differently from TeX and MathJax:
   is how TeX spells it too (``{-}c``).
 * **No space between an operator name and its parenthesis**: ``\\max(a, b)``,
   not "max (a, b)" (TeX puts no glue between an Op and an Open atom).
+* **Sized delimiters by name**: after ``\\big``/``\\Big``/``\\bigl``…
+  latex2mathml leaves a named delimiter as its command (``<mo>\\|</mo>``,
+  ``\\lVert``, ``\\langle``), which was refused as an unknown command; it is
+  replaced by its character, so ``\\big\\| x \\big\\|`` draws as in TeX.
 
 The rewrite works on the element tree only; ziamath itself is not patched.
 """
@@ -39,6 +43,14 @@ _PUNCT = frozenset(",;")
 _BIN = frozenset("+−-±∓×·⋅∗*∘∙÷∩∪∧∨⊕⊖⊗⊘⊙⊎⊓⊔⋄△▽∖≀⋆")
 _REL = frozenset("=<>≤≥≦≧≠≈≡≢∼≃≅≍∝≪≫≺≻⪯⪰⊂⊃⊆⊇⊄⊅⊈⊉⊊⊋∈∉∋∌⊏⊐⊑⊒⊢⊣⊨⊥∣∥:≔←→↔⇐⇒⇔↦⟵⟶⟷⟸⟹⟺↑↓⇑⇓≐≜≝≺≻⊲⊳")
 _LARGE_OPS = frozenset("∑∏∐∫∬∭∮∯∰∲∳⋀⋁⋂⋃⨀⨁⨂⨄⨆")
+# Delimiters latex2mathml leaves as their command after \big and friends.
+NAMED_DELIMITERS = {
+    "\\|": "‖", "\\Vert": "‖", "\\lVert": "‖", "\\rVert": "‖", "\\vert": "|", "\\lvert": "|", "\\rvert": "|",
+    "\\mid": "∣", "\\langle": "⟨", "\\rangle": "⟩", "\\lfloor": "⌊", "\\rfloor": "⌋", "\\lceil": "⌈",
+    "\\rceil": "⌉", "\\{": "{", "\\}": "}", "\\lbrace": "{", "\\rbrace": "}", "\\lbrack": "[", "\\rbrack": "]",
+    "\\backslash": "\\", "\\uparrow": "↑", "\\downarrow": "↓", "\\updownarrow": "↕", "\\Uparrow": "⇑",
+    "\\Downarrow": "⇓", "\\Updownarrow": "⇕",
+}
 # Elements whose children form a horizontal row (an inferred mrow in MathML).
 _ROWS = frozenset({"math", "mrow", "mstyle", "msqrt", "mtd", "mpadded", "mphantom", "menclose", "merror"})
 _SCRIPTED = frozenset({"msub", "msup", "msubsup", "munder", "mover", "munderover"})
@@ -120,6 +132,9 @@ def _fix_spacing(row: list[ET.Element]) -> None:
 
 def apply(element: ET.Element) -> None:
     """Rewrite the MathML tree ``element`` in place (see the module docstring)."""
+    for node in element.iter():
+        if _tag(node) == "mo" and _text(node) in NAMED_DELIMITERS:
+            node.text = NAMED_DELIMITERS[_text(node)]
     for node in element.iter():
         if _tag(node) in _ROWS:
             row = list(node)

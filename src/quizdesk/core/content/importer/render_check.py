@@ -14,7 +14,6 @@ find them (code lifted out, delimiters); one with neither is skipped.
 
 from __future__ import annotations
 
-import re
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
@@ -25,7 +24,6 @@ from quizdesk.core.render.result import RenderProblem
 
 #: What the JSON report calls the renderer's problem kinds (font and HTML problems are not reported).
 KINDS = {"math": "formula", "image": "image"}
-_UNKNOWN_COMMAND = re.compile(r">(\\[A-Za-z]+)")  # latex2mathml passes unknown commands through as text
 _MATH_MARKERS = ("$", "\\(", "\\[")
 # MathML elements and the children they need: with fewer (``\\frac{1}``, ``\\underset{a}``,
 # a bare ``\\limits``) the layout fails, so the check says so without laying out.
@@ -69,7 +67,8 @@ class _FormulaCheck:
         return self._image
 
     def verdict(self, tex: str, display: bool) -> object:
-        from quizdesk.core.render.math_svg import MathError, check_tex
+        from quizdesk.core.render import tex_rules
+        from quizdesk.core.render.math_svg import MathError, check_tex, unknown_command
 
         found = self._verdicts.get((tex, display))
         if found is not None:
@@ -78,11 +77,12 @@ class _FormulaCheck:
             check_tex(tex)
             if not tex.strip():
                 raise MathError("empty formula")
-            mathml = _tex2mml(tex, display)
-            unknown = _UNKNOWN_COMMAND.search(mathml)
+            element = ET.fromstring(_tex2mml(tex, display))
+            tex_rules.apply(element)  # as render_tex does: \big\lVert is drawn, not unknown
+            unknown = unknown_command(element)
             if unknown:
-                raise MathError(f"unknown command {unknown.group(1)}")
-            for node in ET.fromstring(mathml).iter():
+                raise MathError(f"unknown command {unknown}")
+            for node in element.iter():
                 need = _ARITY.get(node.tag.rsplit("}", 1)[-1])
                 if need is not None and len(node) < need:
                     raise MathError("a command is missing its argument (\\frac{a}{b}, \\underset{a}{b}, \\limits after an operator)")

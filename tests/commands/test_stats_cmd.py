@@ -153,3 +153,18 @@ def test_a_reader_that_goes_away_ends_the_output_quietly(tmp_path: Path) -> None
     err = process.stderr.read().decode()
     assert process.wait(timeout=120) == 1
     assert "Traceback" not in err and "BrokenPipeError" not in err, err
+
+
+def test_too_little_evidence_is_said_in_words() -> None:
+    from dataclasses import replace
+
+    from quizdesk.commands.stats import reason_text
+    from quizdesk.core.stats.mastery import Reason
+
+    base = TopicStats(
+        topic_id=1, parent_id=None, name="t", name_en="t", questions=4, attempted=1, attempts=1, accuracy=0.6,
+        coverage=0.25, retrievability=None, mastery=37.5, confidence=0.17, due=0, last_seen=None,
+        reason=Reason.LITTLE_EVIDENCE, reason_detail=1.0,
+    )
+    assert reason_text(base) == "too little evidence yet (1 answer)"
+    assert reason_text(replace(base, reason_detail=2.0)) == "too little evidence yet (2 answers)"

@@ -72,6 +72,8 @@ def reason_text(stats: TopicStats) -> str:
         return f"low coverage ({detail:.0%})"
     if code == "due" and detail is not None:
         return f"{detail:.0f} due"
+    if code == "little_evidence" and detail is not None:
+        return f"too little evidence yet ({detail:.0f} answer{'' if detail == 1 else 's'})"
     return code.replace("_", " ")
 
 

@@ -96,3 +96,24 @@ def test_quitting_while_browsing_asks_nothing(qtbot, gui_store, fake_clock, acti
     keyboard.press(K.Key_Q, modifier=CTRL)
     qtbot.waitUntil(lambda: not window.isVisible())
     assert window.quit_box is None and QApplication.activeModalWidget() is None
+
+
+def test_quitting_during_self_grading_says_the_answers_are_kept(qtbot, gui_store, fake_clock, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+    with gui_store.session() as s:
+        topics = tuple(s.scalars(select(Topic.id)))
+        exam_id = create_exam(s, ExamSpec(topics, count=1, qtypes=("open",), time_limit_s=600, seed=2), datetime.now(timezone.utc))
+    window = _window(qtbot, gui_store, fake_clock, activate)
+    window.show()
+    window.run_exam(exam_id)
+    runner = window.exam_runner
+    runner.notes.setPlainText("梯度裁剪限制梯度的范数")
+    assert runner.submit()
+    qtbot.waitUntil(lambda: window.mode == "grading")
+    keyboard.press(K.Key_Q, modifier=CTRL)
+    box = window.quit_box
+    qtbot.waitUntil(lambda: box is not None and box.isVisible())
+    assert "answers are saved" in box.text() and "finish grading" in box.informativeText()
+    keyboard.press(K.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert window.isVisible() and window.mode == "grading"
+    assert _state(gui_store, exam_id) == "grading"

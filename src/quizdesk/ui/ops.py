@@ -1,0 +1,296 @@
+"""Every write the UI performs: one function each (Anki's ``aqt/operations``).
+
+An operation runs one core call in one transaction (``collection.transaction()``;
+the core function takes the session and ``now``), then emits
+``collection.changed`` once with :class:`Changes` saying what changed, so each
+view refreshes only for what concerns it. On failure nothing is emitted and the
+error is shown in the UI's language: in the window's status bar (a routine
+error, STYLE.md), or, with no main window around, in a message box.
+
+Every operation returns an :class:`OpResult`: ``.ok``, ``.value`` (what the
+core call returned), ``.error`` and ``.message`` (the translated text). A caller
+that shows the failure itself passes ``on_failure=`` (called with the message
+instead of the default display) or ``quiet=True`` (nothing shown): the exam's
+routine saves do, keeping the answer in memory and retrying on the clock tick
+with a short ``busy_timeout_ms``.
+
+To add a write: add a function here that calls :func:`run` with the core call
+and the flags, and call it from the widget.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+
+from quizdesk.core.db.store import StoreError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from quizdesk.core.study.exams import ExamSpec
+    from quizdesk.ui.collection import Collection
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+FAILURE_MESSAGE_MS = 15000
+
+
+class Changes(enum.Flag):
+    """What a committed write changed; listeners refresh only for their flags."""
+
+    NONE = 0
+    ATTEMPTS = enum.auto()  # a rating / answer recorded: due counts, weak areas, mastery
+    EXAM_ANSWER = enum.auto()  # one saved answer, flag or clock of a running exam: most listeners ignore it
+    EXAM = enum.auto()  # an exam created, submitted, graded or discarded: history, resume
+    BANK = enum.auto()  # questions imported, synced or retired: tree, lists, counts
+    SETTINGS = enum.auto()  # a setting stored in the database (retention, backups kept)
+    STORE = enum.auto()  # the database file was replaced (restore): everything
+    INTERVIEWS = enum.auto()  # reserved for the interview countdown
+
+
+#: What changes the counts the library shows (questions, due): it ignores EXAM_ANSWER.
+LIBRARY_CHANGES = Changes.ATTEMPTS | Changes.EXAM | Changes.BANK | Changes.STORE
+
+
+@dataclass(frozen=True)
+class OpResult(Generic[T]):
+    """The outcome of an operation: ``ok`` and ``value``, or ``error`` and its ``message``."""
+
+    ok: bool
+    value: T | None = None
+    error: BaseException | None = None
+    message: str = ""
+
+
+def describe_error(exc: BaseException) -> str:
+    """A failed write in the UI's language: what happened and what to do."""
+    if isinstance(exc, StoreError):
+        return exc.message  # its kinds already say what to do
+    detail = str(getattr(exc, "orig", None) or exc)
+    lowered = detail.lower()
+    if "locked" in lowered or "busy" in lowered:
+        return QCoreApplication.translate("Ops", "Not saved: another program is using the database. Try again in a moment.")
+    if "full" in lowered or "no space" in lowered:
+        return QCoreApplication.translate("Ops", "Not saved: the disk is full. Free some space and try again.")
+    if "readonly" in lowered or "read-only" in lowered or "permission" in lowered:
+        return QCoreApplication.translate("Ops", "Not saved: the data folder is read-only.")
+    return QCoreApplication.translate("Ops", "Not saved: %1").replace("%1", detail)
+
+
+def show_failure(parent: QWidget | None, message: str) -> None:
+    """A routine failure: in the window's status bar, else in a (non-blocking) message box."""
+    window = parent.window() if parent is not None else None
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(message, FAILURE_MESSAGE_MS)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Ops", "Not saved"), message,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("opFailureBox")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+def run(
+    parent: QWidget | None,
+    collection: Collection,
+    work: Callable[[Session], T],
+    changes: Changes,
+    *,
+    quiet: bool = False,
+    on_failure: Callable[[str], None] | None = None,
+    busy_timeout_ms: int | None = None,
+) -> OpResult[T]:
+    """Run ``work(session)`` in one transaction; emit ``changes`` once if it committed.
+
+    The generic operation every function below is made of. ``parent`` is the
+    widget the failure is shown for (its window's status bar).
+    """
+    try:
+        with collection.transaction(busy_timeout_ms=busy_timeout_ms) as session:
+            value = work(session)
+    except (StoreError, sqlite3.Error, OSError, ValueError, LookupError) as exc:
+        return _failed(parent, exc, quiet, on_failure)
+    except Exception as exc:  # SQLAlchemy wraps sqlite3's errors in its own classes
+        if type(exc).__module__.split(".")[0] != "sqlalchemy":
+            raise  # a bug, not a refused write: the excepthook shows it
+        return _failed(parent, exc, quiet, on_failure)
+    if changes:
+        collection.changed.emit(changes)
+    return OpResult(True, value)
+
+
+def _failed(parent: QWidget | None, exc: BaseException, quiet: bool, on_failure: Callable[[str], None] | None) -> OpResult[Any]:
+    message = describe_error(exc)
+    log.warning("write failed: %s", exc)
+    if on_failure is not None:
+        on_failure(message)
+    elif not quiet:
+        show_failure(parent, message)
+    return OpResult(False, None, exc, message)
+
+
+# -- study ------------------------------------------------------------------------
+def record_rating(parent: QWidget | None, collection: Collection, question_id: int, rating: int, *,
+                  now: datetime, seconds: float | None = None, **options: Any) -> OpResult[Any]:
+    """Again / Hard / Good / Easy for a studied card; the value is the attempt."""
+    from quizdesk.core.study.reviews import record_rating as core
+
+    return run(parent, collection, lambda s: core(s, question_id, rating, now=now, seconds=seconds), Changes.ATTEMPTS, **options)
+
+
+def record_recall(parent: QWidget | None, collection: Collection, question_id: int, recalled: list[int], *,
+                  now: datetime, seconds: float | None = None, **options: Any) -> OpResult[Any]:
+    """The key points recalled for an open card; the value is the score."""
+    from quizdesk.core.study.reviews import record_recall as core
+
+    return run(parent, collection, lambda s: core(s, question_id, recalled, now=now, seconds=seconds), Changes.ATTEMPTS, **options)
+
+
+def record_choice(parent: QWidget | None, collection: Collection, question_id: int, given: list[int], *,
+                  now: datetime, seconds: float | None = None, **options: Any) -> OpResult[Any]:
+    """The choice(s) picked for an objective card; the value is the graded result."""
+    from quizdesk.core.study.reviews import record_choice as core
+
+    return run(parent, collection, lambda s: core(s, question_id, given, now=now, seconds=seconds), Changes.ATTEMPTS, **options)
+
+
+# -- exams ------------------------------------------------------------------------
+def create_exam(parent: QWidget | None, collection: Collection, spec: ExamSpec, *, now: datetime, **options: Any) -> OpResult[int]:
+    """A new exam from ``spec``; the value is its id. When nothing matches, ``.error`` is an
+    ``EmptySelectionError`` (the setup dialog passes ``on_failure`` and explains it in its own words)."""
+    from quizdesk.core.study.exams import create_exam as core
+
+    return run(parent, collection, lambda s: core(s, spec, now), Changes.EXAM, **options)
+
+
+def save_exam_answer(parent: QWidget | None, collection: Collection, exam_id: int, question_id: int, given: Any, *,
+                     seconds_spent: float, remaining_s: float | None, elapsed_s: float, current_index: int,
+                     **options: Any) -> OpResult[None]:
+    """One answer of a running exam (and its clock). Emits only EXAM_ANSWER."""
+    from quizdesk.core.study.exams import save_answer
+
+    return run(parent, collection, lambda s: save_answer(s, exam_id, question_id, given, seconds_spent=seconds_spent,
+                                                         remaining_s=remaining_s, elapsed_s=elapsed_s, current_index=current_index),
+               Changes.EXAM_ANSWER, **options)
+
+
+def set_exam_flag(parent: QWidget | None, collection: Collection, exam_id: int, question_id: int, flagged: bool, *,
+                  remaining_s: float | None, elapsed_s: float, current_index: int, **options: Any) -> OpResult[None]:
+    """Flag or unflag a question of a running exam. Emits only EXAM_ANSWER."""
+    from quizdesk.core.study.exams import set_flag
+
+    return run(parent, collection, lambda s: set_flag(s, exam_id, question_id, flagged, remaining_s=remaining_s,
+                                                      elapsed_s=elapsed_s, current_index=current_index),
+               Changes.EXAM_ANSWER, **options)
+
+
+def save_exam_clock(parent: QWidget | None, collection: Collection, exam_id: int, *, remaining_s: float | None,
+                    elapsed_s: float, current_index: int, paused: bool = False, **options: Any) -> OpResult[None]:
+    """The running exam's clock (every few seconds, on pause and on quit). Emits only EXAM_ANSWER."""
+    from quizdesk.core.study.exams import save_clock
+
+    return run(parent, collection, lambda s: save_clock(s, exam_id, remaining_s=remaining_s, elapsed_s=elapsed_s,
+                                                        current_index=current_index, paused=paused),
+               Changes.EXAM_ANSWER, **options)
+
+
+def submit_exam(parent: QWidget | None, collection: Collection, exam_id: int, *, now: datetime, **options: Any) -> OpResult[None]:
+    """Grade and close the exam: its objective answers become attempts."""
+    from quizdesk.core.study.exams import submit_exam as core
+
+    return run(parent, collection, lambda s: core(s, exam_id, now), Changes.EXAM | Changes.ATTEMPTS, **options)
+
+
+def score_blank_open_answers(parent: QWidget | None, collection: Collection, exam_id: int, *, now: datetime,
+                             **options: Any) -> OpResult[list[int]]:
+    """Blank open answers of a submitted exam score 0 without asking; the value is their ids."""
+    from quizdesk.core.study.exams import score_blank_open_answers as core
+
+    return run(parent, collection, lambda s: core(s, exam_id, now), Changes.EXAM | Changes.ATTEMPTS, **options)
+
+
+def self_grade(parent: QWidget | None, collection: Collection, exam_id: int, question_id: int, *,
+               recalled: list[int] | None = None, rating: int | None = None, now: datetime, **options: Any) -> OpResult[Any]:
+    """The user's grade of one open answer of a submitted exam."""
+    from quizdesk.core.study.exams import self_grade as core
+
+    return run(parent, collection, lambda s: core(s, exam_id, question_id, recalled=recalled, rating=rating, now=now),
+               Changes.EXAM | Changes.ATTEMPTS, **options)
+
+
+def discard_exam(parent: QWidget | None, collection: Collection, exam_id: int, *, now: datetime, **options: Any) -> OpResult[None]:
+    """Give up an unfinished exam (its answers stay in the history)."""
+    from quizdesk.core.study.exams import abandon_exam
+
+    return run(parent, collection, lambda s: abandon_exam(s, exam_id, now), Changes.EXAM, **options)
+
+
+# -- settings, bank, store ------------------------------------------------------------
+def set_retention(parent: QWidget | None, collection: Collection, retention: float, **options: Any) -> OpResult[None]:
+    """The FSRS desired retention (0.7–0.97), stored in the database."""
+    from quizdesk.core.study.scheduler import set_desired_retention
+
+    return run(parent, collection, lambda s: set_desired_retention(s, retention), Changes.SETTINGS, **options)
+
+
+def set_backups_kept(parent: QWidget | None, collection: Collection, keep: int, **options: Any) -> OpResult[int]:
+    """How many daily backups to keep, stored in the database."""
+    from quizdesk.core.db.backup import KEEP_META_KEY, MAX_KEEP, MIN_KEEP
+    from quizdesk.core.db.models import AppMeta
+
+    def work(session: Session) -> int:
+        value = min(MAX_KEEP, max(MIN_KEEP, int(keep)))  # as core.db.backup.set_configured_keep clamps
+        session.merge(AppMeta(key=KEEP_META_KEY, value=str(value)))
+        return value
+
+    return run(parent, collection, work, Changes.SETTINGS, **options)
+
+
+def sync_bundled_bank(parent: QWidget | None, collection: Collection, content_dir: Path, **options: Any) -> OpResult[Any]:
+    """Bring the bundled bank into the database (start-up, when its files changed)."""
+    from quizdesk.core.content.bundled import sync_bundled_bank as core
+
+    return run(parent, collection, lambda s: core(s, content_dir), Changes.BANK, **options)
+
+
+def bank_changed(collection: Collection) -> None:
+    """An import committed on a worker (ui/tasks.py): the bank changed."""
+    collection.changed.emit(Changes.BANK | Changes.ATTEMPTS)
+
+
+def restore_backup(parent: QWidget | None, collection: Collection, backup: Path, **options: Any) -> OpResult[Path | None]:
+    """Replace the database with ``backup`` (checked first) and open it as on start.
+
+    The value is where the replaced database was kept. The collection emits
+    ``storeReplaced`` and ``changed(STORE)``; a backup that cannot be used fails
+    with its reason and changes nothing.
+    """
+    from quizdesk.core.db.recovery import restore_backup as core
+    from quizdesk.core.db.recovery import validate_database_file
+    from quizdesk.core.db.store import open_store
+
+    problem = validate_database_file(backup)
+    if problem is not None:
+        error = ValueError(
+            QCoreApplication.translate("Ops", "%1 cannot be restored: %2.").replace("%1", backup.name).replace("%2", problem)
+        )
+        return _failed(parent, error, options.get("quiet", False), options.get("on_failure"))
+    old = collection.store
+    old.close()  # no connection may hold the old file while it is replaced
+    try:
+        kept = core(old.path, backup)
+        store = open_store(old.path.parent)
+    except (StoreError, sqlite3.Error, OSError) as exc:
+        return _failed(parent, exc, options.get("quiet", False), options.get("on_failure"))
+    collection.replace_store(store)  # emits storeReplaced, then changed(STORE)
+    return OpResult(True, kept)

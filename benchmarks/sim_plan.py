@@ -171,7 +171,7 @@ def run_strategy(name: str, learner: Learner, questions: list[Question], days: i
         if name == "plan":
             sim = simulate(inputs_for(learner, questions), calendar(interview, now=when, tz=TZ), minutes * 60.0)
             if k == 0:
-                predicted = {q: (sim.recall_if_planned[q], sim.recall_if_stopped[q]) for q in sim.recall_if_planned}
+                predicted = {q.id: (sim.recall_if_planned[n], sim.recall_if_stopped[n]) for n, q in enumerate(questions)}
             tonight = sim.days[0]
             ids = (*(tonight.exam.question_ids if tonight.exam else ()), *tonight.study_queue)
             order = [by_id[i] for i in ids]
@@ -230,7 +230,7 @@ def main() -> int:
         truth = [base.true_recall(q.id, at) for q in questions]
         results["no more study"].append(statistics.fmean(truth))
         sim = simulate(inputs_for(base, questions), calendar(interview, now=START, tz=TZ), args.minutes * 60.0)
-        stopped += [(sim.recall_if_stopped[q.id], truth[q.id]) for q in questions]
+        stopped += [(sim.recall_if_stopped[q.id], truth[q.id]) for q in questions]  # cards in question order
     print("\nrecall on the interview day (mean true retrievability over the scope)")
     print(f"  {'strategy':<14} {'mean':>6} {'sd':>6} {'min':>6} {'max':>6}")
     for name, values in results.items():

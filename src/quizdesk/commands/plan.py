@@ -64,7 +64,7 @@ def _day_json(day: DayPlan, full: bool) -> dict[str, Any]:
     return out
 
 
-def plan_json(plan: InterviewPlan) -> dict[str, Any]:
+def plan_json(plan: InterviewPlan, minutes_needed: int | None) -> dict[str, Any]:
     spec = plan.interview
     return {
         "id": spec.id,
@@ -78,7 +78,7 @@ def plan_json(plan: InterviewPlan) -> dict[str, Any]:
         "readiness": {"if_stopped": round(plan.if_stopped, 4), "if_planned": round(plan.if_planned, 4)},
         "status": "on_track" if plan.on_track else "behind",
         "behind_by": plan.missing_views,
-        "minutes_needed": plan.minutes_needed,
+        "minutes_needed": minutes_needed,
         "seconds_per_card": {
             qtype: {"seconds": round(seconds, 1), "measured": plan.seconds_measured.get(qtype, False)}
             for qtype, seconds in sorted(plan.seconds_per_card.items())
@@ -93,7 +93,7 @@ def plan_json(plan: InterviewPlan) -> dict[str, Any]:
     }
 
 
-def render_text(plan: InterviewPlan, module_names: dict[str, str]) -> str:
+def render_text(plan: InterviewPlan, minutes_needed: int | None, module_names: dict[str, str]) -> str:
     spec = plan.interview
     scope = ", ".join(module_names.get(k, k) for k in (*spec.module_keys, *spec.topic_keys))
     lines = [f"{spec.name}: {spec.date.isoformat()} — {scope}"]
@@ -105,8 +105,8 @@ def render_text(plan: InterviewPlan, module_names: dict[str, str]) -> str:
     status = "on track" if plan.on_track else f"behind by {plan.missing_views} cards"
     if not plan.on_track:
         status += (
-            f" — {plan.minutes_needed} min a day would see every question twice"
-            if plan.minutes_needed is not None else " — too few evenings left to see every question twice"
+            f" — {minutes_needed} min a day would see every question twice"
+            if minutes_needed is not None else " — too few evenings left to see every question twice"
         )
     lines.append(f"  Readiness on the day: {_pct(plan.if_stopped)} if you stop now, {_pct(plan.if_planned)} if you follow the plan ({status})")
     tonight = plan.tonight
@@ -140,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
 
     from quizdesk.commands._store import open_store_or_report
     from quizdesk.core.db.models import Interview, Topic
-    from quizdesk.core.plan.countdown import plan_interview
+    from quizdesk.core.plan.countdown import minutes_needed, plan_interview
     from quizdesk.core.plan.interviews import DEFAULT_DAILY_MINUTES, delete_interview, list_interviews, save_interview
     from quizdesk.core.plan.scope import ScopeError, resolve_scope
 
@@ -191,6 +191,10 @@ def run(args: argparse.Namespace) -> int:
             interviews = [i for i in interviews if i.name == chosen]
         with store.read() as connection:
             plans = [plan_interview(connection, interview, now=now, tz=tz) for interview in interviews]
+            needed = [
+                p.interview.daily_minutes if p.on_track else minutes_needed(connection, p.interview, now=now, tz=tz)
+                for p in plans
+            ]
     finally:
         store.close()
 
@@ -200,7 +204,7 @@ def run(args: argparse.Namespace) -> int:
             "generated_at": now.isoformat(),
             "today": now.astimezone(tz).date().isoformat(),
             "time_zone": now.astimezone(tz).strftime("%z"),
-            "interviews": [plan_json(p) for p in plans],
+            "interviews": [plan_json(p, n) for p, n in zip(plans, needed)],
         }
         json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -208,5 +212,5 @@ def run(args: argparse.Namespace) -> int:
         if not args.delete:
             print("No interview saved yet: quizdesk plan --interview YYYY-MM-DD --modules 大模型,深度学习基础", file=sys.stderr)
     else:
-        print("\n\n".join(render_text(p, names) for p in plans))
+        print("\n\n".join(render_text(p, n, names) for p, n in zip(plans, needed)))
     return 0

@@ -88,6 +88,8 @@ class Question(Base):
     __table_args__ = (
         Index("ix_questions_topic_active", "topic_id", "retired_at"),
         Index("ix_questions_title_scan", "title", "retired_at", "id"),
+        # Covering for the interview plan's read of its topics' questions (migration 0006).
+        Index("ix_questions_topic_plan", "topic_id", "retired_at", "sort_order", "qtype"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from quizdesk.core.clock import as_utc
 from quizdesk.core.plan.inputs import PlanInputs, epoch_days, load_inputs
 from quizdesk.core.plan.interviews import MAX_DAILY_MINUTES, InterviewSpec
-from quizdesk.core.plan.planner import Calendar, DayPlan, Simulation, simulate
+from quizdesk.core.plan.planner import Calendar, DayPlan, Simulation, budget_needed, simulate
 from quizdesk.core.plan.scope import TopicRow, scope_topics
 
 
@@ -48,7 +48,6 @@ class InterviewPlan:
     topics: tuple[TopicForecast, ...]  # sub-topics of the scope with questions, in tree order
     days: tuple[DayPlan, ...]  # tonight first, the eve last; each with the readiness it leads to
     missing_views: int  # "behind by N cards": views short of two per question at the date
-    minutes_needed: int | None  # daily minutes that would leave nothing missing (None: no budget would)
     seconds_per_card: dict[str, float]
     seconds_measured: dict[str, bool]
 
@@ -84,38 +83,26 @@ def calendar(interview_date: date, *, now: datetime, tz: tzinfo) -> Calendar:
     return Calendar(days, sessions, starts, interview_date, epoch_days(local_midnight(interview_date, tz)))
 
 
-def _minutes_needed(inputs: PlanInputs, cal: Calendar, minutes: int) -> int | None:
-    """The smallest daily budget (whole minutes) with nothing missing, by bisection; None if none."""
-    if simulate(inputs, cal, MAX_DAILY_MINUTES * 60.0).missing_views:
-        return None
-    low, high = minutes, MAX_DAILY_MINUTES
-    while high - low > 1:
-        mid = (low + high) // 2
-        if simulate(inputs, cal, mid * 60.0).missing_views:
-            low = mid
-        else:
-            high = mid
-    return high
-
-
 def _topic_forecasts(topics: list[TopicRow], inputs: PlanInputs, sim: Simulation) -> tuple[TopicForecast, ...]:
-    by_topic: dict[int, list[int]] = {}
+    count: dict[int, int] = {}
     seen: dict[int, int] = {}
-    for card in inputs.cards:
-        by_topic.setdefault(card.topic_id, []).append(card.question_id)
-        seen[card.topic_id] = seen.get(card.topic_id, 0) + (card.views > 0)
-    out = []
-    for topic in topics:
-        ids = by_topic.get(topic.id)
-        if not ids:
-            continue
-        out.append(TopicForecast(
+    stopped: dict[int, float] = {}
+    planned: dict[int, float] = {}
+    for card, if_stopped, if_planned in zip(inputs.cards, sim.recall_if_stopped, sim.recall_if_planned):
+        topic = card.topic_id
+        count[topic] = count.get(topic, 0) + 1
+        seen[topic] = seen.get(topic, 0) + (card.views > 0)
+        stopped[topic] = stopped.get(topic, 0.0) + if_stopped
+        planned[topic] = planned.get(topic, 0.0) + if_planned
+    return tuple(
+        TopicForecast(
             topic_id=topic.id, key=topic.key, name=topic.name, name_en=topic.name_en or topic.name,
-            questions=len(ids), seen=seen.get(topic.id, 0),
-            if_stopped=sum(sim.recall_if_stopped[q] for q in ids) / len(ids),
-            if_planned=sum(sim.recall_if_planned[q] for q in ids) / len(ids),
-        ))
-    return tuple(out)
+            questions=count[topic.id], seen=seen[topic.id],
+            if_stopped=stopped[topic.id] / count[topic.id], if_planned=planned[topic.id] / count[topic.id],
+        )
+        for topic in topics
+        if count.get(topic.id)
+    )
 
 
 def plan_interview(connection: sqlite3.Connection, interview: InterviewSpec, *, now: datetime, tz: tzinfo) -> InterviewPlan:
@@ -128,15 +115,28 @@ def plan_interview(connection: sqlite3.Connection, interview: InterviewSpec, *, 
     inputs = load_inputs(connection, [t.id for t in topics], day_start=start, now=moment)
     budget = interview.daily_minutes * 60.0
     sim = simulate(inputs, cal, budget)
-    needed: int | None = interview.daily_minutes
-    if sim.missing_views:
-        needed = _minutes_needed(inputs, cal, interview.daily_minutes)
     n = len(inputs.cards)
     return InterviewPlan(
         interview=interview, today=today, days_left=len(cal.days), questions=n,
-        if_stopped=sum(sim.recall_if_stopped.values()) / n if n else 0.0,
-        if_planned=sum(sim.recall_if_planned.values()) / n if n else 0.0,
+        if_stopped=sum(sim.recall_if_stopped) / n if n else 0.0,
+        if_planned=sum(sim.recall_if_planned) / n if n else 0.0,
         topics=_topic_forecasts(topics, inputs, sim), days=sim.days, missing_views=sim.missing_views,
-        minutes_needed=needed, seconds_per_card=dict(inputs.seconds_per_type),
+        seconds_per_card=dict(inputs.seconds_per_type),
         seconds_measured=dict(inputs.seconds_measured),
     )
+
+
+def minutes_needed(connection: sqlite3.Connection, interview: InterviewSpec, *, now: datetime, tz: tzinfo) -> int | None:
+    """The daily minutes that would see every question of ``interview`` twice before its date.
+
+    The budget itself when it is enough; None when no budget is (too few evenings
+    left for the new cards). Asked apart from :func:`plan_interview` because it
+    replays the plan a dozen times: call it only when the plan is behind.
+    """
+    moment = as_utc(now)
+    cal = calendar(interview.date, now=moment, tz=tz)
+    topics = scope_topics(connection, interview.module_keys, interview.topic_keys)
+    inputs = load_inputs(connection, [t.id for t in topics], day_start=local_midnight(moment.astimezone(tz).date(), tz), now=moment)
+    if not simulate(inputs, cal, interview.daily_minutes * 60.0, extras=False).missing_views:
+        return interview.daily_minutes
+    return budget_needed(inputs, cal, interview.daily_minutes, MAX_DAILY_MINUTES)

@@ -13,6 +13,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import NamedTuple
 
 from quizdesk.core.clock import as_utc, db_time
 from quizdesk.core.study.scheduler import DEFAULT_RETENTION, RETENTION_KEY
@@ -37,9 +38,11 @@ def epoch_days(moment: datetime) -> float:
     return as_utc(moment).timestamp() / 86400.0
 
 
-@dataclass(frozen=True)
-class CardRow:
-    """One question of the scope and its FSRS state (stability None: never reviewed)."""
+class CardRow(NamedTuple):
+    """One question of the scope and its FSRS state (stability None: never reviewed).
+
+    A named tuple: 20,000 of them are made from the query's rows at C speed.
+    """
 
     question_id: int
     topic_id: int
@@ -68,19 +71,17 @@ def _cards(connection: sqlite3.Connection, topic_ids: Sequence[int]) -> list[Car
         return []
     ids = ",".join(str(int(t)) for t in topic_ids)
     rows = connection.execute(
-        f"""SELECT q.id, q.topic_id, q.qtype, r.stability, r.difficulty,
-                   julianday(r.last_review_at) - {_EPOCH_JULIAN}, julianday(r.due_at) - {_EPOCH_JULIAN},
+        f"""SELECT q.id, q.topic_id, q.qtype,
+                   CASE WHEN r.stability > 0 AND r.last_review_at IS NOT NULL THEN r.stability END,
+                   CASE WHEN r.stability > 0 AND r.last_review_at IS NOT NULL THEN r.difficulty END,
+                   CASE WHEN r.stability > 0 THEN julianday(r.last_review_at) - {_EPOCH_JULIAN} END,
+                   julianday(r.due_at) - {_EPOCH_JULIAN},
                    coalesce(r.reps, 0)
             FROM questions q LEFT JOIN review_states r ON r.question_id = q.id
             WHERE q.retired_at IS NULL AND q.topic_id IN ({ids})
             ORDER BY q.topic_id, q.sort_order, q.id"""
     )
-    out = []
-    for qid, topic, qtype, stability, difficulty, last, due, reps in rows:
-        if not stability or stability <= 0 or last is None:
-            stability = difficulty = last = None
-        out.append(CardRow(qid, topic, qtype, stability, difficulty, last, due, int(reps)))
-    return out
+    return list(map(CardRow._make, rows))
 
 
 def seconds_per_type(connection: sqlite3.Connection) -> tuple[dict[str, float], dict[str, bool]]:
@@ -103,10 +104,10 @@ def seconds_per_type(connection: sqlite3.Connection) -> tuple[dict[str, float], 
 
 
 def new_card_recall(connection: sqlite3.Connection) -> float:
-    """The share of first views recalled (rated Hard or better), Beta(1, 1) prior; recent cards seen once."""
+    """The share of first views recalled (rated Hard or better), Beta(1, 1) prior, over cards seen once."""
     ratings = [r for (r,) in connection.execute(
-        "SELECT a.rating FROM review_states r JOIN attempts a ON a.question_id = r.question_id "
-        "WHERE r.reps = 1 AND a.rating IS NOT NULL ORDER BY a.answered_at DESC LIMIT ?",
+        "SELECT rating FROM attempts WHERE rating IS NOT NULL "
+        "AND question_id IN (SELECT question_id FROM review_states WHERE reps = 1) LIMIT ?",
         (FIRST_VIEWS_READ,),
     )]
     return (1.0 + sum(1 for r in ratings if r >= 2)) / (2.0 + len(ratings))

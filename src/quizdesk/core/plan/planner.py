@@ -5,7 +5,7 @@ interview's eve and plays each evening forward with the expected result of
 every review (:mod:`.memory`), so tonight's queue and the forecast "if you
 follow the plan" come from the same rules. Each evening, within the budget:
 
-1. **due cards** of the scope, least likely recalled first — a card is due when
+1. **due cards** of the scope, most overdue first — a card is due when
    its recall has fallen to the desired retention, or when it was seen only
    once, on an earlier day (every question is seen twice before the date);
 2. **new cards**, never on the last :data:`REVIEW_ONLY_DAYS` evenings: the
@@ -13,10 +13,10 @@ follow the plan" come from the same rules. Each evening, within the budget:
    (``ceil(unseen / evenings left)``), so a missed evening raises each later
    evening's share a little and never piles up on the eve; they come from the
    least-covered topics first, the weakest (lowest readiness) among equals;
-3. **extra reviews** with the time left: seen cards with the lowest recall on
-   the interview date, when a review now raises it by at least :data:`MIN_GAIN`;
-4. with time still left, **more new cards** ahead of their share (a card seen
-   early gets more reviews before the date).
+3. with time left, **more new cards** ahead of their share (a card seen early
+   gets more reviews before the date; an unseen one is worth nothing on the day);
+4. **extra reviews** with the time still left: seen cards with the lowest recall
+   on the interview date, when a review now raises it by at least :data:`MIN_GAIN`.
 
 Every :data:`MOCK_EVERY_DAYS` evenings counting back from the eve (the eve
 included) the evening's reviews are taken as a timed mock exam of at most
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from quizdesk.core.plan.inputs import DEFAULT_SECONDS, PlanInputs
-from quizdesk.core.plan.memory import Memory, reviewed
+from quizdesk.core.plan.memory import DECAY, FACTOR, Memory, reviewed, whole_days
 
 TARGET_VIEWS = 2  # every question seen at least this often before the date
 REVIEW_ONLY_DAYS = 2  # the last evenings before the interview: no new cards
@@ -90,8 +90,8 @@ class DayPlan:
 @dataclass(frozen=True)
 class Simulation:
     days: tuple[DayPlan, ...]
-    recall_if_stopped: dict[int, float]  # question id -> expected recall on the date with no more study
-    recall_if_planned: dict[int, float]  # ... following the plan
+    recall_if_stopped: list[float]  # per card of the inputs: expected recall on the date with no more study
+    recall_if_planned: list[float]  # ... following the plan
     missing_views: int  # views short of TARGET_VIEWS per question at the date
 
 
@@ -104,70 +104,86 @@ def is_review_only(day: date, interview_date: date) -> bool:
     return (interview_date - day).days <= REVIEW_ONLY_DAYS
 
 
-def _initial_memory(inputs: PlanInputs) -> list[Memory]:
-    return [
-        Memory([(1.0, c.stability, c.difficulty)], c.last_review)
-        if c.stability is not None and c.difficulty is not None and c.last_review is not None
-        else Memory()
-        for c in inputs.cards
-    ]
+def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float, *, extras: bool = True) -> Simulation:
+    """Plan every evening of ``calendar`` with ``budget_seconds`` each and play it forward.
 
-
-def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float) -> Simulation:
-    """Plan every evening of ``calendar`` with ``budget_seconds`` each and play it forward."""
+    ``extras=False`` leaves out the extra reviews (step 4): the due and new cards
+    alone decide whether every question is seen twice, and :func:`budget_needed`
+    asks only that, many times.
+    """
     cards = inputs.cards
     n = len(cards)
     at_date = calendar.interview_at
     retention = inputs.retention
     p_new = inputs.new_card_recall
-    cost = [inputs.seconds_per_type.get(c.qtype, DEFAULT_SECONDS["open"]) for c in cards]
-    memory = _initial_memory(inputs)
-    views = [c.views for c in cards]
-    recall_now = [m.recall(at_date) for m in memory]
-    recall = list(recall_now)
-    total = sum(recall)
-    version = [0] * n
+    # Memories are built when a card is first planned: most cards of a large scope never are.
+    memory: list[Memory | None] = [None] * n
+
+    def memory_of(i: int) -> Memory:
+        mem = memory[i]
+        if mem is None:
+            c = cards[i]
+            seen = c.stability is not None and c.difficulty is not None and c.last_review is not None
+            mem = memory[i] = Memory([(1.0, c.stability, c.difficulty)], c.last_review) if seen else Memory()  # type: ignore[list-item]
+        return mem
+
     starts = calendar.day_starts
     first_start = starts[0] if starts else at_date
+    seconds = inputs.seconds_per_type
+    views_today = inputs.views_today
+    default_cost = DEFAULT_SECONDS["open"]
 
-    # Today so far: cards answered since midnight are not planned again tonight;
-    # new cards introduced today count towards tonight's share of new cards.
-    done_today = {i for i, c in enumerate(cards) if inputs.views_today.get(c.question_id)}
-    new_today = sum(1 for i in done_today if inputs.views_today[cards[i].question_id] >= views[i])
-
+    # One pass over the scope (it may hold 20,000 cards): costs, views, recall on the
+    # date as things stand, the due and extra-review queues, unseen cards per topic.
+    cost: list[float] = []
+    views: list[int] = []
+    recall_now: list[float] = []
     due_heap: list[tuple[float, int, int]] = []
     boost_heap: list[tuple[float, int, int]] = []
-    for i, card in enumerate(cards):
-        mem = memory[i]
-        if not mem.seen:
-            continue
-        assert mem.last_review is not None
-        due = card.due if card.due is not None else mem.last_review + mem.due_after(retention)
-        if views[i] < TARGET_VIEWS:  # seen once: due from the next morning
-            due = min(due, first_start if mem.last_review < first_start else _next_start(starts, mem.last_review, due))
-        due_heap.append((due, 0, i))
-        boost_heap.append((recall[i], 0, i))
-    heapq.heapify(due_heap)
-    heapq.heapify(boost_heap)
-
-    # Unseen questions per topic, in bank order; topics least covered first, weakest among equals.
     unseen: dict[int, list[int]] = {}
     size: dict[int, int] = {}
     seen_in: dict[int, int] = {}
     readiness_now: dict[int, float] = {}
-    for i, card in enumerate(cards):
-        size[card.topic_id] = size.get(card.topic_id, 0) + 1
-        readiness_now[card.topic_id] = readiness_now.get(card.topic_id, 0.0) + recall_now[i]
-        if views[i] == 0:
-            unseen.setdefault(card.topic_id, []).append(i)
-        else:
-            seen_in[card.topic_id] = seen_in.get(card.topic_id, 0) + 1
+    # Today so far: cards answered since midnight are not planned again tonight;
+    # new cards introduced today count towards tonight's share of new cards.
+    done_today: set[int] = set()
+    new_today = 0
+    for i, (qid, topic, qtype, stability, _difficulty, last, due, seen) in enumerate(cards):
+        cost.append(seconds.get(qtype, default_cost))
+        views.append(seen)
+        size[topic] = size.get(topic, 0) + 1
+        if views_today and qid in views_today:
+            done_today.add(i)
+            new_today += views_today[qid] >= seen
+        if stability is None or last is None:
+            recall_now.append(0.0)
+            if seen == 0:
+                unseen.setdefault(topic, []).append(i)
+            else:
+                seen_in[topic] = seen_in.get(topic, 0) + 1
+            continue
+        seen_in[topic] = seen_in.get(topic, 0) + 1
+        r = (1.0 + FACTOR * whole_days(at_date - last) / stability) ** DECAY
+        recall_now.append(r)
+        readiness_now[topic] = readiness_now.get(topic, 0.0) + r
+        if due is None:
+            due = last + memory_of(i).due_after(retention)
+        if seen < TARGET_VIEWS:  # seen once: due from the next morning
+            due = min(due, first_start if last < first_start else _next_start(starts, last, due))
+        due_heap.append((due, 0, i))
+        boost_heap.append((r, 0, i))
+    heapq.heapify(due_heap)
+    heapq.heapify(boost_heap)
+    recall = list(recall_now)
+    total = sum(recall)
+    version = [0] * n
+    cheapest = min(cost) if cost else 0.0
     for topic in unseen:
         unseen[topic].reverse()  # pop() from the end gives bank order
-    order = {topic: rank for rank, topic in enumerate(dict.fromkeys(c.topic_id for c in cards))}
+    order = {topic: rank for rank, topic in enumerate(size)}
 
     def topic_key(topic: int) -> tuple[float, float, int, int]:
-        return (seen_in.get(topic, 0) / size[topic], readiness_now[topic] / size[topic], order[topic], topic)
+        return (seen_in.get(topic, 0) / size[topic], readiness_now.get(topic, 0.0) / size[topic], order[topic], topic)
 
     topic_heap = [topic_key(t) for t in unseen]
     heapq.heapify(topic_heap)
@@ -181,8 +197,8 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float) -> S
         skip = done_today if k == 0 else set()
         review_only = is_review_only(day, calendar.interview_date)
 
-        # 1. Due cards, least likely recalled first.
-        candidates: list[tuple[float, int, tuple[float, int, int]]] = []
+        # 1. Due cards, most overdue first (the app's own study order).
+        due_today: list[int] = []
         keep: list[tuple[float, int, int]] = []
         while due_heap and due_heap[0][0] <= moment + _EPSILON:
             entry = heapq.heappop(due_heap)
@@ -191,16 +207,13 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float) -> S
                 continue
             if i in skip:
                 keep.append(entry)
-            else:
-                candidates.append((memory[i].recall(moment), i, entry))
-        candidates.sort()
-        due_today: list[int] = []
-        for _, i, entry in candidates:
-            if cost[i] <= left:
+            elif cost[i] <= left:
                 due_today.append(i)
                 left -= cost[i]
             else:
                 keep.append(entry)  # still due tomorrow
+                if left < cheapest:
+                    break
         for entry in keep:
             heapq.heappush(due_heap, entry)
 
@@ -230,13 +243,17 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float) -> S
             already = new_today if k == 0 else 0
             take_new(math.ceil((unseen_left + already) / evenings_for_new) - already)
 
-        # 3. Extra reviews where they raise recall on the date the most.
+        # 3. Time left: new cards ahead of their share (a card seen early gets more
+        # reviews before the date, and an unseen card is worth nothing on the day).
+        if new_allowed and unseen_left and left > 0:
+            take_new(math.inf)
+
+        # 4. Extra reviews where they raise recall on the date the most.
         extra: list[int] = []
         taken = skip | set(due_today) | set(new_cards)
         put_back: list[tuple[float, int, int]] = []
-        cheapest = min(cost) if cost else 0.0
         scanned, scan_limit = 0, 4 * int(left / max(cheapest, 1.0)) + 20
-        while boost_heap and left >= cheapest and scanned < scan_limit:
+        while extras and boost_heap and left >= cheapest and scanned < scan_limit:
             entry = heapq.heappop(boost_heap)
             i = entry[2]
             if entry[1] != version[i]:
@@ -245,17 +262,13 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float) -> S
             if i in taken or cost[i] > left:
                 continue
             scanned += 1
-            if reviewed(memory[i], moment, p_new).recall(at_date) - recall[i] < MIN_GAIN:
+            if reviewed(memory_of(i), moment, p_new).recall(at_date) - recall[i] < MIN_GAIN:
                 continue
             put_back.pop()
             extra.append(i)
             left -= cost[i]
         for entry in put_back:
             heapq.heappush(boost_heap, entry)
-        # 4. Time still left and nothing worth reviewing: new cards ahead of their share
-        # (a card seen early gets more reviews before the date).
-        if new_allowed and unseen_left and left > 0:
-            take_new(math.inf)
 
         # A mock exam of the evening's reviews on mock days.
         exam = None
@@ -268,12 +281,12 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float) -> S
         # Play the evening forward with expected outcomes.
         next_start = starts[k + 1] if k + 1 < len(starts) else at_date
         for i in (*due_today, *new_cards, *extra):
-            memory[i] = reviewed(memory[i], moment, p_new)
+            mem = memory[i] = reviewed(memory_of(i), moment, p_new)
             views[i] += 1
             version[i] += 1
-            total += memory[i].recall(at_date) - recall[i]
-            recall[i] = memory[i].recall(at_date)
-            due = moment + memory[i].due_after(retention)
+            total += mem.recall(at_date) - recall[i]
+            recall[i] = mem.recall(at_date)
+            due = moment + mem.due_after(retention)
             if views[i] < TARGET_VIEWS:
                 due = min(due, next_start)
             heapq.heappush(due_heap, (due, version[i], i))
@@ -287,10 +300,24 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float) -> S
 
     return Simulation(
         days=tuple(plans),
-        recall_if_stopped={c.question_id: recall_now[i] for i, c in enumerate(cards)},
-        recall_if_planned={c.question_id: recall[i] for i, c in enumerate(cards)},
+        recall_if_stopped=recall_now,
+        recall_if_planned=recall,
         missing_views=sum(max(0, TARGET_VIEWS - v) for v in views),
     )
+
+
+def budget_needed(inputs: PlanInputs, calendar: Calendar, minutes: int, most: int) -> int | None:
+    """The fewest daily minutes (above ``minutes``, at most ``most``) that see every question twice; None if none."""
+    if simulate(inputs, calendar, most * 60.0, extras=False).missing_views:
+        return None
+    low, high = minutes, most  # behind at ``low``, on track at ``high``
+    while high - low > 1:
+        mid = (low + high) // 2
+        if simulate(inputs, calendar, mid * 60.0, extras=False).missing_views:
+            low = mid
+        else:
+            high = mid
+    return high
 
 
 def _next_start(starts: tuple[float, ...], after: float, fallback: float) -> float:

@@ -58,11 +58,16 @@ def field_html(raw: str, media_name: Callable[[str], str | None] | None = None) 
     ``media_name``: Anki media file name → the name it has in QuizDesk's media
     folder (None: leave the reference as written).
     """
-    text = _SOUND.sub(lambda m: f"[audio: {m.group(1)}]", legacy_latex(raw))
-    if media_name is not None:
+    if not raw.strip():
+        return ""
+    text = _SOUND.sub(lambda m: f"[audio: {m.group(1)}]", legacy_latex(raw)) if "[" in raw else raw
+    if media_name is not None and "<img" in text.lower():
         text = _IMG_SRC.sub(lambda m: _image(m, media_name), text)
-    text = sanitize_html(text).replace("$", "&#36;")
-    text = _MATH.sub(_decode_math, text).strip()
+    # Text without tags needs no sanitiser run (~0.1 ms a call): escaping is all it would do.
+    text = (sanitize_html(text) if "<" in text else html.escape(html.unescape(text), quote=False)).replace("$", "&#36;")
+    if "\\(" in text or "\\[" in text:
+        text = _MATH.sub(_decode_math, text)
+    text = text.strip()
     return text
 
 

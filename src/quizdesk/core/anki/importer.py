@@ -178,7 +178,7 @@ def _known_reviews(session: Session) -> set[tuple[int, int]]:
 
 
 def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, cancelled: CancelledFn | None) -> None:
-    from sqlalchemy import insert, select
+    from sqlalchemy import select
 
     from quizdesk.core.content.sync import sync_questions
     from quizdesk.core.db.models import Attempt, Question, ReviewState
@@ -224,6 +224,7 @@ def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, can
         for qid, answered_at in session.execute(select(Attempt.question_id, Attempt.answered_at).where(Attempt.question_id.in_(linked_qids))):
             own_times.setdefault(qid, set()).add(int(answered_at.timestamp() * 1000))
     rows: list[dict[str, Any]] = []
+    new_states: list[dict[str, Any]] = []
     for planned, qid in targets:
         answers = sorted((r for card in planned.cards for r in reviews_by_card.get(card.id, ()) if is_answer(r)), key=lambda r: r.id)
         mine = own_times.get(qid, set())
@@ -240,16 +241,24 @@ def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, can
         report.reviews += len(new)
         memory = _memory(planned, qid, plan.collection.created, reviews_by_card, states.get(qid), new, retention)
         if memory is not None:
+            values = {
+                "card": memory.card, "due_at": memory.due_at, "stability": memory.stability, "difficulty": memory.difficulty,
+                "last_review_at": memory.last_review_at, "reps": memory.reps, "lapses": memory.lapses,
+            }
             state = states.get(qid)
             if state is None:
-                state = ReviewState(question_id=qid)
-                session.add(state)
-            state.card, state.due_at, state.stability, state.difficulty = memory.card, memory.due_at, memory.stability, memory.difficulty
-            state.last_review_at, state.reps, state.lapses = memory.last_review_at, memory.reps, memory.lapses
+                new_states.append({"question_id": qid, **values})
+            else:
+                for key, value in values.items():
+                    setattr(state, key, value)
             report.review_states += 1
-    if rows:
-        session.execute(insert(Attempt), rows)
     session.flush()
+    # Plain Core inserts: the ORM's per-object bookkeeping tripled the time of 20,000 answers.
+    connection = session.connection()
+    if rows:
+        connection.execute(Attempt.__table__.insert(), rows)
+    if new_states:
+        connection.execute(ReviewState.__table__.insert(), new_states)
 
 
 def _memory(planned: PlannedQuestion, qid: int, created: int, reviews_by_card: dict[int, list[Review]], state: Any, new: list[Review], retention: float) -> Memory | None:

@@ -50,7 +50,7 @@ def _minutes(seconds: float) -> str:
 
 
 def _day_json(day: DayPlan, full: bool) -> dict[str, Any]:
-    exam = None
+    exam: dict[str, Any] | None = None
     if day.exam is not None:
         exam = {"count": day.exam.count, "time_limit_s": day.exam.time_limit_s}
         if full:

@@ -88,12 +88,19 @@ def _topic_forecasts(topics: list[TopicRow], inputs: PlanInputs, sim: Simulation
     seen: dict[int, int] = {}
     stopped: dict[int, float] = {}
     planned: dict[int, float] = {}
-    for card, if_stopped, if_planned in zip(inputs.cards, sim.recall_if_stopped, sim.recall_if_planned):
-        topic = card.topic_id
-        count[topic] = count.get(topic, 0) + 1
-        seen[topic] = seen.get(topic, 0) + (card.views > 0)
-        stopped[topic] = stopped.get(topic, 0.0) + if_stopped
-        planned[topic] = planned.get(topic, 0.0) + if_planned
+    # Cards come grouped by topic: sum each run of one topic at C speed.
+    cards = inputs.cards
+    start = 0
+    while start < len(cards):
+        topic = cards[start][1]
+        end = start
+        while end < len(cards) and cards[end][1] == topic:
+            end += 1
+        count[topic] = count.get(topic, 0) + end - start
+        seen[topic] = seen.get(topic, 0) + sum(1 for c in cards[start:end] if c[7] > 0)
+        stopped[topic] = stopped.get(topic, 0.0) + sum(sim.recall_if_stopped[start:end])
+        planned[topic] = planned.get(topic, 0.0) + sum(sim.recall_if_planned[start:end])
+        start = end
     return tuple(
         TopicForecast(
             topic_id=topic.id, key=topic.key, name=topic.name, name_en=topic.name_en or topic.name,

@@ -41,7 +41,9 @@ def epoch_days(moment: datetime) -> float:
 class CardRow(NamedTuple):
     """One question of the scope and its FSRS state (stability None: never reviewed).
 
-    A named tuple: 20,000 of them are made from the query's rows at C speed.
+    The shape of a card; :func:`load_inputs` hands over the query's plain rows in
+    this order (making 20,000 named tuples costs a fifth of the time budget), so
+    the planner reads cards by position.
     """
 
     question_id: int
@@ -81,7 +83,7 @@ def _cards(connection: sqlite3.Connection, topic_ids: Sequence[int]) -> list[Car
             WHERE q.retired_at IS NULL AND q.topic_id IN ({ids})
             ORDER BY q.topic_id, q.sort_order, q.id"""
     )
-    return list(map(CardRow._make, rows))
+    return rows.fetchall()
 
 
 def seconds_per_type(connection: sqlite3.Connection) -> tuple[dict[str, float], dict[str, bool]]:
@@ -125,7 +127,7 @@ def desired_retention(connection: sqlite3.Connection) -> float:
 def load_inputs(connection: sqlite3.Connection, topic_ids: Sequence[int], *, day_start: datetime, now: datetime) -> PlanInputs:
     """Everything the plan needs about the scope ``topic_ids``; "today" runs from ``day_start`` to ``now``."""
     cards = _cards(connection, topic_ids)
-    in_scope = {c.question_id for c in cards}
+    in_scope = {c[0] for c in cards}
     views_today: dict[int, int] = {}
     seconds_today = 0.0
     for qid, seconds in connection.execute(

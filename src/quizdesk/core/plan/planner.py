@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from quizdesk.core.plan.inputs import DEFAULT_SECONDS, PlanInputs
-from quizdesk.core.plan.memory import DECAY, FACTOR, Memory, reviewed, whole_days
+from quizdesk.core.plan.memory import DECAY, FACTOR, Memory, reviewed
 
 TARGET_VIEWS = 2  # every question seen at least this often before the date
 REVIEW_ONLY_DAYS = 2  # the last evenings before the interview: no new cards
@@ -122,9 +122,9 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float, *, e
     def memory_of(i: int) -> Memory:
         mem = memory[i]
         if mem is None:
-            c = cards[i]
-            seen = c.stability is not None and c.difficulty is not None and c.last_review is not None
-            mem = memory[i] = Memory([(1.0, c.stability, c.difficulty)], c.last_review) if seen else Memory()  # type: ignore[list-item]
+            _, _, _, stability, difficulty, last, _, _ = cards[i]
+            seen = stability is not None and difficulty is not None and last is not None
+            mem = memory[i] = Memory([(1.0, stability, difficulty)], last) if seen else Memory()  # type: ignore[list-item]
         return mem
 
     starts = calendar.day_starts
@@ -148,24 +148,29 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float, *, e
     # new cards introduced today count towards tonight's share of new cards.
     done_today: set[int] = set()
     new_today = 0
+    floor = math.floor
     for i, (qid, topic, qtype, stability, _difficulty, last, due, seen) in enumerate(cards):
         cost.append(seconds.get(qtype, default_cost))
         views.append(seen)
-        size[topic] = size.get(topic, 0) + 1
+        if topic not in size:
+            size[topic] = seen_in[topic] = 0
+            readiness_now[topic] = 0.0
+            unseen[topic] = []
+        size[topic] += 1
         if views_today and qid in views_today:
             done_today.add(i)
             new_today += views_today[qid] >= seen
+        if seen:
+            seen_in[topic] += 1
         if stability is None or last is None:
             recall_now.append(0.0)
-            if seen == 0:
-                unseen.setdefault(topic, []).append(i)
-            else:
-                seen_in[topic] = seen_in.get(topic, 0) + 1
+            if not seen:
+                unseen[topic].append(i)
             continue
-        seen_in[topic] = seen_in.get(topic, 0) + 1
-        r = (1.0 + FACTOR * whole_days(at_date - last) / stability) ** DECAY
+        # memory.retrievability in whole days, inline: this loop runs over the whole scope.
+        r = (1.0 + FACTOR * max(0, floor(at_date - last + 1e-6)) / stability) ** DECAY
         recall_now.append(r)
-        readiness_now[topic] = readiness_now.get(topic, 0.0) + r
+        readiness_now[topic] += r
         if due is None:
             due = last + memory_of(i).due_after(retention)
         if seen < TARGET_VIEWS:  # seen once: due from the next morning
@@ -178,8 +183,7 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float, *, e
     total = sum(recall)
     version = [0] * n
     cheapest = min(cost) if cost else 0.0
-    for topic in unseen:
-        unseen[topic].reverse()  # pop() from the end gives bank order
+    unseen = {topic: ids[::-1] for topic, ids in unseen.items() if ids}  # pop() from the end gives bank order
     order = {topic: rank for rank, topic in enumerate(size)}
 
     def topic_key(topic: int) -> tuple[float, float, int, int]:
@@ -276,7 +280,7 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float, *, e
         if is_mock_day(day, calendar.interview_date) and len(reviews) >= MOCK_MIN:
             chosen = reviews[:MOCK_MAX]
             limit = math.ceil(sum(cost[i] for i in chosen) / 60.0) * 60
-            exam = MockExam(tuple(cards[i].question_id for i in chosen), int(limit))
+            exam = MockExam(tuple(cards[i][0] for i in chosen), int(limit))
 
         # Play the evening forward with expected outcomes.
         next_start = starts[k + 1] if k + 1 < len(starts) else at_date
@@ -292,7 +296,7 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float, *, e
             heapq.heappush(due_heap, (due, version[i], i))
             heapq.heappush(boost_heap, (recall[i], version[i], i))
 
-        ids = lambda items: tuple(cards[i].question_id for i in items)  # noqa: E731
+        ids = lambda items: tuple(cards[i][0] for i in items)  # noqa: E731
         plans.append(DayPlan(
             day=day, due=ids(due_today), new=ids(new_cards), extra=ids(extra), exam=exam,
             seconds=max(0.0, budget) - left, review_only=review_only, readiness=total / n if n else 0.0,
@@ -302,7 +306,7 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float, *, e
         days=tuple(plans),
         recall_if_stopped=recall_now,
         recall_if_planned=recall,
-        missing_views=sum(max(0, TARGET_VIEWS - v) for v in views),
+        missing_views=2 * views.count(0) + views.count(1),  # TARGET_VIEWS = 2
     )
 
 

@@ -63,24 +63,6 @@ def gui_store(store: Store, gui_bank_dir: Path) -> Store:
     return store
 
 
-class FakeClock:
-    """A monotonic clock the test moves by hand."""
-
-    def __init__(self, start: float = 1000.0) -> None:
-        self.t = start
-
-    def __call__(self) -> float:
-        return self.t
-
-    def advance(self, seconds: float) -> None:
-        self.t += seconds
-
-
-@pytest.fixture
-def fake_clock() -> FakeClock:
-    return FakeClock()
-
-
 def ids_by_external(store: Store) -> dict[str, int]:
     with store.read() as connection:
         return {ext: qid for qid, ext in connection.execute("SELECT id, external_id FROM questions")}

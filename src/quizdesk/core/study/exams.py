@@ -22,11 +22,11 @@ from sqlalchemy.orm import Session
 from quizdesk.core.clock import as_utc, utcnow
 from quizdesk.core.content.model import QUESTION_TYPES
 from quizdesk.core.db.models import Attempt, Question, ReviewState, SessionAnswer, StudySession
+from quizdesk.core.study.exam_state import ANSWERABLE, RESUMABLE, ExamState
 from quizdesk.core.study.reviews import record_blank, record_choice, record_rating, record_recall
 from quizdesk.core.study.ui_support import QuestionDetail
 
 ORDERS = ("random", "weakest", "due")
-RESUMABLE_STATES = ("active", "paused", "grading")
 
 
 class EmptySelectionError(ValueError):
@@ -52,9 +52,11 @@ ExamQuestion = QuestionDetail
 
 
 @dataclass
-class ExamState:
+class ExamSnapshot:
+    """An exam as stored: its questions, answers, flags and clock (what :func:`load_exam` returns)."""
+
     id: int
-    state: str
+    state: ExamState
     questions: list[ExamQuestion]
     answers: dict[int, Any] = field(default_factory=dict)
     flags: set[int] = field(default_factory=set)
@@ -69,7 +71,7 @@ class ExamState:
 @dataclass(frozen=True)
 class ResumeInfo:
     session_id: int
-    state: str
+    state: ExamState
     remaining_s: float | None
     answered: int
     total: int
@@ -169,7 +171,7 @@ def create_exam(session: Session, spec: ExamSpec, now: datetime) -> int:
             "ranked_topics": [list(group) for group in spec.ranked_topics],
         },
         question_ids=chosen,
-        state="active",
+        state=ExamState.ACTIVE.value,
         started_at=now,
         deadline_at=now + timedelta(seconds=limit) if limit else None,
         time_limit_s=limit,
@@ -209,15 +211,15 @@ def _exam_question(q: Question) -> ExamQuestion:
     )
 
 
-def load_exam(session: Session, session_id: int) -> ExamState:
+def load_exam(session: Session, session_id: int) -> ExamSnapshot:
     exam = _exam(session, session_id)
     by_id = {q.id: q for q in session.scalars(select(Question).where(Question.id.in_(exam.question_ids)))}
     graded = set(
         session.scalars(select(Attempt.question_id).where(Attempt.session_id == exam.id))
     )
-    return ExamState(
+    return ExamSnapshot(
         id=exam.id,
-        state=exam.state,
+        state=ExamState(exam.state),
         questions=[_exam_question(by_id[i]) for i in exam.question_ids if i in by_id],
         answers={a.question_id: a.given for a in exam.answers if a.given is not None},
         flags={a.question_id for a in exam.answers if a.flagged},
@@ -250,7 +252,7 @@ def _answer_row(session: Session, exam: StudySession, question_id: int) -> Sessi
 
 
 def _require_open(exam: StudySession) -> None:
-    if exam.state not in ("active", "paused"):
+    if exam.state not in ANSWERABLE:
         raise ValueError(f"exam {exam.id} is {exam.state}; answers can no longer change")
 
 
@@ -281,11 +283,11 @@ def set_flag(
 
 def save_clock(session: Session, session_id: int, *, remaining_s: float | None, elapsed_s: float, current_index: int, paused: bool = False) -> None:
     exam = _exam(session, session_id)
-    if exam.state not in ("active", "paused"):
+    if exam.state not in ANSWERABLE:
         return
     _touch_clock(exam, remaining_s, elapsed_s, current_index)
     if exam.time_limit_s is None:
-        exam.state = "paused" if paused else "active"
+        exam.state = (ExamState.PAUSED if paused else ExamState.ACTIVE).value
 
 
 def submit_exam(session: Session, session_id: int, now: datetime) -> None:
@@ -317,7 +319,7 @@ def submit_exam(session: Session, session_id: int, now: datetime) -> None:
             session, question_id, given, now=now, seconds=row.seconds_spent if row else 0.0,
             session_id=exam.id, mode="exam",
         )
-    exam.state = "grading" if pending_open else "finished"
+    exam.state = (ExamState.GRADING if pending_open else ExamState.FINISHED).value
     if not pending_open:
         exam.finished_at = now
 
@@ -334,7 +336,7 @@ def score_blank_open_answers(session: Session, session_id: int, now: datetime) -
     did. The exam finishes when nothing is left to grade.
     """
     exam = _exam(session, session_id)
-    if exam.state != "grading":
+    if exam.state != ExamState.GRADING:
         return []
     answers = {a.question_id: a for a in exam.answers}
     graded = set(session.scalars(select(Attempt.question_id).where(Attempt.session_id == exam.id)))
@@ -349,7 +351,7 @@ def score_blank_open_answers(session: Session, session_id: int, now: datetime) -
             scored.append(question_id)
     session.flush()
     if set(open_ids) <= graded | set(scored):
-        exam.state = "finished"
+        exam.state = ExamState.FINISHED.value
         exam.finished_at = now
     return scored
 
@@ -361,7 +363,7 @@ def self_grade(
     """Write the attempt of one open exam question, graded by the user."""
     now = as_utc(now)
     exam = _exam(session, session_id)
-    if exam.state != "grading":
+    if exam.state != ExamState.GRADING:
         raise ValueError(f"exam {exam.id} is {exam.state}, not waiting for self-grading")
     if question_id not in exam.question_ids:
         raise LookupError(f"question {question_id} is not part of exam {exam.id}")
@@ -382,7 +384,7 @@ def self_grade(
     open_ids = set(session.scalars(select(Question.id).where(Question.id.in_(exam.question_ids), Question.qtype == "open")))
     graded = set(session.scalars(select(Attempt.question_id).where(Attempt.session_id == exam.id)))
     if open_ids <= graded:
-        exam.state = "finished"
+        exam.state = ExamState.FINISHED.value
         exam.finished_at = now
 
 
@@ -390,19 +392,19 @@ def find_resumable(session: Session) -> ResumeInfo | None:
     """The most recent exam left unfinished (by a crash, a kill or a pause)."""
     exam = session.scalars(
         select(StudySession)
-        .where(StudySession.mode == "exam", StudySession.state.in_(RESUMABLE_STATES))
+        .where(StudySession.mode == "exam", StudySession.state.in_([s.value for s in RESUMABLE]))
         .order_by(StudySession.started_at.desc(), StudySession.id.desc())
     ).first()
     if exam is None:
         return None
     answered = sum(1 for a in exam.answers if a.given is not None)
-    return ResumeInfo(exam.id, exam.state, exam.remaining_s, answered, len(exam.question_ids), exam.started_at)
+    return ResumeInfo(exam.id, ExamState(exam.state), exam.remaining_s, answered, len(exam.question_ids), exam.started_at)
 
 
 def abandon_exam(session: Session, session_id: int, now: datetime) -> None:
     """Give up an unfinished exam without grading it (its answers stay stored)."""
     now = as_utc(now)
     exam = _exam(session, session_id)
-    if exam.state in RESUMABLE_STATES:
-        exam.state = "abandoned"
+    if exam.state in RESUMABLE:
+        exam.state = ExamState.ABANDONED.value
         exam.finished_at = now

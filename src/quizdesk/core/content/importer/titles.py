@@ -174,13 +174,18 @@ def strip_markup(raw: str) -> str:
     text = _OPEN_TAG_DEBRIS_RE.sub("", text)
     text = _MD_IMAGE_RE.sub(r"\1", text)
     text = _MD_LINK_RE.sub(r"\1", text)
+    hidden = False
     if "\\" in text:
-        text = _ESCAPE_RE.sub(_hide, text)
+        text, count = _ESCAPE_RE.subn(_hide, text)
+        hidden = count > 0
     if "__" in text:
-        text = _DUNDER_RE.sub(_hide_dunder, text)
+        text, count = _DUNDER_RE.subn(_hide_dunder, text)
+        hidden = hidden or count > 0
     for pattern in _EMPHASIS_RES:
         text = pattern.sub(r"\1", text)
-    text = html.unescape(_show(text))
+    if hidden:  # a character loop: only for the few titles that had escapes
+        text = _show(text)
+    text = html.unescape(text)
     return _SPACE_RE.sub(" ", text).strip()
 
 

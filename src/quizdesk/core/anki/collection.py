@@ -132,7 +132,12 @@ def read_collection(connection: sqlite3.Connection) -> Collection:
         for row in connection.execute(
             "SELECT id, nid, did, ord, type, queue, due, ivl, reps, lapses, odue, odid, data FROM cards ORDER BY id"
         ):
-            col.cards.append(CardRow(*(int(v or 0) for v in row[:12]), str(row[12] or "")))
+            numbers = [int(v or 0) for v in row[:12]]
+            col.cards.append(CardRow(
+                id=numbers[0], note_id=numbers[1], deck_id=numbers[2], ord=numbers[3], ctype=numbers[4], queue=numbers[5],
+                due=numbers[6], ivl=numbers[7], reps=numbers[8], lapses=numbers[9], original_due=numbers[10],
+                original_deck=numbers[11], data=str(row[12] or ""),
+            ))
         for row in connection.execute("SELECT id, cid, ease, time, type FROM revlog ORDER BY id"):
             col.reviews.append(Review(*(int(v or 0) for v in row)))
     except sqlite3.DatabaseError as exc:

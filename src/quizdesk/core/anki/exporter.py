@@ -346,7 +346,7 @@ def _write_progress(
         .order_by(Attempt.answered_at, Attempt.id)
     )
     for qid, rating, seconds, answered_at in attempts:
-        if not 1 <= int(rating) <= 4:
+        if rating is None or not 1 <= int(rating) <= 4:
             continue
         cid, _nid = cards[by_question[qid]]
         rid = int(answered_at.timestamp() * 1000)

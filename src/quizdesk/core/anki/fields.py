@@ -39,9 +39,13 @@ _IMG_SRC = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s
 CLOZE_STYLE = "color: #0969da; font-weight: bold;"
 
 
+def _wrapper(opener: str, closer: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: f"{opener}{match.group(1)}{closer}"
+
+
 def legacy_latex(text: str) -> str:
     for pattern, opener, closer in _LEGACY:
-        text = pattern.sub(lambda m, o=opener, c=closer: f"{o}{m.group(1)}{c}", text)
+        text = pattern.sub(_wrapper(opener, closer), text)
     return text
 
 

@@ -178,7 +178,7 @@ def _known_reviews(session: Session) -> set[tuple[int, int]]:
 
 
 def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, cancelled: CancelledFn | None) -> None:
-    from sqlalchemy import select
+    from sqlalchemy import insert, select
 
     from quizdesk.core.content.sync import sync_questions
     from quizdesk.core.db.models import Attempt, Question, ReviewState
@@ -256,9 +256,9 @@ def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, can
     # Plain Core inserts: the ORM's per-object bookkeeping tripled the time of 20,000 answers.
     connection = session.connection()
     if rows:
-        connection.execute(Attempt.__table__.insert(), rows)
+        connection.execute(insert(Attempt), rows)
     if new_states:
-        connection.execute(ReviewState.__table__.insert(), new_states)
+        connection.execute(insert(ReviewState), new_states)
 
 
 def _memory(planned: PlannedQuestion, qid: int, created: int, reviews_by_card: dict[int, list[Review]], state: Any, new: list[Review], retention: float) -> Memory | None:

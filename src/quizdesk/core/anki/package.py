@@ -17,7 +17,7 @@ import sqlite3
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from quizdesk.core.anki.errors import AnkiPackageError
 from quizdesk.core.anki.protobuf import MediaEntry, media_entries, package_version
@@ -64,7 +64,7 @@ def _copy_capped(source: IO[bytes], target: IO[bytes], cap: int, what: str) -> i
 def _zstd_reader(raw: IO[bytes]) -> IO[bytes]:
     import zstandard
 
-    return zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)  # type: ignore[no-any-return]
+    return cast(IO[bytes], zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True))
 
 
 @dataclass
@@ -92,7 +92,7 @@ class OpenedPackage:
         try:
             with self.archive.open(info) as raw:
                 head = raw.read(4)
-                stream: IO[bytes] = io.BufferedReader(_Prefixed(head, raw))  # type: ignore[arg-type]
+                stream: IO[bytes] = _Prefixed(head, raw)
                 if head == ZSTD_MAGIC and self.version >= LATEST_VERSION:
                     stream = _zstd_reader(stream)
                 with target.open("wb") as out:
@@ -112,25 +112,25 @@ class OpenedPackage:
         shutil.rmtree(self.workdir, ignore_errors=True)
 
 
-class _Prefixed(io.RawIOBase):
-    """A stream that first gives back bytes already read from it."""
+class _Prefixed(io.RawIOBase, IO[bytes]):
+    """A stream that first gives back bytes already read from it (the format's magic number)."""
 
     def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+        super().__init__()
         self._head = head
         self._rest = rest
 
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
-        if self._head:
-            n = min(len(buffer), len(self._head))
-            buffer[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
-        data = self._rest.read(len(buffer))
-        buffer[: len(data)] = data
-        return len(data)
+    def read(self, size: int = -1) -> bytes:
+        head, self._head = self._head, b""
+        if size is None or size < 0:
+            return head + self._rest.read()
+        if len(head) >= size:
+            self._head = head[size:]
+            return head[:size]
+        return head + self._rest.read(size - len(head))
 
 
 def _read_map(archive: zipfile.ZipFile, version: int) -> list[MediaEntry]:
@@ -140,7 +140,7 @@ def _read_map(archive: zipfile.ZipFile, version: int) -> list[MediaEntry]:
     with archive.open(info) as raw:
         buffer = io.BytesIO()
         head = raw.read(4)
-        source: IO[bytes] = io.BufferedReader(_Prefixed(head, raw))  # type: ignore[arg-type]
+        source: IO[bytes] = _Prefixed(head, raw)
         if head == ZSTD_MAGIC:
             source = _zstd_reader(source)
         _copy_capped(source, buffer, MAX_MAP_BYTES, "the media list")

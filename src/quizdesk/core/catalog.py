@@ -108,19 +108,3 @@ def question_titles(connection: Any, topic_ids: list[int] | None = None) -> list
             FROM questions q JOIN topics t ON t.id = q.topic_id
             WHERE {_active_in(topic_ids)} {_BANK_ORDER}""",
     ).fetchall()
-
-
-def question_count(connection: Any) -> int:
-    row = raw_execute(connection, "SELECT count(*) FROM questions WHERE retired_at IS NULL").fetchone()
-    return int(row[0]) if row else 0
-
-
-def due_count(connection: Any, now_iso: str) -> int:
-    """Active questions whose review is due at ``now_iso`` (naive UTC, as stored)."""
-    row = raw_execute(
-        connection,
-        """SELECT count(*) FROM review_states r JOIN questions q ON q.id = r.question_id
-           WHERE q.retired_at IS NULL AND r.due_at <= :now""",
-        {"now": now_iso},
-    ).fetchone()
-    return int(row[0]) if row else 0

@@ -95,13 +95,18 @@ def configured_keep(db_path: Path) -> int:
 
 
 def set_configured_keep(connection: sqlite3.Connection, keep: int) -> int:
-    """Store the number of backups to keep (clamped to 1..100); returns what was stored."""
-    value = min(MAX_KEEP, max(MIN_KEEP, int(keep)))
+    """Store the number of backups to keep (clamped to 1..100) and commit; returns what was stored."""
     with connection:
-        connection.execute(
-            "INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (KEEP_META_KEY, str(value)),
-        )
+        return write_configured_keep(connection, keep)
+
+
+def write_configured_keep(connection: sqlite3.Connection, keep: int) -> int:
+    """:func:`set_configured_keep` inside the caller's transaction (the UI's settings op)."""
+    value = min(MAX_KEEP, max(MIN_KEEP, int(keep)))
+    connection.execute(
+        "INSERT INTO app_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (KEEP_META_KEY, str(value)),
+    )
     return value
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from quizdesk.core.clock import as_utc, utc_or_now
@@ -60,16 +60,12 @@ def study_queue(session: Session, topic_ids: Sequence[int] | None, now: datetime
 
 
 def due_count(session: Session, topic_ids: Sequence[int] | None = None, now: datetime | None = None) -> int:
-    moment = utc_or_now(now)
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(Question)
-            .join(ReviewState, ReviewState.question_id == Question.id)
-            .where(_active(topic_ids), ReviewState.due_at <= moment)
-        )
-        or 0
-    )
+    """Active questions due at ``now``: the one query of :mod:`quizdesk.core.queries.counts`, in this session."""
+    from quizdesk.core.queries import raw_connection
+    from quizdesk.core.queries.counts import due_count as count
+
+    session.flush()  # the raw query sees this session's own pending writes
+    return count(raw_connection(session), utc_or_now(now), topic_ids)
 
 
 def _question(session: Session, question_id: int) -> Question:

@@ -1139,6 +1139,29 @@ Try again, or choose another folder.</translation>
     </message>
 </context>
 <context>
+    <name>Ops</name>
+    <message>
+        <source>Not saved: another program is using the database. Try again in a moment.</source>
+        <translation>Not saved: another program is using the database. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Not saved: the disk is full. Free some space and try again.</source>
+        <translation>Not saved: the disk is full. Free some space and try again.</translation>
+    </message>
+    <message>
+        <source>Not saved: the data folder is read-only.</source>
+        <translation>Not saved: the data folder is read-only.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
     <name>PausedPage</name>
     <message>
         <source>Paused</source>
@@ -2006,7 +2029,7 @@ Try again, or choose another folder.</translation>
     <name>WeakAreasDialog</name>
     <message>
         <source>Weak areas</source>
-        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. New figures from the database are on screen.</extracomment>
+        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. New figures from the database are on screen. Reading the figures failed (database gone, locked past the timeout…): the message.</extracomment>
         <translation>Weak areas</translation>
     </message>
     <message>

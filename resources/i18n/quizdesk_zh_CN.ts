@@ -1130,6 +1130,29 @@ Try again, or choose another folder.</source>
     </message>
 </context>
 <context>
+    <name>Ops</name>
+    <message>
+        <source>Not saved: another program is using the database. Try again in a moment.</source>
+        <translation>未保存：另一个程序正在使用数据库。请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Not saved: the disk is full. Free some space and try again.</source>
+        <translation>未保存：磁盘已满。请释放一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>Not saved: the data folder is read-only.</source>
+        <translation>未保存：数据文件夹是只读的。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+</context>
+<context>
     <name>PausedPage</name>
     <message>
         <source>Paused</source>
@@ -1994,7 +2017,7 @@ Try again, or choose another folder.</source>
     <name>WeakAreasDialog</name>
     <message>
         <source>Weak areas</source>
-        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. New figures from the database are on screen.</extracomment>
+        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. New figures from the database are on screen. Reading the figures failed (database gone, locked past the timeout…): the message.</extracomment>
         <translation>薄弱环节</translation>
     </message>
     <message>

@@ -1,4 +1,4 @@
-"""File → Import: worker thread, cancellable progress (rolls back), summary dialog, errors as messages."""
+"""File → Import: on the task runner, cancellable progress (rolls back), summary dialog, errors as messages."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ from sqlalchemy import func, select
 from quizdesk.core.content.importer import media
 from quizdesk.core.db.models import Question
 from quizdesk.core.db.store import Store
-from quizdesk.ui.events import app_events
+from quizdesk.ui.collection import Collection
 from quizdesk.ui.import_dialog import PROGRESS_DELAY_MS, ImportFlow, ImportSummaryDialog, run_import_flow
+from quizdesk.ui.ops import Changes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
@@ -35,15 +36,28 @@ def parent(qtbot) -> QWidget:  # type: ignore[no-untyped-def]
     return widget
 
 
+@pytest.fixture
+def collection(store: Store) -> Collection:
+    return Collection(store)
+
+
+def _import(qtbot, parent: QWidget, paths: list[Path], collection: Collection, **options):  # type: ignore[no-untyped-def]
+    """Run the import flow and wait (in the test's event loop) for its report."""
+    flow = run_import_flow(parent, paths, collection, **options)
+    with qtbot.wait_signal(flow.finished, timeout=20000) as finished:
+        pass
+    return finished.args[0]
+
+
 def _count(store: Store) -> int:
     with store.session() as s:
         return s.scalar(select(func.count()).select_from(Question)) or 0
 
 
-def test_import_shows_a_summary_and_announces_the_change(parent: QWidget, store: Store, repo: Path) -> None:
+def test_import_shows_a_summary_and_announces_the_change(qtbot, parent: QWidget, store: Store, collection: Collection, repo: Path) -> None:  # type: ignore[no-untyped-def]
     changed: list[bool] = []
-    app_events().dataChanged.connect(lambda: changed.append(True))
-    report = run_import_flow(parent, [repo], store.session_factory, store.path.parent)
+    collection.changed.connect(lambda changes: changed.append(changes == Changes.BANK))
+    report = _import(qtbot, parent, [repo], collection)
     assert report is not None and report.imported == 16 and _count(store) == 16
     assert changed == [True]
     dialog = parent.findChild(ImportSummaryDialog, "importSummaryDialog")
@@ -70,11 +84,11 @@ def test_import_shows_a_summary_and_announces_the_change(parent: QWidget, store:
     assert not dialog.isVisible()
 
 
-def test_reimport_reports_unchanged_and_does_not_announce_a_change(parent: QWidget, store: Store, repo: Path) -> None:
-    run_import_flow(parent, [repo], store.session_factory, store.path.parent, show_summary=False)
+def test_reimport_reports_unchanged_and_does_not_announce_a_change(qtbot, parent: QWidget, store: Store, collection: Collection, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    _import(qtbot, parent, [repo], collection, show_summary=False)
     changed: list[bool] = []
-    app_events().dataChanged.connect(lambda: changed.append(True))
-    report = run_import_flow(parent, [repo], store.session_factory, store.path.parent, show_summary=False)
+    collection.changed.connect(lambda _changes: changed.append(True))
+    report = _import(qtbot, parent, [repo], collection, show_summary=False)
     assert report is not None and (report.imported, report.unchanged) == (0, 16) and changed == []
     assert parent.findChild(ImportSummaryDialog) is None
 
@@ -93,7 +107,7 @@ def test_cancel_rolls_back_everything(qtbot, parent: QWidget, store: Store, repo
         return result
 
     monkeypatch.setattr(media, "stage", slow_stage)
-    flow = ImportFlow(parent, [repo], store.session_factory, store.path.parent)
+    flow = ImportFlow(parent, [repo], Collection(store))
     with qtbot.wait_signal(flow.finished, timeout=10000) as finished:
         flow.start()
         qtbot.wait_until(reached.is_set, timeout=10000)
@@ -111,14 +125,14 @@ def test_cancel_rolls_back_everything(qtbot, parent: QWidget, store: Store, repo
     assert parent.findChild(ImportSummaryDialog) is None
 
 
-def test_a_failure_is_a_message_not_a_traceback(parent: QWidget, store: Store, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_is_a_message_not_a_traceback(qtbot, parent: QWidget, store: Store, collection: Collection, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     import quizdesk.core.content.sync as sync
 
     def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("database is locked")
 
     monkeypatch.setattr(sync, "sync_questions", broken)
-    report = run_import_flow(parent, [repo], store.session_factory, store.path.parent)
+    report = _import(qtbot, parent, [repo], collection)
     assert report is None and _count(store) == 0
     box = parent.findChild(QWidget, "importErrorBox")
     assert box is not None and box.isVisible()
@@ -126,24 +140,24 @@ def test_a_failure_is_a_message_not_a_traceback(parent: QWidget, store: Store, r
     box.close()
 
 
-def test_a_quick_import_never_flashes_the_progress_dialog_afterwards(qtbot, parent: QWidget, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_quick_import_never_flashes_the_progress_dialog_afterwards(qtbot, parent: QWidget, collection: Collection, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     note = tmp_path / "one.md"
     note.write_text("## 什么是 A？\n\na\n", encoding="utf-8")
-    report = run_import_flow(parent, [note], store.session_factory, store.path.parent, show_summary=False)
+    report = _import(qtbot, parent, [note], collection, show_summary=False)
     assert report is not None and report.imported == 1
     qtbot.wait(PROGRESS_DELAY_MS + 300)  # past the dialog's show-after-delay timer: it must stay hidden
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
     assert not [w for w in parent.findChildren(QProgressDialog) if w.isVisible()]
 
 
-def test_summary_counts_and_lists_the_cards_that_will_not_display(parent: QWidget, store: Store, tmp_path: Path) -> None:
+def test_summary_counts_and_lists_the_cards_that_will_not_display(qtbot, parent: QWidget, collection: Collection, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bank = tmp_path / "bank"
     bank.mkdir()
     (bank / "notes.md").write_text(
         "## 什么是 A？\n\n$\\foo{x}$ 与 ![缺图](img/none.png)\n\n## 什么是 B？\n\n$x^2$\n\n## 什么是 C？\n\n$\\frac{1}{$\n",
         encoding="utf-8",
     )
-    report = run_import_flow(parent, [bank], store.session_factory, store.path.parent)
+    report = _import(qtbot, parent, [bank], collection)
     assert report is not None and report.imported == 3
     dialog = parent.findChild(ImportSummaryDialog, "importSummaryDialog")
     assert dialog is not None and dialog.render_label.isVisible() and dialog.render_list.isVisible()
@@ -157,7 +171,7 @@ def test_summary_counts_and_lists_the_cards_that_will_not_display(parent: QWidge
     dialog.grab().save(str(tmp_path / "summary.png"))
 
 
-def test_summary_without_render_problems_shows_no_such_list(parent: QWidget, store: Store, repo: Path) -> None:
-    run_import_flow(parent, [repo], store.session_factory, store.path.parent)
+def test_summary_without_render_problems_shows_no_such_list(qtbot, parent: QWidget, collection: Collection, repo: Path) -> None:  # type: ignore[no-untyped-def]
+    _import(qtbot, parent, [repo], collection)
     dialog = parent.findChild(ImportSummaryDialog, "importSummaryDialog")
     assert dialog is not None and not dialog.render_label.isVisible() and not dialog.render_list.isVisible()

@@ -191,7 +191,8 @@ def test_import_asks_for_paths_and_runs_the_import_flow(qtbot, gui_store, monkey
     asked = []
     monkeypatch.setattr(import_dialog, "choose_import_paths", lambda parent, folder: asked.append(folder) or [tmp_path / "a.md"])
     monkeypatch.setattr(
-        import_dialog, "run_import_flow", lambda parent, paths, factory, data_dir: runs.append((parent, paths, factory, data_dir))
+        import_dialog, "run_import_flow",
+        lambda parent, paths, collection: runs.append((parent, paths, collection.store.session_factory, collection.data_dir)),
     )
     window.import_folder_action.trigger()
     window.import_action.trigger()

@@ -323,8 +323,8 @@ def test_a_read_failure_is_reported_and_keeps_the_figures(qtbot, gui_store, tmp_
     shown = [s.topic_id for s in dialog.weakest]
     broken = tmp_path / "broken.sqlite3"
     broken.write_bytes(b"this is not a database" * 100)
-    dialog.store = type(gui_store)(broken)
-    with qtbot.wait_signal(dialog._reader.failed, timeout=5000):
+    dialog.collection.replace_store(type(gui_store)(broken))  # as a restore swaps the file
+    with qtbot.wait_signal(dialog.readFailed, timeout=5000):
         dialog.refresh()
     assert "Could not read your progress" in dialog.summary_label.text()
     assert [s.topic_id for s in dialog.weakest] == shown and dialog.exam_button.isEnabled()

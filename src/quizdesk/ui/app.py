@@ -1,10 +1,10 @@
-"""Start the desktop app: QApplication, the store, the bundled bank, the main window."""
+"""Start the desktop app: QApplication, the store and its one Collection, the bundled bank, the main window."""
 
 from __future__ import annotations
 
 import sys
-import threading
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
@@ -14,6 +14,7 @@ from quizdesk.core.db.store import Store, StoreError, open_store
 from quizdesk.core.instance_lock import InstanceLock
 from quizdesk.core.paths import DB_FILENAME, bundled_content_dir, data_dir
 from quizdesk.ui.app_icon import app_icon
+from quizdesk.ui.collection import Collection
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -72,22 +73,16 @@ def _claim_instance(directory: Path) -> tuple[InstanceLock | None, int | None]:
     return None, 1
 
 
-def _preload_orm() -> threading.Thread:
-    """Import the ORM stack in the background once the window is up.
+def _preload_orm(_task: Any) -> None:
+    """Import the ORM stack in the background once the window is up (a task-runner job).
 
     The window paints from raw ``sqlite3`` reads; the first write (a grade, an
     exam) needs SQLAlchemy, whose import takes a few hundred milliseconds.
     Loading it on a worker thread now keeps that pause away from the user.
     """
-
-    def work() -> None:
-        import quizdesk.core.db.models  # noqa: F401
-        import quizdesk.core.study.exams  # noqa: F401
-        import quizdesk.core.study.reviews  # noqa: F401
-
-    thread = threading.Thread(target=work, name="preload-orm", daemon=True)
-    thread.start()
-    return thread
+    import quizdesk.core.db.models  # noqa: F401
+    import quizdesk.core.study.exams  # noqa: F401
+    import quizdesk.core.study.reviews  # noqa: F401
 
 
 def _bring_to_front(window: QWidget) -> None:
@@ -96,22 +91,27 @@ def _bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def _after_first_paint(window: QMainWindow, db_path: Path) -> None:
-    """Work that must not delay the first paint: the formula disk cache and the daily backup."""
-    import sqlite3
+def _after_first_paint(window: QMainWindow, collection: Collection) -> None:
+    """Work that must not delay the first paint: the formula disk cache and the daily backup.
 
+    The backup copies the whole database (seconds for a large one): it runs on
+    the task runner, never on the GUI thread; SQLite's online backup API lets
+    answers be written meanwhile.
+    """
     from quizdesk.core.db.backup import daily_backup_if_due
     from quizdesk.core.render import enable_disk_cache
 
     # Formulas rendered once are kept as compressed SVG, so the next start
     # shows a formula-heavy answer without laying it out again.
-    enable_disk_cache(db_path.parent / "cache" / "math")
-    try:
-        daily_backup_if_due(db_path)
-    except (OSError, sqlite3.Error) as exc:
+    enable_disk_cache(collection.data_dir / "cache" / "math")
+    db_path = collection.path
+
+    def failed(exc: BaseException) -> None:
         window.statusBar().showMessage(
             QCoreApplication.translate("App", "Could not write the daily backup: %1").replace("%1", str(exc)), 15000
         )
+
+    collection.tasks.run(lambda _task: daily_backup_if_due(db_path), on_failed=failed, owner=window, name="daily-backup")
 
 
 def run_gui(data_dir_arg: str | None = None) -> int:
@@ -129,20 +129,20 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     store = open_store_with_recovery(directory)
     if store is None:
         return 1
-    from quizdesk.core.content.bundled import bank_needs_sync, sync_bundled_bank
+    from quizdesk.core.content.bundled import bank_needs_sync
     from quizdesk.ui.main_window import MainWindow
 
+    from quizdesk.ui import ops
+
+    collection = Collection(store)  # the one owner of the open store, passed down to every view
     report = None
-    with store.read() as connection:
-        needs_sync = bank_needs_sync(connection, bundled_content_dir())
-    if needs_sync:
-        with store.session() as session:
-            report = sync_bundled_bank(session, bundled_content_dir())
+    if collection.read(lambda connection: bank_needs_sync(connection, bundled_content_dir())):
+        report = ops.sync_bundled_bank(None, collection, bundled_content_dir()).value  # a failure is shown; the old bank stays
     from quizdesk.ui.theme import apply_theme, follow_system_scheme, saved_theme
 
     apply_theme(app, saved_theme())
     follow_system_scheme(app)
-    window = MainWindow(store, defer_answer_view=True)
+    window = MainWindow(collection, defer_answer_view=True)
     if server is not None:
         server.activationRequested.connect(lambda: _bring_to_front(window))
     if report is not None and report.problems:
@@ -158,15 +158,12 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     # An exam left unfinished by a crash or a kill: offer to resume it once the
     # window is up (a raw one-row query when there is none).
     QTimer.singleShot(0, window.offer_resume)
-    preload: list[threading.Thread] = []
-    QTimer.singleShot(0, lambda: preload.append(_preload_orm()))
-    window.firstPainted.connect(lambda: _after_first_paint(window, store.path))
+    QTimer.singleShot(0, lambda: collection.tasks.run(_preload_orm, name="preload-orm"))
+    window.firstPainted.connect(lambda: _after_first_paint(window, collection))
     code = app.exec()
-    for thread in preload:
-        # An import still running while the interpreter shuts down crashes it.
-        thread.join()
-    window.store.close()  # a restore from the settings replaces the store
-    store.close()
+    # Waits for the jobs still running (an import writing while the interpreter
+    # shuts down crashes it), then closes the store (the restored one, after a restore).
+    collection.close()
     if lock is not None:
         lock.release()
     return code

@@ -32,6 +32,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+def as_collection(source: Store | Collection) -> Collection:
+    """``source`` if it is a collection, else a new one around the store (tests and
+    dialogs opened on their own pass a bare store; the app passes its one collection)."""
+    return source if isinstance(source, Collection) else Collection(source)
+
+
 class Collection(QObject):
     """The open :class:`Store`, the change signals and the app's task runner."""
 

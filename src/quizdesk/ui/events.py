@@ -1,8 +1,13 @@
-"""One application-wide "data changed" signal (STYLE.md item 3).
+"""Signals that concern the whole app but are not data: the theme, the answer font.
 
-Whoever writes to the database emits :func:`notify_data_changed` after the
-transaction has committed; every view listens to ``dataChanged`` and decides
-for itself whether (and when) to refresh. No view reaches into another.
+Data changes are the collection's ``changed(Changes)`` (ui/collection.py,
+emitted by ui/ops.py after each committed write); each view checks the flags and
+refreshes only for what concerns it.
+
+``dataChanged`` / :func:`notify_data_changed` remain only while the study, exam
+and self-grading screens still write inline (issue 17, developer "sessions"):
+every :class:`~quizdesk.ui.collection.Collection` turns it into
+``changed(ATTEMPTS | EXAM)``. New code never emits it.
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 class AppEvents(QObject):
     """Signals that concern the whole app, not one widget."""
 
-    #: Something in the database changed (a grade, an answer, an import, a sync…).
+    #: Transitional (see the module docstring): a screen not yet on ui/ops.py wrote.
     dataChanged = Signal()
     #: The colour theme changed; the argument says whether it is now dark.
     themeChanged = Signal(bool)
@@ -34,4 +39,5 @@ def app_events() -> AppEvents:
 
 
 def notify_data_changed() -> None:
+    """Transitional: a write outside ui/ops.py committed (see the module docstring)."""
     app_events().dataChanged.emit()

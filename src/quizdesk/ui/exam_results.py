@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
-from quizdesk.core.study.ui_support import question_base_dir
+from quizdesk.core.queries.questions import question_base_dir
+from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.chart_theme import style_axis, style_chart
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import content_name, format_percent
@@ -66,15 +67,14 @@ class ExamResultsView(QWidget):
     drillRequested = Signal(list)
     closeRequested = Signal()
 
-    def __init__(self, store: Store, exam_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, collection: Collection | Store, exam_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from quizdesk.core.study.exam_results import exam_result
 
         self.setObjectName("examResultsView")
-        self.store = store
+        self.collection = as_collection(collection)
         self.exam_id = exam_id
-        with store.session() as session:
-            self.result = exam_result(session, exam_id)
+        self.result = self.collection.read_orm(lambda session: exam_result(session, exam_id))
         self._build()
         self._fill()
         back = self.back_action = QAction(self.tr("Back to library"), self)
@@ -342,7 +342,7 @@ class ExamResultsView(QWidget):
         ]
         if q.explanation.strip():
             parts += ["---", f"**{explanation}:**", q.explanation]
-        base_dir = question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.store.path.parent)
+        base_dir = question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.collection.data_dir)
         self.detail_view.set_markdown("\n\n".join(parts), base_dir)
 
     def _key_points_text(self, q) -> str:  # type: ignore[no-untyped-def]

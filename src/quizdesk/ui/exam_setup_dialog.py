@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from quizdesk.core.catalog import topic_tree
 from quizdesk.core.content.model import QUESTION_TYPES
 from quizdesk.core.db.store import Store
-from quizdesk.ui.events import notify_data_changed
+from quizdesk.ui import ops
+from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.i18n import is_english
 from quizdesk.ui.preferences import DEFAULT_EXAM_MINUTES, default_exam_count, default_exam_minutes
 from quizdesk.ui.question_widgets import qtype_label
@@ -40,11 +41,11 @@ TYPE_OBJECT_NAMES = {"open": "typeOpenCheck", "single": "typeSingleCheck", "mult
 
 
 class ExamSetupDialog(QDialog):
-    def __init__(self, store: Store, parent: QWidget | None = None, *, topic_keys: list[str] | None = None) -> None:
+    def __init__(self, collection: Collection | Store, parent: QWidget | None = None, *, topic_keys: list[str] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("examSetupDialog")
         self.setWindowTitle(self.tr("New mock exam"))
-        self.store = store
+        self.collection = as_collection(collection)
         self.exam_id: int | None = None
         self.match_count = 0
         # Starting an exam remembers its choices for next time; a drill started
@@ -59,8 +60,7 @@ class ExamSetupDialog(QDialog):
         self.tree = TopicTreeWidget(checkable=True)
         self.tree.setObjectName("examTopicTree")
         self.tree.setMinimumWidth(300)
-        with store.read() as connection:
-            self.tree.set_tree(topic_tree(connection), english=is_english())
+        self.tree.set_tree(self.collection.read(topic_tree), english=is_english())
         self.tree.expandAll()
         self.tree.checkedChanged.connect(self._schedule_recount)
         all_button = QPushButton(self.tr("All"), objectName="examTopicsAllButton")
@@ -225,8 +225,7 @@ class ExamSetupDialog(QDialog):
         from quizdesk.core.study.exams import matching_count
 
         spec = self.spec()
-        with self.store.session() as session:
-            self.match_count = matching_count(session, spec)
+        self.match_count = self.collection.read_orm(lambda session: matching_count(session, spec))
         c = colors()
         if self.match_count == 0:
             self.match_label.setText(self._empty_message(spec))
@@ -246,17 +245,21 @@ class ExamSetupDialog(QDialog):
         return self.tr("No question of the chosen types is in the chosen topics. Add topics or question types.")
 
     def accept(self) -> None:
-        from quizdesk.core.study.exams import EmptySelectionError, create_exam
+        from quizdesk.core.study.exams import EmptySelectionError
 
         spec = self.spec()
-        try:
-            with self.store.session() as session:
-                self.exam_id = create_exam(session, spec, datetime.now(timezone.utc))
-        except EmptySelectionError:
-            self._recount()
-            self.match_label.setText(self._empty_message(spec))
-            return
+        result = ops.create_exam(self, self.collection, spec, now=datetime.now(timezone.utc), on_failure=self._show_failure)
+        if not result.ok:
+            if isinstance(result.error, EmptySelectionError):
+                self._recount()
+                self.match_label.setText(self._empty_message(spec))
+            return  # the dialog stays open with the reason
+        self.exam_id = result.value
         if self.remember_choices:
             self._save()
-        notify_data_changed()
         super().accept()
+
+    def _show_failure(self, message: str) -> None:
+        # A locked or full database: say so where the user looks, keep the choices.
+        self.match_label.setText(message)
+        self.match_label.setStyleSheet(f"color: {colors().danger}; font-weight: bold;")

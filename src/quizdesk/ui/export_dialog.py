@@ -2,8 +2,8 @@
 
 :func:`run_export_flow` opens a small dialog: the folder to write to (typed,
 or picked with :func:`choose_export_folder`, which tests replace), and
-optionally only the attempts since a date. The export runs on a worker
-thread with its own read-only connection, with a busy bar and a Cancel
+optionally only the attempts since a date. The export runs on the app's
+task runner (ui/tasks.py) with its own read-only connection, with a busy bar and a Cancel
 button (Esc too); a cancelled export leaves the folder as it was. The dialog
 then lists the files and their rows with a button that opens the folder, or
 says in the UI's language why nothing could be written (read-only folder,
@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
+from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, QSettings, QStandardPaths, Qt, QThread, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -50,6 +50,8 @@ from quizdesk.core.stats.export import (
     export_csv,
     make_folder,
 )
+from quizdesk.ui.collection import Collection
+from quizdesk.ui.tasks import Task, TaskRunner
 from quizdesk.ui.theme import button_css, colors
 
 log = logging.getLogger(__name__)
@@ -109,69 +111,56 @@ def advice(kind: str, path: Path | None) -> str:
     return text.replace("%1", where)
 
 
-class ExportWorker(QObject):
-    """Runs :func:`export_csv` on the thread it is moved to, with its own connection; reports by signal.
+def export_job(db_path: Path, out_dir: Path, since: datetime | None) -> Callable[[Task], ExportResult | None]:
+    """The export as a task-runner job: :func:`export_csv` on its own read-only connection.
 
-    Every failure arrives as an :class:`ExportError` (its ``kind`` says what
-    the dialog tells the user); a cancelled export as ``cancelled``.
+    Every failure is raised as an :class:`ExportError` (its ``kind`` says what
+    the dialog tells the user); a cancelled export cancels its task (the runner
+    then calls ``on_cancelled``).
     """
 
-    succeeded = Signal(object)  # ExportResult
-    failed = Signal(object)  # ExportError
-    cancelled = Signal()
-
-    def __init__(self, db_path: Path, out_dir: Path, since: datetime | None) -> None:
-        super().__init__()
-        self._db_path = db_path
-        self._out_dir = out_dir
-        self._since = since
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """Thread-safe: the export stops at its next check and removes what it wrote."""
-        self._cancel.set()
-
-    @Slot()
-    def run(self) -> None:
+    def work(task: Task) -> ExportResult | None:
         try:
-            if self._cancel.is_set():
+            if task.cancelled:
                 raise ExportCancelled()
             # A folder typed by hand (or the suggested default) is made, as a file manager would.
-            make_folder(self._out_dir)
-            connection = connect(self._db_path)  # a sqlite3 connection belongs to the thread that made it
+            make_folder(out_dir)
+            connection = connect(db_path)  # a sqlite3 connection belongs to the thread that made it
             try:
                 connection.execute("PRAGMA query_only=ON")
-                result = export_csv(connection, self._out_dir, since=self._since, cancelled=self._cancel.is_set)
+                return export_csv(connection, out_dir, since=since, cancelled=task.cancel_event.is_set)
             finally:
                 connection.close()
         except ExportCancelled:
-            self.cancelled.emit()
-        except ExportError as exc:
-            self.failed.emit(exc)
+            task.cancel()
+            return None
+        except ExportError:
+            raise
         except sqlite3.Error as exc:
-            self.failed.emit(ExportError(f"Could not read the database {self._db_path}: {exc}", kind=DATABASE, path=self._db_path))
+            raise ExportError(f"Could not read the database {db_path}: {exc}", kind=DATABASE, path=db_path) from exc
         except Exception as exc:  # shown as a message, never a traceback
             log.exception("export failed")
-            self.failed.emit(ExportError(f"{type(exc).__name__}: {exc}", path=self._out_dir))
-        else:
-            self.succeeded.emit(result)
+            raise ExportError(f"{type(exc).__name__}: {exc}", path=out_dir) from exc
+
+    return work
 
 
 class ExportDialog(QDialog):
     #: The export finished (result) or failed (None); the dialog stays open to show it.
     exportFinished = Signal(object)
-    _start_worker = Signal()
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, source: Collection | Store, parent: QWidget | None = None) -> None:
+        """``source``: the app's collection (its task runner runs the export), or
+        anything with the database's ``path`` (a dialog opened on its own)."""
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export progress as CSV"))
-        self.store = store
+        self.db_path = Path(source.path)
+        self._tasks = source.tasks if isinstance(source, Collection) else TaskRunner(self)
         self.export_result: ExportResult | None = None
         self.error: ExportError | None = None
         self.was_cancelled = False
-        self._thread: QThread | None = None
-        self._worker: ExportWorker | None = None
+        self._task: Task | None = None
 
         intro = QLabel(
             self.tr(
@@ -299,11 +288,11 @@ class ExportDialog(QDialog):
             self.folder_edit.setText(str(chosen))
 
     def _update_buttons(self) -> None:
-        self.export_button.setEnabled(self._thread is None and self.folder() is not None)
+        self.export_button.setEnabled(self._task is None and self.folder() is not None)
 
     @property
     def busy(self) -> bool:
-        return self._thread is not None
+        return self._task is not None
 
     # -- running -----------------------------------------------------------------
     def start_export(self) -> None:
@@ -321,25 +310,11 @@ class ExportDialog(QDialog):
         self.cancel_button.setFocus()
         for widget in (self.export_button, self.browse_button, self.folder_edit, self.since_check, self.since_edit):
             widget.setEnabled(False)
-        self._thread = QThread(self)
-        self._thread.setObjectName("exportThread")
-        self._worker = ExportWorker(self.store.path, folder, self.since())
-        self._worker.moveToThread(self._thread)
-        self._thread.finished.connect(self._worker.deleteLater)
-        self._start_worker.connect(self._worker.run)
-        self._worker.succeeded.connect(self._on_succeeded)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.cancelled.connect(self._on_cancelled)
-        self._thread.start()
-        self._start_worker.emit()
+        self._task = self._tasks.run(export_job(self.db_path, folder, self.since()), on_done=self._on_succeeded,
+                                     on_failed=self._on_failed, on_cancelled=self._on_cancelled, owner=self, name="export")
 
     def _finish(self) -> None:
-        if self._thread is not None:
-            self._start_worker.disconnect()
-            self._thread.quit()
-            self._thread.wait()
-            self._thread = None
-            self._worker = None
+        self._task = None
         self.progress_bar.setVisible(False)
         self.cancel_button.setVisible(False)
         self.close_button.setVisible(True)
@@ -365,8 +340,10 @@ class ExportDialog(QDialog):
         self.exportFinished.emit(result)
 
     @Slot(object)
-    def _on_failed(self, error: ExportError) -> None:
+    def _on_failed(self, error: BaseException) -> None:
         self._finish()
+        if not isinstance(error, ExportError):  # export_job words every failure; this is a safety net
+            error = ExportError(f"{type(error).__name__}: {error}", path=self.folder())
         self.error = error
         self._show_status(headline(error.kind), "danger")
         self._show_problem(error)
@@ -383,9 +360,9 @@ class ExportDialog(QDialog):
 
     def cancel_export(self) -> None:
         """Stop the running export; the worker removes its temporary files and reports ``cancelled``."""
-        if self._worker is None:
+        if self._task is None:
             return
-        self._worker.cancel()
+        self._task.cancel()
         self.cancel_button.setEnabled(False)  # the clean-up runs to its end; there is nothing more to cancel
         self._show_status(self.tr("Cancelling…"), "muted")
 
@@ -422,9 +399,9 @@ class ExportDialog(QDialog):
         super().reject()
 
 
-def run_export_flow(parent: QWidget, store: Store) -> ExportDialog:
+def run_export_flow(parent: QWidget, source: Collection | Store) -> ExportDialog:
     """Open the export dialog over ``parent`` (window-modal, returns at once); it deletes itself when closed."""
-    dialog = ExportDialog(store, parent)
+    dialog = ExportDialog(source, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

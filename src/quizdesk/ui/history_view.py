@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizdesk.core.db.store import Store
+from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.i18n import content_name, format_datetime, format_percent, is_english
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -29,14 +30,13 @@ class HistoryDialog(QDialog):
     #: Continue this unfinished exam (answering or self-grading).
     resumeExam = Signal(int)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, collection: Collection | Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         from quizdesk.core.study.exam_results import exam_history
 
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("Exam history"))
-        with store.session() as session:
-            self.exams = exam_history(session)
+        self.exams = as_collection(collection).read_orm(exam_history)
         self.table = QTableWidget(len(self.exams), 5, objectName="historyTable")
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Topics"), self.tr("Questions"), self.tr("Score"), self.tr("State")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -1,21 +1,19 @@
 """File → Import: pick Markdown files or a folder, import them off the GUI thread, show a summary.
 
-The import (read, parse, write) runs on a worker thread with its own database
-session, inside one transaction; the worker only emits signals and never
-touches a widget. Cancelling in the progress dialog rolls the transaction
-back, so the database is exactly as before. After a committed import the
-app-wide "data changed" signal tells every view to refresh.
+The import (read, parse, write) is ``ops.start_import``: one transaction on the
+app's task runner (ui/tasks.py); the worker never touches a widget, progress and
+the outcome come back on the GUI thread. Cancelling in the progress dialog rolls
+the transaction back, so the database is exactly as before. A committed import
+emits the collection's ``changed(BANK)``, and every view refreshes. Nothing
+waits in a nested event loop: ``ImportFlow.finished`` carries the report.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,56 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from quizdesk import APP_NAME
-from quizdesk.core.content.importer import ImportCancelled, ImportReport, run_import
-from quizdesk.ui.events import notify_data_changed
+from quizdesk.core.content.importer import ImportReport
+from quizdesk.core.db.store import Store
+from quizdesk.ui import ops
+from quizdesk.ui.collection import Collection, as_collection
+from quizdesk.ui.tasks import Task
 
 log = logging.getLogger(__name__)
 
 #: Don't flash a progress dialog for an import that finishes at once.
 PROGRESS_DELAY_MS = 300
-
-
-class ImportWorker(QObject):
-    """Runs :func:`run_import` on the thread it is moved to; reports by signal only."""
-
-    progressed = Signal(int, int, str)
-    succeeded = Signal(object)  # ImportReport
-    failed = Signal(str)
-    cancelled = Signal()
-
-    def __init__(self, paths: list[Path], session_factory: Callable[[], Any], data_dir: Path, topic: str | None) -> None:
-        super().__init__()
-        self._paths = paths
-        self._session_factory = session_factory
-        self._data_dir = data_dir
-        self._topic = topic
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        """Thread-safe: the import stops at its next check and rolls back."""
-        self._cancel.set()
-
-    def is_cancelled(self) -> bool:
-        return self._cancel.is_set()
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            report = run_import(
-                self._paths,
-                session_factory=self._session_factory,
-                data_dir=self._data_dir,
-                topic=self._topic,
-                progress=self.progressed.emit,
-                cancelled=self._cancel.is_set,
-            )
-        except ImportCancelled:
-            self.cancelled.emit()
-        except Exception as exc:  # shown to the user as a message, never a traceback
-            log.exception("import failed")
-            self.failed.emit(str(getattr(exc, "orig", None) or exc))
-        else:
-            self.succeeded.emit(report)
 
 
 class ImportSummaryDialog(QDialog):
@@ -169,14 +127,12 @@ class ImportFlow(QObject):
     """One import from start to summary; ``finished`` carries the report (None if cancelled or failed)."""
 
     finished = Signal(object)
-    _start_worker = Signal()
 
     def __init__(
         self,
         parent: QWidget,
         paths: list[Path],
-        session_factory: Callable[[], Any],
-        data_dir: Path,
+        collection: Collection | Store,
         *,
         topic: str | None = None,
         show_summary: bool = True,
@@ -184,7 +140,11 @@ class ImportFlow(QObject):
         super().__init__(parent)
         self.setObjectName("importFlow")
         self._parent = parent
+        self._paths = list(paths)
+        self._collection = as_collection(collection)
+        self._topic = topic
         self._show_summary = show_summary
+        self._task: Task | None = None
         self.report: ImportReport | None = None
         self.summary: ImportSummaryDialog | None = None
         self.error_box: QMessageBox | None = None
@@ -198,16 +158,6 @@ class ImportFlow(QObject):
         self.progress.setAutoReset(False)
         self.progress.setRange(0, 0)
         self.progress.canceled.connect(self.cancel)
-        self._thread = QThread(self)
-        self._thread.setObjectName("importThread")
-        self._worker = ImportWorker(list(paths), session_factory, data_dir, topic)
-        self._worker.moveToThread(self._thread)
-        self._thread.finished.connect(self._worker.deleteLater)  # the worker dies with its thread
-        self._start_worker.connect(self._worker.run)
-        self._worker.progressed.connect(self._on_progress)
-        self._worker.succeeded.connect(self._on_succeeded)
-        self._worker.failed.connect(self._on_failed)
-        self._worker.cancelled.connect(self._on_cancelled)
         self._done = False
 
     @property
@@ -215,22 +165,23 @@ class ImportFlow(QObject):
         return self._done
 
     def start(self) -> None:
-        self._thread.start()
-        self._start_worker.emit()
+        self._task = ops.start_import(
+            self._collection, self._paths, topic=self._topic, on_done=self._on_succeeded, on_failed=self._on_failed,
+            on_cancelled=self._on_cancelled, on_progress=self._on_progress,
+        )
         self.progress.setValue(0)
 
     @Slot()
     def cancel(self) -> None:
-        if self._done:
+        if self._done or self._task is None:
             return
-        self._worker.cancel()
+        self._task.cancel()
         self.progress.setLabelText(self.tr("Cancelling… nothing will be changed."))
         for button in self.progress.findChildren(QPushButton):
             button.setEnabled(False)  # the rollback runs to its end; there is nothing more to cancel
 
-    @Slot(int, int, str)
     def _on_progress(self, done: int, total: int, label: str) -> None:
-        if self._done or self._worker.is_cancelled():
+        if self._done:
             return
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
@@ -241,8 +192,6 @@ class ImportFlow(QObject):
 
     def _finish(self, report: ImportReport | None) -> None:
         self._done = True
-        self._thread.quit()
-        self._thread.wait()
         # reset() also stops the dialog's own show-after-delay timer: a quick
         # import must not pop up an empty progress dialog after it is done.
         self.progress.canceled.disconnect(self.cancel)
@@ -252,30 +201,26 @@ class ImportFlow(QObject):
         self.report = report
         self.finished.emit(report)
 
-    @Slot(object)
     def _on_succeeded(self, report: ImportReport) -> None:
-        if report.changed:
-            notify_data_changed()
-        self._finish(report)
+        self._finish(report)  # ops.start_import has announced the change
         if self._show_summary:
             self.summary = ImportSummaryDialog(report, self._parent)
             self.summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.summary.open()
 
-    @Slot(str)
-    def _on_failed(self, message: str) -> None:
+    def _on_failed(self, error: BaseException) -> None:
+        log.error("import failed", exc_info=error)
         self._finish(None)
         box = QMessageBox(self._parent)
         box.setObjectName("importErrorBox")
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(APP_NAME)
         box.setText(self.tr("The import failed; nothing was changed."))
-        box.setInformativeText(message)
+        box.setInformativeText(str(getattr(error, "orig", None) or error))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
         box.open()
 
-    @Slot()
     def _on_cancelled(self) -> None:
         self._finish(None)
 
@@ -283,27 +228,21 @@ class ImportFlow(QObject):
 def run_import_flow(
     parent: QWidget,
     paths: list[Path],
-    session_factory: Callable[[], Any],
-    data_dir: Path,
+    collection: Collection | Store,
     *,
     topic: str | None = None,
     show_summary: bool = True,
-) -> ImportReport | None:
-    """Import ``paths`` with a cancellable progress dialog; returns the report, or None if cancelled/failed.
+) -> ImportFlow:
+    """Import ``paths`` with a cancellable progress dialog; returns the running flow at once.
 
-    Blocks the caller (the GUI stays responsive: a local event loop runs) until
-    the import has committed or rolled back; the summary dialog then stays open
-    on its own. ``data_dir`` is where imported images are copied (``media/``).
+    ``flow.finished(report)`` follows once the import has committed or rolled
+    back (None if cancelled or failed); the summary dialog then stays open on its
+    own. Imported images are copied into the collection's data folder (``media/``).
     """
-    flow = ImportFlow(parent, paths, session_factory, data_dir, topic=topic, show_summary=show_summary)
-    loop = QEventLoop()
-    flow.finished.connect(loop.quit)
+    flow = ImportFlow(parent, paths, collection, topic=topic, show_summary=show_summary)
+    flow.finished.connect(flow.deleteLater)  # the summary dialog belongs to ``parent`` and stays open
     flow.start()
-    if not flow.done:
-        loop.exec()
-    report = flow.report
-    flow.deleteLater()  # the summary dialog belongs to ``parent`` and stays open
-    return report
+    return flow
 
 
 def choose_import_paths(parent: QWidget, *, folder: bool) -> list[Path]:

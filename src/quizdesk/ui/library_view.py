@@ -20,8 +20,8 @@ from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.search import search
 from quizdesk.core.search_snippet import Snippet, snippet
 from quizdesk.core.stats.mastery import TopicStats, topic_stats
-from quizdesk.core.study.ui_support import question_base_dir, question_detail
-from quizdesk.ui.background_read import BackgroundRead
+from quizdesk.core.queries.questions import question_base_dir, question_detail
+from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.i18n import content_name, is_english
 from quizdesk.ui.mastery_indicator import decorate_topic_tree, mastery_icon
 from quizdesk.ui.markdown_pane import FallbackMarkdownView, make_markdown_view
@@ -44,18 +44,17 @@ class LibraryView(QSplitter):
     #: The topic tree's mastery dots are up to date with the database.
     masteryShown = Signal()
 
-    def __init__(self, store: Store, *, defer_answer_view: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, collection: Collection | Store, *, defer_answer_view: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainSplitter")
-        self.store = store
+        self.collection = as_collection(collection)
         self.query = ""
         self.topic_tree = TopicTreeWidget(mastery_icon=mastery_icon)
         self.topic_tree.setObjectName("topicTree")
         self.topic_tree.itemSelectionChanged.connect(self._on_topic_selected)
         # Mastery over a long history takes ~0.1 s: computed on a worker, shown when ready.
         self._mastery: list[TopicStats] = []
-        self._mastery_reader = BackgroundRead(self)
-        self._mastery_reader.done.connect(self._show_mastery)
+        self._mastery_channel = f"library-mastery-{id(self)}"
 
         self.list_header = QLabel(objectName="questionListHeader")
         self.list_header.setContentsMargins(10, 6, 10, 6)
@@ -87,8 +86,7 @@ class LibraryView(QSplitter):
     # -- filling ---------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the tree and the list, keeping the selection and the search."""
-        with self.store.read() as connection:
-            tree = topic_tree(connection)
+        tree = self.collection.read(topic_tree)
         self.topic_tree.blockSignals(True)
         try:
             self.topic_tree.set_tree(tree, english=is_english())
@@ -96,7 +94,8 @@ class LibraryView(QSplitter):
             decorate_topic_tree(self.topic_tree, self._mastery)
         finally:
             self.topic_tree.blockSignals(False)
-        self._mastery_reader.request(self.store.path, topic_stats)
+        self.collection.tasks.read(self.collection.path, topic_stats, on_done=self._show_mastery,
+                                   channel=self._mastery_channel, owner=self)
         if self.query:
             self.run_search(self.query)
         else:
@@ -105,7 +104,7 @@ class LibraryView(QSplitter):
     @property
     def mastery_pending(self) -> bool:
         """True while the mastery dots are being recomputed."""
-        return self._mastery_reader.busy
+        return self.collection.tasks.busy(self._mastery_channel)
 
     def _show_mastery(self, stats: list[TopicStats]) -> None:
         self._mastery = stats
@@ -116,8 +115,7 @@ class LibraryView(QSplitter):
         """The questions of the selected topic (all when none is selected)."""
         self.query = ""
         topic_ids = self.topic_tree.selected_topic_ids()
-        with self.store.read() as connection:
-            rows = question_titles(connection, topic_ids)
+        rows = self.collection.read(lambda connection: question_titles(connection, topic_ids))
         label = self.topic_tree.selected_label() if topic_ids is not None else self.tr("All topics")
         self.list_header.setText(f"{label}  ·  " + self.tr("%n question(s)", "", len(rows)))
         self._fill_list(rows)
@@ -128,16 +126,14 @@ class LibraryView(QSplitter):
         if not self.query:
             self.show_topic_questions()
             return
-        with self.store.read() as connection:
-            hits = search(connection, query)
+        hits = self.collection.read(lambda connection: search(connection, query))
         self.list_header.setText(self.tr("Search: %n result(s)", "", len(hits)))
         self._fill_list([(h.question_id, h.title, h.qtype) for h in hits], self.query)
 
     def _snippet(self, question_id: int, query: str) -> Snippet | None:
         """Where question ``question_id`` matched ``query`` (the list asks for the rows on screen)."""
         try:
-            with self.store.read() as connection:
-                return snippet(connection, question_id, query)
+            return self.collection.read(lambda connection: snippet(connection, question_id, query))
         except sqlite3.Error:
             return None  # busy or gone: the row shows its title alone
 
@@ -163,8 +159,7 @@ class LibraryView(QSplitter):
             return
         detail = None
         if question_id is not None:
-            with self.store.read() as connection:
-                detail = question_detail(connection, question_id)
+            detail = self.collection.read(lambda connection: question_detail(connection, question_id))
         if detail is None:
             self.answer_view.set_markdown(self.tr("*Pick a question to read its answer.*"), None)
             return
@@ -185,7 +180,7 @@ class LibraryView(QSplitter):
             parts += [f"### {heading}", detail.answer_md]
         if detail.key_points:
             parts += ["### " + self.tr("Key points (要点)"), "\n".join(f"- {p}" for p in detail.key_points)]
-        base = question_base_dir(detail.origin, detail.source_path, bundled_content_dir(), self.store.path.parent)
+        base = question_base_dir(detail.origin, detail.source_path, bundled_content_dir(), self.collection.data_dir)
         self.answer_view.set_markdown("\n\n".join(parts), base)
 
     def load_answer_view(self) -> None:

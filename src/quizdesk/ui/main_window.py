@@ -5,9 +5,10 @@ The screens are pages of one stacked widget; each emits what the user decided
 (finished, submitted, drill these…) and the window moves to the next page.
 Dialogs owned by other modules (weak areas, import, export, settings) are
 imported only when their action is used; if one is not installed, the status
-bar says so. Every write anywhere is followed by ``AppEvents.dataChanged``;
-the window refreshes itself then (at once if the library is on screen, else
-when it comes back).
+bar says so. Every write goes through ``ui/ops.py`` and ends with the
+collection's ``changed(Changes)``; the window refreshes its library and counts
+for the changes that concern them (at once if the library is on screen, else
+when it comes back), never for one saved exam answer.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from quizdesk import APP_NAME
-from quizdesk.core.catalog import due_count, question_count
 from quizdesk.core.db.store import Store
-from quizdesk.core.study.ui_support import db_timestamp, has_resumable_exam
+from quizdesk.core.queries.counts import due_count, has_resumable_exam, question_count
+from quizdesk.ui import ops
+from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.events import app_events
 from quizdesk.ui.library_view import LibraryView
 from quizdesk.ui.study_view import utc_now
@@ -57,7 +59,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        store: Store,
+        collection: Collection | Store,
         *,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = utc_now,
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
         answer view (Markdown, math and code rendering: ~0.2 s of imports) right
         after the window's first paint. The app does this on start."""
         super().__init__()
-        self.store = store
+        self.collection = as_collection(collection)
         self._clock = clock
         self._now = now
         self.mode = BROWSE
@@ -81,7 +83,7 @@ class MainWindow(QMainWindow):
         self.resize(1240, 780)
         self.setAcceptDrops(True)  # drop Markdown files or folders to import them
 
-        self.library = LibraryView(store, defer_answer_view=defer_answer_view)
+        self.library = LibraryView(self.collection, defer_answer_view=defer_answer_view)
         self.library.studyRequested.connect(self.start_study)
         self.library.topicPicked.connect(lambda: self.search_box.clear())
         # The library's parts, as the rest of the window and the tests know them.
@@ -118,7 +120,7 @@ class MainWindow(QMainWindow):
 
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_if_visible)
-        app_events().dataChanged.connect(self._refresh_timer.start)
+        self.collection.changed.connect(self._on_changed)
         app_events().themeChanged.connect(self._on_theme_changed)
 
         self.refresh()
@@ -134,6 +136,11 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, self.library.load_answer_view)
             QTimer.singleShot(0, self.firstPainted.emit)
         return False
+
+    @property
+    def store(self) -> Store:
+        """The open store (the collection's: a restore replaces it)."""
+        return self.collection.store
 
     @property
     def answer_view(self) -> Any:
@@ -292,12 +299,16 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def refresh_status(self) -> None:
-        with self.store.read() as connection:
-            total = question_count(connection)
-            due = due_count(connection, db_timestamp(self._now()))
+        now = self._now()
+        total, due = self.collection.read(lambda connection: (question_count(connection), due_count(connection, now)))
         self.bank_status.setText(
             self.tr("%n question(s) in the bank", "", total) + "  ·  " + self.tr("%n due", "", due)
         )
+
+    def _on_changed(self, changes: ops.Changes) -> None:
+        # One saved exam answer changes no count the library shows: no query for it.
+        if changes & ops.LIBRARY_CHANGES:
+            self._refresh_timer.start()  # several writes in a row refresh once
 
     def _refresh_if_visible(self) -> None:
         if self.mode == BROWSE:
@@ -355,7 +366,7 @@ class MainWindow(QMainWindow):
     def start_study(self, question_ids: list[int], title: str = "") -> None:
         from quizdesk.ui.study_view import StudyView
 
-        view = StudyView(self.store, question_ids, title=title, clock=self._clock, now=self._now)
+        view = StudyView(self.collection, question_ids, title=title, clock=self._clock, now=self._now)
         view.finished.connect(self.show_browse)
         self._set_page(view, STUDY)
 
@@ -366,8 +377,8 @@ class MainWindow(QMainWindow):
         """
         from quizdesk.core.study.reviews import study_queue
 
-        with self.store.session() as session:
-            queue = study_queue(session, None, self._now())
+        now = self._now()
+        queue = self.collection.read_orm(lambda session: study_queue(session, None, now))
         if not queue:
             self.statusBar().showMessage(self.tr("Nothing is due and there are no new cards."), 8000)
             return
@@ -381,8 +392,8 @@ class MainWindow(QMainWindow):
         if topic_ids is None:
             self.statusBar().showMessage(self.tr("Select a topic in the tree first."), 8000)
             return
-        with self.store.session() as session:
-            queue = study_queue(session, topic_ids, self._now())
+        now = self._now()
+        queue = self.collection.read_orm(lambda session: study_queue(session, topic_ids, now))
         if not queue:
             self.statusBar().showMessage(self.tr("Nothing is due and there are no new cards here."), 8000)
             return
@@ -400,7 +411,7 @@ class MainWindow(QMainWindow):
         from quizdesk.ui.exam_setup_dialog import ExamSetupDialog
 
         key = self.topic_tree.current_key()
-        dialog = ExamSetupDialog(self.store, self, topic_keys=topic_keys or ([key] if key else None))
+        dialog = ExamSetupDialog(self.collection, self, topic_keys=topic_keys or ([key] if key else None))
         if order is not None and dialog.order_combo.findData(order) >= 0:
             dialog.order_combo.setCurrentIndex(dialog.order_combo.findData(order))
         if ranked and topic_keys:
@@ -418,7 +429,7 @@ class MainWindow(QMainWindow):
     def run_exam(self, exam_id: int) -> None:
         from quizdesk.ui.exam_runner import ExamRunner
 
-        runner = ExamRunner(self.store, exam_id, clock=self._clock, now=self._now)
+        runner = ExamRunner(self.collection, exam_id, clock=self._clock, now=self._now)
         runner.submitted.connect(self._after_submit)
         self._set_page(runner, EXAM)
         runner.tick()
@@ -438,7 +449,7 @@ class MainWindow(QMainWindow):
     def grade_or_show_results(self, exam_id: int) -> None:
         from quizdesk.ui.exam_self_grade import SelfGradeView
 
-        view = SelfGradeView(self.store, exam_id, now=self._now)
+        view = SelfGradeView(self.collection, exam_id, now=self._now)
         if not view.pending:
             view.deleteLater()
             self.show_results(exam_id)
@@ -454,7 +465,7 @@ class MainWindow(QMainWindow):
     def show_results(self, exam_id: int) -> None:
         from quizdesk.ui.exam_results import ExamResultsView
 
-        view = ExamResultsView(self.store, exam_id)
+        view = ExamResultsView(self.collection, exam_id)
         view.drillRequested.connect(lambda ids: self.start_study(ids, self.tr("Drill: wrong answers")))
         view.closeRequested.connect(self.show_browse)
         self._set_page(view, RESULTS)
@@ -463,8 +474,7 @@ class MainWindow(QMainWindow):
         """Resume an unfinished exam: answering, or self-grading if it was submitted."""
         from quizdesk.core.study.exams import load_exam
 
-        with self.store.session() as session:
-            state = load_exam(session, exam_id).state
+        state = self.collection.read_orm(lambda session: load_exam(session, exam_id).state)
         if state == "grading":
             self.grade_or_show_results(exam_id)
         elif state in ("active", "paused"):
@@ -474,14 +484,12 @@ class MainWindow(QMainWindow):
 
     def offer_resume(self) -> None:
         """If an exam was left unfinished, ask whether to continue it (non-blocking)."""
-        with self.store.read() as connection:
-            if not has_resumable_exam(connection):
-                return
+        if not self.collection.read(has_resumable_exam):
+            return
         from quizdesk.core.study.exams import find_resumable
         from quizdesk.ui.resume_dialog import ResumeDialog
 
-        with self.store.session() as session:
-            info = find_resumable(session)
+        info = self.collection.read_orm(find_resumable)
         if info is None:
             return
         dialog = ResumeDialog(info, self)
@@ -508,18 +516,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The unfinished exam waits in Exam history (Ctrl+H)."), 8000)
 
     def _discard_exam(self, exam_id: int) -> None:
-        from quizdesk.core.study.exams import abandon_exam
-
-        with self.store.session() as session:
-            abandon_exam(session, exam_id, self._now())
-        app_events().dataChanged.emit()
+        if not ops.discard_exam(self, self.collection, exam_id, now=self._now()).ok:
+            return  # the status bar says why; the exam stays resumable
         self.statusBar().showMessage(self.tr("The unfinished exam was discarded; its answers stay in the history."), 8000)
 
     # -- dialogs ------------------------------------------------------------------
     def show_history(self) -> None:
         from quizdesk.ui.history_view import HistoryDialog
 
-        dialog = HistoryDialog(self.store, self)
+        dialog = HistoryDialog(self.collection, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.openResults.connect(self.show_results)
         dialog.resumeExam.connect(self.continue_exam)
@@ -531,7 +536,7 @@ class MainWindow(QMainWindow):
         from quizdesk.ui.weak_areas_dialog import WeakAreasDialog
 
         if self.weak_areas_dialog is None:
-            dialog = WeakAreasDialog(self.store, self, now=self._now)
+            dialog = WeakAreasDialog(self.collection, self, now=self._now)
             dialog.studyRequested.connect(self._drill_study)
             dialog.examRequested.connect(self._drill_exam)
             self.weak_areas_dialog = dialog
@@ -560,8 +565,8 @@ class MainWindow(QMainWindow):
         if paths is None:
             paths = import_dialog.choose_import_paths(self, folder=folder)
         if paths:
-            # The flow commits in one transaction and emits dataChanged; the views refresh.
-            import_dialog.run_import_flow(self, list(paths), self.store.session_factory, self.store.path.parent)
+            # The import runs on the task runner, commits in one transaction and emits changed(BANK).
+            import_dialog.run_import_flow(self, list(paths), self.collection)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
         if self.mode == BROWSE and event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
@@ -576,7 +581,7 @@ class MainWindow(QMainWindow):
     def export_data(self) -> None:
         from quizdesk.ui.export_dialog import run_export_flow
 
-        self.export_dialog = run_export_flow(self, self.store)
+        self.export_dialog = run_export_flow(self, self.collection)
 
     def show_settings(self) -> None:
         from quizdesk.ui.settings_dialog import SettingsDialog
@@ -595,24 +600,21 @@ class MainWindow(QMainWindow):
         is closed so no connection holds the old file, and the restored file is
         opened as on start (migrated if it is older).
         """
-        from quizdesk.core.db.recovery import restore_backup, validate_database_file
-        from quizdesk.core.db.store import open_store
+        # The collection swaps the store and emits storeReplaced: every view reads the new file.
+        result = ops.restore_backup(self, self.collection, backup, before=self._close_pages, quiet=True)
+        if not result.ok:
+            assert result.error is not None
+            raise result.error
+        self.refresh()
+        self.statusBar().showMessage(self.tr("The backup was restored."), 10000)
+        return result.value
 
-        problem = validate_database_file(backup)
-        if problem is not None:
-            raise ValueError(self.tr("%1 cannot be restored: %2.").replace("%1", backup.name).replace("%2", problem))
+    def _close_pages(self) -> None:
+        """A restore is about to swap the database: the exam on screen is saved and closed."""
         runner = self.exam_runner
         if runner is not None:
             runner.suspend()
         self._set_page(None, BROWSE)  # no page keeps using the old store
-        old = self.store
-        old.close()
-        kept = restore_backup(old.path, backup)
-        self.store = self.library.store = open_store(old.path.parent)
-        self.refresh()
-        app_events().dataChanged.emit()
-        self.statusBar().showMessage(self.tr("The backup was restored."), 10000)
-        return kept
 
     def show_shortcuts(self) -> None:
         from quizdesk.ui import exam_results, exam_runner, exam_self_grade, study_view
@@ -638,7 +640,7 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from quizdesk.ui.about_dialog import AboutDialog
 
-        dialog = AboutDialog(self.store.path.parent, self)
+        dialog = AboutDialog(self.collection.data_dir, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_dialog = dialog
         dialog.open()

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
     from quizdesk.core.study.exams import ExamSpec
     from quizdesk.ui.collection import Collection
+    from quizdesk.ui.tasks import Task
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -58,7 +59,7 @@ class Changes(enum.Flag):
     INTERVIEWS = enum.auto()  # reserved for the interview countdown
 
 
-#: What changes the counts the library shows (questions, due): it ignores EXAM_ANSWER.
+# What changes the counts the library shows (questions, due): it ignores EXAM_ANSWER.
 LIBRARY_CHANGES = Changes.ATTEMPTS | Changes.EXAM | Changes.BANK | Changes.STORE
 
 
@@ -141,7 +142,7 @@ def _failed(parent: QWidget | None, exc: BaseException, quiet: bool, on_failure:
 
 # -- study ------------------------------------------------------------------------
 def record_rating(parent: QWidget | None, collection: Collection, question_id: int, rating: int, *,
-                  now: datetime, seconds: float | None = None, **options: Any) -> OpResult[Any]:
+                  now: datetime, seconds: float, **options: Any) -> OpResult[Any]:
     """Again / Hard / Good / Easy for a studied card; the value is the attempt."""
     from quizdesk.core.study.reviews import record_rating as core
 
@@ -149,7 +150,7 @@ def record_rating(parent: QWidget | None, collection: Collection, question_id: i
 
 
 def record_recall(parent: QWidget | None, collection: Collection, question_id: int, recalled: list[int], *,
-                  now: datetime, seconds: float | None = None, **options: Any) -> OpResult[Any]:
+                  now: datetime, seconds: float, **options: Any) -> OpResult[Any]:
     """The key points recalled for an open card; the value is the score."""
     from quizdesk.core.study.reviews import record_recall as core
 
@@ -157,7 +158,7 @@ def record_recall(parent: QWidget | None, collection: Collection, question_id: i
 
 
 def record_choice(parent: QWidget | None, collection: Collection, question_id: int, given: list[int], *,
-                  now: datetime, seconds: float | None = None, **options: Any) -> OpResult[Any]:
+                  now: datetime, seconds: float, **options: Any) -> OpResult[Any]:
     """The choice(s) picked for an objective card; the value is the graded result."""
     from quizdesk.core.study.reviews import record_choice as core
 
@@ -236,22 +237,17 @@ def discard_exam(parent: QWidget | None, collection: Collection, exam_id: int, *
 
 
 # -- settings, bank, store ------------------------------------------------------------
-def set_retention(parent: QWidget | None, collection: Collection, retention: float, **options: Any) -> OpResult[None]:
-    """The FSRS desired retention (0.7–0.97), stored in the database."""
+def save_database_settings(parent: QWidget | None, collection: Collection, *, retention: float, backups_kept: int,
+                           **options: Any) -> OpResult[int]:
+    """The settings kept in the database (they travel with a backup): the FSRS desired
+    retention (0.70–0.99) and how many backups to keep. The value is the number kept."""
+    from quizdesk.core.db.backup import write_configured_keep
+    from quizdesk.core.queries import raw_connection
     from quizdesk.core.study.scheduler import set_desired_retention
 
-    return run(parent, collection, lambda s: set_desired_retention(s, retention), Changes.SETTINGS, **options)
-
-
-def set_backups_kept(parent: QWidget | None, collection: Collection, keep: int, **options: Any) -> OpResult[int]:
-    """How many daily backups to keep, stored in the database."""
-    from quizdesk.core.db.backup import KEEP_META_KEY, MAX_KEEP, MIN_KEEP
-    from quizdesk.core.db.models import AppMeta
-
     def work(session: Session) -> int:
-        value = min(MAX_KEEP, max(MIN_KEEP, int(keep)))  # as core.db.backup.set_configured_keep clamps
-        session.merge(AppMeta(key=KEEP_META_KEY, value=str(value)))
-        return value
+        set_desired_retention(session, retention)
+        return write_configured_keep(raw_connection(session), backups_kept)  # same transaction
 
     return run(parent, collection, work, Changes.SETTINGS, **options)
 
@@ -263,17 +259,55 @@ def sync_bundled_bank(parent: QWidget | None, collection: Collection, content_di
     return run(parent, collection, lambda s: core(s, content_dir), Changes.BANK, **options)
 
 
-def bank_changed(collection: Collection) -> None:
-    """An import committed on a worker (ui/tasks.py): the bank changed."""
-    collection.changed.emit(Changes.BANK | Changes.ATTEMPTS)
+def start_import(
+    collection: Collection,
+    paths: list[Path],
+    *,
+    topic: str | None = None,
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[BaseException], None],
+    on_cancelled: Callable[[], None],
+    on_progress: Callable[[int, int, str], None] | None = None,
+    owner: QWidget | None = None,
+) -> Task:
+    """Import Markdown ``paths`` on the task runner, in one transaction; returns the task (``.cancel()``).
+
+    The core reads, parses and writes on the worker (hundreds of files take
+    seconds) and rolls back when cancelled (``on_cancelled`` then) or when it
+    fails (``on_failed(exc)``: ImportError-like messages are the core's). A
+    committed import that changed something emits ``changed(BANK)`` before
+    ``on_done(report)``.
+    """
+    from quizdesk.core.content.importer import ImportCancelled, run_import
+
+    session_factory = collection.store.session_factory  # made here: the worker only uses it
+
+    def work(task: Task) -> Any:
+        try:
+            return run_import(paths, session_factory=session_factory, data_dir=collection.data_dir, topic=topic,
+                              progress=task.report, cancelled=task.cancel_event.is_set)
+        except ImportCancelled:
+            task.cancel()  # rolled back: the runner calls on_cancelled
+            return None
+
+    def done(report: Any) -> None:
+        if report is not None and report.changed:
+            collection.changed.emit(Changes.BANK)
+        on_done(report)
+
+    return collection.tasks.run(work, on_done=done, on_failed=on_failed, on_progress=on_progress,
+                                on_cancelled=on_cancelled, owner=owner, name="import")
 
 
-def restore_backup(parent: QWidget | None, collection: Collection, backup: Path, **options: Any) -> OpResult[Path | None]:
+def restore_backup(parent: QWidget | None, collection: Collection, backup: Path, *,
+                   before: Callable[[], None] | None = None, **options: Any) -> OpResult[Path | None]:
     """Replace the database with ``backup`` (checked first) and open it as on start.
 
-    The value is where the replaced database was kept. The collection emits
-    ``storeReplaced`` and ``changed(STORE)``; a backup that cannot be used fails
-    with its reason and changes nothing.
+    The value is where the replaced database was kept. ``before`` runs once the
+    backup passed its checks, before the store closes (the main window saves and
+    closes an exam on screen). The collection emits ``storeReplaced`` and
+    ``changed(STORE)``; a backup that cannot be used fails with its reason and
+    changes nothing.
     """
     from quizdesk.core.db.recovery import restore_backup as core
     from quizdesk.core.db.recovery import validate_database_file
@@ -282,9 +316,12 @@ def restore_backup(parent: QWidget | None, collection: Collection, backup: Path,
     problem = validate_database_file(backup)
     if problem is not None:
         error = ValueError(
-            QCoreApplication.translate("Ops", "%1 cannot be restored: %2.").replace("%1", backup.name).replace("%2", problem)
+            # The main window's words of before: one string, one translation.
+            QCoreApplication.translate("MainWindow", "%1 cannot be restored: %2.").replace("%1", backup.name).replace("%2", problem)
         )
         return _failed(parent, error, options.get("quiet", False), options.get("on_failure"))
+    if before is not None:
+        before()
     old = collection.store
     old.close()  # no connection may hold the old file while it is replaced
     try:

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizdesk.ui import ops
 from quizdesk.ui import preferences as prefs
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import LANGUAGE_SETTING, format_datetime, install_language, saved_language
@@ -48,7 +49,7 @@ REMEMBERED_EXAM_KEYS = ("examSetup/count", "examSetup/minutes")
 
 
 class SettingsDialog(QDialog):
-    """``host`` is the main window: it owns the store and swaps it on a restore."""
+    """``host`` is the main window: its collection owns the store; it closes the exam on a restore."""
 
     def __init__(self, host: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent if parent is not None else host)
@@ -62,7 +63,7 @@ class SettingsDialog(QDialog):
 
     @property
     def db_path(self) -> Path:
-        return Path(self.host.store.path)
+        return Path(self.host.collection.path)
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
@@ -231,8 +232,7 @@ class SettingsDialog(QDialog):
         self.time_check.setChecked(minutes > 0)
         self.minutes_spin.setValue(minutes or prefs.DEFAULT_EXAM_MINUTES)
         self.minutes_spin.setEnabled(minutes > 0)
-        with self.host.store.session() as session:
-            self.retention_spin.setValue(round(desired_retention(session) * 100))
+        self.retention_spin.setValue(round(self.host.collection.read_orm(desired_retention) * 100))
         self.keep_spin.setValue(configured_keep(self.db_path))
 
     def _preview_font(self, px: int) -> None:
@@ -240,10 +240,6 @@ class SettingsDialog(QDialog):
 
     def apply(self) -> None:
         """Store every value and put it into effect now."""
-        from quizdesk.core.db.backup import set_configured_keep
-        from quizdesk.core.db.store import connect
-        from quizdesk.core.study.scheduler import set_desired_retention
-
         settings = QSettings()
         language = str(self.language_combo.currentData())
         if language != saved_language():
@@ -265,13 +261,8 @@ class SettingsDialog(QDialog):
             for key in REMEMBERED_EXAM_KEYS:
                 settings.remove(key)
         settings.sync()
-        with self.host.store.session() as session:
-            set_desired_retention(session, self.retention_spin.value() / 100)
-        connection = connect(self.db_path)
-        try:
-            set_configured_keep(connection, self.keep_spin.value())
-        finally:
-            connection.close()
+        ops.save_database_settings(self, self.host.collection, retention=self.retention_spin.value() / 100,
+                                   backups_kept=self.keep_spin.value(), on_failure=lambda m: self._status(m, error=True))
 
     def accept(self) -> None:
         self.apply()

@@ -49,7 +49,7 @@ def _deferred_work_done(window: QWidget) -> bool:
 
     library = getattr(window, "library", None)
     answer_ready = library is None or bool(getattr(library, "answer_ready", True))
-    preloading = any(t.name == "preload-orm" and t.is_alive() for t in threading.enumerate())
+    preloading = any(t.name == "quizdesk-preload-orm" and t.is_alive() for t in threading.enumerate())  # ui/tasks.py names it
     return answer_ready and not preloading
 
 

@@ -6,7 +6,8 @@ The worker never touches a widget: it returns a value, or reports progress with
 ``task.report(...)``; ``on_done(value)``, ``on_failed(exc)`` and
 ``on_progress(*args)`` are called on the GUI thread through a queued signal.
 Cancelling sets ``task.cancel_event`` (a ``threading.Event`` the core's loops
-check) and drops the job's result and progress. Nothing waits in a nested event
+check) and drops the job's result and progress; ``on_cancelled()`` runs once the
+worker has actually stopped (an import has rolled back by then). Nothing waits in a nested event
 loop: callers continue in their callbacks.
 
 ``channel`` collapses requests (the weak-area reads, the library's counts): one
@@ -30,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
 log = logging.getLogger(__name__)
@@ -68,7 +70,13 @@ class _Job:
     on_failed: Callable[[BaseException], None] | None
     on_progress: Callable[..., None] | None
     channel: str | None
+    on_cancelled: Callable[[], None] | None = None
+    owner: QObject | None = None
     thread: threading.Thread | None = field(default=None)
+
+    def owner_gone(self) -> bool:
+        # A widget deleted while its job ran gets no callback (its C++ side is gone).
+        return self.owner is not None and not shiboken6.isValid(self.owner)
 
 
 class TaskRunner(QObject):
@@ -95,11 +103,14 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_failed: Callable[[BaseException], None] | None = None,
         on_progress: Callable[..., None] | None = None,
+        on_cancelled: Callable[[], None] | None = None,
         channel: str | None = None,
+        owner: QObject | None = None,
         name: str = "task",
     ) -> Task:
-        """Run ``fn(task)`` on a worker; see the module docstring."""
-        job = _Job(Task(self, name), fn, on_done, on_failed, on_progress, channel)
+        """Run ``fn(task)`` on a worker; see the module docstring. When ``owner``
+        (the widget the callbacks belong to) is deleted first, they are not called."""
+        job = _Job(Task(self, name), fn, on_done, on_failed, on_progress, channel, on_cancelled, owner)
         if channel is not None and channel in self._running:
             overtaken = self._waiting.pop(channel, None)
             if overtaken is not None:
@@ -117,6 +128,7 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_failed: Callable[[BaseException], None] | None = None,
         channel: str | None = None,
+        owner: QObject | None = None,
     ) -> Task:
         """Run ``query(connection)`` on a worker with its own read-only connection, in one snapshot."""
 
@@ -133,7 +145,7 @@ class TaskRunner(QObject):
             finally:
                 connection.close()
 
-        return self.run(work, on_done=on_done, on_failed=on_failed, channel=channel, name="read")
+        return self.run(work, on_done=on_done, on_failed=on_failed, channel=channel, owner=owner, name="read")
 
     def busy(self, channel: str | None = None) -> bool:
         """Whether a job (of ``channel``, else any) is running or waiting."""
@@ -184,7 +196,7 @@ class TaskRunner(QObject):
 
     @Slot(object, object)
     def _on_progress(self, job: _Job, args: tuple[Any, ...]) -> None:
-        if not job.task.cancelled and job.on_progress is not None:
+        if not job.task.cancelled and job.on_progress is not None and not job.owner_gone():
             job.on_progress(*args)
 
     @Slot(object, object, object)
@@ -196,7 +208,11 @@ class TaskRunner(QObject):
             if waiting is not None:  # overtaken: the newer request's result is the one to show
                 self._start(waiting)
                 return
+        if job.owner_gone():
+            return
         if job.task.cancelled:
+            if job.on_cancelled is not None:
+                job.on_cancelled()
             return
         if error is not None:
             if job.on_failed is not None:

@@ -6,9 +6,10 @@ those topics, as a mock exam (weakest questions first) or a study session.
 Below, mastery per module as bars (click one for its topics), the last 30
 days of reviews and accuracy, and a sortable table of every topic.
 
-It reads through ``quizdesk.core.stats`` on a worker thread (over a long
-history the model takes a tenth of a second or more), and refreshes on the
-app's ``dataChanged`` while it is on screen (or when it is shown again). The drill buttons only say what to drill; the main window
+It reads through ``quizdesk.core.stats`` on the task runner (over a long
+history the model takes a tenth of a second or more; the newest request wins),
+and refreshes on the collection's ``changed`` (attempts, exams, bank, a restored
+store: not one saved exam answer) while it is on screen (or when it is shown again). The drill buttons only say what to drill; the main window
 starts the session (``studyRequested``, ``examRequested``).
 """
 
@@ -38,7 +39,8 @@ from quizdesk.core.catalog import questions_in, topic_tree
 from quizdesk.core.db.store import Store
 from quizdesk.core.stats.history import DayStats, daily_history
 from quizdesk.core.stats.mastery import Reason, TopicStats, topic_stats, weakest_topics
-from quizdesk.ui.background_read import BackgroundRead
+from quizdesk.ui import ops
+from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import is_english
 from quizdesk.ui.mastery_indicator import display_name, mastery_pixmap
@@ -51,6 +53,8 @@ HEADLINE_TOPICS = 3
 HISTORY_DAYS = 30
 STUDY_LIMIT = 50
 SETTINGS_GROUP = "weakAreas"
+# What changes the figures: answers (study, exams), the bank, a restored store.
+WEAK_AREA_CHANGES = ops.Changes.ATTEMPTS | ops.Changes.EXAM | ops.Changes.BANK | ops.Changes.STORE
 
 
 class WeakAreasDialog(QDialog):
@@ -60,13 +64,15 @@ class WeakAreasDialog(QDialog):
     examRequested = Signal(list)
     #: New figures from the database are on screen.
     refreshed = Signal()
+    #: Reading the figures failed (database gone, locked past the timeout…): the message.
+    readFailed = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None, *, now: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, collection: Collection | Store, parent: QWidget | None = None, *, now: Callable[[], datetime] = utc_now) -> None:
         super().__init__(parent)
         self.setObjectName("weakAreasDialog")
         self.setModal(False)
         self.setSizeGripEnabled(True)
-        self.store = store
+        self.collection = as_collection(collection)
         self._now = now
         self.stats: list[TopicStats] = []
         self.history: list[DayStats] = []
@@ -74,15 +80,13 @@ class WeakAreasDialog(QDialog):
         self._figures_now = now()
         self._stale = True
         self.loaded = False
-        self._reader = BackgroundRead(self)
-        self._reader.done.connect(self._on_loaded)
-        self._reader.failed.connect(self._on_load_failed)
+        self._channel = f"weak-areas-{id(self)}"
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._refresh_if_visible)
         self._build()
         self.resize(1180, 800)
         self._restore_layout()
-        app_events().dataChanged.connect(self._on_data_changed)
+        self.collection.changed.connect(self._on_data_changed)
         app_events().themeChanged.connect(self._restyle)
         self.refresh()
 
@@ -237,12 +241,14 @@ class WeakAreasDialog(QDialog):
         self._stale = False
         if not self.loaded:
             self._show_loading()
-        self._reader.request(self.store.path, lambda connection: _load_figures(connection, now))
+        # The path is read now: after a restore the collection's store is the new file.
+        self.collection.tasks.read(self.collection.path, lambda connection: _load_figures(connection, now),
+                                   on_done=self._on_loaded, on_failed=self._on_load_failed, channel=self._channel, owner=self)
 
     @property
     def ready(self) -> bool:
         """The figures on screen are the newest the database has."""
-        return self.loaded and not self._reader.busy
+        return self.loaded and not self.collection.tasks.busy(self._channel)
 
     def _on_loaded(self, figures: tuple[list[TopicStats], list[DayStats], datetime]) -> None:
         self.stats, self.history, self._figures_now = figures
@@ -250,9 +256,11 @@ class WeakAreasDialog(QDialog):
         self._show_figures()
         self.refreshed.emit()
 
-    def _on_load_failed(self, message: str) -> None:
+    def _on_load_failed(self, error: BaseException) -> None:
         # Rare (the database went away or stayed locked); the last figures stay on screen.
+        message = str(error)
         self.summary_label.setText(self.tr("Could not read your progress: %1").replace("%1", message))
+        self.readFailed.emit(message)
 
     def _show_loading(self) -> None:
         self.title_label.setText(self.tr("Working out your weak areas…"))
@@ -268,7 +276,9 @@ class WeakAreasDialog(QDialog):
         self.history_chart.set_history(self.history)
         self._fill_header()
 
-    def _on_data_changed(self) -> None:
+    def _on_data_changed(self, changes: ops.Changes) -> None:
+        if not changes & WEAK_AREA_CHANGES:
+            return  # one saved exam answer, a setting: no figure here changes
         self._stale = True
         self._refresh_timer.start()  # several writes in a row refresh once
 
@@ -363,8 +373,7 @@ class WeakAreasDialog(QDialog):
         ranked = self.drill_topic_ids()
         if not ranked:
             return
-        with self.store.read() as connection:
-            key_of = _topic_keys(connection)
+        key_of = self.collection.read(_topic_keys)
         keys = [key_of[topic_id] for topic_id in ranked if topic_id in key_of]
         self.close()
         self.examRequested.emit(keys)
@@ -379,10 +388,9 @@ class WeakAreasDialog(QDialog):
         subtree = self._subtree_ids(topic_ids)
         if not subtree:
             return
-        with self.store.session() as session:
-            queue = study_queue(session, subtree, self._now(), limit=STUDY_LIMIT)
-        with self.store.read() as connection:
-            rest = [q.id for q in questions_in(connection, subtree) if q.id not in set(queue)]
+        now = self._now()
+        queue = self.collection.read_orm(lambda session: study_queue(session, subtree, now, limit=STUDY_LIMIT))
+        rest = [q.id for q in self.collection.read(lambda connection: questions_in(connection, subtree)) if q.id not in set(queue)]
         question_ids = (queue + rest)[:STUDY_LIMIT]
         if not question_ids:
             return

@@ -40,3 +40,86 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- inside ui/: one write path, one task runner (issue 17) ---------------------------------
+UI = CORE.parent / "ui"
+#: Only these open database sessions: every write is an operation (ui/ops.py) on the collection.
+SESSION_OWNERS = {"ops.py", "collection.py"}
+#: Only this starts threads: every background job goes through the task runner.
+THREAD_OWNERS = {"tasks.py"}
+#: Screens still writing inline until developer "sessions" moves them onto ui/ops.py (issue 17):
+#: remove each as it moves (nothing else may join).
+SESSION_PENDING = {"exam_runner.py", "study_view.py", "exam_self_grade.py"}
+THREAD_NAMES = {"Thread", "Timer", "QThread", "QThreadPool", "QRunnable", "ThreadPoolExecutor", "ProcessPoolExecutor", "QEventLoop"}
+THREAD_MODULES = {"concurrent", "_thread", "multiprocessing"}
+
+
+def _ui_modules() -> list[Path]:
+    return sorted(p for p in UI.rglob("*.py") if "__pycache__" not in p.parts)
+
+
+def session_uses(source: str) -> list[int]:
+    """Lines that open a database session: ``x.session(…)``, ``Session(…)``, ``sessionmaker``,
+    ``x.session_factory`` (a session made elsewhere, e.g. on a worker)."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            func = node.func
+            if isinstance(func, ast.Attribute) and func.attr == "session":
+                lines.append(node.lineno)
+            elif isinstance(func, ast.Name) and func.id in {"Session", "sessionmaker"}:
+                lines.append(node.lineno)
+        elif isinstance(node, ast.Attribute) and node.attr == "session_factory":
+            lines.append(node.lineno)
+    return lines
+
+
+def thread_uses(source: str) -> list[int]:
+    """Lines that start or name a thread, a pool or a nested event loop."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import) and any(a.name.split(".")[0] in THREAD_MODULES for a in node.names):
+            lines.append(node.lineno)
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in THREAD_MODULES:
+            lines.append(node.lineno)
+        elif isinstance(node, ast.ImportFrom) and any(a.name in THREAD_NAMES for a in node.names):
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Attribute) and node.attr in THREAD_NAMES:
+            lines.append(node.lineno)
+        elif isinstance(node, ast.Name) and node.id in THREAD_NAMES:
+            lines.append(node.lineno)
+    return lines
+
+
+def test_ui_opens_sessions_only_in_ops_and_collection() -> None:
+    offenders = []
+    for path in _ui_modules():
+        name = path.relative_to(UI).as_posix()
+        if name in SESSION_OWNERS or name in SESSION_PENDING:
+            continue
+        offenders += [f"ui/{name}:{line}" for line in session_uses(path.read_text(encoding="utf-8"))]
+    assert offenders == [], "write through ui/ops.py, read through Collection.read / read_orm"
+
+
+def test_ui_starts_threads_only_in_the_task_runner() -> None:
+    offenders = []
+    for path in _ui_modules():
+        name = path.relative_to(UI).as_posix()
+        if name in THREAD_OWNERS:
+            continue
+        offenders += [f"ui/{name}:{line}" for line in thread_uses(path.read_text(encoding="utf-8"))]
+    assert offenders == [], "run background work with Collection.tasks (ui/tasks.py); no nested event loops"
+
+
+def test_the_checks_catch_what_they_are_for() -> None:
+    """Each spelling the checks must refuse is refused, and ordinary code passes."""
+    assert session_uses("with self.store.session() as s: pass") == [1]
+    assert session_uses("s = Session(engine)") == [1]
+    assert session_uses("run(paths, self.store.session_factory)") == [1]
+    assert session_uses("with store.read() as c: pass\nself.session_count = 1") == []
+    assert thread_uses("import threading\nthreading.Thread(target=f).start()") == [2]
+    assert thread_uses("from PySide6.QtCore import QThread") == [1]
+    assert thread_uses("from concurrent.futures import ThreadPoolExecutor") == [1]
+    assert thread_uses("loop = QEventLoop(); loop.exec()") == [1]
+    assert thread_uses("import threading\nalive = threading.enumerate()\nstop = threading.Event()") == []

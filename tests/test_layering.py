@@ -48,9 +48,9 @@ UI = CORE.parent / "ui"
 SESSION_OWNERS = {"ops.py", "collection.py"}
 #: Only this starts threads: every background job goes through the task runner.
 THREAD_OWNERS = {"tasks.py"}
-#: Screens still writing inline until developer "sessions" moves them onto ui/ops.py (issue 17):
-#: remove each as it moves (nothing else may join).
-SESSION_PENDING = {"exam_runner.py", "study_view.py", "exam_self_grade.py"}
+#: Screens still writing inline (issue 17): none left — the exam, study and self-grading pages
+#: write through ui/session_writes.py's operations. Nothing may join.
+SESSION_PENDING: set[str] = set()
 THREAD_NAMES = {"Thread", "Timer", "QThread", "QThreadPool", "QRunnable", "ThreadPoolExecutor", "ProcessPoolExecutor", "QEventLoop"}
 THREAD_MODULES = {"concurrent", "_thread", "multiprocessing"}
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from quizdesk.core.db.models import Attempt, ReviewState
 from quizdesk.core.db.store import Store
 from quizdesk.ui.events import app_events
+from quizdesk.ui.ops import Changes
 from quizdesk.ui.study_view import StudyView
 
 K = Qt.Key
@@ -25,12 +26,8 @@ def test_five_cards_with_all_four_grades(qtbot, gui_store, fake_clock, keyboard,
     view = StudyView(gui_store, [ids[e] for e in order], clock=fake_clock)
     qtbot.add_widget(view)
     activate(view)
-    changes: list[int] = []
-
-    def count_change() -> None:
-        changes.append(1)
-
-    app_events().dataChanged.connect(count_change)
+    changes: list[object] = []
+    view.collection.changed.connect(changes.append)
 
     # 1. open question without key points: Space shows the answer, 4 = Easy.
     assert view.card.id == ids["g-warmup"] and not view.answer_view.isVisible()
@@ -86,8 +83,9 @@ def test_five_cards_with_all_four_grades(qtbot, gui_store, fake_clock, keyboard,
         (ids["g-lgbm"], "study", 3, 0.8, True, {"rating": 3}, 45.0),
     ]
     assert sorted(r for r in (a.rating for a in attempts)) == [1, 2, 3, 3, 4]
-    app_events().dataChanged.disconnect(count_change)
-    assert len(changes) == 5  # one dataChanged per grade
+    view.collection.changed.disconnect(changes.append)
+    assert len(changes) == 5  # one change signal per grade
+    assert set(changes) == {Changes.ATTEMPTS}  # saying what changed: the library re-counts, nothing else
     with gui_store.session() as s:
         assert len(list(s.scalars(select(ReviewState)))) == 5
 

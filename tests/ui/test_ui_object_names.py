@@ -83,11 +83,20 @@ def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> No
         ids = [r[0] for r in connection.execute("SELECT id FROM questions ORDER BY id LIMIT 6")]
     window.start_study(ids)
     study = window.page
-    for _ in ids:  # every kind of card and phase
+    for _ in ids:  # every kind of card and phase, each card answered as a user would
         _check(study, seen, "study")
-        study.reveal()
+        study.reveal()  # an open question's answer (a choice question has none to reveal)
         _check(study, seen, "study")
-        study._next_card()
+        card = study.card
+        if card.qtype != "open":
+            study.choices.toggle(0)
+            study.check_choice()
+            _check(study, seen, "study")
+            study.go_on()
+        elif card.key_points:
+            study.submit_recall()
+        else:
+            study.grade(3)
     _check(study, seen, "study")
 
     with gui_store.session() as s:

@@ -1,10 +1,12 @@
 """Taking a mock exam: one question per page, a countdown, a question palette.
 
-Every change is committed the moment it is made (``save_answer`` /
-``set_flag``, with the clock); the clock alone is saved every
-:data:`SAVE_EVERY_S` seconds. A crash or ``kill -9`` therefore loses at most
-the note being typed (notes are saved :data:`NOTES_DEBOUNCE_MS` after the
-last keystroke). At the deadline the exam submits itself.
+The page shows a :class:`~quizdesk.core.study.exam_session.ExamSession` and
+forwards the user's actions to it; the session keeps the answers, flags and
+clock, commits every change the moment it is made (through ``ui/ops.py``:
+``ui/session_writes.py``), queues and retries what the database refuses, and
+saves the clock every few seconds. A crash or ``kill -9`` therefore loses at
+most the note being typed (notes are saved :data:`NOTES_DEBOUNCE_MS` after
+the last keystroke). At the deadline the exam submits itself.
 
 Time comes from an injectable monotonic clock (``clock=``) so tests can move
 it without sleeping. Keys: see :func:`key_help`.
@@ -15,7 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QShowEvent
@@ -34,24 +36,25 @@ from PySide6.QtWidgets import (
 
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
+from quizdesk.core.study.exam_session import QUICK_WRITE_TIMEOUT_MS, ExamClock, ExamSession, Tick
 from quizdesk.core.study.ui_support import question_base_dir
-from quizdesk.ui.events import app_events, notify_data_changed
+from quizdesk.ui.collection import Collection, as_collection
+from quizdesk.ui.events import app_events
 from quizdesk.ui.exam_bars import ExamTopBar, PausedPage, SubmitConfirmBox
-from quizdesk.ui.exam_clock import ExamClock
 from quizdesk.ui.exam_palette import ExamPalette
+from quizdesk.ui.session_writes import OpsExamWrites
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
 from quizdesk.ui.question_widgets import DIGITS, LETTERS, ChoiceList, QuestionHeader, format_seconds
 from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.study_view import centered_column, utc_now
 from quizdesk.ui.theme import button_css, colors
 
+__all__ = ["QUICK_WRITE_TIMEOUT_MS", "ExamRunner", "describe_write_error", "key_help"]
+
+if TYPE_CHECKING:
+    from quizdesk.core.study.exams import ExamQuestion
+
 TICK_MS = 250
-SAVE_EVERY_S = 5.0
-RETRY_EVERY_S = 2.0
-# How long a routine save waits for another program's write lock. The answer
-# stays in memory and is retried, so failing fast beats freezing the window for
-# the store's full busy timeout; only submitting waits the full time.
-QUICK_WRITE_TIMEOUT_MS = 200
 NOTES_DEBOUNCE_MS = 400
 WARNING_S = 60.0
 NOTES_FONT_PX = 14
@@ -101,7 +104,7 @@ class ExamRunner(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        collection: Collection | Store,
         exam_id: int,
         *,
         clock: Callable[[], float] = time.monotonic,
@@ -113,31 +116,18 @@ class ExamRunner(QWidget):
 
         self.setObjectName("examRunner")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.store = store
-        self.exam_id = exam_id
-        self._now = now
-        with store.session() as session:
-            state = load_exam(session, exam_id)
-        if state.state not in ("active", "paused"):
-            raise ValueError(f"exam {exam_id} is {state.state}; it cannot be taken again")
-        self.questions = state.questions
-        self._base_dirs = {q.id: question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.store.path.parent) for q in self.questions}
-        self.answers: dict[int, Any] = dict(state.answers)
-        self.flags: set[int] = set(state.flags)
-        self.time_limit_s = state.time_limit_s
-        self.clock = ExamClock(state.remaining_s if state.time_limit_s else None, state.elapsed_s, clock=clock)
-        self.index = min(max(0, state.current_index), max(0, len(self.questions) - 1))
-        self.is_submitted = False
-        self.time_up = False
-        self._spent: dict[int, float] = {}
-        self._page_entered = self.clock.now()
-        self._last_save = self.clock.now()
+        self.collection = as_collection(collection)
+        snapshot = self.collection.read_orm(lambda session: load_exam(session, exam_id))
+        #: The exam itself: answers, flags, clock, the writes and their retries (no widget in it).
+        self.session = ExamSession(
+            snapshot, OpsExamWrites(self, self.collection), clock=clock, now=now,
+            on_answer_saved=self.answerSaved.emit, on_flag_saved=self.flagSaved.emit, on_clock_saved=self.clockSaved.emit,
+        )
+        self._base_dirs = {
+            q.id: question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.collection.data_dir) for q in self.questions
+        }
         self._showing = False
         self._notes_dirty = False
-        # Answers and flags given but not yet committed (a failed write); retried on the tick.
-        self._unsaved_answers: dict[int, Any] = {}
-        self._unsaved_flags: dict[int, bool] = {}
-        self._last_failure = float("-inf")
 
         self._build()
         self._build_actions()
@@ -152,6 +142,49 @@ class ExamRunner(QWidget):
         self.retranslate_ui()
         self._show_question(self.index)
         self.top_bar.set_paused(not self.clock.running)
+
+    # -- the session, as the rest of the app and the tests read it --------------------
+    @property
+    def exam_id(self) -> int:
+        return self.session.exam_id
+
+    @property
+    def questions(self) -> list[ExamQuestion]:
+        return self.session.questions
+
+    @property
+    def answers(self) -> dict[int, Any]:
+        return self.session.answers
+
+    @property
+    def flags(self) -> set[int]:
+        return self.session.flags
+
+    @property
+    def clock(self) -> ExamClock:
+        return self.session.clock
+
+    @property
+    def index(self) -> int:
+        return self.session.index
+
+    @property
+    def time_limit_s(self) -> int | None:
+        return self.session.time_limit_s
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.session.is_submitted
+
+    @property
+    def time_up(self) -> bool:
+        """The exam was submitted by the deadline."""
+        return self.session.time_up
+
+    @property
+    def has_unsaved_changes(self) -> bool:
+        """Some answer or flag is only in memory: the database refused it so far."""
+        return self.session.has_unsaved_changes
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
@@ -199,11 +232,12 @@ class ExamRunner(QWidget):
         column.addWidget(self.notes_label)
         column.addWidget(self.notes)
         column.addStretch(1)
-        self.scroll = QScrollArea(objectName="examScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(centered_column(card))
-        self.scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        # Not ``self.scroll``: that would hide QWidget.scroll().
+        self.scroll_area = QScrollArea(objectName="examScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(centered_column(card))
+        self.scroll_area.viewport().setBackgroundRole(QPalette.ColorRole.Base)
 
         self.prev_button = QPushButton(objectName="examPrevButton")
         self.prev_button.clicked.connect(self.previous)
@@ -233,7 +267,7 @@ class ExamRunner(QWidget):
         question_layout = QVBoxLayout(question_page)
         question_layout.setContentsMargins(0, 0, 0, 0)
         question_layout.setSpacing(0)
-        question_layout.addWidget(self.scroll, 1)
+        question_layout.addWidget(self.scroll_area, 1)
         question_layout.addWidget(self.bottom_bar)
 
         self.paused_page = PausedPage()
@@ -324,15 +358,13 @@ class ExamRunner(QWidget):
 
     # -- navigation ------------------------------------------------------------
     @property
-    def question(self) -> Any:
-        return self.questions[self.index] if self.questions else None
+    def question(self) -> ExamQuestion | None:
+        return self.session.question
 
     def _show_question(self, index: int) -> None:
         self._showing = True
         try:
-            self.index = index
             q = self.questions[index]
-            self._page_entered = self.clock.now()
             self.header.set_question(
                 q.module, q.topic, q.qtype, q.title, prefix=f"{index + 1}. ", module_en=q.module_en, topic_en=q.topic_en
             )
@@ -356,7 +388,7 @@ class ExamRunner(QWidget):
                 self.notes.hide()
         finally:
             self._showing = False
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._update_position()
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.questions) - 1)
@@ -382,18 +414,14 @@ class ExamRunner(QWidget):
         super().showEvent(event)
         self.focus_default()
 
-    def _leave_page(self) -> None:
-        self.flush_notes()
-        q = self.question
-        if q is not None:
-            self._spent[q.id] = self._spent.get(q.id, 0.0) + max(0.0, self.clock.now() - self._page_entered)
-
     def go_to(self, index: int) -> None:
-        if self.is_submitted or not self.clock.running or not 0 <= index < len(self.questions) or index == self.index:
+        """Show question ``index`` (its notes saved first); the session stores the page with the clock."""
+        if not self.session.can_edit or not 0 <= index < len(self.questions) or index == self.index:
             return
-        self._leave_page()
-        self._show_question(index)
-        self.save_clock()
+        self.flush_notes()
+        if self.session.go_to(index):
+            self._show_question(index)
+        self._show_write_state()
 
     def next(self) -> None:
         self.go_to(self.index + 1)
@@ -431,7 +459,7 @@ class ExamRunner(QWidget):
             self._pick(LETTERS.index(key))
 
     def _can_edit(self) -> bool:
-        return not self.is_submitted and self.clock.running
+        return self.session.can_edit
 
     def _on_choice_changed(self) -> None:
         q = self.question
@@ -456,97 +484,47 @@ class ExamRunner(QWidget):
         text = self.notes.toPlainText()
         self.save_answer(q.id, text if text.strip() else None)
 
-    def _spent_on(self, question_id: int) -> float:
-        spent = self._spent.get(question_id, 0.0)
-        if self.question is not None and self.question.id == question_id:
-            spent += max(0.0, self.clock.now() - self._page_entered)
-        return spent
-
-    def _clock_kwargs(self) -> dict[str, Any]:
-        return {"remaining_s": self.clock.remaining(), "elapsed_s": self.clock.elapsed(), "current_index": self.index}
-
     def save_answer(self, question_id: int, given: Any) -> bool:
-        """Keep ``given`` in memory at once, then commit it; True when it is on disk.
+        """Keep ``given`` in the exam at once, then commit it; True when it is on disk.
 
         A failed write (disk full, read-only folder, database locked) loses
-        nothing: the answer stays in the exam on screen and is written again on
-        the next tick until the database takes it.
+        nothing: the answer stays in the exam on screen and the session writes
+        it again on a later tick until the database takes it.
         """
-        if given is None:
-            self.answers.pop(question_id, None)
-        else:
-            self.answers[question_id] = given
-        self._unsaved_answers[question_id] = given
+        saved = self.session.answer(question_id, given)
         self._refresh_palette()
-        return self._write_unsaved()
+        self._show_write_state()
+        return saved
 
     def toggle_flag(self) -> None:
-        q = self.question
-        if q is None or not self._can_edit():
+        if self.session.toggle_flag() is None:
             return
-        flagged = q.id not in self.flags
-        (self.flags.add if flagged else self.flags.discard)(q.id)
-        self._unsaved_flags[q.id] = flagged
         self._refresh_flag()
         self._refresh_palette()
-        self._write_unsaved()
+        self._show_write_state()
 
-    @property
-    def has_unsaved_changes(self) -> bool:
-        return bool(self._unsaved_answers or self._unsaved_flags)
-
-    def _write_unsaved(self, *, patient: bool = False) -> bool:
-        """Commit every answer and flag not yet on disk, oldest first; True when none is left."""
-        from quizdesk.core.study.exams import save_answer, set_flag
-
-        kwargs = self._clock_kwargs()
-        for question_id, given in list(self._unsaved_answers.items()):
-            spent = self._spent_on(question_id)
-            if not self._write(lambda s: save_answer(s, self.exam_id, question_id, given, seconds_spent=spent, **kwargs), patient=patient):
-                return False
-            self._unsaved_answers.pop(question_id, None)
-            self._last_save = self.clock.now()
-            notify_data_changed()
-            self.answerSaved.emit(question_id, given)
-        for question_id, flagged in list(self._unsaved_flags.items()):
-            if not self._write(lambda s: set_flag(s, self.exam_id, question_id, flagged, **kwargs), patient=patient):
-                return False
-            self._unsaved_flags.pop(question_id, None)
-            self._last_save = self.clock.now()
-            notify_data_changed()
-            self.flagSaved.emit(question_id, flagged)
-        return True
-
-    def _write(self, work: Callable[[Any], Any], *, patient: bool = False) -> bool:
-        try:
-            with self.store.session(busy_timeout_ms=None if patient else QUICK_WRITE_TIMEOUT_MS) as session:
-                work(session)
-        except Exception as exc:  # routine: say so in the bar, keep the exam going
-            self._last_failure = self.clock.now()
-            self.error_label.setText(describe_write_error(exc))
+    def _show_write_state(self) -> None:
+        """The bar says why the last write failed (the exam keeps it), or shows the key hint again."""
+        error = self.session.last_error
+        if error is not None:
+            self.error_label.setText(describe_write_error(error))
             self.error_label.show()
             self.hint_label.hide()
-            return False
-        if self.error_label.isVisible():
+        elif self.error_label.isVisible():
             self.error_label.hide()
             self.hint_label.show()
-        return True
 
     # -- clock -----------------------------------------------------------------
     def tick(self) -> None:
-        """Update the countdown; save the clock every few seconds; submit at the deadline."""
+        """Update the countdown; the session saves the clock and retries refused writes; submit at the deadline."""
         if self.is_submitted:
             return
-        remaining = self._update_countdown()
-        if remaining is not None and remaining <= 0:
-            self.time_up = True
+        self._update_countdown()
+        outcome = self.session.tick()
+        if outcome is Tick.TIME_UP:
             self.submit()
-            return
-        if self.has_unsaved_changes:
-            if self.clock.now() - self._last_failure >= RETRY_EVERY_S:
-                self._write_unsaved()
-        elif self.clock.running and self.clock.now() - self._last_save >= SAVE_EVERY_S:
-            self.save_clock()
+        elif outcome is not Tick.NOTHING:
+            self._show_write_state()
 
     def _update_countdown(self) -> float | None:
         remaining = self.clock.remaining()
@@ -568,32 +546,25 @@ class ExamRunner(QWidget):
         return remaining
 
     def save_clock(self, *, paused: bool = False) -> None:
-        from quizdesk.core.study.exams import save_clock
-
-        if self.is_submitted:
-            return
-        kwargs = self._clock_kwargs()
-        if self._write(lambda s: save_clock(s, self.exam_id, paused=paused, **kwargs)):
-            self._last_save = self.clock.now()
-            self.clockSaved.emit(kwargs["remaining_s"] if kwargs["remaining_s"] is not None else -1.0)
+        self.session.save_clock(paused=paused)
+        self._show_write_state()
 
     def toggle_pause(self) -> None:
         """Pause (only exams without a time limit) or resume."""
-        if self.time_limit_s is not None or self.is_submitted:
+        if not self.session.can_pause:
             return
         if self.clock.running:
             self.flush_notes()
-            self.clock.pause()
-            self.save_clock(paused=True)
+            self.session.pause()
             self.main_stack.setCurrentWidget(self.paused_page)
             self.top_bar.set_paused(True)
             self.resume_button.setFocus()
         else:
-            self.clock.resume()
-            self.save_clock(paused=False)
+            self.session.resume()
             self.main_stack.setCurrentIndex(0)
             self.top_bar.set_paused(False)
             self._show_question(self.index)
+        self._show_write_state()
 
     def suspend(self) -> None:
         """The window is closing: save notes and clock; the exam stays resumable."""
@@ -601,8 +572,8 @@ class ExamRunner(QWidget):
             return
         self._tick_timer.stop()
         self.flush_notes()
-        self._write_unsaved()
-        self.save_clock(paused=not self.clock.running)
+        self.session.suspend()
+        self._show_write_state()
 
     def resume_ticking(self) -> None:
         """Closing was cancelled: keep the countdown and the save retries going."""
@@ -615,29 +586,23 @@ class ExamRunner(QWidget):
         if self.is_submitted:
             return
         self.flush_notes()
-        unanswered = sum(1 for q in self.questions if q.id not in self.answers)
-        flagged = len(self.flags)
         # Parented to the window, not to this page: the page's own keys (Enter =
         # next question) would otherwise fire while the box has the focus.
-        box = SubmitConfirmBox(self.window(), unanswered=unanswered, flagged=flagged)
+        box = SubmitConfirmBox(self.window(), unanswered=self.session.unanswered_count, flagged=len(self.flags))
         box.finished.connect(lambda _result: self.submit() if box.confirmed else None)
         box.open()
 
     def submit(self) -> bool:
-        """Grade and close the exam now (no question asked)."""
-        from quizdesk.core.study.exams import submit_exam
-
+        """Grade and close the exam now (no question asked); False if the database refused (nothing is lost)."""
         if self.is_submitted:
             return True
         self._tick_timer.stop()
-        self._leave_page()
-        self.save_clock()
-        submitted = self._write_unsaved(patient=True) and self._write(lambda s: submit_exam(s, self.exam_id, self._now()), patient=True)
+        self.flush_notes()
+        submitted = self.session.submit()
+        self._show_write_state()
         if not submitted:
             self._tick_timer.start()
             return False
-        self.is_submitted = True
-        notify_data_changed()
         self.submitted.emit(self.exam_id)
         return True
 

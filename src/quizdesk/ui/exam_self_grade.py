@@ -3,15 +3,17 @@
 For each open question not graded yet it shows the user's notes beside the
 reference answer; with key points (要点) the user ticks those the notes
 covered (1–9 toggle, Enter records the fraction), without key points the
-user picks Again / Hard / Good / Easy (1–4). Each grade is committed at once
-(``self_grade``); the last one finishes the exam.
+user picks Again / Hard / Good / Easy (1–4). The page shows an
+:class:`~quizdesk.core.study.exam_grading.ExamGrading` and forwards the grades
+to it; each is committed at once through ``ui/ops.py`` (``self_grade``); the
+last one finishes the exam.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
@@ -27,13 +29,18 @@ from PySide6.QtWidgets import (
 
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
+from quizdesk.core.study.exam_grading import ExamGrading, score_blanks_then_load
 from quizdesk.core.study.ui_support import question_base_dir
-from quizdesk.ui.events import app_events, notify_data_changed
+from quizdesk.ui.collection import Collection, as_collection
+from quizdesk.ui.events import app_events
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
 from quizdesk.ui.question_widgets import DIGITS, ChoiceList, QuestionHeader
 from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.study_view import AGAIN, EASY, GOOD, HARD, centered_column, section_label, utc_now
 from quizdesk.ui.theme import button_css, colors
+
+if TYPE_CHECKING:
+    from quizdesk.core.study.exams import ExamQuestion
 
 NOTES_FONT_PX = 14
 
@@ -54,30 +61,27 @@ class SelfGradeView(QWidget):
     #: One grade was committed: question id.
     gradeSaved = Signal(int)
 
-    def __init__(self, store: Store, exam_id: int, *, now: Callable[[], datetime] = utc_now, parent: QWidget | None = None) -> None:
+    def __init__(self, collection: Collection | Store, exam_id: int, *, now: Callable[[], datetime] = utc_now,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from quizdesk.core.study.exams import is_blank_answer, load_exam, score_blank_open_answers
+        from quizdesk.core.study.exams import load_exam
+        from quizdesk.ui.session_writes import OpsGradingWrites
 
         self.setObjectName("selfGradeView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.store = store
-        self.exam_id = exam_id
-        self._now = now
-        try:
-            # Blank answers score 0 without asking; submitting does it, this covers
-            # exams submitted by an older version.
-            with store.session() as session:
-                score_blank_open_answers(session, exam_id, now())
-        except Exception:  # a locked database: they are asked for below, as before
-            pass
-        with store.session() as session:
-            state = load_exam(session, exam_id)
-        self.notes: dict[int, Any] = dict(state.answers)
-        self.pending = [q for q in state.questions if q.qtype == "open" and q.id not in state.graded]
-        # Only answered open questions are graded here: "i of n" counts those.
-        self.total_open = sum(1 for q in state.questions if q.qtype == "open" and not is_blank_answer(state.answers.get(q.id)))
-        self._base_dirs = {q.id: question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.store.path.parent) for q in self.pending}
-        self.position = 0
+        self.collection = as_collection(collection)
+        writes = OpsGradingWrites(self, self.collection)
+        # Blank answers score 0 without asking; submitting does it, this covers
+        # exams submitted by an older version.
+        snapshot = score_blanks_then_load(
+            lambda: writes.score_blank_open_answers(exam_id, now=now()),
+            lambda: self.collection.read_orm(lambda session: load_exam(session, exam_id)),
+        )
+        #: The grading itself: the open answers left, the grades given (no widget in it).
+        self.grading = ExamGrading(snapshot, writes, now=now)
+        self._base_dirs = {
+            q.id: question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.collection.data_dir) for q in self.pending
+        }
         self._build()
         self._build_actions()
         app_events().themeChanged.connect(self._restyle)
@@ -153,7 +157,7 @@ class SelfGradeView(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(centered_column(card))
         scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
-        self.scroll = scroll
+        self.scroll_area = scroll  # not ``self.scroll``: that would hide QWidget.scroll()
 
         self.record_button = QPushButton(objectName="selfGradeRecordButton")
         self.record_button.clicked.connect(self.record_points)
@@ -195,9 +199,31 @@ class SelfGradeView(QWidget):
         for i, key in enumerate(DIGITS):
             add([key], lambda i=i: self._on_number(i))
 
+    # -- the grading, as the host and the tests read it ----------------------------------
     @property
-    def question(self) -> Any:
-        return self.pending[self.position] if self.position < len(self.pending) else None
+    def exam_id(self) -> int:
+        return self.grading.exam_id
+
+    @property
+    def pending(self) -> list[ExamQuestion]:
+        """The open questions to grade on this page, in exam order."""
+        return self.grading.pending
+
+    @property
+    def notes(self) -> dict[int, Any]:
+        return self.grading.notes
+
+    @property
+    def total_open(self) -> int:
+        return self.grading.total_open
+
+    @property
+    def position(self) -> int:
+        return self.grading.position
+
+    @property
+    def question(self) -> ExamQuestion | None:
+        return self.grading.question
 
     def _show(self) -> None:
         q = self.question
@@ -211,16 +237,15 @@ class SelfGradeView(QWidget):
         self.points_title.setVisible(has_points)
         self.points.setVisible(has_points)
         self.points.set_items(list(q.key_points) if has_points else [], DIGITS, multi=True)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._update_buttons()
         self.setFocus()
 
     def _show_texts(self) -> None:
         q = self.question
-        graded_before = max(0, self.total_open - len(self.pending))
         self.title_label.setText(
             self.tr("Grade your open answers: %1 of %2")
-            .replace("%1", str(graded_before + self.position + 1))
+            .replace("%1", str(self.grading.number))
             .replace("%2", str(self.total_open))
         )
         notes = self.notes.get(q.id) if q is not None else None
@@ -255,29 +280,23 @@ class SelfGradeView(QWidget):
         q = self.question
         if q is None or not q.key_points:
             return
-        recalled = self.points.selected()
-        self._grade(q.id, recalled=recalled)
+        self._after_grade(q.id, self.grading.record_points(self.points.selected()))
 
     def record_rating(self, rating: int) -> None:
         q = self.question
         if q is None or q.key_points:
             return
-        self._grade(q.id, rating=rating)
+        self._after_grade(q.id, self.grading.record_rating(rating))
 
-    def _grade(self, question_id: int, *, recalled: list[int] | None = None, rating: int | None = None) -> None:
-        from quizdesk.core.study.exams import self_grade
-
-        try:
-            with self.store.session() as session:
-                self_grade(session, self.exam_id, question_id, recalled=recalled, rating=rating, now=self._now())
-        except Exception as exc:
-            self.error_label.setText(self.tr("Could not save this grade (%1). Try again.").replace("%1", str(exc)))
-            self.error_label.show()
+    def _after_grade(self, question_id: int, stored: bool) -> None:
+        error = self.grading.last_error
+        if not stored:
+            if error is not None:
+                self.error_label.setText(self.tr("Could not save this grade (%1). Try again.").replace("%1", str(error)))
+                self.error_label.show()
             return
         self.error_label.hide()
-        notify_data_changed()
         self.gradeSaved.emit(question_id)
-        self.position += 1
         self._show()
 
     def _restyle(self, _dark: bool = False) -> None:

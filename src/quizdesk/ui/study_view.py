@@ -9,17 +9,18 @@ Keys (also in Help → Keyboard shortcuts):
 * true / false — T or F (or 1 / 2) pick, Enter checks;
 * after a choice was checked, Space or Enter goes on; Esc ends the session.
 
-Every grade is written with the core's ``record_*`` functions in its own
-transaction the moment it is given, then ``dataChanged`` is emitted.
+The page shows a :class:`~quizdesk.core.study.study_session.StudyRound` (the
+phases: question shown → answer revealed or choice checked → graded → next →
+summary) and forwards keys and clicks to it. Every grade is written the moment
+it is given, in its own transaction, through ``ui/ops.py``
+(``ui/session_writes.py``), which emits the collection's ``changed(ATTEMPTS)``.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
@@ -38,16 +39,20 @@ from PySide6.QtWidgets import (
 
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
+from quizdesk.core.study.study_session import CardResult, StudyPhase, StudyRound
 from quizdesk.core.study.ui_support import QuestionDetail, question_base_dir, question_details
-from quizdesk.ui.events import app_events, notify_data_changed
+from quizdesk.ui.collection import Collection, as_collection
+from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import format_percent
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
 from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.question_widgets import DIGITS, LETTERS, ChoiceList, QuestionHeader
 from quizdesk.ui.theme import button_css, colors
 
-AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
+AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4  # the grade buttons (core/study/scheduler.py's ratings; not imported: start-up)
 CONTENT_MAX_WIDTH = 880
+
+__all__ = ["CardResult", "StudyView", "centered_column", "key_help", "section_label", "utc_now"]
 
 
 def key_help() -> list[tuple[str, str]]:
@@ -64,13 +69,6 @@ def key_help() -> list[tuple[str, str]]:
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-@dataclass
-class CardResult:
-    question_id: int
-    score: float
-    correct: bool | None
 
 
 def centered_column(inner: QWidget, max_width: int = CONTENT_MAX_WIDTH) -> QWidget:
@@ -102,7 +100,7 @@ class StudyView(QWidget):
 
     def __init__(
         self,
-        store: Store,
+        collection: Collection | Store,
         question_ids: list[int],
         *,
         title: str = "",
@@ -111,26 +109,23 @@ class StudyView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        from quizdesk.ui.session_writes import OpsStudyWrites
+
         self.setObjectName("studyView")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.store = store
-        self._clock = clock
-        self._now = now
-        with store.read() as connection:
-            self.cards: list[QuestionDetail] = question_details(connection, list(question_ids))
-        self.index = -1
-        self.phase = "question"  # question | revealed | answered | done
-        self.results: list[CardResult] = []
-        self._shown_at = 0.0
+        self.collection = as_collection(collection)
+        cards = self.collection.read(lambda connection: question_details(connection, list(question_ids)))
+        #: The round itself: the card shown, its phase, the grades (no widget in it).
+        self.round = StudyRound(cards, OpsStudyWrites(self, self.collection), clock=clock, now=now,
+                                on_graded=self.cardGraded.emit)
         self._title = title
-        self._last_correct: bool | None = None
         self._build()
         self._build_actions()
         app_events().themeChanged.connect(self._restyle)
         app_events().answerFontChanged.connect(self._set_font_px)
         self._restyle()
         self.retranslate_ui()
-        self._next_card()
+        self._show_card()
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
@@ -191,11 +186,12 @@ class StudyView(QWidget):
         column.addWidget(self.answer_view)
         column.addWidget(self.error_label)
         column.addStretch(1)
-        self.scroll = QScrollArea(objectName="studyScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(centered_column(card))
-        self.scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
+        # Not ``self.scroll``: that would hide QWidget.scroll().
+        self.scroll_area = QScrollArea(objectName="studyScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(centered_column(card))
+        self.scroll_area.viewport().setBackgroundRole(QPalette.ColorRole.Base)
 
         # The action bar changes with the phase.
         self.reveal_button = QPushButton(objectName="revealButton")
@@ -203,7 +199,7 @@ class StudyView(QWidget):
         self.check_button = QPushButton(objectName="checkButton")
         self.check_button.clicked.connect(self.check_choice)
         self.next_button = QPushButton(objectName="nextCardButton")
-        self.next_button.clicked.connect(self._next_card)
+        self.next_button.clicked.connect(self.go_on)
         self.recall_button = QPushButton(objectName="recallDoneButton")
         self.recall_button.clicked.connect(self.submit_recall)
         self.grade_buttons: dict[int, QPushButton] = {}
@@ -229,7 +225,7 @@ class StudyView(QWidget):
         card_layout = QVBoxLayout(card_page)
         card_layout.setContentsMargins(0, 0, 0, 0)
         card_layout.setSpacing(0)
-        card_layout.addWidget(self.scroll, 1)
+        card_layout.addWidget(self.scroll_area, 1)
         card_layout.addWidget(self.action_bar)
 
         self.summary = self._build_summary()
@@ -342,9 +338,9 @@ class StudyView(QWidget):
         card = self.card
         self.answer_title.setText(self.tr("Answer") if card is None or card.qtype == "open" else self.tr("Explanation"))
         self.points_title.setText(self.tr("Key points (要点): tick the ones you recalled"))
-        if self._last_correct is not None:
-            self._show_feedback(self._last_correct)
-        if self.phase == "done":
+        if self.round.last_correct is not None:
+            self._show_feedback(self.round.last_correct)
+        if self.phase == StudyPhase.DONE:
             self._show_summary()
         elif 0 <= self.index < len(self.cards):
             self._update_progress()
@@ -360,23 +356,38 @@ class StudyView(QWidget):
             view.set_font_px(px)
         self._set_summary_font_px(px)
 
-    # -- state -----------------------------------------------------------------
+    # -- the round, as the rest of the app and the tests read it ------------------------
+    @property
+    def cards(self) -> list[QuestionDetail]:
+        return self.round.cards
+
+    @property
+    def index(self) -> int:
+        return self.round.index
+
+    @property
+    def phase(self) -> StudyPhase:
+        return self.round.phase
+
+    @property
+    def results(self) -> list[CardResult]:
+        return self.round.results
+
     @property
     def card(self) -> QuestionDetail | None:
-        return self.cards[self.index] if 0 <= self.index < len(self.cards) else None
+        return self.round.card
 
-    def _next_card(self) -> None:
-        self.index += 1
-        self.error_label.hide()
-        if self.index >= len(self.cards):
+    # -- showing ---------------------------------------------------------------
+    def _show_card(self) -> None:
+        """Show the round's card as it now stands (a new card), or the summary after the last one."""
+        self._show_write_error()
+        card = self.card
+        if card is None:
             self._show_summary()
             return
-        card = self.cards[self.index]
-        self.phase = "question"
-        self._last_correct = None
         self._update_progress()
         self.header.set_question(card.module, card.topic, card.qtype, card.title, module_en=card.module_en, topic_en=card.topic_en)
-        base = question_base_dir(card.origin, card.source_path, bundled_content_dir(), self.store.path.parent)
+        base = question_base_dir(card.origin, card.source_path, bundled_content_dir(), self.collection.data_dir)
         self.body_view.set_markdown(card.body_md, base)
         self.body_view.setVisible(bool(card.body_md.strip()))
         if card.qtype == "open":
@@ -394,10 +405,17 @@ class StudyView(QWidget):
         self.points_title.hide()
         self.points.set_items([])
         self.points.hide()
-        self.scroll.verticalScrollBar().setValue(0)
-        self._shown_at = self._clock()
+        self.scroll_area.verticalScrollBar().setValue(0)
         self._update_buttons()
         self.setFocus()
+
+    def _show_write_error(self) -> None:
+        error = self.round.last_error
+        if error is None:
+            self.error_label.hide()
+            return
+        self.error_label.setText(self.tr("Could not save this grade (%1). Try again.").replace("%1", str(error)))
+        self.error_label.show()
 
     def _update_progress(self) -> None:
         total = len(self.cards)
@@ -405,22 +423,19 @@ class StudyView(QWidget):
         self.progress_bar.setRange(0, total)
         self.progress_bar.setValue(self.index)
 
-    def _elapsed(self) -> float:
-        return max(0.0, self._clock() - self._shown_at)
-
     def _update_buttons(self) -> None:
         card = self.card
         phase = self.phase
         is_open = card is not None and card.qtype == "open"
         has_points = bool(card and card.key_points)
-        self.reveal_button.setVisible(phase == "question" and is_open)
-        self.check_button.setVisible(phase == "question" and not is_open)
+        self.reveal_button.setVisible(phase == StudyPhase.QUESTION and is_open)
+        self.check_button.setVisible(phase == StudyPhase.QUESTION and not is_open)
         self.check_button.setEnabled(bool(self.choices.selected()))
-        self.recall_button.setVisible(phase == "revealed" and has_points)
+        self.recall_button.setVisible(phase == StudyPhase.REVEALED and has_points)
         for button in self.grade_buttons.values():
-            button.setVisible(phase == "revealed" and not has_points)
-        self.next_button.setVisible(phase == "answered")
-        if phase == "revealed" and has_points and card is not None:
+            button.setVisible(phase == StudyPhase.REVEALED and not has_points)
+        self.next_button.setVisible(phase == StudyPhase.ANSWERED)
+        if phase == StudyPhase.REVEALED and has_points and card is not None:
             ticked = len(self.points.selected())
             self.recall_button.setText(
                 self.tr("Done: %1 of %2 recalled").replace("%1", str(ticked)).replace("%2", str(len(card.key_points)))
@@ -428,56 +443,56 @@ class StudyView(QWidget):
                 + self.tr("Enter")
             )
         hints = {
-            ("question", True): self.tr("Recall the answer, then press Space"),
-            ("question", False): self.tr("T / F to answer, Enter to check")
+            (StudyPhase.QUESTION, True): self.tr("Recall the answer, then press Space"),
+            (StudyPhase.QUESTION, False): self.tr("T / F to answer, Enter to check")
             if card is not None and card.qtype == "truefalse"
             else self.tr("A–D or 1–4 to pick, Enter to check"),
-            ("revealed", True): self.tr("1–9 tick the key points you recalled, Enter when done")
+            (StudyPhase.REVEALED, True): self.tr("1–9 tick the key points you recalled, Enter when done")
             if has_points
             else self.tr("How well did you know it? 1 Again · 2 Hard · 3 Good · 4 Easy"),
-            ("answered", False): self.tr("Space or Enter for the next card"),
+            (StudyPhase.ANSWERED, False): self.tr("Space or Enter for the next card"),
         }
         self.hint_label.setText(hints.get((phase, is_open), ""))
 
     # -- keys ------------------------------------------------------------------
     def _on_space(self) -> None:
-        if self.phase == "question":
+        if self.phase == StudyPhase.QUESTION:
             self.reveal()
-        elif self.phase == "answered":
-            self._next_card()
+        elif self.phase == StudyPhase.ANSWERED:
+            self.go_on()
 
     def _on_enter(self) -> None:
         card = self.card
         if card is None:
-            if self.phase == "done":
+            if self.phase == StudyPhase.DONE:
                 self.finished.emit()
             return
-        if self.phase == "question" and card.qtype != "open":
+        if self.phase == StudyPhase.QUESTION and card.qtype != "open":
             self.check_choice()
-        elif self.phase == "revealed" and card.key_points:
+        elif self.phase == StudyPhase.REVEALED and card.key_points:
             self.submit_recall()
-        elif self.phase == "answered":
-            self._next_card()
+        elif self.phase == StudyPhase.ANSWERED:
+            self.go_on()
 
     def _on_number(self, index: int) -> None:
         card = self.card
         if card is None:
             return
-        if self.phase == "question" and card.qtype != "open":
+        if self.phase == StudyPhase.QUESTION and card.qtype != "open":
             self.choices.toggle(index)
-        elif self.phase == "revealed" and card.key_points:
+        elif self.phase == StudyPhase.REVEALED and card.key_points:
             self.points.toggle(index)
-        elif self.phase == "revealed" and index < 4:
+        elif self.phase == StudyPhase.REVEALED and index < 4:
             self.grade(index + 1)
 
     def _on_letter(self, index: int) -> None:
         card = self.card
-        if card is not None and self.phase == "question" and card.qtype in ("single", "multi"):
+        if card is not None and self.phase == StudyPhase.QUESTION and card.qtype in ("single", "multi"):
             self.choices.toggle(index)
 
     def _on_truefalse(self, key: str) -> None:
         card = self.card
-        if card is None or self.phase != "question":
+        if card is None or self.phase != StudyPhase.QUESTION:
             return
         if card.qtype == "truefalse":
             self.choices.toggle(0 if key == "T" else 1)
@@ -489,9 +504,8 @@ class StudyView(QWidget):
     def reveal(self) -> None:
         """Show the answer of an open question (Space)."""
         card = self.card
-        if card is None or self.phase != "question" or card.qtype != "open":
+        if card is None or not self.round.reveal():
             return
-        self.phase = "revealed"
         self.answer_title.show()
         self.answer_view.show()
         if card.key_points:
@@ -504,15 +518,10 @@ class StudyView(QWidget):
     def check_choice(self) -> None:
         """Grade the picked choice(s) at once and show the explanation (Enter)."""
         card = self.card
-        if card is None or self.phase != "question" or card.qtype == "open":
+        if card is None or self.phase != StudyPhase.QUESTION or card.qtype == "open" or not self.choices.selected():
             return
-        given = self.choices.selected()
-        if not given:
-            return
-        from quizdesk.core.study.reviews import record_choice
-
-        seconds = self._elapsed()
-        result = self._write(lambda s: record_choice(s, card.id, given, now=self._now(), seconds=seconds))
+        result = self.round.check_choice(self.choices.selected())
+        self._show_write_error()
         if result is None:
             return
         self.choices.show_feedback(result.correct_indexes)
@@ -522,12 +531,9 @@ class StudyView(QWidget):
             self.answer_title.setText(self.tr("Explanation"))
             self.answer_title.show()
             self.answer_view.show()
-        self._record(card.id, result.score, result.correct)
-        self.phase = "answered"
         self._update_buttons()
 
     def _show_feedback(self, correct: bool) -> None:
-        self._last_correct = correct
         c = colors()
         if correct:
             self.feedback_label.setText("✓ " + self.tr("Correct"))
@@ -538,62 +544,34 @@ class StudyView(QWidget):
 
     def submit_recall(self) -> None:
         """Record the ticked key points as the score of an open question (Enter)."""
-        card = self.card
-        if card is None or self.phase != "revealed" or not card.key_points:
+        if self.round.submit_recall(self.points.selected()) is None:
+            self._show_write_error()
             return
-        from quizdesk.core.study.reviews import record_recall
-
-        recalled = self.points.selected()
-        seconds = self._elapsed()
-        score = self._write(lambda s: record_recall(s, card.id, recalled, now=self._now(), seconds=seconds))
-        if score is None:
-            return
-        self._record(card.id, score, None)
-        self._next_card()
+        self._show_card()
 
     def grade(self, rating: int) -> None:
         """Again / Hard / Good / Easy for an open question without key points (1–4)."""
-        card = self.card
-        if card is None or self.phase != "revealed" or card.key_points or rating not in self.grade_buttons:
+        if rating not in self.grade_buttons or self.round.grade(rating) is None:
+            self._show_write_error()
             return
-        from quizdesk.core.study.reviews import record_rating
+        self._show_card()
 
-        seconds = self._elapsed()
-        attempt = self._write(lambda s: record_rating(s, card.id, rating, now=self._now(), seconds=seconds))
-        if attempt is None:
-            return
-        self._record(card.id, attempt.score, None)
-        self._next_card()
+    def go_on(self) -> None:
+        """After a checked choice: the next card (Space, Enter, the Next button)."""
+        if self.round.go_on():
+            self._show_card()
 
     def end_session(self) -> None:
         """Esc: stop here; grades already given are kept."""
         self.finished.emit()
 
-    def _write(self, work: Callable[[Any], Any]) -> Any:
-        """Run one core call in its own transaction; None (and a message) if it failed."""
-        try:
-            with self.store.session() as session:
-                result = work(session)
-        except Exception as exc:  # a locked or damaged DB: say so, keep the card
-            self.error_label.setText(self.tr("Could not save this grade (%1). Try again.").replace("%1", str(exc)))
-            self.error_label.show()
-            return None
-        self.error_label.hide()
-        return result
-
-    def _record(self, question_id: int, score: float, correct: bool | None) -> None:
-        self.results.append(CardResult(question_id, score, correct))
-        notify_data_changed()
-        self.cardGraded.emit(question_id, score)
-
     def _show_summary(self) -> None:
-        self.phase = "done"
         self.progress_bar.setRange(0, max(1, len(self.cards)))
         self.progress_bar.setValue(len(self.cards))
         self.progress_label.setText(self.tr("Done"))
         graded = len(self.results)
-        if graded:
-            mean = sum(r.score for r in self.results) / graded
+        mean = self.round.mean_score
+        if graded and mean is not None:
             text = self.tr("%n card(s) graded · average score %1", "", graded).replace("%1", format_percent(mean))
         else:
             text = self.tr("Nothing to study here right now.")

@@ -15,7 +15,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from quizdesk.core.clock import utcnow
-from quizdesk.core.study.scheduler import AGAIN, EASY
 
 if TYPE_CHECKING:
     from quizdesk.core.db.store import Store
@@ -114,6 +113,8 @@ class ExamGrading:
 
     def record_rating(self, rating: int) -> bool:
         """Grade the question shown (no key points) Again / Hard / Good / Easy; True when stored."""
+        from quizdesk.core.study.scheduler import AGAIN, EASY
+
         q = self.question
         if q is None or q.key_points or not AGAIN <= rating <= EASY:
             return False

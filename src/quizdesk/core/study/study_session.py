@@ -28,7 +28,6 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from quizdesk.core.clock import utcnow
-from quizdesk.core.study.scheduler import AGAIN, EASY
 
 if TYPE_CHECKING:
     from quizdesk.core.db.store import Store
@@ -222,6 +221,8 @@ class StudyRound:
 
     def grade(self, rating: int) -> float | None:
         """Again / Hard / Good / Easy (1–4) for an open question without key points; its score, then the next card."""
+        from quizdesk.core.study.scheduler import AGAIN, EASY  # here: the page imports this module on start-up
+
         card = self.card
         if card is None or self.phase != StudyPhase.REVEALED or self.grades_by_points or not AGAIN <= rating <= EASY:
             return None

@@ -9,7 +9,7 @@ import pytest
 
 from quizdesk.core.plan.countdown import calendar, minutes_needed, plan_interview
 from quizdesk.core.plan.inputs import CardRow, PlanInputs
-from quizdesk.core.plan.planner import MOCK_MAX, REVIEW_ONLY_DAYS, is_mock_day, simulate
+from quizdesk.core.plan.planner import MOCK_MAX, NEW_SPREAD, REVIEW_ONLY_DAYS, is_mock_day, simulate
 
 from .conftest import NOW, SHANGHAI, Bank
 
@@ -103,7 +103,7 @@ def test_a_missed_evening_spreads_its_new_cards_and_never_piles_them_on_the_eve(
     assert len(again.tonight.new) >= math.ceil(unseen / evenings_for_new) or len(again.tonight.due) > 0
     news = [len(d.new) for d in again.days]
     assert news[-REVIEW_ONLY_DAYS:] == [0, 0]  # the eve and the evening before: reviews only
-    share = math.ceil(unseen / evenings_for_new)
+    share = math.ceil(unseen / math.ceil(evenings_for_new * NEW_SPREAD))
     # Never later than the even share: by each evening at least its share of the unseen
     # cards is in (earlier is allowed: time left goes to new cards first) ...
     for j in range(evenings_for_new):

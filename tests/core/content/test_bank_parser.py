@@ -8,7 +8,15 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizdesk.core.content.bank_parser import _code_lines, decode_bank_file, parse_bank, parse_bank_text
+from quizdesk.core.content.bank_parser import (
+    FencedBlock,
+    _code_lines,
+    decode_bank_file,
+    fence_languages,
+    fenced_blocks,
+    parse_bank,
+    parse_bank_text,
+)
 from quizdesk.core.content.model import TopicRef
 
 FALLBACK = TopicRef("bank:m", "m", "m", "bank:m/t", "t", "t")
@@ -194,3 +202,20 @@ def test_a_code_fence_never_closed_is_reported_where_it_opens() -> None:
     closed = _parse(body.replace("print(1)\n", "print(1)\n```\n"))
     assert not [p for p in closed.problems if "never closed" in p.message]
     assert [q.external_id for q in closed.questions] == ["q-1", "q-2"]
+
+
+def test_fenced_blocks_give_line_language_and_code_by_the_parser_s_own_closing_rules() -> None:
+    text = (
+        "intro\n"
+        "```Python {linenos}\nprint(1)\n\nprint(2)\n```\n"  # language lower-cased, attributes dropped
+        "````markdown\n```python\nnot a block of its own\n```\n````\n"  # a longer fence shows a shorter one
+        "~~~\nplain\n~~~~\n"  # closes with the same character, at least as many
+        "```bash\necho never closed\n## heading?"
+    )
+    assert fenced_blocks(text) == [
+        FencedBlock(2, "python", "print(1)\n\nprint(2)"),
+        FencedBlock(7, "markdown", "```python\nnot a block of its own\n```"),
+        FencedBlock(12, "", "plain"),
+        FencedBlock(15, "bash", "echo never closed\n## heading?"),
+    ]
+    assert fence_languages(text) == ["python", "markdown", "bash"]

@@ -93,6 +93,15 @@ class _Fences(NamedTuple):
     code: set[int]  # 1-based numbers of fence lines and the lines inside
     unclosed: int | None  # the line of a fence never closed
     openings: list[int]  # the lines that open a block
+    closings: list[int | None]  # the line closing each block (None: never closed)
+
+
+class FencedBlock(NamedTuple):
+    """One fenced code block: the line of its opening fence (1-based), its language (lower-case, "" if none) and its code."""
+
+    line: int
+    language: str
+    source: str
 
 
 def _fenced(lines: list[str]) -> _Fences:
@@ -104,6 +113,7 @@ def _fenced(lines: list[str]) -> _Fences:
     """
     code: set[int] = set()
     openings: list[int] = []
+    closings: list[int | None] = []
     char, length = "", 0
     for number, line in enumerate(lines, start=1):
         match = FENCE_RE.match(line)
@@ -116,21 +126,32 @@ def _fenced(lines: list[str]) -> _Fences:
         code.add(number)
         if match and match.group(1)[0] == char and len(match.group(1)) >= length and not line[match.end() :].strip():
             length = 0
-    return _Fences(code, openings[-1] if length else None, openings)
+            closings.append(number)
+    if length:
+        closings.append(None)
+    return _Fences(code, openings[-1] if length else None, openings, closings)
+
+
+def fenced_blocks(text: str) -> list[FencedBlock]:
+    """Every fenced code block of ``text``, found by the same fence walk as the parser's headings
+    (a block never closed runs to the end of the text)."""
+    lines = text.split("\n")
+    fences = _fenced(lines)
+    blocks = []
+    for opening, closing in zip(fences.openings, fences.closings):
+        line = lines[opening - 1]
+        match = FENCE_RE.match(line)
+        assert match is not None
+        info = line[match.end() :].strip().split()
+        language = info[0].split("{")[0].lower() if info else ""
+        end = closing - 1 if closing is not None else len(lines)
+        blocks.append(FencedBlock(opening, language, "\n".join(lines[opening:end])))
+    return blocks
 
 
 def fence_languages(text: str) -> list[str]:
     """The language named by each fenced code block of ``text`` (lower-case; blocks without one left out)."""
-    lines = text.split("\n")
-    languages = []
-    for number in _fenced(lines).openings:
-        line = lines[number - 1]
-        match = FENCE_RE.match(line)
-        assert match is not None
-        info = line[match.end() :].strip().split()
-        if info:
-            languages.append(info[0].split("{")[0].lower())
-    return [language for language in languages if language]
+    return [block.language for block in fenced_blocks(text) if block.language]
 
 
 def _scan_headings(lines: list[str], code: set[int]) -> Iterator[_Heading]:
@@ -357,7 +378,8 @@ def _parse_file(text: str, path: str, fallback: TopicRef) -> tuple[ParseResult, 
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     topic, named, header_problems = _parse_header(lines, path, fallback)
     result.problems.extend(header_problems)
-    code, unclosed, _openings = _fenced(lines)
+    fences = _fenced(lines)
+    code, unclosed = fences.code, fences.unclosed
     if unclosed is not None:
         hidden = sum(1 for line in lines[unclosed:] if line.strip())
         result.problems.append(Problem(

@@ -17,8 +17,8 @@ from quizdesk.core.search import search
 
 
 def _titles(store: Store, query: str) -> list[str]:
-    with store.session() as s:
-        return [h.title for h in search(s, query)]
+    with store.read() as connection:
+        return [h.title for h in search(connection, query)]
 
 
 def test_five_character_chinese_query_uses_the_index(synced_store: Store) -> None:

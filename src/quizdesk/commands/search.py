@@ -35,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
     store = open_store_or_report(args.data_dir)
     if store is None:
         return 2
-    with store.session() as session:
-        hits = search(session, args.query, limit=args.limit)
+    with store.read() as connection:
+        hits = search(connection, args.query, limit=args.limit)
     store.close()
     if args.json:
         json.dump([asdict(h) for h in hits], sys.stdout, ensure_ascii=False, indent=2)

@@ -121,7 +121,9 @@ def check_search(ctx: Context) -> str:
             raise NotRun("no question to search for")
         # Three characters or more go through the FTS5 trigram index, not LIKE.
         term = "".join(first.title.split())[:4]
-        hits = search(session, term)
+        from quizdesk.core.queries import raw_connection
+
+        hits = search(raw_connection(session), term)
     if first.id not in {h.question_id for h in hits}:
         raise AssertionError(f"searching {term!r} did not find question {first.external_id}")
     return f"full-text search ({term!r} → {len(hits)} hit(s))"

@@ -1,16 +1,15 @@
 """Read-only views of the bank for browsing: the topic tree and question lists.
 
-Plain SQL through :func:`quizdesk.core.db.store.raw_execute`, so these work on
-the raw ``sqlite3`` connection of :meth:`Store.read` (the start-up path) as
-well as on an SQLAlchemy session.
+Plain SQL on a ``sqlite3`` connection (:meth:`Store.read`, the start-up path,
+before SQLAlchemy is imported; under a session, ``core.queries.raw_connection``).
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
-from typing import Any
 
-from quizdesk.core.db.store import raw_execute
+
 
 
 @dataclass
@@ -46,18 +45,16 @@ class QuestionRow:
     topic_id: int
 
 
-def topic_tree(connection: Any) -> list[TopicNode]:
+def topic_tree(connection: sqlite3.Connection) -> list[TopicNode]:
     """Modules with their sub-topics, counting active questions; empty branches dropped."""
     counts = {
         topic_id: count
-        for topic_id, count in raw_execute(
-            connection, "SELECT topic_id, count(*) FROM questions WHERE retired_at IS NULL GROUP BY topic_id"
+        for topic_id, count in connection.execute("SELECT topic_id, count(*) FROM questions WHERE retired_at IS NULL GROUP BY topic_id"
         )
     }
     nodes: dict[int, TopicNode] = {}
     parents: dict[int, int | None] = {}
-    for topic_id, key, name, name_en, parent_id in raw_execute(
-        connection, "SELECT id, key, name, name_en, parent_id FROM topics ORDER BY sort_order, name"
+    for topic_id, key, name, name_en, parent_id in connection.execute("SELECT id, key, name, name_en, parent_id FROM topics ORDER BY sort_order, name"
     ):
         nodes[topic_id] = TopicNode(topic_id, key, name, name_en, counts.get(topic_id, 0))
         parents[topic_id] = parent_id
@@ -88,23 +85,19 @@ def _active_in(topic_ids: list[int] | None) -> str:
 _BANK_ORDER = "ORDER BY t.sort_order, q.topic_id, q.sort_order"
 
 
-def questions_in(connection: Any, topic_ids: list[int] | None = None) -> list[QuestionRow]:
+def questions_in(connection: sqlite3.Connection, topic_ids: list[int] | None = None) -> list[QuestionRow]:
     """Active questions of the given topics (all when None), in bank order."""
-    rows = raw_execute(
-        connection,
-        f"""SELECT q.id, q.external_id, q.title, q.qtype, q.difficulty, q.topic_id
+    rows = connection.execute(f"""SELECT q.id, q.external_id, q.title, q.qtype, q.difficulty, q.topic_id
             FROM questions q JOIN topics t ON t.id = q.topic_id
             WHERE {_active_in(topic_ids)} {_BANK_ORDER}""",
     )
     return [QuestionRow(*row) for row in rows]
 
 
-def question_titles(connection: Any, topic_ids: list[int] | None = None) -> list[tuple[int, str, str]]:
+def question_titles(connection: sqlite3.Connection, topic_ids: list[int] | None = None) -> list[tuple[int, str, str]]:
     """``(id, title, qtype)`` of the active questions of the given topics, in bank
     order: what the question list shows, as plain tuples (it may list 20,000)."""
-    return raw_execute(
-        connection,
-        f"""SELECT q.id, q.title, q.qtype
+    return connection.execute(f"""SELECT q.id, q.title, q.qtype
             FROM questions q JOIN topics t ON t.id = q.topic_id
             WHERE {_active_in(topic_ids)} {_BANK_ORDER}""",
     ).fetchall()

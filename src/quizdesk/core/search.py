@@ -17,7 +17,7 @@ Shorter terms:
   for titles, beyond the 20 ms budget and on the GUI thread as the user
   types (docs/architecture.md).
 
-Every function takes a raw ``sqlite3`` connection or an SQLAlchemy session.
+Every function takes a raw ``sqlite3`` connection (under a session: ``core.queries.raw_connection``).
 
 A term that names a concept the bank also writes in the other language
 (注意力 / attention, 量化 / quantization …, ``search_terms.py``) matches either
@@ -45,10 +45,9 @@ Why a result matched (a line around the term) is ``search_snippet.snippet``.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
-from typing import Any
 
-from quizdesk.core.db.store import raw_execute
 from quizdesk.core.search_terms import alternatives
 
 MIN_TRIGRAM = 3
@@ -79,18 +78,16 @@ def _like_pattern(term: str) -> str:
     return f"%{escaped}%"
 
 
-def _expand_pair(session: Any, pair: str) -> list[str]:
+def _expand_pair(connection: sqlite3.Connection, pair: str) -> list[str]:
     """Indexed trigrams starting with the two characters ``pair``."""
     low = pair.lower()  # the index folds case
-    rows = raw_execute(
-        session,
-        "SELECT term FROM question_fts_terms WHERE term >= :lo AND term < :hi LIMIT :n",
+    rows = connection.execute("SELECT term FROM question_fts_terms WHERE term >= :lo AND term < :hi LIMIT :n",
         {"lo": low, "hi": low + "\U0010ffff", "n": MAX_EXPANSIONS},
     )
     return [r[0] for r in rows]
 
 
-def _match_expression(session: Any, terms: list[str]) -> tuple[str, bool] | None:
+def _match_expression(connection: sqlite3.Connection, terms: list[str]) -> tuple[str, bool] | None:
     """An FTS5 query requiring every term of two or more characters (or another
     name of it), and whether a pair was expanded; None if a term cannot match."""
     parts = []
@@ -100,7 +97,7 @@ def _match_expression(session: Any, terms: list[str]) -> tuple[str, bool] | None
         if len(term) >= MIN_TRIGRAM:
             names.insert(0, _fts_phrase(term))
         elif len(term) == 2:
-            expansions = _expand_pair(session, term)
+            expansions = _expand_pair(connection, term)
             expanded = expanded or bool(expansions)
             names = [_fts_phrase(t) for t in expansions] + names
         if not names:
@@ -120,17 +117,17 @@ _SELECT = """
 """
 
 
-def _rows(session: Any, source: str, where: str, order: str, params: dict[str, object]) -> list[SearchHit]:
+def _rows(connection: sqlite3.Connection, source: str, where: str, order: str, params: dict[str, object]) -> list[SearchHit]:
     if int(params["limit"]) <= 0:  # type: ignore[call-overload]
         return []
     sql = _SELECT.format(source=source, where=where, order=order)
-    return [SearchHit(r[0], r[1], r[2], r[3] or r[4], r[4], r[5]) for r in raw_execute(session, sql, params)]
+    return [SearchHit(r[0], r[1], r[2], r[3] or r[4], r[4], r[5]) for r in connection.execute(sql, params)]
 
 
 _TITLE_ORDER = "ORDER BY q.qtype <> 'open', length(q.title), q.topic_id, q.sort_order"
 
 
-def _title_hits_like(session: Any, terms: list[str], limit: int) -> list[SearchHit]:
+def _title_hits_like(connection: sqlite3.Connection, terms: list[str], limit: int) -> list[SearchHit]:
     """Questions whose title contains every term (or another name of it), by
     ``LIKE``: for one-character terms, which the index cannot answer, and for
     words so common that reading their matches costs more than the titles.
@@ -147,18 +144,18 @@ def _title_hits_like(session: Any, terms: list[str], limit: int) -> list[SearchH
             names.append(f"title LIKE :like{i}_{j} ESCAPE '\\'")
         likes.append("(" + " OR ".join(names) + ")")
     inner = f"SELECT id FROM questions INDEXED BY ix_questions_title_scan WHERE retired_at IS NULL AND {' AND '.join(likes)}"
-    return _rows(session, "questions q", f"q.id IN ({inner})", _TITLE_ORDER, params)
+    return _rows(connection, "questions q", f"q.id IN ({inner})", _TITLE_ORDER, params)
 
 
-def search(session: Any, query: str, *, limit: int = 100) -> list[SearchHit]:
+def search(connection: sqlite3.Connection, query: str, *, limit: int = 100) -> list[SearchHit]:
     """Active questions containing every term of ``query`` (terms split on spaces)."""
     # Control characters (a NUL ends an FTS5 string early) can't be in a title anyway.
     terms = "".join(c if c.isprintable() else " " for c in query).split()
     if not terms:
         return []
     if any(len(t) < 2 for t in terms):
-        return _title_hits_like(session, terms, limit)
-    match = _match_expression(session, terms)
+        return _title_hits_like(connection, terms, limit)
+    match = _match_expression(connection, terms)
     if match is None:
         return []  # a pair that no indexed text (titles included) contains
     expression, expanded = match
@@ -166,19 +163,19 @@ def search(session: Any, query: str, *, limit: int = 100) -> list[SearchHit]:
     # Counting up to the cap reads only the index and stops there. bm25 is
     # not asked for a common word: it counts, per term, every document that
     # holds it, and is computed for every match before ORDER BY can sort.
-    count = raw_execute(session, "SELECT count(*) FROM (SELECT rowid FROM question_fts WHERE question_fts MATCH :match LIMIT :cap)", {"match": expression, "cap": cap})
+    count = connection.execute("SELECT count(*) FROM (SELECT rowid FROM question_fts WHERE question_fts MATCH :match LIMIT :cap)", {"match": expression, "cap": cap})
     if next(iter(count))[0] < cap:
-        hits = _rows(session, _FTS_SOURCE, "question_fts MATCH :match", f"ORDER BY {_BM25}", {"match": expression, "limit": cap})
+        hits = _rows(connection, _FTS_SOURCE, "question_fts MATCH :match", f"ORDER BY {_BM25}", {"match": expression, "limit": cap})
         in_title = [hit for hit in hits if _title_has_every_term(hit.title, terms)]
         in_title.sort(key=lambda hit: (hit.qtype != "open", len(hit.title)))  # stable: by bm25 on ties
         titled = {hit.question_id for hit in in_title}
         return (in_title + [hit for hit in hits if hit.question_id not in titled])[:limit]
     # A common word: titles by LIKE (its cost does not grow with the word's
     # frequency), then the other matches in index order.
-    first = _title_hits_like(session, terms, limit)
+    first = _title_hits_like(connection, terms, limit)
     seen = ",".join(str(h.question_id) for h in first) or "-1"
     params: dict[str, object] = {"match": expression, "limit": limit - len(first)}
-    return first + _rows(session, _FTS_SOURCE, f"question_fts MATCH :match AND q.id NOT IN ({seen})", "", params)
+    return first + _rows(connection, _FTS_SOURCE, f"question_fts MATCH :match AND q.id NOT IN ({seen})", "", params)
 
 
 _FTS_SOURCE = "question_fts f JOIN questions q ON q.id = f.rowid"
@@ -189,7 +186,7 @@ def _title_has_every_term(title: str, terms: list[str]) -> bool:
     return all(any(name.lower() in low for name in (term, *alternatives(term))) for term in terms)
 
 
-def optimize_index(session: Any) -> None:
+def optimize_index(connection: sqlite3.Connection) -> None:
     """Merge the full-text index's segments into one.
 
     Built a row at a time (a sync or an import), the index stays in many small
@@ -197,4 +194,4 @@ def optimize_index(session: Any) -> None:
     lookups, read all of them: merged, the p95 over 20,000 questions drops
     from ~17 ms to ~6 ms (0.7 s once, at that size).
     """
-    raw_execute(session, "INSERT INTO question_fts(question_fts) VALUES('optimize')")
+    connection.execute("INSERT INTO question_fts(question_fts) VALUES('optimize')")

@@ -9,12 +9,12 @@ so the UI can highlight them.
 
 from __future__ import annotations
 
+import sqlite3
 import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from quizdesk.core.db.store import raw_execute
 from quizdesk.core.search_terms import alternatives
 
 BEFORE = 10  # characters of context before the first match
@@ -98,14 +98,12 @@ def _texts(row: tuple[Any, ...]) -> list[tuple[str, str]]:
     return texts
 
 
-def snippet(session: Any, question_id: int, query: str) -> Snippet | None:
+def snippet(connection: sqlite3.Connection, question_id: int, query: str) -> Snippet | None:
     """The first place in question ``question_id``'s texts where a term of ``query`` occurs."""
     terms = query.split()
     if not terms:
         return None
-    rows = raw_execute(
-        session,
-        "SELECT body_md, answer_md, key_points, choices FROM questions WHERE id = :id",
+    rows = connection.execute("SELECT body_md, answer_md, key_points, choices FROM questions WHERE id = :id",
         {"id": question_id},
     )
     row = next(iter(rows), None)

@@ -8,11 +8,11 @@ the raw connection before SQLAlchemy is even imported.
 
 from __future__ import annotations
 
+import sqlite3
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from quizdesk.core.db.store import raw_execute
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -34,11 +34,11 @@ def bank_fingerprint(root: Path) -> str:
     return digest.hexdigest()
 
 
-def bank_needs_sync(connection: Any, root: Path) -> bool:
-    """Whether ``root`` differs from what was last synced (raw connection or session)."""
+def bank_needs_sync(connection: sqlite3.Connection, root: Path) -> bool:
+    """Whether ``root`` differs from what was last synced."""
     if not root.is_dir():
         return False
-    row = raw_execute(connection, "SELECT value FROM app_meta WHERE key = :key", {"key": FINGERPRINT_KEY}).fetchone()
+    row = connection.execute("SELECT value FROM app_meta WHERE key = :key", {"key": FINGERPRINT_KEY}).fetchone()
     return row is None or row[0] != bank_fingerprint(root)
 
 

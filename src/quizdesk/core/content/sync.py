@@ -149,8 +149,9 @@ def sync_questions(
                 report.retired += 1
     session.flush()
     if report.inserted + report.updated >= OPTIMIZE_INDEX_AFTER:
+        from quizdesk.core.queries import raw_connection
         from quizdesk.core.search import optimize_index
 
-        optimize_index(session)
+        optimize_index(raw_connection(session))
     report.question_ids = [row.id for row in kept]
     return report

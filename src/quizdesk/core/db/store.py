@@ -16,7 +16,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from quizdesk.core.paths import DB_FILENAME
 
@@ -252,16 +252,3 @@ def integrity_ok(store: Store) -> bool:
     with store.read() as connection:
         row = connection.execute("PRAGMA integrity_check").fetchone()
     return bool(row) and row[0] == "ok"
-
-
-def raw_execute(connection: Any, sql: str, params: dict[str, Any] | None = None) -> Any:
-    """Run SQL on either a ``sqlite3`` connection or an SQLAlchemy session.
-
-    Read functions used on the start-up path (catalog, search) accept both,
-    so the main window can fill itself before SQLAlchemy is imported.
-    """
-    if isinstance(connection, sqlite3.Connection):
-        return connection.execute(sql, params or {})
-    from sqlalchemy import text
-
-    return connection.execute(text(sql), params or {})

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QTreeWidget, QWidget
 
 from quizdesk.core.study.reviews import record_choice
-from quizdesk.ui.events import notify_data_changed
+from quizdesk.ui import ops
 from quizdesk.ui.main_window import MainWindow
 from quizdesk.ui.shortcuts_dialog import ShortcutsDialog
 from quizdesk.ui.study_view import StudyView
@@ -103,9 +103,8 @@ def test_status_bar_counts_and_refresh_after_a_write(qtbot, gui_store, qids) -> 
     assert window.bank_status.text() == "22 question(s) in the bank  ·  0 due"
     ids = qids(gui_store)
     long_ago = datetime(2020, 1, 1, tzinfo=timezone.utc)
-    with gui_store.session() as s:
-        record_choice(s, ids["g-f1-q"], [0], now=long_ago, seconds=5)  # wrong: due again soon
-    notify_data_changed()
+    # wrong: due again soon; written as the study page writes it (one operation, changed(ATTEMPTS))
+    assert ops.record_choice(window, window.collection, ids["g-f1-q"], [0], now=long_ago, seconds=5).ok
     qtbot.waitUntil(lambda: window.bank_status.text().endswith("1 due"))
 
 

@@ -19,7 +19,7 @@ from quizdesk.core.db.models import Question
 from quizdesk.core.stats.history import DayStats
 from quizdesk.core.stats.mastery import WEAK_MASTERY_BELOW, Reason, TopicStats
 from quizdesk.core.study.reviews import record_choice, record_rating, record_recall
-from quizdesk.ui.events import notify_data_changed
+from quizdesk.ui.ops import Changes
 from quizdesk.ui.main_window import MainWindow
 from quizdesk.ui.mastery_indicator import display_name
 from quizdesk.ui.study_view import StudyView
@@ -298,7 +298,7 @@ def test_dashboard_refreshes_when_data_changes(qtbot, gui_store) -> None:  # typ
     with gui_store.session() as session:
         for qid in (19, 20, 21):  # the objective questions of 树模型, all wrong
             answer(session, qid, False, NOW - timedelta(hours=2))
-    notify_data_changed()
+    dialog.collection.changed.emit(Changes.ATTEMPTS)  # what an operation announces after such a write
     qtbot.waitUntil(lambda: dialog.weakest and dialog.weakest[0].topic_id == TREES)
     assert dialog.weakest[0].reason is not Reason.NEVER_ATTEMPTED
     assert dialog.title_label.text() == "Tonight: study these topics"

@@ -51,14 +51,6 @@ class Collection(QObject):
         self.setObjectName("collection")
         self._store = store
         self._tasks: TaskRunner | None = None
-        # Transitional: study_view, exam_runner and exam_self_grade still write
-        # inline and call events.notify_data_changed(); until they use ui/ops.py
-        # their writes reach the listeners as what they may have changed.
-        from quizdesk.ui.events import app_events
-        from quizdesk.ui.ops import Changes
-
-        app_events().dataChanged.connect(self._legacy_data_changed)
-        self._legacy_changes = Changes.ATTEMPTS | Changes.EXAM
 
     @property
     def store(self) -> Store:
@@ -98,9 +90,6 @@ class Collection(QObject):
                 return fn(session)
             finally:
                 session.rollback()
-
-    def _legacy_data_changed(self) -> None:
-        self.changed.emit(self._legacy_changes)
 
     # -- for ui/ops.py only -------------------------------------------------------
     @contextmanager

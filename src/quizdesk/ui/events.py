@@ -1,13 +1,8 @@
 """Signals that concern the whole app but are not data: the theme, the answer font.
 
-Data changes are the collection's ``changed(Changes)`` (ui/collection.py,
-emitted by ui/ops.py after each committed write); each view checks the flags and
-refreshes only for what concerns it.
-
-``dataChanged`` / :func:`notify_data_changed` remain only while the study, exam
-and self-grading screens still write inline (issue 17, developer "sessions"):
-every :class:`~quizdesk.ui.collection.Collection` turns it into
-``changed(ATTEMPTS | EXAM)``. New code never emits it.
+Data changes are not here: they are the collection's ``changed(Changes)``
+(ui/collection.py, emitted by ui/ops.py after each committed write); each view
+checks the flags and refreshes only for what concerns it.
 """
 
 from __future__ import annotations
@@ -18,8 +13,6 @@ from PySide6.QtCore import QObject, Signal
 class AppEvents(QObject):
     """Signals that concern the whole app, not one widget."""
 
-    #: Transitional (see the module docstring): a screen not yet on ui/ops.py wrote.
-    dataChanged = Signal()
     #: The colour theme changed; the argument says whether it is now dark.
     themeChanged = Signal(bool)
     #: The answer text size changed (settings); the new pixel size.
@@ -36,8 +29,3 @@ def app_events() -> AppEvents:
         _events = AppEvents()
         _events.setObjectName("appEvents")
     return _events
-
-
-def notify_data_changed() -> None:
-    """Transitional: a write outside ui/ops.py committed (see the module docstring)."""
-    app_events().dataChanged.emit()

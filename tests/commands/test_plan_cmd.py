@@ -21,7 +21,7 @@ def test_saves_an_interview_and_prints_its_plan_and_json(data_dir: Path, capsys:
     on = (date.today() + timedelta(days=12)).isoformat()
     code, out, err = _run(capsys, "--data-dir", str(data_dir), "--interview", on, "--modules", "大模型,Deep learning", "--minutes", "30")
     assert code == 0, err
-    assert f"interview {on}" in out and "大模型, 深度学习基础" in out and "30 min a day" in out
+    assert f"Interview on {on}: 大模型, 深度学习基础" in out and "30 min a day" in out
     assert "if you follow the plan" in out and "Tonight:" in out and "Day by day:" in out
 
     code, out, err = _run(capsys, "--data-dir", str(data_dir), "--json")

@@ -96,7 +96,10 @@ def plan_json(plan: InterviewPlan, minutes_needed: int | None) -> dict[str, Any]
 def render_text(plan: InterviewPlan, minutes_needed: int | None, module_names: dict[str, str]) -> str:
     spec = plan.interview
     scope = ", ".join(module_names.get(k, k) for k in (*spec.module_keys, *spec.topic_keys))
-    lines = [f"{spec.name}: {spec.date.isoformat()} — {scope}"]
+    title = f"Interview on {spec.date.isoformat()}"
+    if spec.name != f"interview {spec.date.isoformat()}":
+        title = f"{spec.name} — {title[0].lower()}{title[1:]}"
+    lines = [f"{title}: {scope}"]
     if plan.days_left == 0:
         when = "today" if spec.date == plan.today else "past"
         lines.append(f"  The interview is {when}: nothing left to plan. Readiness now: {_pct(plan.if_stopped)}.")

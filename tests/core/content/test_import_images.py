@@ -208,7 +208,7 @@ def test_the_renderer_takes_an_absolute_path_only_inside_its_base(tmp_path: Path
 
 def test_the_app_resolves_an_imported_question_against_its_media_folder(tmp_path: Path) -> None:
     from quizdesk.core.content.importer.images import media_base
-    from quizdesk.core.study.ui_support import question_base_dir
+    from quizdesk.core.queries.questions import question_base_dir
 
     origin = f"import:{tmp_path / 'repo'}"
     data = tmp_path / "data"

@@ -235,7 +235,7 @@ def run_anki_export(
     from quizdesk.core.db.models import ReviewState
     from quizdesk.core.paths import bundled_content_dir
     from quizdesk.core.study.scheduler import desired_retention, make_scheduler
-    from quizdesk.core.study.ui_support import question_base_dir
+    from quizdesk.core.queries.questions import question_base_dir
 
     bundled_root = bundled_root if bundled_root is not None else bundled_content_dir()
     english = options.lang == "en"

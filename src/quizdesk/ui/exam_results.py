@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.queries.questions import question_base_dir
+from quizdesk.core.study.exam_state import ExamState
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.chart_theme import style_axis, style_chart
 from quizdesk.ui.events import app_events
@@ -232,7 +233,7 @@ class ExamResultsView(QWidget):
         self.summary_label.setText(
             self.tr("%1 of %2 correct").replace("%1", str(r.correct)).replace("%2", str(r.total)) + "  ·  " + time_text
         )
-        if r.state == "grading":
+        if r.state == ExamState.GRADING:
             self.note_label.setText(
                 self.tr("%n open question(s) still wait for your grade; they count as 0 until graded.", "", r.total - r.graded)
             )

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 )
 
 from quizdesk.core.db.store import Store
+from quizdesk.core.study.exam_state import RESUMABLE, ExamState
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.i18n import content_name, format_datetime, format_percent, is_english
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
-RESUMABLE = ("active", "paused", "grading")
 
 
 class HistoryDialog(QDialog):
@@ -50,18 +50,18 @@ class HistoryDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         states = {
-            "active": self.tr("unfinished"),
-            "paused": self.tr("paused"),
-            "grading": self.tr("waiting for self-grading"),
-            "finished": self.tr("finished"),
-            "abandoned": self.tr("discarded"),
+            ExamState.ACTIVE: self.tr("unfinished"),
+            ExamState.PAUSED: self.tr("paused"),
+            ExamState.GRADING: self.tr("waiting for self-grading"),
+            ExamState.FINISHED: self.tr("finished"),
+            ExamState.ABANDONED: self.tr("discarded"),
         }
         for row, exam in enumerate(self.exams):
             when = format_datetime(exam.started_at)
             names = [content_name(name, en) for name, en in zip(exam.topics, exam.topics_en or [""] * len(exam.topics))]
             separator = ", " if is_english() else "、"
             topics = separator.join(names[:4]) + ("…" if len(names) > 4 else "")
-            score = format_percent(exam.score) if exam.score is not None and exam.state == "finished" else "—"
+            score = format_percent(exam.score) if exam.score is not None and exam.state == ExamState.FINISHED else "—"
             cells = [when, topics, str(exam.total), score, states.get(exam.state, exam.state)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -94,7 +94,7 @@ class HistoryDialog(QDialog):
 
     def _update_buttons(self) -> None:
         exam = self.selected_exam()
-        self.open_button.setEnabled(exam is not None and exam.state != "abandoned")
+        self.open_button.setEnabled(exam is not None and exam.state != ExamState.ABANDONED)
         if exam is not None and exam.state in RESUMABLE:
             self.open_button.setText(self.tr("Continue"))
         else:
@@ -102,7 +102,7 @@ class HistoryDialog(QDialog):
 
     def _open(self) -> None:
         exam = self.selected_exam()
-        if exam is None or exam.state == "abandoned":
+        if exam is None or exam.state == ExamState.ABANDONED:
             return
         self.accept()
         if exam.state in RESUMABLE:

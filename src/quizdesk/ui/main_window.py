@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from quizdesk import APP_NAME
 from quizdesk.core.db.store import Store
 from quizdesk.core.queries.counts import due_count, has_resumable_exam, question_count
+from quizdesk.core.study.exam_state import ExamState
 from quizdesk.ui import ops
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.events import app_events
@@ -475,9 +476,9 @@ class MainWindow(QMainWindow):
         from quizdesk.core.study.exams import load_exam
 
         state = self.collection.read_orm(lambda session: load_exam(session, exam_id).state)
-        if state == "grading":
+        if state == ExamState.GRADING:
             self.grade_or_show_results(exam_id)
-        elif state in ("active", "paused"):
+        elif state.answerable:
             self.run_exam(exam_id)
         else:
             self.show_results(exam_id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from quizdesk.core.study.exam_state import ExamState
 from quizdesk.ui.i18n import format_datetime
 from quizdesk.ui.question_widgets import format_seconds
 
@@ -23,7 +24,7 @@ class ResumeDialog(QMessageBox):
         self.setIcon(QMessageBox.Icon.Question)
         self.setWindowTitle(self.tr("Unfinished mock exam"))
         started = format_datetime(info.started_at)
-        if info.state == "grading":
+        if info.state == ExamState.GRADING:
             self.setText(
                 self.tr("The mock exam you started on %1 was submitted, but some open questions still wait for your grade.").replace(
                     "%1", started

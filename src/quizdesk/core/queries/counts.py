@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from quizdesk.core.clock import db_time
+from quizdesk.core.study.exam_state import RESUMABLE
 
-#: An exam that can be resumed: answering (active, paused) or self-grading.
-RESUMABLE_STATES = ("active", "paused", "grading")
+#: An exam that can be resumed: answering (active, paused) or self-grading (core/study/exam_state.py).
+RESUMABLE_STATES = tuple(state.value for state in RESUMABLE)
 
 
 def question_count(connection: sqlite3.Connection) -> int:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from quizdesk.core.db.models import Attempt, Question, StudySession, Topic
 from quizdesk.core.study.exams import _exam, load_exam
+from quizdesk.core.study.exam_state import ExamState
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class ResultRow:
 @dataclass(frozen=True)
 class ExamResult:
     session_id: int
-    state: str
+    state: ExamState
     score: float  # mean over graded questions, 0..1
     correct: int
     total: int
@@ -68,7 +69,7 @@ class ExamResult:
 class ExamSummary:
     session_id: int
     started_at: datetime
-    state: str
+    state: ExamState
     total: int
     score: float | None
     topics: list[str]
@@ -143,7 +144,7 @@ def exam_result(session: Session, session_id: int) -> ExamResult:
     scores = [r.score for r in rows if r.score is not None]
     return ExamResult(
         session_id=session_id,
-        state=exam.state,
+        state=ExamState(exam.state),
         score=sum(scores) / len(rows) if rows else 0.0,
         correct=sum(1 for r in rows if r.correct),
         total=len(rows),
@@ -174,7 +175,7 @@ def exam_history(session: Session, limit: int = 100) -> list[ExamSummary]:
             .distinct()
         ).all()
         out.append(ExamSummary(
-            exam.id, exam.started_at, exam.state, len(exam.question_ids), scores.get(exam.id),
+            exam.id, exam.started_at, ExamState(exam.state), len(exam.question_ids), scores.get(exam.id),
             [name for name, _en in names], [en or "" for _name, en in names],
         ))
     return out

@@ -45,7 +45,3 @@ ANSWERABLE: tuple[ExamState, ...] = (ExamState.ACTIVE, ExamState.PAUSED)
 #: Unfinished: the app offers to continue these (answering, or self-grading).
 RESUMABLE: tuple[ExamState, ...] = (ExamState.ACTIVE, ExamState.PAUSED, ExamState.GRADING)
 
-
-def sql_list(states: tuple[ExamState, ...]) -> str:
-    """``states`` as an SQL ``IN`` list (``'active', 'paused'``) for raw reads; the values are ours, not input."""
-    return ", ".join(f"'{state.value}'" for state in states)

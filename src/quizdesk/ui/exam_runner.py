@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.study.exam_session import QUICK_WRITE_TIMEOUT_MS, ExamClock, ExamSession, Tick
-from quizdesk.core.study.ui_support import question_base_dir
+from quizdesk.core.queries.questions import question_base_dir
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.events import app_events
 from quizdesk.ui.exam_bars import ExamTopBar, PausedPage, SubmitConfirmBox

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.study.exam_grading import ExamGrading, score_blanks_then_load
-from quizdesk.core.study.ui_support import question_base_dir
+from quizdesk.core.queries.questions import question_base_dir
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.events import app_events
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view

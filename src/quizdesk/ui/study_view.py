@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
 from quizdesk.core.study.study_session import CardResult, StudyPhase, StudyRound
-from quizdesk.core.study.ui_support import QuestionDetail, question_base_dir, question_details
+from quizdesk.core.queries.questions import QuestionDetail, question_base_dir, question_details
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import format_percent

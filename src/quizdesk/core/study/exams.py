@@ -24,7 +24,7 @@ from quizdesk.core.content.model import QUESTION_TYPES
 from quizdesk.core.db.models import Attempt, Question, ReviewState, SessionAnswer, StudySession
 from quizdesk.core.study.exam_state import ANSWERABLE, RESUMABLE, ExamState
 from quizdesk.core.study.reviews import record_blank, record_choice, record_rating, record_recall
-from quizdesk.core.study.ui_support import QuestionDetail
+from quizdesk.core.queries.questions import QuestionDetail
 
 ORDERS = ("random", "weakest", "due")
 

@@ -32,7 +32,7 @@ from quizdesk.core.clock import utcnow
 if TYPE_CHECKING:
     from quizdesk.core.db.store import Store
     from quizdesk.core.study.grading import GradeResult
-    from quizdesk.core.study.ui_support import QuestionDetail
+    from quizdesk.core.queries.questions import QuestionDetail
 
 T = TypeVar("T")
 
@@ -126,7 +126,7 @@ class StudyRound:
     @classmethod
     def open(cls, store: Store, question_ids: list[int], **options: Any) -> StudyRound:
         """A round over ``question_ids`` read from ``store``, writing straight to it (:class:`StoreStudyWrites`)."""
-        from quizdesk.core.study.ui_support import question_details
+        from quizdesk.core.queries.questions import question_details
 
         with store.read() as connection:
             cards = question_details(connection, list(question_ids))

@@ -431,3 +431,25 @@ def _exam_questions(store, exam_id: int):  # type: ignore[no-untyped-def]
     with store.session() as s:
         ids = s.get(StudySession, exam_id).question_ids
         return list(s.scalars(select(Question).where(Question.id.in_(ids))))
+
+
+def test_a_saved_answer_says_only_exam_answer_and_submitting_says_exam_and_attempts(qtbot, gui_store, fake_clock, keyboard, activate) -> None:  # type: ignore[no-untyped-def]
+    """Issue 17: each saved answer used to make every view re-count (dataChanged); now it names what changed."""
+    from quizdesk.ui.ops import Changes
+
+    exam_id = _exam(gui_store, count=2, qtypes=("single",), limit=600, seed=2)
+    runner = ExamRunner(gui_store, exam_id, clock=fake_clock)
+    qtbot.add_widget(runner)
+    activate(runner)
+    changes: list[object] = []
+    runner.collection.changed.connect(changes.append)
+    keyboard.press(K.Key_B)  # an answer
+    keyboard.press(K.Key_M, modifier=CTRL)  # a flag
+    keyboard.press(K.Key_Right)  # a page: the clock is saved with it
+    fake_clock.advance(6)
+    runner.tick()  # the periodic clock save
+    assert _stored_answers(gui_store, exam_id) == {runner.questions[0].id: [1]}
+    assert len(changes) == 4 and set(changes) == {Changes.EXAM_ANSWER}
+    changes.clear()
+    assert runner.submit()
+    assert changes[-1] == Changes.EXAM | Changes.ATTEMPTS and Changes.EXAM_ANSWER not in changes[-1]

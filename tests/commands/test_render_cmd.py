@@ -115,3 +115,21 @@ def test_end_to_end_as_a_user_runs_it(answer_file: Path, tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert out.stat().st_size > 1000
     assert "unbalanced braces" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_png_inside_a_process_without_widgets_is_refused_with_a_message(answer_file: Path, tmp_path: Path) -> None:
+    # A process that already runs a QCoreApplication cannot make widgets; the render
+    # used to call .palette() on it and die with an AttributeError traceback.
+    out = tmp_path / "shot.png"
+    script = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "app = QCoreApplication([])\n"
+        "from quizdesk.cli import main\n"
+        f"sys.exit(main(['render', {str(answer_file)!r}, '--png', {str(out)!r}]))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 1, result.stderr
+    assert "QCoreApplication" in result.stderr and "needs a QApplication" in result.stderr
+    assert "Traceback" not in result.stderr and not out.exists()

@@ -99,6 +99,9 @@ def run(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"{args.png}: cannot write ({exc})", file=sys.stderr)
             status = 1
+        except NoWidgetApplication as exc:
+            print(f"{args.png}: {exc}", file=sys.stderr)
+            status = 1
     for problem in problems:
         print(f"{args.file}: {problem.kind}: {problem.message}: {problem.source}", file=sys.stderr)
     return status
@@ -132,6 +135,10 @@ def _html_document(text: str, base_dir: Path, theme: str, font_px: float, title:
     return answer, document
 
 
+class NoWidgetApplication(RuntimeError):
+    """The process already has a Qt application that cannot show widgets."""
+
+
 def _png(text: str, base_dir: Path, theme: str, font_px: float, width: int, out: Path) -> list[Any]:
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -140,7 +147,17 @@ def _png(text: str, base_dir: Path, theme: str, font_px: float, width: int, out:
     from quizdesk.ui.answer_view import AnswerView
     from quizdesk.ui.theme import apply_theme
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    existing = QApplication.instance()
+    if existing is None:
+        app = QApplication([sys.argv[0]])
+    elif isinstance(existing, QApplication):
+        app = existing
+    else:
+        # A caller's QCoreApplication/QGuiApplication cannot host widgets, and Qt
+        # allows one application per process: say so instead of crashing.
+        raise NoWidgetApplication(
+            f"cannot draw a PNG: this process already runs a {type(existing).__name__}, and the answer view needs a QApplication"
+        )
     palette = app.palette()
     apply_theme(app, theme)  # links and selection take their colours from the app's palette
     try:

@@ -57,9 +57,9 @@ def run(args: argparse.Namespace) -> int:
         if len(packages) != len(args.paths):
             print("quizdesk: import Anki packages and Markdown in separate commands", file=sys.stderr)
             return 1
-        from quizdesk.commands.anki_cmd import run_import
+        from quizdesk.commands.anki_cmd import run_import as run_anki_import
 
-        return run_import(args, packages)
+        return run_anki_import(args, packages)
     folder = data_dir(args.data_dir)
     store = None
     # A dry run never creates a database just to compare against it.

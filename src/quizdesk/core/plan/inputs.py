@@ -71,6 +71,8 @@ class PlanInputs:
 def _cards(connection: sqlite3.Connection, topic_ids: Sequence[int]) -> list[CardRow]:
     if not topic_ids:
         return []
+    # The order is the covering index's own (ix_questions_topic_plan, migration 0006):
+    # no sort step. Equal sort orders stay in a fixed order (the index's).
     ids = ",".join(str(int(t)) for t in topic_ids)
     rows = connection.execute(
         f"""SELECT q.id, q.topic_id, q.qtype,
@@ -81,7 +83,7 @@ def _cards(connection: sqlite3.Connection, topic_ids: Sequence[int]) -> list[Car
                    coalesce(r.reps, 0)
             FROM questions q LEFT JOIN review_states r ON r.question_id = q.id
             WHERE q.retired_at IS NULL AND q.topic_id IN ({ids})
-            ORDER BY q.topic_id, q.sort_order, q.id"""
+            ORDER BY q.topic_id, q.sort_order"""
     )
     return rows.fetchall()
 

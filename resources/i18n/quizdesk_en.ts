@@ -1951,6 +1951,21 @@ Try again, or choose another folder.</translation>
     </message>
 </context>
 <context>
+    <name>UnexpectedError</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <source>QuizDesk ran into an unexpected problem, and what you just did may not have finished. Answers and grades already saved are kept.</source>
+        <translation>QuizDesk ran into an unexpected problem, and what you just did may not have finished. Answers and grades already saved are kept.</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file %1. Please include it when you report the problem.</source>
+        <translation>The details were written to the log file %1. Please include it when you report the problem.</translation>
+    </message>
+</context>
+<context>
     <name>WeakAreas</name>
     <message>
         <source>Never practised</source>

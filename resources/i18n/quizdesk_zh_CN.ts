@@ -1939,6 +1939,21 @@ Try again, or choose another folder.</source>
     </message>
 </context>
 <context>
+    <name>UnexpectedError</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>QuizDesk ran into an unexpected problem, and what you just did may not have finished. Answers and grades already saved are kept.</source>
+        <translation>QuizDesk 遇到了意外问题，刚才的操作可能没有完成。已经保存的答案和评分不会丢失。</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file %1. Please include it when you report the problem.</source>
+        <translation>详细信息已写入日志文件 %1。报告问题时请附上该文件。</translation>
+    </message>
+</context>
+<context>
     <name>WeakAreas</name>
     <message>
         <source>Never practised</source>

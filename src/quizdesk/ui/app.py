@@ -120,6 +120,10 @@ def run_gui(data_dir_arg: str | None = None) -> int:
 
     install_language(saved_language(), app)  # before the first message box
     directory = data_dir(data_dir_arg)
+    from quizdesk.ui.error_dialog import install_error_handling
+
+    # From here on an uncaught error (a slot, a paintEvent) goes to logs/quizdesk.log and a dialog, not a lost traceback.
+    install_error_handling(directory / "logs")
     lock, exit_code = _claim_instance(directory)
     if exit_code is not None:
         return exit_code

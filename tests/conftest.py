@@ -141,7 +141,7 @@ def synced_store(store: Store, bank_dir: Path) -> Store:
     return store
 
 
-def _type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+def _type_text(widget, text: str) -> None:
     """Type ``text`` into ``widget`` as key events, one per character.
 
     ``qtbot.keyClicks`` asserts inside QtTest on non-ASCII characters, so
@@ -158,5 +158,5 @@ def _type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def type_text():  # type: ignore[no-untyped-def]
+def type_text():
     return _type_text

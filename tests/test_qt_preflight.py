@@ -41,7 +41,7 @@ THE_THREE = ["libxcb-cursor.so.0", "libxcb-icccm.so.4", "libxcb-keysyms.so.1"]  
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux: Qt's xcb platform")
 
 
-def loader_without(*missing: str):  # type: ignore[no-untyped-def]
+def loader_without(*missing: str):
     return lambda name: name not in missing
 
 

@@ -15,7 +15,7 @@ from quizdesk.cli import build_parser, main
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "anki"
 
 
-def test_import_apkg_json_report(data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_import_apkg_json_report(data_dir: Path, capsys) -> None:
     assert main(["import", str(FIXTURES / "anki26.apkg"), "--data-dir", str(data_dir), "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert (out["imported"], out["updated"], out["skipped"]) == (9, 0, 0)
@@ -28,14 +28,14 @@ def test_import_apkg_json_report(data_dir: Path, capsys) -> None:  # type: ignor
     assert (again["imported"], again["unchanged"], again["anki"]["reviews"], again["anki"]["reviews_already_imported"]) == (0, 9, 0, 8)
 
 
-def test_import_routes_by_content_when_the_extension_is_missing(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_import_routes_by_content_when_the_extension_is_missing(data_dir: Path, tmp_path: Path, capsys) -> None:
     renamed = tmp_path / "deck.zip"
     shutil.copyfile(FIXTURES / "anki26-legacy.apkg", renamed)
     assert main(["import", str(renamed), "--data-dir", str(data_dir)]) == 0
     assert "imported deck.zip: 9 new" in capsys.readouterr().out
 
 
-def test_bad_package_exits_1_and_says_why(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_bad_package_exits_1_and_says_why(data_dir: Path, tmp_path: Path, capsys) -> None:
     bad = tmp_path / "broken.apkg"
     bad.write_bytes((FIXTURES / "anki26.apkg").read_bytes()[:3000])
     assert main(["import", str(bad), "--data-dir", str(data_dir)]) == 1
@@ -43,14 +43,14 @@ def test_bad_package_exits_1_and_says_why(data_dir: Path, tmp_path: Path, capsys
     assert "broken.apkg: damaged package" in err and "nothing was changed" in err
 
 
-def test_anki_and_markdown_in_one_command_are_refused(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_anki_and_markdown_in_one_command_are_refused(data_dir: Path, tmp_path: Path, capsys) -> None:
     note = tmp_path / "n.md"
     note.write_text("## 什么是A？\n\nA。\n", encoding="utf-8")
     assert main(["import", str(FIXTURES / "anki26.apkg"), str(note), "--data-dir", str(data_dir)]) == 1
     assert "separate commands" in capsys.readouterr().err
 
 
-def test_export_anki_with_filters(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_anki_with_filters(data_dir: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "weak.apkg"
     assert main(["import", str(FIXTURES / "anki26.apkg"), "--data-dir", str(data_dir)]) == 0
     capsys.readouterr()
@@ -66,13 +66,13 @@ def test_export_anki_with_filters(data_dir: Path, tmp_path: Path, capsys) -> Non
     assert db.execute("SELECT count(*) FROM notes").fetchone()[0] == 3
 
 
-def test_export_anki_nothing_chosen_writes_no_file(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_anki_nothing_chosen_writes_no_file(data_dir: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "none.apkg"
     assert main(["export", "--anki", str(out), "--module", "没有这个模块", "--data-dir", str(data_dir)]) == 1
     assert "no questions in module '没有这个模块'" in capsys.readouterr().err and not out.exists()
 
 
-def test_export_needs_out_or_anki(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_needs_out_or_anki(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["export"])
     assert "--out" in capsys.readouterr().err

@@ -22,7 +22,7 @@ IMPORT_REPO = Path(__file__).resolve().parents[1] / "fixtures" / "import" / "rep
 
 
 @pytest.fixture
-def answered(data_dir: Path, local_clock) -> list[datetime]:  # type: ignore[no-untyped-def]
+def answered(data_dir: Path, local_clock) -> list[datetime]:
     """An imported bank with three answers: ten days ago, two days ago and a minute ago.
 
     The times are local (Shanghai, UTC+8) and aware, as a caller there passes them;
@@ -44,7 +44,7 @@ def rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def test_writes_three_files_and_says_so(answered, data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_writes_three_files_and_says_so(answered, data_dir: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "out"
     out.mkdir()
     assert main(["export", "--out", str(out), "--data-dir", str(data_dir)]) == 0
@@ -54,27 +54,27 @@ def test_writes_three_files_and_says_so(answered, data_dir: Path, tmp_path: Path
     assert int(printed[1].rsplit("\t", 1)[1].split()[0]) == len(rows(out / "questions.csv")) > 16
 
 
-def test_since_is_a_local_date(answered, local_clock, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_since_is_a_local_date(answered, local_clock, data_dir: Path, tmp_path: Path) -> None:
     since = (local_clock.today - timedelta(days=2)).isoformat()
     assert main(["export", "--out", str(tmp_path), "--since", since, "--data-dir", str(data_dir)]) == 0
     assert [datetime.fromisoformat(r["time"]) for r in rows(tmp_path / "attempts.csv")] == answered[1:]
 
 
-def test_bad_since_is_refused_by_the_parser(data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_bad_since_is_refused_by_the_parser(data_dir: Path, tmp_path: Path, capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["export", "--out", str(tmp_path), "--since", "1.5.2026", "--data-dir", str(data_dir)])
     assert exit_info.value.code == 2
     assert "'1.5.2026' is not a date; use YYYY-MM-DD" in capsys.readouterr().err
 
 
-def test_a_missing_folder_is_made_with_its_parents(answered, data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_folder_is_made_with_its_parents(answered, data_dir: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "exports" / "2026" / "march"
     assert main(["export", "--out", str(out), "--data-dir", str(data_dir)]) == 0
     assert sorted(p.name for p in out.iterdir()) == ["attempts.csv", "questions.csv", "topics.csv"]
     assert capsys.readouterr().out.startswith(f"{out / 'attempts.csv'}\t3 rows")
 
 
-def test_a_file_where_the_folder_should_be_exits_1_with_a_message(answered, data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_where_the_folder_should_be_exits_1_with_a_message(answered, data_dir: Path, tmp_path: Path, capsys) -> None:
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     for out in (tmp_path / "notes.txt", tmp_path / "notes.txt" / "export"):
         assert main(["export", "--out", str(out), "--data-dir", str(data_dir)]) == 1
@@ -85,7 +85,7 @@ def test_a_file_where_the_folder_should_be_exits_1_with_a_message(answered, data
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine"
 
 
-def test_read_only_folder_as_a_user_runs_it(answered, data_dir: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_folder_as_a_user_runs_it(answered, data_dir: Path, tmp_path: Path) -> None:
     """The real command in a subprocess, its folder really read-only (a read-only bind mount; root ignores file modes):
     neither writing into it nor making a folder inside it works, and both say so."""
     folder = tmp_path / "ro"
@@ -105,7 +105,7 @@ def test_read_only_folder_as_a_user_runs_it(answered, data_dir: Path, tmp_path: 
     assert sorted(p.name for p in folder.iterdir()) == ["attempts.csv", "questions.csv", "topics.csv"]
 
 
-def test_something_in_the_way_exits_1_with_the_same_message(answered, data_dir: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_something_in_the_way_exits_1_with_the_same_message(answered, data_dir: Path, tmp_path: Path, capsys) -> None:
     """The command line keeps the core's English message (the GUI words it from the error's kind)."""
     (tmp_path / "topics.csv").mkdir()
     assert main(["export", "--out", str(tmp_path), "--data-dir", str(data_dir)]) == 1

@@ -22,11 +22,11 @@ def repo(tmp_path: Path) -> Path:
     return target
 
 
-def _json(capsys) -> dict:  # type: ignore[no-untyped-def]
+def _json(capsys) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
-def test_json_report(repo: Path, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_json_report(repo: Path, data_dir: Path, capsys) -> None:
     assert main(["import", str(repo), "--data-dir", str(data_dir), "--json"]) == 0
     out = _json(capsys)
     assert {k: out[k] for k in ("imported", "updated", "unchanged", "skipped")} == {"imported": 16, "updated": 0, "unchanged": 0, "skipped": 1}
@@ -44,7 +44,7 @@ def test_json_report(repo: Path, data_dir: Path, capsys) -> None:  # type: ignor
     assert [q["id"] for q in again["questions"]] == [q["id"] for q in out["questions"]]
 
 
-def test_text_report_and_warnings_on_stderr(repo: Path, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_text_report_and_warnings_on_stderr(repo: Path, data_dir: Path, capsys) -> None:
     assert main(["import", str(repo / "第三章 机器学习"), "--data-dir", str(data_dir)]) == 0
     captured = capsys.readouterr()
     assert captured.out.splitlines() == [
@@ -56,7 +56,7 @@ def test_text_report_and_warnings_on_stderr(repo: Path, data_dir: Path, capsys) 
     assert f"{repo}/第三章 机器学习/gbk.md:1: warning: not UTF-8" in captured.err
 
 
-def test_dry_run_without_a_database_creates_nothing(repo: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_without_a_database_creates_nothing(repo: Path, tmp_path: Path, capsys) -> None:
     data = tmp_path / "fresh"
     assert main(["import", str(repo), "--dry-run", "--json", "--data-dir", str(data)]) == 0
     out = _json(capsys)
@@ -64,7 +64,7 @@ def test_dry_run_without_a_database_creates_nothing(repo: Path, tmp_path: Path, 
     assert not data.exists()
 
 
-def test_dry_run_against_a_database_changes_nothing(repo: Path, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_dry_run_against_a_database_changes_nothing(repo: Path, data_dir: Path, capsys) -> None:
     main(["import", str(repo / "ch01_深度学习基础"), "--data-dir", str(data_dir), "--json"])
     capsys.readouterr()
     assert main(["import", str(repo), "--dry-run", "--json", "--data-dir", str(data_dir)]) == 0
@@ -73,12 +73,12 @@ def test_dry_run_against_a_database_changes_nothing(repo: Path, data_dir: Path, 
     assert _json(capsys)["imported"] == 9
 
 
-def test_topic_option(repo: Path, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_topic_option(repo: Path, data_dir: Path, capsys) -> None:
     assert main(["import", str(repo / "ch01_深度学习基础" / "01-优化.md"), "--topic", "我的笔记", "--data-dir", str(data_dir), "--json"]) == 0
     assert {(q["module"], q["topic"]) for q in _json(capsys)["questions"]} == {("导入", "我的笔记")}
 
 
-def test_missing_paths_and_files_without_questions_exit_1(tmp_path: Path, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_missing_paths_and_files_without_questions_exit_1(tmp_path: Path, data_dir: Path, capsys) -> None:
     assert main(["import", str(tmp_path / "nope"), "--data-dir", str(data_dir)]) == 1
     assert "no such file or folder" in capsys.readouterr().err
     notes = tmp_path / "notes.md"
@@ -96,7 +96,7 @@ def test_runs_as_a_subprocess(repo: Path, data_dir: Path) -> None:
     assert json.loads(result.stdout)["imported"] == 16
 
 
-def test_json_lists_what_will_not_display_as_the_app_renders_it(tmp_path: Path, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_json_lists_what_will_not_display_as_the_app_renders_it(tmp_path: Path, data_dir: Path, capsys) -> None:
     bank = tmp_path / "bank"
     shutil.copytree(FIXTURES / "styles15", bank)
     (bank / "broken.md").write_text(
@@ -117,7 +117,7 @@ def test_json_lists_what_will_not_display_as_the_app_renders_it(tmp_path: Path, 
     assert [(p["kind"], p["source"]) for p in _json(capsys)["render_problems"]] == [("image", f"{bank}/broken.md:1"), ("formula", f"{bank}/broken.md:1")]
 
 
-def test_text_report_counts_the_cards_that_will_not_display(tmp_path: Path, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_text_report_counts_the_cards_that_will_not_display(tmp_path: Path, data_dir: Path, capsys) -> None:
     notes = tmp_path / "notes.md"
     notes.write_text("## 什么是 A？\n\n$\\frac{1}{$\n\n## 什么是 B？\n\n$x$\n", encoding="utf-8")
     assert main(["import", str(notes), "--data-dir", str(data_dir)]) == 0

@@ -14,12 +14,12 @@ from quizdesk.core.paths import bundled_content_dir
 REPO = Path(__file__).resolve().parents[2]
 
 
-def test_lint_clean_bank_exits_zero(bank_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_lint_clean_bank_exits_zero(bank_dir: Path, capsys) -> None:
     assert main(["lint", str(bank_dir)]) == 0
     assert "5 questions, 0 errors" in capsys.readouterr().err
 
 
-def test_lint_reports_file_and_line(bank_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_lint_reports_file_and_line(bank_dir: Path, capsys) -> None:
     bad = bank_dir / "02-more" / "01-attention.md"
     bad.write_text(bad.read_text(encoding="utf-8").replace("type: open", "type: essay"), encoding="utf-8")
     (bank_dir / "02-more" / "02-latin1.md").write_bytes("# Caf\xe9\n".encode("latin-1"))
@@ -29,7 +29,7 @@ def test_lint_reports_file_and_line(bank_dir: Path, capsys) -> None:  # type: ig
     assert "02-more/02-latin1.md:1: not valid UTF-8" in out
 
 
-def test_lint_reports_a_heading_without_its_space(bank_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_lint_reports_a_heading_without_its_space(bank_dir: Path, capsys) -> None:
     topic = bank_dir / "02-more" / "01-attention.md"
     with topic.open("a", encoding="utf-8") as f:
         f.write("\n##Broken heading no space\n<!-- id: broken-h; type: open -->\n\n答\n\n### 要点\n- 一\n")
@@ -39,7 +39,7 @@ def test_lint_reports_a_heading_without_its_space(bank_dir: Path, capsys) -> Non
     assert f"02-more/01-attention.md:{line}: '##Broken heading no space' is not a heading" in out
 
 
-def test_lint_names_files_as_the_path_was_given(bank_dir: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_lint_names_files_as_the_path_was_given(bank_dir: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(bank_dir.parent)
     topic = Path("bank/02-more/01-attention.md")
     topic.write_text(topic.read_text(encoding="utf-8").replace("type: open", "type: essay"), encoding="utf-8")
@@ -54,7 +54,7 @@ def test_lint_names_files_as_the_path_was_given(bank_dir: Path, monkeypatch, cap
     assert capsys.readouterr().out.startswith("bank/02-more/01-attention.md:4: unknown question type 'essay'")
 
 
-def test_lint_render_reports_what_the_app_could_not_draw(bank_dir: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_lint_render_reports_what_the_app_could_not_draw(bank_dir: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(bank_dir.parent)
     topic = Path("bank/02-more/01-attention.md")
     text = topic.read_text(encoding="utf-8")
@@ -75,7 +75,7 @@ def test_lint_render_reports_what_the_app_could_not_draw(bank_dir: Path, monkeyp
     assert "2 errors, 1 warnings" in captured.err
 
 
-def test_lint_missing_path(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_lint_missing_path(tmp_path: Path, capsys) -> None:
     assert main(["lint", str(tmp_path / "nope")]) == 1
     assert "no such file" in capsys.readouterr().err
 
@@ -108,6 +108,6 @@ def test_every_subcommand_has_help() -> None:
 
     parser = build_parser()
     subparsers = next(a for a in parser._actions if a.dest == "command")
-    for name, sub in subparsers.choices.items():  # type: ignore[attr-defined]
+    for name, sub in subparsers.choices.items():
         assert sub.format_help().strip(), name
         assert any(a.dest == "data_dir" for a in sub._actions), name

@@ -42,7 +42,7 @@ def test_html_to_stdout_without_outputs(answer_file: Path, capsys: pytest.Captur
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_png_output_via_the_answer_view(answer_file: Path, tmp_path: Path, theme: str, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_png_output_via_the_answer_view(answer_file: Path, tmp_path: Path, theme: str, qapp) -> None:
     out = tmp_path / f"{theme}.png"
     assert main(["render", str(answer_file), "--png", str(out), "--width", "640", "--theme", theme]) == 0
     image = QImage(str(out))
@@ -51,7 +51,7 @@ def test_png_output_via_the_answer_view(answer_file: Path, tmp_path: Path, theme
     assert (corner.lightness() < 80) == (theme == "dark")
 
 
-def test_links_take_the_theme_colour(tmp_path: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_links_take_the_theme_colour(tmp_path: Path, qapp) -> None:
     from PySide6.QtGui import QColor
 
     from quizdesk.commands.render import LINK_COLOR

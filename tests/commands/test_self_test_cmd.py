@@ -26,7 +26,7 @@ def _run(capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
     return code, capsys.readouterr().out.splitlines()
 
 
-def test_every_check_passes_and_nothing_is_left_behind(qapp, capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_check_passes_and_nothing_is_left_behind(qapp, capsys, monkeypatch, tmp_path: Path) -> None:
     mine = tmp_path / "my-data"
     monkeypatch.setenv("QUIZDESK_DATA_DIR", str(mine))
     scratch = tmp_path / "tmp"
@@ -48,7 +48,7 @@ def test_every_check_passes_and_nothing_is_left_behind(qapp, capsys, monkeypatch
     assert list(scratch.iterdir()) == [], "the temporary folder was not removed"
 
 
-def test_without_a_bank_its_dependants_fail_and_the_rest_still_run(qapp, capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_bank_its_dependants_fail_and_the_rest_still_run(qapp, capsys, monkeypatch, tmp_path: Path) -> None:
     empty = tmp_path / "no-bank"
     empty.mkdir()
     monkeypatch.setattr("quizdesk.core.paths.bundled_content_dir", lambda: empty)
@@ -67,7 +67,7 @@ def test_without_a_bank_its_dependants_fail_and_the_rest_still_run(qapp, capsys,
     assert lines[-1] == f"5 of {CHECK_COUNT} checks failed"
 
 
-def test_a_missing_catalogue_fails_the_translations_check(qapp, capsys, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_missing_catalogue_fails_the_translations_check(qapp, capsys, monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setattr("quizdesk.ui.i18n.translations_dir", lambda: tmp_path / "no-i18n")
     code, lines = _run(capsys)
     assert code == 1
@@ -83,14 +83,14 @@ def test_a_missing_catalogue_fails_the_translations_check(qapp, capsys, monkeypa
         ("$$e^{i\\pi} + 1 = 0$$\n\n```\nplain, not highlighted\n```\n", "FAIL render: the code block has no syntax colours"),
     ],
 )
-def test_the_render_check_sees_what_went_wrong(qapp, capsys, monkeypatch, answer: str, reason: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_render_check_sees_what_went_wrong(qapp, capsys, monkeypatch, answer: str, reason: str) -> None:
     monkeypatch.setattr(self_test, "SAMPLE_ANSWER", answer)
     code, lines = _run(capsys)
     assert code == 1
     assert [line for line in lines if line.startswith("FAIL")] == [next(line for line in lines if line.startswith(reason))]
 
 
-def test_ink_and_colour_detection_on_plain_images(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_ink_and_colour_detection_on_plain_images(qapp) -> None:
     white = QColor("#ffffff")
     blank = QImage(200, 100, QImage.Format.Format_ARGB32)
     blank.fill(white)

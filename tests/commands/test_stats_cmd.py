@@ -45,7 +45,7 @@ def studied(data_dir: Path) -> dict[str, int]:
     return {"good": good, "bad": bad, "good_name": names[good], "bad_name": names[bad]}  # type: ignore[dict-item]
 
 
-def test_json_has_every_field_and_the_weakest_first(studied, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_json_has_every_field_and_the_weakest_first(studied, data_dir: Path, capsys) -> None:
     assert main(["stats", "--json", "--limit", "3", "--data-dir", str(data_dir)]) == 0
     out = json.loads(capsys.readouterr().out)
     assert set(out) == {"generated_at", "weakest", "topics"}
@@ -68,7 +68,7 @@ def test_json_has_every_field_and_the_weakest_first(studied, data_dir: Path, cap
         seen.add(row["topic_id"])
 
 
-def test_text_table_lines_up_chinese_and_latin_names(studied, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_text_table_lines_up_chinese_and_latin_names(studied, data_dir: Path, capsys) -> None:
     assert main(["stats", "--data-dir", str(data_dir)]) == 0
     text = capsys.readouterr().out
     lines = text.splitlines()
@@ -97,21 +97,21 @@ def test_width_helpers() -> None:
     assert fit("short", 9) == "short"
 
 
-def test_limit_zero_and_negative(studied, data_dir: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_limit_zero_and_negative(studied, data_dir: Path, capsys) -> None:
     assert main(["stats", "--json", "--limit", "0", "--data-dir", str(data_dir)]) == 0
     assert json.loads(capsys.readouterr().out)["weakest"] == []
     assert main(["stats", "--limit", "-1", "--data-dir", str(data_dir)]) == 2
     assert "--limit must be 0 or more" in capsys.readouterr().err
 
 
-def test_unusable_data_dir_is_a_message_not_a_traceback(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_unusable_data_dir_is_a_message_not_a_traceback(tmp_path: Path, capsys) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     assert main(["stats", "--data-dir", str(blocker)]) == 2
     assert "quizdesk: QuizDesk cannot create its data folder" in capsys.readouterr().err
 
 
-def test_as_a_user_runs_it(studied, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_as_a_user_runs_it(studied, data_dir: Path) -> None:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     result = subprocess.run(
         [sys.executable, "-m", "quizdesk", "stats", "--json", "--data-dir", str(data_dir)],

@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 DEFAULT_SEEDS = HERE.parents[2] / "shared" / "seeds"
 
 
-def _seed_overlap():  # type: ignore[no-untyped-def]
+def _seed_overlap():
     """``seed_overlap.py`` beside this file (tests/ is not a package)."""
     spec = importlib.util.spec_from_file_location("seed_overlap", HERE / "seed_overlap.py")
     assert spec is not None and spec.loader is not None

@@ -133,7 +133,7 @@ def test_every_core_function_taking_a_time_takes_a_local_one(name: str, synced_s
 # -- a day in Shanghai, in the morning and in the evening ---------------------------------
 
 
-def test_grades_given_in_local_time_are_stored_and_scheduled_in_utc(synced_store: Store, local_clock) -> None:  # type: ignore[no-untyped-def]
+def test_grades_given_in_local_time_are_stored_and_scheduled_in_utc(synced_store: Store, local_clock) -> None:
     ids = _ids(synced_store)
     now = local_clock.now
     with synced_store.session() as s:
@@ -152,7 +152,7 @@ def test_grades_given_in_local_time_are_stored_and_scheduled_in_utc(synced_store
         assert due_count(s) == 0  # the core's own clock stands at local_clock.now
 
 
-def test_an_exam_in_local_time_runs_to_its_end(synced_store: Store, local_clock) -> None:  # type: ignore[no-untyped-def]
+def test_an_exam_in_local_time_runs_to_its_end(synced_store: Store, local_clock) -> None:
     now = local_clock.now
     with synced_store.session() as s:
         exam_id = create_exam(s, ExamSpec(_topics(synced_store), count=5, seed=2, order="due"), now)
@@ -168,7 +168,7 @@ def test_an_exam_in_local_time_runs_to_its_end(synced_store: Store, local_clock)
         assert exam.finished_at == now + timedelta(minutes=25)
 
 
-def test_backups_are_named_in_utc(store: Store, local_clock) -> None:  # type: ignore[no-untyped-def]
+def test_backups_are_named_in_utc(store: Store, local_clock) -> None:
     path = timestamped_backup(store.path, "test", local_clock.now)
     stamp = re.search(r"quizdesk-(\w+)-test\.db", path.name)
     assert stamp is not None

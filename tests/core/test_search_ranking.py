@@ -109,7 +109,7 @@ def test_matches_outside_titles_are_ranked_by_where_and_how_often(ranked_store: 
     assert titles[0] == "FlashAttention 相比朴素注意力实现，主要减少了什么？"
 
 
-def _snippet(store: Store, title: str, query: str):  # type: ignore[no-untyped-def]
+def _snippet(store: Store, title: str, query: str):
     with store.read() as connection:
         hit = next(h for h in search(connection, query) if h.title == title)
         return snippet(connection, hit.question_id, query)

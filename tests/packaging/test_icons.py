@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[2]
 ICONS = REPO / "resources" / "icons"
 
 
-def _make_icons():  # type: ignore[no-untyped-def]
+def _make_icons():
     spec = importlib.util.spec_from_file_location("make_icons", REPO / "packaging" / "make_icons.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -30,7 +30,7 @@ def _shares(image: QImage) -> tuple[float, float, float]:
     return len(opaque) / len(pixels), len(white) / len(pixels), len(blue) / len(pixels)
 
 
-def test_every_png_size_is_there_and_drawn(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_every_png_size_is_there_and_drawn(qapp) -> None:
     for size in SIZES:
         image = QImage(str(ICONS / f"quizdesk-{size}.png"))
         assert image.size() == QSize(size, size)
@@ -41,13 +41,13 @@ def test_every_png_size_is_there_and_drawn(qapp) -> None:  # type: ignore[no-unt
             assert image.pixelColor(0, 0).alpha() == 0
 
 
-def test_the_window_icon_has_every_size(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_icon_has_every_size(qapp) -> None:
     icon = app_icon()
     assert {s.width() for s in icon.availableSizes()} == set(SIZES)
     assert not icon.pixmap(16, 16).isNull()
 
 
-def test_ico_and_icns_hold_one_image_per_size(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_ico_and_icns_hold_one_image_per_size(qapp) -> None:
     make_icons = _make_icons()
     ico = QImageReader(str(ICONS / "quizdesk.ico"))
     assert ico.imageCount() == len(make_icons.ICO_SIZES)
@@ -62,7 +62,7 @@ def test_ico_and_icns_hold_one_image_per_size(qapp) -> None:  # type: ignore[no-
         assert code in data
 
 
-def test_the_containers_are_rebuilt_from_pngs(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_containers_are_rebuilt_from_pngs(qapp, tmp_path: Path) -> None:
     make_icons = _make_icons()
     pngs = {size: make_icons.render_png(ICONS / "quizdesk.svg", size) for size in (16, 32, 256)}
     ico = tmp_path / "x.ico"

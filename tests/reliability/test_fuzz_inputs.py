@@ -48,7 +48,7 @@ DELIMITED = st.tuples(st.sampled_from(["$", "$$", "\\(", "\\["]), TEX).map(
 )
 
 
-def _timed(function, *args, **kwargs):  # type: ignore[no-untyped-def]
+def _timed(function, *args, **kwargs):
     start = time.process_time()
     result = function(*args, **kwargs)
     elapsed = time.process_time() - start

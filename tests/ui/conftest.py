@@ -15,7 +15,7 @@ GUI_BANK = Path(__file__).resolve().parents[1] / "fixtures" / "bank_gui"
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(qapp, tmp_path: Path) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+def isolated_settings(qapp, tmp_path: Path) -> Iterator[Path]:
     """Every QSettings() of the test lands in a fresh folder under tmp_path.
 
     Window geometry, splitter state and the last selection are remembered in
@@ -37,7 +37,7 @@ def isolated_settings(qapp, tmp_path: Path) -> Iterator[Path]:  # type: ignore[n
 
 
 @pytest.fixture(autouse=True)
-def source_language(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+def source_language(qapp) -> Iterator[None]:
     """Every test starts and ends with the untranslated (English source) UI, whatever a test switched to."""
     from quizdesk.ui.i18n import remove_translations
 
@@ -68,7 +68,7 @@ def ids_by_external(store: Store) -> dict[str, int]:
         return {ext: qid for qid, ext in connection.execute("SELECT id, external_id FROM questions")}
 
 
-def show_active(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def show_active(qtbot, widget) -> None:
     """Show ``widget`` as the active window, so its keyboard shortcuts work."""
     from PySide6.QtWidgets import QApplication
 
@@ -81,11 +81,11 @@ def show_active(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
 class Keyboard:
     """Key presses delivered where a user's would go: to the focused widget."""
 
-    def __init__(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, qtbot) -> None:
         self.qtbot = qtbot
         self._last_window = None
 
-    def target(self):  # type: ignore[no-untyped-def]
+    def target(self):
         from PySide6.QtWidgets import QApplication
 
         modal = QApplication.activeModalWidget()  # an open dialog takes the keys, as on a desktop
@@ -106,7 +106,7 @@ class Keyboard:
             self._last_window = widget.window()
         return widget
 
-    def press(self, *keys, modifier=None) -> None:  # type: ignore[no-untyped-def]
+    def press(self, *keys, modifier=None) -> None:
         from PySide6.QtCore import Qt
 
         for key in keys:
@@ -114,17 +114,17 @@ class Keyboard:
 
 
 @pytest.fixture
-def keyboard(qtbot) -> Keyboard:  # type: ignore[no-untyped-def]
+def keyboard(qtbot) -> Keyboard:
     return Keyboard(qtbot)
 
 
 @pytest.fixture
-def activate(qtbot):  # type: ignore[no-untyped-def]
+def activate(qtbot):
     """``activate(widget)``: show it as the active window (keyboard shortcuts need that)."""
     return lambda widget: show_active(qtbot, widget)
 
 
 @pytest.fixture
-def qids():  # type: ignore[no-untyped-def]
+def qids():
     """``qids(store)``: {external id: question id}."""
     return ids_by_external

@@ -59,18 +59,18 @@ def main() -> None:
     window = MainWindow(store, clock=clock)
     window.show()
 
-    def wait_for(condition, timeout_ms: int = 5000) -> None:  # type: ignore[no-untyped-def]
+    def wait_for(condition, timeout_ms: int = 5000) -> None:
         for _ in range(timeout_ms // 10):
             if condition():
                 return
             QTest.qWait(10)
         raise TimeoutError("condition not met")
 
-    def activate(widget) -> None:  # type: ignore[no-untyped-def]
+    def activate(widget) -> None:
         widget.activateWindow()
         wait_for(lambda: QApplication.activeWindow() is widget)
 
-    def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+    def press(key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
         QTest.keyClick(QApplication.focusWidget() or window, key, modifier)
 
     def type_text(text: str) -> None:

@@ -23,7 +23,7 @@ REPO = Path(__file__).resolve().parents[2]
 SIZE = (1280, 800)
 
 
-def _prepare_store(data_dir: Path, bank: Path):  # type: ignore[no-untyped-def]
+def _prepare_store(data_dir: Path, bank: Path):
     from sqlalchemy import select
 
     from quizdesk.core.content.bundled import sync_bundled_bank
@@ -48,7 +48,7 @@ def _prepare_store(data_dir: Path, bank: Path):  # type: ignore[no-untyped-def]
     return store
 
 
-def _make_week(store, now):  # type: ignore[no-untyped-def]
+def _make_week(store, now):
     """A realistic week of study: a few topics every evening with their own skill,
     some topics only seen once long ago, some never; fixed seed, same pictures."""
     import random
@@ -70,7 +70,7 @@ def _make_week(store, now):  # type: ignore[no-untyped-def]
         studied = [t for i, t in enumerate(topics) if i % 4 != 3]  # a quarter never touched
         old = studied[::5]  # seen once, three weeks ago
 
-        def answer(q: Question, when) -> None:  # type: ignore[no-untyped-def]
+        def answer(q: Question, when) -> None:
             right = rng.random() < skill[q.topic_id]
             if q.qtype == "open":
                 if q.key_points:
@@ -106,7 +106,7 @@ class _Clock:
         return self.t
 
 
-def _settle(app) -> None:  # type: ignore[no-untyped-def]
+def _settle(app) -> None:
     import time
 
     from quizdesk.ui.background_read import BackgroundRead
@@ -122,7 +122,7 @@ def _settle(app) -> None:  # type: ignore[no-untyped-def]
         app.processEvents()
 
 
-def _save(widget, path: Path, app) -> None:  # type: ignore[no-untyped-def]
+def _save(widget, path: Path, app) -> None:
     _settle(app)
     widget.grab().save(str(path))
 
@@ -277,7 +277,7 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
     return written
 
 
-def _render_chinese(out_dir: Path, bank: Path, data_dir: Path, app) -> list[Path]:  # type: ignore[no-untyped-def]
+def _render_chinese(out_dir: Path, bank: Path, data_dir: Path, app) -> list[Path]:
     """The main window, an exam page and the settings in the Chinese UI (light)."""
     from PySide6.QtCore import QCoreApplication, QEvent
 

@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def opened_urls(monkeypatch) -> list[QUrl]:  # type: ignore[no-untyped-def]
+def opened_urls(monkeypatch) -> list[QUrl]:
     """URLs handed to the desktop; a test never starts a real file manager."""
     urls: list[QUrl] = []
 
@@ -28,7 +28,7 @@ def opened_urls(monkeypatch) -> list[QUrl]:  # type: ignore[no-untyped-def]
     return urls
 
 
-def _dialog(qtbot, folder: Path) -> AboutDialog:  # type: ignore[no-untyped-def]
+def _dialog(qtbot, folder: Path) -> AboutDialog:
     dialog = AboutDialog(folder)
     qtbot.add_widget(dialog)
     dialog.show()
@@ -36,7 +36,7 @@ def _dialog(qtbot, folder: Path) -> AboutDialog:  # type: ignore[no-untyped-def]
     return dialog
 
 
-def test_shows_version_versions_and_the_data_folder(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_shows_version_versions_and_the_data_folder(qtbot, tmp_path: Path) -> None:
     dialog = _dialog(qtbot, tmp_path)
     assert dialog.windowTitle() == "About QuizDesk"
     assert dialog.findChild(QLabel, "aboutTitle").text() == f"QuizDesk {__version__}"
@@ -46,7 +46,7 @@ def test_shows_version_versions_and_the_data_folder(qtbot, tmp_path: Path) -> No
     assert not dialog.findChild(QLabel, "aboutIcon").pixmap().isNull()
 
 
-def test_every_control_is_named_and_documented(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_is_named_and_documented(qtbot, tmp_path: Path) -> None:
     from PySide6.QtWidgets import QAbstractButton, QWidget
 
     doc = (REPO / "docs" / "ui-testing.md").read_text(encoding="utf-8")
@@ -57,7 +57,7 @@ def test_every_control_is_named_and_documented(qtbot, tmp_path: Path) -> None:  
     assert all(f"`{name}`" in doc for name in names | {"aboutDialog", "aboutAction"}), sorted(n for n in names if f"`{n}`" not in doc)
 
 
-def test_the_licence_text_is_the_repositorys_and_opens_on_demand(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_licence_text_is_the_repositorys_and_opens_on_demand(qtbot, tmp_path: Path) -> None:
     assert licence_text() == (REPO / "LICENSE").read_text(encoding="utf-8")
     dialog = _dialog(qtbot, tmp_path)
     text = dialog.findChild(QPlainTextEdit, "aboutLicenceText")
@@ -70,14 +70,14 @@ def test_the_licence_text_is_the_repositorys_and_opens_on_demand(qtbot, tmp_path
     assert not text.isVisible() and button.text() == "Show licence"
 
 
-def test_open_data_folder_hands_the_folder_to_the_desktop(qtbot, tmp_path: Path, opened_urls: list[QUrl]) -> None:  # type: ignore[no-untyped-def]
+def test_open_data_folder_hands_the_folder_to_the_desktop(qtbot, tmp_path: Path, opened_urls: list[QUrl]) -> None:
     dialog = _dialog(qtbot, tmp_path)
     dialog.findChild(QPushButton, "aboutOpenDataButton").click()
     assert [u.toLocalFile() for u in opened_urls] == [str(tmp_path)]
     assert not dialog.findChild(QLabel, "aboutMessage").isVisible()
 
 
-def test_a_folder_not_made_yet_or_no_file_manager_is_said_in_words(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_not_made_yet_or_no_file_manager_is_said_in_words(qtbot, tmp_path: Path, monkeypatch) -> None:
     dialog = _dialog(qtbot, tmp_path / "not-yet")
     message = dialog.findChild(QLabel, "aboutMessage")
     assert dialog.open_data_folder() is False
@@ -90,7 +90,7 @@ def test_a_folder_not_made_yet_or_no_file_manager_is_said_in_words(qtbot, tmp_pa
     assert message.isVisible() and "Copy the path above" in message.text()
 
 
-def test_help_menu_opens_it_on_the_stores_folder(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_help_menu_opens_it_on_the_stores_folder(qtbot, gui_store) -> None:
     from PySide6.QtGui import QAction
 
     from quizdesk.ui.main_window import MainWindow

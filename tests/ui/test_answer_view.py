@@ -33,7 +33,7 @@ def softmax(x):
 
 
 @pytest.fixture
-def view(qtbot) -> Iterator[AnswerView]:  # type: ignore[no-untyped-def]
+def view(qtbot) -> Iterator[AnswerView]:
     widget = AnswerView(cache=MathCache())
     qtbot.add_widget(widget)
     widget.resize(720, 600)
@@ -78,7 +78,7 @@ def ink_pixels(image: QImage, rect: QRect, background: str) -> int:
 
 
 @pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
-def test_formulas_are_really_drawn(view: AnswerView, dark: bool, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_formulas_are_really_drawn(view: AnswerView, dark: bool, qtbot) -> None:
     view.set_dark(dark)
     view.set_markdown(ANSWER)
     rects = formula_rects(view)
@@ -234,7 +234,7 @@ LONG_CODE_ANSWER = (
 
 
 @pytest.mark.parametrize("dark", [False, True])
-def test_a_long_code_line_wraps_with_a_mark_and_nothing_scrolls_sideways(qtbot, view, dark) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_code_line_wraps_with_a_mark_and_nothing_scrolls_sideways(qtbot, view, dark) -> None:
     """Issue 21, item 7: any code block made the whole answer scroll sideways."""
     code_line = LONG_CODE_ANSWER.split("\n")[3]
     assert len(code_line) >= 300
@@ -256,7 +256,7 @@ def test_a_long_code_line_wraps_with_a_mark_and_nothing_scrolls_sideways(qtbot, 
     image = view.viewport().grab().toImage()
     ratio = image.devicePixelRatio()
 
-    def inked(rect) -> int:  # type: ignore[no-untyped-def]
+    def inked(rect) -> int:
         background = image.pixelColor(int(rect.left() * ratio), int(rect.top() * ratio))
         return sum(
             1
@@ -277,7 +277,7 @@ def _distance(a: QColor, b: QColor) -> int:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
 
 
-def test_a_long_code_line_in_a_study_card_neither_scrolls_nor_is_cut(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_code_line_in_a_study_card_neither_scrolls_nor_is_cut(qtbot, gui_store, qids) -> None:
     """The study page's answer grows with its text (no inner scrolling): a code line must wrap there too."""
     from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
 
@@ -317,7 +317,7 @@ def _formula_sizes(view: AnswerView) -> list[tuple[float, float]]:
     return sizes
 
 
-def test_a_formula_wider_than_the_pane_is_scaled_to_fit_and_back(qtbot, view) -> None:  # type: ignore[no-untyped-def]
+def test_a_formula_wider_than_the_pane_is_scaled_to_fit_and_back(qtbot, view) -> None:
     """At the largest text size a display formula made the whole answer scroll sideways (DPI)."""
     view.set_font_px(28)
     view.resize(1400, 600)

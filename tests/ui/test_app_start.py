@@ -23,7 +23,7 @@ from quizdesk.ui.theme import THEME_SETTING, apply_theme, is_dark
 
 
 @pytest.mark.slow
-def test_start_applies_the_theme_and_offers_the_unfinished_exam(qapp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_start_applies_the_theme_and_offers_the_unfinished_exam(qapp, tmp_path) -> None:
     data_dir = tmp_path / "data"
     store = open_store(data_dir)
     with store.session() as s:

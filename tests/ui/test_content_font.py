@@ -73,7 +73,7 @@ def content_font(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("content_font")
-def test_titles_answers_and_topics_draw_chinese_in_the_sc_face(qtbot, gui_store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_titles_answers_and_topics_draw_chinese_in_the_sc_face(qtbot, gui_store: Store) -> None:
     window = MainWindow(gui_store)  # the tests' UI is the English one
     qtbot.add_widget(window)
     window.show()

@@ -17,32 +17,32 @@ K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def _exam(store, limit: int | None = 900) -> int:  # type: ignore[no-untyped-def]
+def _exam(store, limit: int | None = 900) -> int:
     with store.session() as s:
         topics = tuple(s.scalars(select(Topic.id)))
         return create_exam(s, ExamSpec(topics, count=3, qtypes=("single",), time_limit_s=limit, seed=4), datetime.now(timezone.utc))
 
 
-def _state(store, exam_id: int) -> str:  # type: ignore[no-untyped-def]
+def _state(store, exam_id: int) -> str:
     with store.session() as s:
         return str(s.get(StudySession, exam_id).state)
 
 
-def _window(qtbot, store, fake_clock, activate) -> MainWindow:  # type: ignore[no-untyped-def]
+def _window(qtbot, store, fake_clock, activate) -> MainWindow:
     window = MainWindow(store, clock=fake_clock)
     qtbot.add_widget(window)
     activate(window)
     return window
 
 
-def _resume_dialog(qtbot, window):  # type: ignore[no-untyped-def]
+def _resume_dialog(qtbot, window):
     window.offer_resume()
     dialog = window.resume_dialog
     qtbot.waitUntil(lambda: dialog.isVisible())
     return dialog
 
 
-def test_discarding_an_unfinished_exam_asks_first(qtbot, gui_store, fake_clock, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+def test_discarding_an_unfinished_exam_asks_first(qtbot, gui_store, fake_clock, activate, keyboard) -> None:
     exam_id = _exam(gui_store)
     window = _window(qtbot, gui_store, fake_clock, activate)
     qtbot.mouseClick(_resume_dialog(qtbot, window).discard_button, Qt.MouseButton.LeftButton)
@@ -63,7 +63,7 @@ def test_discarding_an_unfinished_exam_asks_first(qtbot, gui_store, fake_clock, 
     assert "discarded" in window.statusBar().currentMessage()
 
 
-def test_ctrl_q_during_an_exam_says_it_is_kept_and_cancel_stays(qtbot, gui_store, fake_clock, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_q_during_an_exam_says_it_is_kept_and_cancel_stays(qtbot, gui_store, fake_clock, activate, keyboard) -> None:
     exam_id = _exam(gui_store, limit=900)
     window = _window(qtbot, gui_store, fake_clock, activate)
     window.show()
@@ -90,7 +90,7 @@ def test_ctrl_q_during_an_exam_says_it_is_kept_and_cancel_stays(qtbot, gui_store
         assert exam.state == "active" and exam.remaining_s == 810.0
 
 
-def test_quitting_while_browsing_asks_nothing(qtbot, gui_store, fake_clock, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+def test_quitting_while_browsing_asks_nothing(qtbot, gui_store, fake_clock, activate, keyboard) -> None:
     window = _window(qtbot, gui_store, fake_clock, activate)
     window.show()
     keyboard.press(K.Key_Q, modifier=CTRL)
@@ -98,7 +98,7 @@ def test_quitting_while_browsing_asks_nothing(qtbot, gui_store, fake_clock, acti
     assert window.quit_box is None and QApplication.activeModalWidget() is None
 
 
-def test_quitting_during_self_grading_says_the_answers_are_kept(qtbot, gui_store, fake_clock, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+def test_quitting_during_self_grading_says_the_answers_are_kept(qtbot, gui_store, fake_clock, activate, keyboard) -> None:
     with gui_store.session() as s:
         topics = tuple(s.scalars(select(Topic.id)))
         exam_id = create_exam(s, ExamSpec(topics, count=1, qtypes=("open",), time_limit_s=600, seed=2), datetime.now(timezone.utc))

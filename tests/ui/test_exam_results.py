@@ -18,7 +18,7 @@ NOW = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
 CLOCK = {"remaining_s": 500.0, "elapsed_s": 100.0, "current_index": 0}
 
 
-def _finished_exam(store, qids) -> tuple[int, dict[str, int]]:  # type: ignore[no-untyped-def]
+def _finished_exam(store, qids) -> tuple[int, dict[str, int]]:
     """An exam over the 优化方法 topic: 2 right, 1 wrong, open questions graded 1/3, 4/4 and Hard."""
     ids = qids(store)
     with store.session() as s:
@@ -39,7 +39,7 @@ def _finished_exam(store, qids) -> tuple[int, dict[str, int]]:  # type: ignore[n
     return exam_id, ids
 
 
-def test_results_show_score_topics_and_every_answer(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_results_show_score_topics_and_every_answer(qtbot, gui_store, qids) -> None:
     exam_id, ids = _finished_exam(gui_store, qids)
     view = ExamResultsView(gui_store, exam_id)
     qtbot.add_widget(view)
@@ -65,7 +65,7 @@ def test_results_show_score_topics_and_every_answer(qtbot, gui_store, qids) -> N
     assert view.drill_button.text() == "Drill the wrong ones (2)"
 
 
-def test_the_review_marks_each_key_point_covered_or_missed(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_the_review_marks_each_key_point_covered_or_missed(qtbot, gui_store, qids) -> None:
     """Issue 21, item 10: the results did not show which key points were ticked."""
     exam_id, ids = _finished_exam(gui_store, qids)
     view = ExamResultsView(gui_store, exam_id)
@@ -88,7 +88,7 @@ def test_the_review_marks_each_key_point_covered_or_missed(qtbot, gui_store, qid
     assert "Covered" not in text and "✓ covered" not in text
 
 
-def test_drill_wrong_ones_starts_a_study_session_on_them(qtbot, gui_store, qids, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+def test_drill_wrong_ones_starts_a_study_session_on_them(qtbot, gui_store, qids, activate, keyboard) -> None:
     exam_id, ids = _finished_exam(gui_store, qids)
     window = MainWindow(gui_store)
     qtbot.add_widget(window)
@@ -105,7 +105,7 @@ def test_drill_wrong_ones_starts_a_study_session_on_them(qtbot, gui_store, qids,
     assert window.mode == "browse" and window.page is None
 
 
-def test_an_exam_waiting_for_self_grading_says_so(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_an_exam_waiting_for_self_grading_says_so(qtbot, gui_store, qids) -> None:
     ids = qids(gui_store)
     with gui_store.session() as s:
         topic = s.scalars(select(Topic.id).where(Topic.name == "归一化")).one()
@@ -121,7 +121,7 @@ def test_an_exam_waiting_for_self_grading_says_so(qtbot, gui_store, qids) -> Non
     assert not_graded == 2
 
 
-def test_history_lists_exams_and_opens_them(qtbot, gui_store, qids, activate) -> None:  # type: ignore[no-untyped-def]
+def test_history_lists_exams_and_opens_them(qtbot, gui_store, qids, activate) -> None:
     finished_id, _ids = _finished_exam(gui_store, qids)
     with gui_store.session() as s:
         topics = tuple(s.scalars(select(Topic.id)))
@@ -157,7 +157,7 @@ def test_history_lists_exams_and_opens_them(qtbot, gui_store, qids, activate) ->
         assert len(load_exam(s, unfinished_id).questions) == 3
 
 
-def test_an_imported_questions_images_show_in_the_review(qtbot, gui_store, qids, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_an_imported_questions_images_show_in_the_review(qtbot, gui_store, qids, tmp_path) -> None:
     from PySide6.QtGui import QImage
 
     from quizdesk.core.db.models import Question

@@ -22,24 +22,24 @@ ALT = Qt.KeyboardModifier.AltModifier
 LETTER_KEYS = [K.Key_A, K.Key_B, K.Key_C, K.Key_D, K.Key_E]
 
 
-def _exam(store, *, count=10, qtypes=("open", "single", "multi", "truefalse"), limit=1800, seed=3) -> int:  # type: ignore[no-untyped-def]
+def _exam(store, *, count=10, qtypes=("open", "single", "multi", "truefalse"), limit=1800, seed=3) -> int:
     with store.session() as s:
         topics = tuple(s.scalars(select(Topic.id)))
         return create_exam(s, ExamSpec(topics, count=count, qtypes=qtypes, time_limit_s=limit, seed=seed), datetime.now(timezone.utc))
 
 
-def _attempts(store, exam_id: int) -> dict[int, Attempt]:  # type: ignore[no-untyped-def]
+def _attempts(store, exam_id: int) -> dict[int, Attempt]:
     with store.session() as s:
         return {a.question_id: a for a in s.scalars(select(Attempt).where(Attempt.session_id == exam_id))}
 
 
-def _stored_answers(store, exam_id: int) -> dict[int, object]:  # type: ignore[no-untyped-def]
+def _stored_answers(store, exam_id: int) -> dict[int, object]:
     with store.session() as s:
         rows = s.scalars(select(SessionAnswer).where(SessionAnswer.session_id == exam_id))
         return {r.question_id: r.given for r in rows if r.given is not None}
 
 
-def _confirm_submit(qtbot, window, keyboard) -> None:  # type: ignore[no-untyped-def]
+def _confirm_submit(qtbot, window, keyboard) -> None:
     keyboard.press(K.Key_Return, modifier=CTRL)
     box = window.findChild(QMessageBox, "examSubmitConfirm")
     qtbot.waitUntil(lambda: box.isVisible())
@@ -47,7 +47,7 @@ def _confirm_submit(qtbot, window, keyboard) -> None:  # type: ignore[no-untyped
     keyboard.press(K.Key_Return)  # the default button is Submit
 
 
-def test_ten_question_mixed_exam_by_keyboard(qtbot, gui_store, fake_clock, keyboard, activate, type_text) -> None:  # type: ignore[no-untyped-def]
+def test_ten_question_mixed_exam_by_keyboard(qtbot, gui_store, fake_clock, keyboard, activate, type_text) -> None:
     window = MainWindow(gui_store, clock=fake_clock)
     qtbot.add_widget(window)
     activate(window)
@@ -193,7 +193,7 @@ def test_ten_question_mixed_exam_by_keyboard(qtbot, gui_store, fake_clock, keybo
     assert results.drill_button.isEnabled() == bool(wrong)
 
 
-def test_deadline_submits_the_exam_by_itself(qtbot, gui_store, fake_clock, keyboard, activate) -> None:  # type: ignore[no-untyped-def]
+def test_deadline_submits_the_exam_by_itself(qtbot, gui_store, fake_clock, keyboard, activate) -> None:
     exam_id = _exam(gui_store, count=4, qtypes=("single", "truefalse"), limit=120, seed=1)
     runner = ExamRunner(gui_store, exam_id, clock=fake_clock)
     qtbot.add_widget(runner)
@@ -217,7 +217,7 @@ def test_deadline_submits_the_exam_by_itself(qtbot, gui_store, fake_clock, keybo
     assert _stored_answers(gui_store, exam_id) == {first.id: given}
 
 
-def test_clock_is_saved_every_few_seconds_and_with_each_change(qtbot, gui_store, fake_clock, keyboard, activate) -> None:  # type: ignore[no-untyped-def]
+def test_clock_is_saved_every_few_seconds_and_with_each_change(qtbot, gui_store, fake_clock, keyboard, activate) -> None:
     exam_id = _exam(gui_store, count=3, qtypes=("single",), limit=600, seed=2)
     runner = ExamRunner(gui_store, exam_id, clock=fake_clock)
     qtbot.add_widget(runner)
@@ -237,7 +237,7 @@ def test_clock_is_saved_every_few_seconds_and_with_each_change(qtbot, gui_store,
         assert answer.given == [1] and answer.seconds_spent == 7.5
 
 
-def test_notes_are_saved_shortly_after_typing(qtbot, gui_store, fake_clock, activate, type_text) -> None:  # type: ignore[no-untyped-def]
+def test_notes_are_saved_shortly_after_typing(qtbot, gui_store, fake_clock, activate, type_text) -> None:
     exam_id = _exam(gui_store, count=2, qtypes=("open",), limit=None, seed=4)
     runner = ExamRunner(gui_store, exam_id, clock=fake_clock)
     qtbot.add_widget(runner)
@@ -251,7 +251,7 @@ def test_notes_are_saved_shortly_after_typing(qtbot, gui_store, fake_clock, acti
     qtbot.waitUntil(lambda: _stored_answers(gui_store, exam_id) == {})
 
 
-def test_pause_only_without_time_limit(qtbot, gui_store, fake_clock, keyboard, activate) -> None:  # type: ignore[no-untyped-def]
+def test_pause_only_without_time_limit(qtbot, gui_store, fake_clock, keyboard, activate) -> None:
     timed = ExamRunner(gui_store, _exam(gui_store, count=2, qtypes=("single",), limit=300), clock=fake_clock)
     qtbot.add_widget(timed)
     activate(timed)
@@ -282,7 +282,7 @@ def test_pause_only_without_time_limit(qtbot, gui_store, fake_clock, keyboard, a
     assert runner.clock.elapsed() == 15.0
 
 
-def test_keep_working_cancels_the_submission(qtbot, gui_store, fake_clock, keyboard, activate) -> None:  # type: ignore[no-untyped-def]
+def test_keep_working_cancels_the_submission(qtbot, gui_store, fake_clock, keyboard, activate) -> None:
     exam_id = _exam(gui_store, count=2, qtypes=("single",), limit=300)
     runner = ExamRunner(gui_store, exam_id, clock=fake_clock)
     qtbot.add_widget(runner)
@@ -296,7 +296,7 @@ def test_keep_working_cancels_the_submission(qtbot, gui_store, fake_clock, keybo
     assert not runner.is_submitted and _attempts(gui_store, exam_id) == {}
 
 
-def test_closing_the_window_mid_exam_keeps_it_resumable(qtbot, gui_store, fake_clock, keyboard, activate) -> None:  # type: ignore[no-untyped-def]
+def test_closing_the_window_mid_exam_keeps_it_resumable(qtbot, gui_store, fake_clock, keyboard, activate) -> None:
     exam_id = _exam(gui_store, count=3, qtypes=("single", "multi"), limit=900, seed=5)
     window = MainWindow(gui_store, clock=fake_clock)
     qtbot.add_widget(window)
@@ -322,7 +322,7 @@ def test_closing_the_window_mid_exam_keeps_it_resumable(qtbot, gui_store, fake_c
     assert again.exam_runner.answers == _stored_answers(gui_store, exam_id) and len(again.exam_runner.answers) == 1
 
 
-def test_a_locked_database_keeps_the_answer_on_screen_and_saves_it_when_free(qtbot, gui_store, fake_clock, keyboard, activate, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_locked_database_keeps_the_answer_on_screen_and_saves_it_when_free(qtbot, gui_store, fake_clock, keyboard, activate, monkeypatch) -> None:
     import sqlite3
 
     exam_id = _exam(gui_store, count=3, qtypes=("single",), limit=600, seed=2)
@@ -337,7 +337,7 @@ def test_a_locked_database_keeps_the_answer_on_screen_and_saves_it_when_free(qtb
     timeouts: list[int | None] = []
     real_session = gui_store.session
 
-    def recording_session(**kwargs):  # type: ignore[no-untyped-def]
+    def recording_session(**kwargs):
         timeouts.append(kwargs.get("busy_timeout_ms"))
         return real_session(**kwargs)
 
@@ -379,7 +379,7 @@ def test_save_errors_are_explained_in_words() -> None:
     assert "I/O" in describe_write_error(sqlite3.OperationalError("disk I/O error"))
 
 
-def test_t_on_a_choice_question_does_nothing(qtbot, gui_store, fake_clock, keyboard, activate) -> None:  # type: ignore[no-untyped-def]
+def test_t_on_a_choice_question_does_nothing(qtbot, gui_store, fake_clock, keyboard, activate) -> None:
     """T answers true/false; on a single or multiple choice question (choices A–J, no T) it is ignored."""
     exam_id = _exam(gui_store, count=6, qtypes=("single", "multi"), limit=None)
     runner = ExamRunner(gui_store, exam_id, clock=fake_clock)
@@ -393,7 +393,7 @@ def test_t_on_a_choice_question_does_nothing(qtbot, gui_store, fake_clock, keybo
     assert _stored_answers(gui_store, exam_id) == {}
 
 
-def test_a_blank_open_answer_is_not_offered_for_self_grading(qtbot, gui_store, fake_clock, keyboard, activate, type_text) -> None:  # type: ignore[no-untyped-def]
+def test_a_blank_open_answer_is_not_offered_for_self_grading(qtbot, gui_store, fake_clock, keyboard, activate, type_text) -> None:
     """Issue 21, item 8: a blank answer ("（未作答）") scores 0 without asking."""
     window = MainWindow(gui_store, clock=fake_clock)
     qtbot.add_widget(window)
@@ -427,13 +427,13 @@ def test_a_blank_open_answer_is_not_offered_for_self_grading(qtbot, gui_store, f
     assert len(_attempts(gui_store, exam_id)) == 3
 
 
-def _exam_questions(store, exam_id: int):  # type: ignore[no-untyped-def]
+def _exam_questions(store, exam_id: int):
     with store.session() as s:
         ids = s.get(StudySession, exam_id).question_ids
         return list(s.scalars(select(Question).where(Question.id.in_(ids))))
 
 
-def test_a_saved_answer_says_only_exam_answer_and_submitting_says_exam_and_attempts(qtbot, gui_store, fake_clock, keyboard, activate) -> None:  # type: ignore[no-untyped-def]
+def test_a_saved_answer_says_only_exam_answer_and_submitting_says_exam_and_attempts(qtbot, gui_store, fake_clock, keyboard, activate) -> None:
     """Issue 17: each saved answer used to make every view re-count (dataChanged); now it names what changed."""
     from quizdesk.ui.ops import Changes
 

@@ -8,7 +8,7 @@ from quizdesk.core.db.models import StudySession
 from quizdesk.ui.exam_setup_dialog import ExamSetupDialog
 
 
-def _dialog(qtbot, store, **kwargs):  # type: ignore[no-untyped-def]
+def _dialog(qtbot, store, **kwargs):
     dialog = ExamSetupDialog(store, **kwargs)
     qtbot.add_widget(dialog)
     dialog.show()
@@ -16,11 +16,11 @@ def _dialog(qtbot, store, **kwargs):  # type: ignore[no-untyped-def]
     return dialog
 
 
-def _settle(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+def _settle(qtbot, dialog) -> None:
     qtbot.waitUntil(lambda: not dialog._recount_timer.isActive())
 
 
-def test_live_count_follows_topics_and_types(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_live_count_follows_topics_and_types(qtbot, gui_store) -> None:
     dialog = _dialog(qtbot, gui_store)
     assert dialog.match_count == 22  # everything checked by default
     assert "22" in dialog.match_label.text() and "20" in dialog.match_label.text()
@@ -42,7 +42,7 @@ def test_live_count_follows_topics_and_types(qtbot, gui_store) -> None:  # type:
     assert "the exam will have 5" in dialog.match_label.text()
 
 
-def test_empty_selection_is_refused_with_a_clear_message(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_empty_selection_is_refused_with_a_clear_message(qtbot, gui_store) -> None:
     dialog = _dialog(qtbot, gui_store)
     qtbot.mouseClick(dialog.findChild(type(dialog.start_button), "examTopicsNoneButton"), Qt.MouseButton.LeftButton)
     _settle(qtbot, dialog)
@@ -60,7 +60,7 @@ def test_empty_selection_is_refused_with_a_clear_message(qtbot, gui_store) -> No
         assert s.query(StudySession).count() == 0
 
 
-def test_start_creates_the_exam_described_and_remembers_the_choices(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_start_creates_the_exam_described_and_remembers_the_choices(qtbot, gui_store) -> None:
     dialog = _dialog(qtbot, gui_store)
     dialog.count_spin.setValue(6)
     dialog.type_checks["open"].setChecked(False)
@@ -83,7 +83,7 @@ def test_start_creates_the_exam_described_and_remembers_the_choices(qtbot, gui_s
     assert not again.time_check.isChecked() and again.order_combo.currentData() == "weakest"
 
 
-def test_topics_passed_in_are_preselected(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_topics_passed_in_are_preselected(qtbot, gui_store) -> None:
     with gui_store.read() as connection:
         key = connection.execute("SELECT key FROM topics WHERE name = '归一化'").fetchone()[0]
     dialog = _dialog(qtbot, gui_store, topic_keys=[key])
@@ -97,7 +97,7 @@ def test_topics_passed_in_are_preselected(qtbot, gui_store) -> None:  # type: ig
         assert exam.time_limit_s == 720 and exam.remaining_s == 720.0 and len(exam.question_ids) == 3
 
 
-def test_enter_starts_the_exam_from_the_topic_tree_and_the_count(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_enter_starts_the_exam_from_the_topic_tree_and_the_count(qtbot, gui_store) -> None:
     for focus in ("tree", "count_spin"):
         dialog = _dialog(qtbot, gui_store)
         _settle(qtbot, dialog)
@@ -110,7 +110,7 @@ def test_enter_starts_the_exam_from_the_topic_tree_and_the_count(qtbot, gui_stor
         assert dialog.exam_id is not None, focus
 
 
-def test_the_match_line_uses_plural_forms(qtbot, qapp, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_match_line_uses_plural_forms(qtbot, qapp, gui_store) -> None:
     from quizdesk.ui.i18n import install_language
 
     install_language("en", qapp)  # the English catalogue carries the plural forms

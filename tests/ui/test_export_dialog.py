@@ -30,7 +30,7 @@ from quizdesk.ui.i18n import install_language
 from quizdesk.ui.main_window import MainWindow
 
 
-def _attempts(store, days_ago: list[int]) -> None:  # type: ignore[no-untyped-def]
+def _attempts(store, days_ago: list[int]) -> None:
     now = datetime.now(timezone.utc)
     with store.session() as session:
         for i, days in enumerate(days_ago):
@@ -42,12 +42,12 @@ def _data_rows(path: Path) -> int:
         return max(0, sum(1 for _ in csv.reader(fh)) - 1)
 
 
-def _export(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
+def _export(qtbot, dialog: ExportDialog) -> None:
     with qtbot.wait_signal(dialog.exportFinished, timeout=10_000):
         qtbot.mouseClick(dialog.findChild(QPushButton, "exportStartButton"), Qt.MouseButton.LeftButton)
 
 
-def test_export_writes_the_files_and_lists_them(qtbot, gui_store, tmp_path, monkeypatch, activate) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_the_files_and_lists_them(qtbot, gui_store, tmp_path, monkeypatch, activate) -> None:
     _attempts(gui_store, [40, 3, 1])
     window = MainWindow(gui_store)
     qtbot.add_widget(window)
@@ -75,7 +75,7 @@ def test_export_writes_the_files_and_lists_them(qtbot, gui_store, tmp_path, monk
     assert QSettings().value("export/folder") == str(out)  # offered again next time
 
 
-def test_since_limits_the_attempts(qtbot, gui_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_since_limits_the_attempts(qtbot, gui_store, tmp_path) -> None:
     _attempts(gui_store, [40, 3, 1])
     everything = ExportDialog(gui_store)
     qtbot.add_widget(everything)
@@ -94,7 +94,7 @@ def test_since_limits_the_attempts(qtbot, gui_store, tmp_path) -> None:  # type:
     assert recent.export_result.rows[attempts[0]] == 2
 
 
-def test_a_folder_that_cannot_be_written_says_why_and_keeps_the_choices(qtbot, gui_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_that_cannot_be_written_says_why_and_keeps_the_choices(qtbot, gui_store, tmp_path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be")  # fails even for root, unlike chmod
     dialog = run_export_flow(None, gui_store)  # type: ignore[arg-type]
@@ -159,7 +159,7 @@ ADVICE = {
 }
 
 
-def _assert_problem_shown(qtbot, dialog: ExportDialog, language: str, kind: str, path: Path, details: str) -> None:  # type: ignore[no-untyped-def]
+def _assert_problem_shown(qtbot, dialog: ExportDialog, language: str, kind: str, path: Path, details: str) -> None:
     """Headline and advice in the UI's language; the core's English words only behind "Details"."""
     assert dialog.error is not None and (dialog.error.kind, dialog.error.path) == (kind, path)
     assert dialog.status_label.text() == HEADLINES[language][kind]
@@ -171,12 +171,12 @@ def _assert_problem_shown(qtbot, dialog: ExportDialog, language: str, kind: str,
 
 
 @pytest.fixture(params=["en", "zh_CN"])
-def language(request, qapp) -> str:  # type: ignore[no-untyped-def]
+def language(request, qapp) -> str:
     install_language(request.param, qapp)  # the autouse fixture puts the source language back
-    return request.param  # type: ignore[no-any-return]
+    return request.param
 
 
-def test_a_folder_in_the_way_of_a_file(qtbot, gui_store, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_in_the_way_of_a_file(qtbot, gui_store, tmp_path, language) -> None:
     out = tmp_path / "out"
     (out / "topics.csv").mkdir(parents=True)
     dialog = ExportDialog(gui_store)
@@ -191,7 +191,7 @@ def test_a_folder_in_the_way_of_a_file(qtbot, gui_store, tmp_path, language) -> 
     assert [p.name for p in out.iterdir()] == ["topics.csv"]
 
 
-def test_a_folder_gone_during_the_export(qtbot, gui_store, tmp_path, monkeypatch, language) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_gone_during_the_export(qtbot, gui_store, tmp_path, monkeypatch, language) -> None:
     monkeypatch.setattr(export_dialog, "make_folder", lambda folder: None)  # as if removed right after it was made
     dialog = ExportDialog(gui_store)
     qtbot.add_widget(dialog)
@@ -204,7 +204,7 @@ def test_a_folder_gone_during_the_export(qtbot, gui_store, tmp_path, monkeypatch
     )
 
 
-def test_an_unexpected_write_error(qtbot, gui_store, tmp_path, monkeypatch, language) -> None:  # type: ignore[no-untyped-def]
+def test_an_unexpected_write_error(qtbot, gui_store, tmp_path, monkeypatch, language) -> None:
     def broken_disk(fd: int) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
@@ -221,7 +221,7 @@ def test_an_unexpected_write_error(qtbot, gui_store, tmp_path, monkeypatch, lang
     assert list(out.iterdir()) == []
 
 
-def test_a_database_that_cannot_be_read(qtbot, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+def test_a_database_that_cannot_be_read(qtbot, tmp_path, language) -> None:
     not_a_db = tmp_path / "quizdesk.db"
     not_a_db.write_bytes(b"this is not a database" * 100)
     dialog = ExportDialog(SimpleNamespace(path=not_a_db))  # type: ignore[arg-type]
@@ -271,12 +271,12 @@ def _dialog_in_mount(folder: Path, mount: str, db: Path, language: str) -> dict[
         capture_output=True, text=True, timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_a_read_only_folder(gui_store, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_only_folder(gui_store, tmp_path, language) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
     shown = _dialog_in_mount(folder, 'mount --bind -o ro "$0" "$0"', gui_store.path, language)
@@ -288,7 +288,7 @@ def test_a_read_only_folder(gui_store, tmp_path, language) -> None:  # type: ign
 
 @pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_a_full_disk(gui_store, tmp_path, language) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_disk(gui_store, tmp_path, language) -> None:
     with gui_store.session() as session:
         for question in session.scalars(select(Question)):
             question.title = "很长的标题" * 400  # 20 questions of ~6 kB: more than the 16 kB disk holds
@@ -307,7 +307,7 @@ CANCELLED = {"en": "Export cancelled; nothing was written.", "zh_CN": "导出已
 
 
 @pytest.fixture
-def held_export(monkeypatch):  # type: ignore[no-untyped-def]
+def held_export(monkeypatch):
     """The real export, held inside attempts.csv (its temp file half written) until the dialog cancels.
 
     ``reached`` is set once it is held; ``temps`` lists the temp files in the folder at that moment.
@@ -317,7 +317,7 @@ def held_export(monkeypatch):  # type: ignore[no-untyped-def]
     temps: list[str] = []
     real_export = export_dialog.export_csv
 
-    def held(connection, out_dir, *, since=None, cancelled=None):  # type: ignore[no-untyped-def]
+    def held(connection, out_dir, *, since=None, cancelled=None):
         calls = 0
 
         def check() -> bool:
@@ -335,7 +335,7 @@ def held_export(monkeypatch):  # type: ignore[no-untyped-def]
     return SimpleNamespace(reached=reached, temps=temps)
 
 
-def test_cancel_leaves_nothing_behind(qtbot, gui_store, tmp_path, held_export, language) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_leaves_nothing_behind(qtbot, gui_store, tmp_path, held_export, language) -> None:
     _attempts(gui_store, [5, 4, 3, 2, 1])
     out = tmp_path / "out"
     out.mkdir()
@@ -364,7 +364,7 @@ def test_cancel_leaves_nothing_behind(qtbot, gui_store, tmp_path, held_export, l
     assert dialog.folder_edit.text() == str(out)
 
 
-def test_escape_while_exporting_cancels_and_says_so(qtbot, gui_store, tmp_path, held_export) -> None:  # type: ignore[no-untyped-def]
+def test_escape_while_exporting_cancels_and_says_so(qtbot, gui_store, tmp_path, held_export) -> None:
     _attempts(gui_store, [3, 2, 1])
     out = tmp_path / "out"
     dialog = run_export_flow(None, gui_store)  # type: ignore[arg-type]
@@ -381,7 +381,7 @@ def test_escape_while_exporting_cancels_and_says_so(qtbot, gui_store, tmp_path, 
     assert not dialog.isVisible()
 
 
-def test_an_export_after_a_cancelled_one_writes_everything(qtbot, gui_store, tmp_path, held_export, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_an_export_after_a_cancelled_one_writes_everything(qtbot, gui_store, tmp_path, held_export, monkeypatch) -> None:
     _attempts(gui_store, [3, 2, 1])
     out = tmp_path / "out"
     dialog = ExportDialog(gui_store)

@@ -25,20 +25,20 @@ from quizdesk.ui.main_window import MainWindow
 from quizdesk.ui.theme import THEME_SETTING, apply_theme, is_dark
 
 
-def _exam(store) -> int:  # type: ignore[no-untyped-def]
+def _exam(store) -> int:
     with store.session() as s:
         topics = tuple(s.scalars(select(Topic.id)))
         spec = ExamSpec(topics, count=10, qtypes=("open", "single", "multi", "truefalse"), time_limit_s=1800, seed=12)
         return create_exam(s, spec, datetime.now(timezone.utc))
 
 
-def _stored(store, exam_id: int) -> dict[int, object]:  # type: ignore[no-untyped-def]
+def _stored(store, exam_id: int) -> dict[int, object]:
     with store.session() as s:
         rows = s.scalars(select(SessionAnswer).where(SessionAnswer.session_id == exam_id))
         return {r.question_id: r.given for r in rows if r.given is not None}
 
 
-def _apply(qtbot, window, *, language: str | None = None, theme: str | None = None):  # type: ignore[no-untyped-def]
+def _apply(qtbot, window, *, language: str | None = None, theme: str | None = None):
     window.show_settings()
     dialog = window.settings_dialog
     qtbot.waitExposed(dialog)
@@ -50,7 +50,7 @@ def _apply(qtbot, window, *, language: str | None = None, theme: str | None = No
     return dialog
 
 
-def test_switching_language_and_theme_keeps_the_exam(qtbot, qapp, gui_store, fake_clock, type_text) -> None:  # type: ignore[no-untyped-def]
+def test_switching_language_and_theme_keeps_the_exam(qtbot, qapp, gui_store, fake_clock, type_text) -> None:
     window = MainWindow(gui_store, clock=fake_clock)
     qtbot.add_widget(window)
     window.show()
@@ -119,7 +119,7 @@ def test_switching_language_and_theme_keeps_the_exam(qtbot, qapp, gui_store, fak
         apply_theme(qapp, "light")
 
 
-def test_topic_names_follow_the_language(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_topic_names_follow_the_language(qtbot, gui_store) -> None:
     install_language("zh_CN")
     window = MainWindow(gui_store)
     qtbot.add_widget(window)

@@ -28,7 +28,7 @@ def repo(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def parent(qtbot) -> QWidget:  # type: ignore[no-untyped-def]
+def parent(qtbot) -> QWidget:
     widget = QWidget()
     widget.setObjectName("testMainWindow")
     qtbot.add_widget(widget)
@@ -41,7 +41,7 @@ def collection(store: Store) -> Collection:
     return Collection(store)
 
 
-def _import(qtbot, parent: QWidget, paths: list[Path], collection: Collection, **options):  # type: ignore[no-untyped-def]
+def _import(qtbot, parent: QWidget, paths: list[Path], collection: Collection, **options):
     """Run the import flow and wait (in the test's event loop) for its report."""
     flow = run_import_flow(parent, paths, collection, **options)
     with qtbot.wait_signal(flow.finished, timeout=20000) as finished:
@@ -54,7 +54,7 @@ def _count(store: Store) -> int:
         return s.scalar(select(func.count()).select_from(Question)) or 0
 
 
-def test_import_shows_a_summary_and_announces_the_change(qtbot, parent: QWidget, store: Store, collection: Collection, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_shows_a_summary_and_announces_the_change(qtbot, parent: QWidget, store: Store, collection: Collection, repo: Path) -> None:
     changed: list[bool] = []
     collection.changed.connect(lambda changes: changed.append(changes == Changes.BANK))
     report = _import(qtbot, parent, [repo], collection)
@@ -84,7 +84,7 @@ def test_import_shows_a_summary_and_announces_the_change(qtbot, parent: QWidget,
     assert not dialog.isVisible()
 
 
-def test_reimport_reports_unchanged_and_does_not_announce_a_change(qtbot, parent: QWidget, store: Store, collection: Collection, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_reimport_reports_unchanged_and_does_not_announce_a_change(qtbot, parent: QWidget, store: Store, collection: Collection, repo: Path) -> None:
     _import(qtbot, parent, [repo], collection, show_summary=False)
     changed: list[bool] = []
     collection.changed.connect(lambda _changes: changed.append(True))
@@ -93,13 +93,13 @@ def test_reimport_reports_unchanged_and_does_not_announce_a_change(qtbot, parent
     assert parent.findChild(ImportSummaryDialog) is None
 
 
-def test_cancel_rolls_back_everything(qtbot, parent: QWidget, store: Store, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_rolls_back_everything(qtbot, parent: QWidget, store: Store, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The user cancels while the worker is about to commit: nothing is written, no image is left."""
     reached, release = threading.Event(), threading.Event()
     threads: list[bool] = []
     real_stage = media.stage
 
-    def slow_stage(copies):  # type: ignore[no-untyped-def]
+    def slow_stage(copies):
         threads.append(threading.current_thread() is threading.main_thread())
         result = real_stage(copies)
         reached.set()
@@ -125,10 +125,10 @@ def test_cancel_rolls_back_everything(qtbot, parent: QWidget, store: Store, repo
     assert parent.findChild(ImportSummaryDialog) is None
 
 
-def test_a_failure_is_a_message_not_a_traceback(qtbot, parent: QWidget, store: Store, collection: Collection, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failure_is_a_message_not_a_traceback(qtbot, parent: QWidget, store: Store, collection: Collection, repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import quizdesk.core.content.sync as sync
 
-    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+    def broken(*_args, **_kwargs):
         raise RuntimeError("database is locked")
 
     monkeypatch.setattr(sync, "sync_questions", broken)
@@ -140,7 +140,7 @@ def test_a_failure_is_a_message_not_a_traceback(qtbot, parent: QWidget, store: S
     box.close()
 
 
-def test_a_quick_import_never_flashes_the_progress_dialog_afterwards(qtbot, parent: QWidget, collection: Collection, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_quick_import_never_flashes_the_progress_dialog_afterwards(qtbot, parent: QWidget, collection: Collection, tmp_path: Path) -> None:
     note = tmp_path / "one.md"
     note.write_text("## 什么是 A？\n\na\n", encoding="utf-8")
     report = _import(qtbot, parent, [note], collection, show_summary=False)
@@ -150,7 +150,7 @@ def test_a_quick_import_never_flashes_the_progress_dialog_afterwards(qtbot, pare
     assert not [w for w in parent.findChildren(QProgressDialog) if w.isVisible()]
 
 
-def test_summary_counts_and_lists_the_cards_that_will_not_display(qtbot, parent: QWidget, collection: Collection, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_summary_counts_and_lists_the_cards_that_will_not_display(qtbot, parent: QWidget, collection: Collection, tmp_path: Path) -> None:
     bank = tmp_path / "bank"
     bank.mkdir()
     (bank / "notes.md").write_text(
@@ -171,7 +171,7 @@ def test_summary_counts_and_lists_the_cards_that_will_not_display(qtbot, parent:
     dialog.grab().save(str(tmp_path / "summary.png"))
 
 
-def test_summary_without_render_problems_shows_no_such_list(qtbot, parent: QWidget, collection: Collection, repo: Path) -> None:  # type: ignore[no-untyped-def]
+def test_summary_without_render_problems_shows_no_such_list(qtbot, parent: QWidget, collection: Collection, repo: Path) -> None:
     _import(qtbot, parent, [repo], collection)
     dialog = parent.findChild(ImportSummaryDialog, "importSummaryDialog")
     assert dialog is not None and not dialog.render_label.isVisible() and not dialog.render_list.isVisible()

@@ -12,7 +12,7 @@ TITLE = r"Rectified Flow 中 $z_t=(1-t)x_0+t\epsilon$，网络预测的是："
 CHOICES = [r"$x_0 + \epsilon$", r"速度 $\epsilon - x_0$", "`v` 预测", "没有公式的选项"]
 
 
-def _ink_columns(label) -> int:  # type: ignore[no-untyped-def]
+def _ink_columns(label) -> int:
     """Columns of the label's picture that hold any dark ink."""
     image = label.grab().toImage()
     return sum(
@@ -20,7 +20,7 @@ def _ink_columns(label) -> int:  # type: ignore[no-untyped-def]
     )
 
 
-def test_a_title_with_a_formula_draws_it(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_with_a_formula_draws_it(qtbot) -> None:
     header = QuestionHeader()
     qtbot.add_widget(header)
     header.resize(900, 120)
@@ -38,7 +38,7 @@ def test_a_title_with_a_formula_draws_it(qtbot) -> None:  # type: ignore[no-unty
     assert 0 < drawn < _ink_columns(header.title)
 
 
-def test_titles_without_formulas_stay_plain_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_titles_without_formulas_stay_plain_text(qtbot) -> None:
     header = QuestionHeader()
     qtbot.add_widget(header)
     header.set_question("a", "b", "open", "<b>不是标签</b> 与 `code` 和 $5 的价格")
@@ -46,7 +46,7 @@ def test_titles_without_formulas_stay_plain_text(qtbot) -> None:  # type: ignore
     assert header.title.text() == "<b>不是标签</b> 与 code 和 $5 的价格"
 
 
-def test_choices_and_key_points_draw_their_formulas(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_choices_and_key_points_draw_their_formulas(qtbot) -> None:
     choices = ChoiceList()
     qtbot.add_widget(choices)
     choices.set_items(CHOICES)
@@ -56,7 +56,7 @@ def test_choices_and_key_points_draw_their_formulas(qtbot) -> None:  # type: ign
     assert texts[2] == "<code style='font-family: monospace'>v</code> 预测" and texts[3] == "没有公式的选项"
 
 
-def test_formulas_follow_the_theme(qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+def test_formulas_follow_the_theme(qtbot, qapp: QApplication) -> None:
     header = QuestionHeader()
     qtbot.add_widget(header)
     choices = ChoiceList()
@@ -72,7 +72,7 @@ def test_formulas_follow_the_theme(qtbot, qapp: QApplication) -> None:  # type: 
         apply_theme(qapp, "light")
 
 
-def test_the_question_list_draws_formulas_in_titles(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_question_list_draws_formulas_in_titles(qtbot) -> None:
     from quizdesk.ui.question_list import QuestionListWidget
 
     listing = QuestionListWidget()

@@ -75,7 +75,7 @@ def dialogs_closed_at_once(keep: Callable[[], list[QWidget]]) -> Iterator[None]:
 class Screens:
     """Puts one main window into each screen state, again whenever asked."""
 
-    def __init__(self, qtbot, store, clock) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, qtbot, store, clock) -> None:
         self.qtbot = qtbot
         self.store = store
         self.clock = clock
@@ -158,7 +158,7 @@ class Screens:
         self._activate(window)
         return window
 
-    def signature(self, state: str) -> tuple:  # type: ignore[type-arg]
+    def signature(self, state: str) -> tuple:
         """What a key may change that takes the screen out of ``state``."""
         window = self.window
         assert window is not None
@@ -179,7 +179,7 @@ class Screens:
         return tuple(parts)
 
 
-def ids_in(session, exam_id: int) -> list[int]:  # type: ignore[no-untyped-def]
+def ids_in(session, exam_id: int) -> list[int]:
     from quizdesk.core.db.models import StudySession
 
     return list(session.get(StudySession, exam_id).question_ids)
@@ -195,7 +195,7 @@ STATES = [
 
 
 @pytest.mark.parametrize("state", STATES)
-def test_no_key_raises(qtbot, gui_store, fake_clock, state) -> None:  # type: ignore[no-untyped-def]
+def test_no_key_raises(qtbot, gui_store, fake_clock, state) -> None:
     screens = Screens(qtbot, gui_store, fake_clock)
     target_window = screens.setup(state)
     expected_mode = {"library": BROWSE, "study": STUDY, "exam": EXAM, "grading": GRADING, "results": RESULTS, "weak": BROWSE}
@@ -221,7 +221,7 @@ def test_no_key_raises(qtbot, gui_store, fake_clock, state) -> None:  # type: ig
     assert sent == len(ALL_KEYS) * len(MODIFIERS)
 
 
-def test_a_raising_key_handler_fails_the_test(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_raising_key_handler_fails_the_test(tmp_path) -> None:
     """The fuzz test's net holds: a shortcut whose handler raises fails a pytest-qt test."""
     (tmp_path / "test_broken_key.py").write_text(
         """

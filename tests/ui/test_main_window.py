@@ -19,7 +19,7 @@ K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def _window(qtbot, store, **kwargs) -> MainWindow:  # type: ignore[no-untyped-def]
+def _window(qtbot, store, **kwargs) -> MainWindow:
     window = MainWindow(store, **kwargs)
     qtbot.add_widget(window)
     return window
@@ -29,7 +29,7 @@ def _titles(window: MainWindow) -> list[str]:
     return [window.question_list.title_at(i) for i in range(window.question_list.count())]
 
 
-def test_tree_shows_modules_topics_and_counts(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_tree_shows_modules_topics_and_counts(qtbot, gui_store) -> None:
     window = _window(qtbot, gui_store)
     tree = window.topic_tree
     # The English UI names topics in English (the bank's name_en); the Chinese UI: see test_i18n.py.
@@ -46,7 +46,7 @@ def test_tree_shows_modules_topics_and_counts(qtbot, gui_store) -> None:  # type
     assert "Deep learning › Normalization" in text  # the answer's header names the topic in the UI's language
 
 
-def test_the_answer_view_can_load_after_the_first_paint(qtbot, gui_store, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+def test_the_answer_view_can_load_after_the_first_paint(qtbot, gui_store, isolated_settings) -> None:
     QSettings().setValue("mainWindow/questionId", 3)  # a question was selected last time
     window = _window(qtbot, gui_store, defer_answer_view=True)
     assert window.question_list.current_question_id() == 3
@@ -58,7 +58,7 @@ def test_the_answer_view_can_load_after_the_first_paint(qtbot, gui_store, isolat
     qtbot.waitUntil(lambda: "Adam" in window.answer_view.toPlainText())
 
 
-def test_search_in_chinese_is_debounced_and_searches_answers(qtbot, gui_store, type_text, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+def test_search_in_chinese_is_debounced_and_searches_answers(qtbot, gui_store, type_text, activate, keyboard) -> None:
     window = _window(qtbot, gui_store)
     activate(window)
     keyboard.press(K.Key_F, modifier=CTRL)
@@ -75,7 +75,7 @@ def test_search_in_chinese_is_debounced_and_searches_answers(qtbot, gui_store, t
     assert window.question_list.count() == 22  # clearing is immediate
 
 
-def test_layout_and_last_selection_are_remembered(qtbot, gui_store, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+def test_layout_and_last_selection_are_remembered(qtbot, gui_store, isolated_settings) -> None:
     window = _window(qtbot, gui_store)
     window.show()
     window.resize(760, 560)  # the offscreen screen is 800×600; restoreGeometry keeps windows on it
@@ -98,7 +98,7 @@ def test_layout_and_last_selection_are_remembered(qtbot, gui_store, isolated_set
     assert again.question_list.current_question_id() == chosen
 
 
-def test_status_bar_counts_and_refresh_after_a_write(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_status_bar_counts_and_refresh_after_a_write(qtbot, gui_store, qids) -> None:
     window = _window(qtbot, gui_store)
     assert window.bank_status.text() == "22 question(s) in the bank  ·  0 due"
     ids = qids(gui_store)
@@ -108,7 +108,7 @@ def test_status_bar_counts_and_refresh_after_a_write(qtbot, gui_store, qids) -> 
     qtbot.waitUntil(lambda: window.bank_status.text().endswith("1 due"))
 
 
-def test_study_due_cards_studies_what_is_due_in_every_topic(qtbot, gui_store, activate, keyboard, qids) -> None:  # type: ignore[no-untyped-def]
+def test_study_due_cards_studies_what_is_due_in_every_topic(qtbot, gui_store, activate, keyboard, qids) -> None:
     """Ctrl+D: the due cards the status bar counts, whatever topic is selected (issue 21, item 5)."""
     ids = qids(gui_store)
     long_ago = datetime(2020, 1, 1, tzinfo=timezone.utc)
@@ -129,7 +129,7 @@ def test_study_due_cards_studies_what_is_due_in_every_topic(qtbot, gui_store, ac
     assert window.mode == "browse"
 
 
-def test_study_selected_topic_is_its_own_action(qtbot, gui_store, activate, keyboard, qids) -> None:  # type: ignore[no-untyped-def]
+def test_study_selected_topic_is_its_own_action(qtbot, gui_store, activate, keyboard, qids) -> None:
     """Ctrl+T studies the selected topic (its due cards, then new ones); the header names it."""
     from PySide6.QtGui import QAction
 
@@ -154,7 +154,7 @@ def test_study_selected_topic_is_its_own_action(qtbot, gui_store, activate, keyb
     assert window.page.title_label.text() == "Study: Machine learning"
 
 
-def test_enter_on_a_question_studies_it(qtbot, gui_store, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+def test_enter_on_a_question_studies_it(qtbot, gui_store, activate, keyboard) -> None:
     window = _window(qtbot, gui_store)
     activate(window)
     window.question_list.setFocus()
@@ -164,7 +164,7 @@ def test_enter_on_a_question_studies_it(qtbot, gui_store, activate, keyboard) ->
     assert isinstance(window.page, StudyView) and [c.id for c in window.page.cards] == [chosen]
 
 
-def test_exam_locks_the_library_actions(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
+def test_exam_locks_the_library_actions(qtbot, gui_store, activate) -> None:
     from sqlalchemy import select
 
     from quizdesk.core.db.models import Topic
@@ -182,7 +182,7 @@ def test_exam_locks_the_library_actions(qtbot, gui_store, activate) -> None:  # 
     assert window.mode in ("grading", "results")
 
 
-def test_import_asks_for_paths_and_runs_the_import_flow(qtbot, gui_store, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_asks_for_paths_and_runs_the_import_flow(qtbot, gui_store, monkeypatch, tmp_path) -> None:
     import quizdesk.ui.import_dialog as import_dialog
 
     window = _window(qtbot, gui_store)
@@ -210,7 +210,7 @@ def test_import_asks_for_paths_and_runs_the_import_flow(qtbot, gui_store, monkey
     assert runs[2][1] == [tmp_path / "b.md"]
 
 
-def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activate, keyboard) -> None:
     window = _window(qtbot, gui_store)
     activate(window)
     menus = [a.menu() for a in window.menuBar().actions()]
@@ -235,7 +235,7 @@ def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activa
     assert tree.topLevelItemCount() == 5
 
 
-def test_switching_the_theme_restyles_open_screens(qtbot, qapp, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_switching_the_theme_restyles_open_screens(qtbot, qapp, gui_store, qids) -> None:
     from quizdesk.ui.theme import DARK, LIGHT, apply_theme, is_dark
 
     window = _window(qtbot, gui_store)

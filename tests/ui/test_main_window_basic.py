@@ -8,7 +8,7 @@ from quizdesk.core.db.store import Store
 from quizdesk.ui.main_window import MainWindow
 
 
-def test_topics_and_questions_are_listed(qtbot, synced_store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_topics_and_questions_are_listed(qtbot, synced_store: Store) -> None:
     window = MainWindow(synced_store)
     qtbot.add_widget(window)
     tree = window.topic_tree
@@ -22,7 +22,7 @@ def test_topics_and_questions_are_listed(qtbot, synced_store: Store) -> None:  #
     ]
 
 
-def test_search_box_filters_as_you_type(qtbot, synced_store: Store, type_text) -> None:  # type: ignore[no-untyped-def]
+def test_search_box_filters_as_you_type(qtbot, synced_store: Store, type_text) -> None:
     window = MainWindow(synced_store)
     qtbot.add_widget(window)
     type_text(window.search_box, "注意力")

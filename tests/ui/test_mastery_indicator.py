@@ -33,7 +33,7 @@ def _centre(image: QImage) -> QColor:
 
 
 @pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
-def test_colours_go_from_red_to_green_and_unknown_is_a_hollow_grey_ring(qapp, theme) -> None:  # type: ignore[no-untyped-def]
+def test_colours_go_from_red_to_green_and_unknown_is_a_hollow_grey_ring(qapp, theme) -> None:
     weak, fair, strong = mastery_color(10, theme), mastery_color(62, theme), mastery_color(95, theme)
     assert weak.red() > weak.green() and strong.green() > strong.red()
     assert weak == QColor(theme.danger) and strong == QColor(theme.success)
@@ -51,7 +51,7 @@ def test_colours_go_from_red_to_green_and_unknown_is_a_hollow_grey_ring(qapp, th
 
 
 @pytest.mark.parametrize("theme", [LIGHT, DARK], ids=["light", "dark"])
-def test_the_dot_has_its_bands_colour_on_both_sides_of_each_edge(qapp, theme) -> None:  # type: ignore[no-untyped-def]
+def test_the_dot_has_its_bands_colour_on_both_sides_of_each_edge(qapp, theme) -> None:
     below_weak, at_weak = WEAK_MASTERY_BELOW - 0.01, WEAK_MASTERY_BELOW
     below_strong, at_strong = STRONG_MASTERY_FROM - 0.01, STRONG_MASTERY_FROM
     assert [band(s) for s in (0.0, below_weak, at_weak, below_strong, at_strong, 100.0, None)] == [
@@ -64,7 +64,7 @@ def test_the_dot_has_its_bands_colour_on_both_sides_of_each_edge(qapp, theme) ->
     assert [mastery_text(s) for s in (below_weak, at_weak, below_strong, at_strong, None)] == ["59", "60", "74", "75", "—"]
 
 
-def test_topic_tree_shows_a_dot_per_topic(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_topic_tree_shows_a_dot_per_topic(qtbot, gui_store) -> None:
     now = datetime.now(timezone.utc) - timedelta(hours=1)
     with gui_store.session() as session:
         for qid in (8, 9, 10):  # 归一化: wrong every time
@@ -98,7 +98,7 @@ def test_topic_tree_shows_a_dot_per_topic(qtbot, gui_store) -> None:  # type: ig
     assert mastery_color(scores[4]) == QColor(LIGHT.danger)
 
 
-def test_topic_tree_dots_follow_new_answers_without_blocking_the_refresh(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_topic_tree_dots_follow_new_answers_without_blocking_the_refresh(qtbot, gui_store) -> None:
     window = MainWindow(gui_store)
     qtbot.add_widget(window)
     qtbot.waitUntil(lambda: not window.library.mastery_pending, timeout=5000)

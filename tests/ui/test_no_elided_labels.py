@@ -82,7 +82,7 @@ def cut_labels(root: QWidget) -> list[str]:
     return cut
 
 
-def test_the_main_window_cuts_no_topic_or_label(qtbot, bank_store: Store, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_main_window_cuts_no_topic_or_label(qtbot, bank_store: Store, language: str) -> None:
     window = MainWindow(bank_store)
     qtbot.add_widget(window)
     window.resize(1440, 900)
@@ -98,7 +98,7 @@ def test_the_main_window_cuts_no_topic_or_label(qtbot, bank_store: Store, langua
     qtbot.waitUntil(lambda: not cut_topics(window.topic_tree))
 
 
-def test_the_exam_setup_cuts_no_topic_or_option(qtbot, bank_store: Store, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_exam_setup_cuts_no_topic_or_option(qtbot, bank_store: Store, language: str) -> None:
     dialog = ExamSetupDialog(bank_store)
     qtbot.add_widget(dialog)
     dialog.show()

@@ -23,7 +23,7 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _open_ids(store, count: int) -> list[int]:  # type: ignore[no-untyped-def]
+def _open_ids(store, count: int) -> list[int]:
     with store.read() as connection:
         rows = connection.execute(
             "SELECT id FROM questions WHERE qtype = 'open' AND retired_at IS NULL ORDER BY id LIMIT ?", (count,)
@@ -31,7 +31,7 @@ def _open_ids(store, count: int) -> list[int]:  # type: ignore[no-untyped-def]
     return [r[0] for r in rows]
 
 
-def _attempts(store) -> int:  # type: ignore[no-untyped-def]
+def _attempts(store) -> int:
     with store.read() as connection:
         return int(connection.execute("SELECT count(*) FROM attempts").fetchone()[0])
 
@@ -45,14 +45,14 @@ def _new_exam(collection: Collection) -> int:
     return result.value
 
 
-def _let_zero_timers_run(qtbot) -> None:  # type: ignore[no-untyped-def]
+def _let_zero_timers_run(qtbot) -> None:
     """Run the event loop until a zero timer started now has fired (those started before it have too)."""
     sentinel = QTimer(singleShot=True, interval=0)
     with qtbot.wait_signal(sentinel.timeout, timeout=5000):
         sentinel.start()
 
 
-def test_flags_reach_listeners_once_per_write(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_flags_reach_listeners_once_per_write(qtbot, gui_store) -> None:
     collection = Collection(gui_store)
     seen: list[Changes] = []
     collection.changed.connect(seen.append)
@@ -76,7 +76,7 @@ def test_flags_reach_listeners_once_per_write(qtbot, gui_store) -> None:  # type
     assert len(seen) == 4  # one signal per write
 
 
-def test_a_failed_write_shows_a_translated_message_and_announces_nothing(qtbot, gui_store, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_write_shows_a_translated_message_and_announces_nothing(qtbot, gui_store, qapp) -> None:
     install_language("zh_CN", qapp)  # the autouse fixture puts the source language back
     window = QMainWindow()
     qtbot.add_widget(window)
@@ -99,7 +99,7 @@ def test_a_failed_write_shows_a_translated_message_and_announces_nothing(qtbot, 
     assert seen == [] and _attempts(gui_store) == 0  # rolled back, nothing announced
 
 
-def test_quiet_and_on_failure_leave_the_message_to_the_caller(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_quiet_and_on_failure_leave_the_message_to_the_caller(qtbot, gui_store) -> None:
     window = QMainWindow()
     qtbot.add_widget(window)
     collection = Collection(gui_store)
@@ -116,17 +116,17 @@ def test_quiet_and_on_failure_leave_the_message_to_the_caller(qtbot, gui_store) 
     assert configured_keep(gui_store.path) == 3
 
 
-def test_a_bug_in_a_write_is_raised_not_shown_as_a_routine_failure(gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_bug_in_a_write_is_raised_not_shown_as_a_routine_failure(gui_store) -> None:
     collection = Collection(gui_store)
 
-    def broken(_session):  # type: ignore[no-untyped-def]
+    def broken(_session):
         raise TypeError("a programming error")
 
     with pytest.raises(TypeError):
         ops.run(None, collection, broken, Changes.ATTEMPTS)
 
 
-def test_saving_an_exam_answer_does_not_refresh_the_library_and_a_rating_does(qtbot, gui_store, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+def test_saving_an_exam_answer_does_not_refresh_the_library_and_a_rating_does(qtbot, gui_store, isolated_settings) -> None:
     window = MainWindow(gui_store)
     qtbot.add_widget(window)
     refreshes: list[int] = []
@@ -155,7 +155,7 @@ def test_saving_an_exam_answer_does_not_refresh_the_library_and_a_rating_does(qt
     qtbot.waitUntil(lambda: refreshes == [1], timeout=5000)
 
 
-def test_after_a_restore_the_weak_areas_dialog_reads_the_new_store(qtbot, gui_store, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+def test_after_a_restore_the_weak_areas_dialog_reads_the_new_store(qtbot, gui_store, isolated_settings) -> None:
     window = MainWindow(gui_store)
     qtbot.add_widget(window)
     window.show_weak_areas()
@@ -178,7 +178,7 @@ def test_after_a_restore_the_weak_areas_dialog_reads_the_new_store(qtbot, gui_st
     window.store.close()
 
 
-def test_an_unusable_backup_replaces_nothing(qtbot, gui_store, tmp_path, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+def test_an_unusable_backup_replaces_nothing(qtbot, gui_store, tmp_path, isolated_settings) -> None:
     window = MainWindow(gui_store)
     qtbot.add_widget(window)
     bad = tmp_path / "not-a-backup.db"

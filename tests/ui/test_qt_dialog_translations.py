@@ -19,7 +19,7 @@ LATIN = re.compile(r"[A-Za-z]")
 ACCELERATOR = re.compile(r"\(&\w\)")
 
 
-def _dialog(qtbot, folder: Path) -> QFileDialog:  # type: ignore[no-untyped-def]
+def _dialog(qtbot, folder: Path) -> QFileDialog:
     (folder / "笔记").mkdir()
     (folder / "a.md").write_text("# 标题\n", encoding="utf-8")
     dialog = QFileDialog(None, "导入笔记", str(folder), "Markdown (*.md)")
@@ -59,7 +59,7 @@ def _texts(dialog: QFileDialog) -> dict[str, str]:
     return texts
 
 
-def test_the_file_dialog_is_chinese_in_the_chinese_ui(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_file_dialog_is_chinese_in_the_chinese_ui(qtbot, tmp_path: Path) -> None:
     install_language("zh_CN")
     dialog = _dialog(qtbot, tmp_path)
     texts = _texts(dialog)
@@ -74,7 +74,7 @@ def test_the_file_dialog_is_chinese_in_the_chinese_ui(qtbot, tmp_path: Path) -> 
     assert english == {}
 
 
-def test_the_file_dialog_is_english_again_after_switching_back(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_file_dialog_is_english_again_after_switching_back(qtbot, tmp_path: Path) -> None:
     install_language("zh_CN")
     install_language("en")
     texts = _texts(_dialog(qtbot, tmp_path))

@@ -13,7 +13,7 @@ import sys
 from PySide6.QtWidgets import QLabel, QListWidget
 
 
-def test_void_calls_keep_none_alive(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_void_calls_keep_none_alive(qtbot) -> None:
     label = QLabel()
     listing = QListWidget()
     qtbot.add_widget(label)

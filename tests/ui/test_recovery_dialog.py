@@ -35,7 +35,7 @@ def _damage(path: Path) -> bytes:
     return damaged
 
 
-def test_restore_latest_backup_from_the_dialog(qtbot, synced_store: Store) -> None:  # type: ignore[no-untyped-def]
+def test_restore_latest_backup_from_the_dialog(qtbot, synced_store: Store) -> None:
     timestamped_backup(synced_store.path, "daily")
     synced_store.close()
     damaged = _damage(synced_store.path)
@@ -52,7 +52,7 @@ def test_restore_latest_backup_from_the_dialog(qtbot, synced_store: Store) -> No
     assert [p.read_bytes() for p in kept if not p.name.endswith(("-wal", "-shm"))] == [damaged]
 
 
-def test_start_fresh_keeps_the_damaged_file(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_start_fresh_keeps_the_damaged_file(qtbot, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "quizdesk.db").write_bytes(b"this is not a database at all")
     seen: list[str] = []
@@ -64,7 +64,7 @@ def test_start_fresh_keeps_the_damaged_file(qtbot, data_dir: Path) -> None:  # t
     assert len(kept) == 1 and kept[0].read_bytes() == b"this is not a database at all"
 
 
-def test_quit_leaves_everything_as_it_was(qtbot, data_dir: Path) -> None:  # type: ignore[no-untyped-def]
+def test_quit_leaves_everything_as_it_was(qtbot, data_dir: Path) -> None:
     data_dir.mkdir(parents=True)
     (data_dir / "quizdesk.db").write_bytes(b"junk")
     _click_when_shown("quitButton", [])

@@ -85,7 +85,7 @@ def _acknowledged(lines: list[str]) -> tuple[dict[int, object], list[float], int
 @pytest.mark.slow
 @pytest.mark.parametrize("kill_after", [3, 9, 14])
 def test_resume_after_kill_offers_the_exam_with_its_time_and_answers(
-    qtbot, tmp_path, gui_bank_dir, kill_after, fake_clock, activate  # type: ignore[no-untyped-def]
+    qtbot, tmp_path, gui_bank_dir, kill_after, fake_clock, activate
 ) -> None:
     data_dir = tmp_path / "data"
     store = open_store(data_dir)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 HERE = Path(__file__).resolve().parent
 
 
-def _load_script():  # type: ignore[no-untyped-def]
+def _load_script():
     spec = importlib.util.spec_from_file_location("quizdesk_ui_screenshots", HERE / "screenshots.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -27,7 +27,7 @@ def _mean_lightness(image: QImage) -> float:
 
 
 @pytest.mark.slow
-def test_every_screen_renders_in_both_themes(qapp, tmp_path, gui_bank_dir) -> None:  # type: ignore[no-untyped-def]
+def test_every_screen_renders_in_both_themes(qapp, tmp_path, gui_bank_dir) -> None:
     from quizdesk.ui.theme import apply_theme
 
     script = _load_script()

@@ -10,7 +10,7 @@ from quizdesk.ui.theme import apply_theme
 
 
 @pytest.mark.parametrize("theme", ["dark", "light"])
-def test_the_search_box_frame_stands_out_from_the_toolbar(qtbot, gui_store, qapp: QApplication, theme: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_search_box_frame_stands_out_from_the_toolbar(qtbot, gui_store, qapp: QApplication, theme: str) -> None:
     try:
         apply_theme(qapp, theme)
         window = MainWindow(gui_store)
@@ -34,7 +34,7 @@ def test_the_search_box_frame_stands_out_from_the_toolbar(qtbot, gui_store, qapp
         apply_theme(qapp, "light")
 
 
-def test_a_text_box_frame_stands_out_in_the_dark_theme(qtbot, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+def test_a_text_box_frame_stands_out_in_the_dark_theme(qtbot, qapp: QApplication) -> None:
     from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QWidget
 
     try:

@@ -11,14 +11,14 @@ from quizdesk.ui.theme import colors
 K = Qt.Key
 
 
-def _window(qtbot, store) -> MainWindow:  # type: ignore[no-untyped-def]
+def _window(qtbot, store) -> MainWindow:
     window = MainWindow(store)
     qtbot.add_widget(window)
     window.resize(1200, 800)
     return window
 
 
-def test_esc_in_the_search_box_clears_it(qtbot, gui_store, type_text, activate, keyboard) -> None:  # type: ignore[no-untyped-def]
+def test_esc_in_the_search_box_clears_it(qtbot, gui_store, type_text, activate, keyboard) -> None:
     window = _window(qtbot, gui_store)
     activate(window)
     keyboard.press(K.Key_F, modifier=Qt.KeyboardModifier.ControlModifier)
@@ -43,7 +43,7 @@ def _accent_pixels(image: QImage, rect: QRect) -> int:
     return count
 
 
-def test_each_result_shows_where_it_matched_with_the_term_marked(qtbot, gui_store, type_text) -> None:  # type: ignore[no-untyped-def]
+def test_each_result_shows_where_it_matched_with_the_term_marked(qtbot, gui_store, type_text) -> None:
     window = _window(qtbot, gui_store)
     window.show()
     qtbot.waitExposed(window)

@@ -24,35 +24,35 @@ from quizdesk.ui.theme import apply_theme
 NOW = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
 
 
-def _window(qtbot, store) -> MainWindow:  # type: ignore[no-untyped-def]
+def _window(qtbot, store) -> MainWindow:
     window = MainWindow(store)
     qtbot.add_widget(window)
     window.show()
     return window
 
 
-def _dialog(qtbot, window):  # type: ignore[no-untyped-def]
+def _dialog(qtbot, window):
     window.show_settings()
     dialog = window.settings_dialog
     qtbot.waitExposed(dialog)
     return dialog
 
 
-def _button(dialog, which):  # type: ignore[no-untyped-def]
+def _button(dialog, which):
     return dialog.buttons.button(which)
 
 
-def _attempted(store) -> list[int]:  # type: ignore[no-untyped-def]
+def _attempted(store) -> list[int]:
     with store.read() as connection:
         return [row[0] for row in connection.execute("SELECT question_id FROM attempts ORDER BY id")]
 
 
-def _answer(store, question_id: int) -> None:  # type: ignore[no-untyped-def]
+def _answer(store, question_id: int) -> None:
     with store.session() as s:
         record_choice(s, question_id, [0], now=NOW, seconds=9)
 
 
-def test_settings_persist_across_a_new_main_window(qtbot, qapp, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_settings_persist_across_a_new_main_window(qtbot, qapp, gui_store) -> None:
     window = _window(qtbot, gui_store)
     dialog = _dialog(qtbot, window)
     assert (dialog.font_spin.value(), dialog.count_spin.value(), dialog.minutes_spin.value()) == (15, 20, 30)
@@ -87,7 +87,7 @@ def test_settings_persist_across_a_new_main_window(qtbot, qapp, gui_store) -> No
         apply_theme(qapp, "light")
 
 
-def test_no_time_limit_as_the_default(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_no_time_limit_as_the_default(qtbot, gui_store) -> None:
     window = _window(qtbot, gui_store)
     QSettings().setValue("examSetup/minutes", 25)  # the last exam's choice…
     dialog = _dialog(qtbot, window)
@@ -98,7 +98,7 @@ def test_no_time_limit_as_the_default(qtbot, gui_store) -> None:  # type: ignore
     assert not setup.time_check.isChecked()
 
 
-def test_answer_size_previews_live_and_cancel_puts_it_back(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_answer_size_previews_live_and_cancel_puts_it_back(qtbot, gui_store, qids) -> None:
     window = _window(qtbot, gui_store)
     window.start_study([qids(gui_store)["g-clip"]])
     study = window.page
@@ -112,7 +112,7 @@ def test_answer_size_previews_live_and_cancel_puts_it_back(qtbot, gui_store, qid
     assert QSettings().value(ANSWER_FONT_SETTING) is None
 
 
-def test_answer_size_reaches_a_running_exam(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_answer_size_reaches_a_running_exam(qtbot, gui_store) -> None:
     from sqlalchemy import select
 
     from quizdesk.core.db.models import Topic
@@ -129,7 +129,7 @@ def test_answer_size_reaches_a_running_exam(qtbot, gui_store) -> None:  # type: 
     assert window.exam_runner.body_view.font().pixelSize() == 21
 
 
-def test_back_up_now_writes_a_valid_copy(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_back_up_now_writes_a_valid_copy(qtbot, gui_store, qids) -> None:
     _answer(gui_store, qids(gui_store)["g-clip-q1"])
     window = _window(qtbot, gui_store)
     dialog = _dialog(qtbot, window)
@@ -145,7 +145,7 @@ def test_back_up_now_writes_a_valid_copy(qtbot, gui_store, qids) -> None:  # typ
         copy.close()
 
 
-def _restore_through_the_dialogs(qtbot, settings, backup: Path) -> None:  # type: ignore[no-untyped-def]
+def _restore_through_the_dialogs(qtbot, settings, backup: Path) -> None:
     settings.restore_button.click()
     chooser = settings.restore_dialog
     qtbot.waitExposed(chooser)
@@ -159,7 +159,7 @@ def _restore_through_the_dialogs(qtbot, settings, backup: Path) -> None:  # type
     box.findChild(QPushButton, "confirmRestoreButton").click()
 
 
-def test_restore_round_trip(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_restore_round_trip(qtbot, gui_store, qids) -> None:
     ids = qids(gui_store)
     first, second = ids["g-clip-q1"], ids["g-norm-q1"]
     _answer(gui_store, first)
@@ -192,7 +192,7 @@ def test_restore_round_trip(qtbot, gui_store, qids) -> None:  # type: ignore[no-
         restored.close()
 
 
-def test_restore_closes_the_exam_in_progress_first(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_restore_closes_the_exam_in_progress_first(qtbot, gui_store, qids) -> None:
     from sqlalchemy import select
 
     from quizdesk.core.db.models import Topic
@@ -214,7 +214,7 @@ def test_restore_closes_the_exam_in_progress_first(qtbot, gui_store, qids) -> No
         window.store.close()
 
 
-def test_a_damaged_backup_is_listed_but_cannot_be_restored(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_backup_is_listed_but_cannot_be_restored(qtbot, gui_store, qids) -> None:
     _answer(gui_store, qids(gui_store)["g-clip-q1"])
     folder = backups_dir(gui_store.path)
     folder.mkdir(parents=True, exist_ok=True)

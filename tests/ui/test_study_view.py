@@ -20,7 +20,7 @@ def _attempts(store: Store) -> list[Attempt]:
         return list(s.scalars(select(Attempt).order_by(Attempt.id)))
 
 
-def test_five_cards_with_all_four_grades(qtbot, gui_store, fake_clock, keyboard, activate, qids) -> None:  # type: ignore[no-untyped-def]
+def test_five_cards_with_all_four_grades(qtbot, gui_store, fake_clock, keyboard, activate, qids) -> None:
     ids = qids(gui_store)
     order = ["g-warmup", "g-clip", "g-clip-q1", "g-bn-tf", "g-lgbm"]
     view = StudyView(gui_store, [ids[e] for e in order], clock=fake_clock)
@@ -93,7 +93,7 @@ def test_five_cards_with_all_four_grades(qtbot, gui_store, fake_clock, keyboard,
         keyboard.press(K.Key_Return)
 
 
-def test_multi_choice_toggles_and_needs_every_right_choice(qtbot, gui_store, keyboard, activate, qids) -> None:  # type: ignore[no-untyped-def]
+def test_multi_choice_toggles_and_needs_every_right_choice(qtbot, gui_store, keyboard, activate, qids) -> None:
     ids = qids(gui_store)
     view = StudyView(gui_store, [ids["g-clip-q2"]])
     qtbot.add_widget(view)
@@ -109,7 +109,7 @@ def test_multi_choice_toggles_and_needs_every_right_choice(qtbot, gui_store, key
     assert "✓" in view.feedback_label.text()
 
 
-def test_escape_ends_the_session_and_keeps_grades(qtbot, gui_store, keyboard, activate, qids) -> None:  # type: ignore[no-untyped-def]
+def test_escape_ends_the_session_and_keeps_grades(qtbot, gui_store, keyboard, activate, qids) -> None:
     ids = qids(gui_store)
     view = StudyView(gui_store, [ids["g-warmup"], ids["g-adam"]])
     qtbot.add_widget(view)
@@ -121,7 +121,7 @@ def test_escape_ends_the_session_and_keeps_grades(qtbot, gui_store, keyboard, ac
     assert (attempt.question_id, attempt.rating) == (ids["g-warmup"], 1)
 
 
-def test_a_failed_write_is_reported_and_the_card_stays(qtbot, gui_store, keyboard, activate, qids, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_write_is_reported_and_the_card_stays(qtbot, gui_store, keyboard, activate, qids, monkeypatch) -> None:
     import quizdesk.core.study.reviews as reviews
 
     ids = qids(gui_store)
@@ -129,7 +129,7 @@ def test_a_failed_write_is_reported_and_the_card_stays(qtbot, gui_store, keyboar
     qtbot.add_widget(view)
     activate(view)
 
-    def locked(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+    def locked(*_args, **_kwargs):
         raise RuntimeError("database is locked")
 
     monkeypatch.setattr(reviews, "record_rating", locked)
@@ -141,7 +141,7 @@ def test_a_failed_write_is_reported_and_the_card_stays(qtbot, gui_store, keyboar
     assert view.phase == "done" and len(_attempts(gui_store)) == 1
 
 
-def test_t_on_a_choice_question_does_nothing(qtbot, gui_store, fake_clock, keyboard, activate, qids) -> None:  # type: ignore[no-untyped-def]
+def test_t_on_a_choice_question_does_nothing(qtbot, gui_store, fake_clock, keyboard, activate, qids) -> None:
     """T answers true/false; on a single or multiple choice question (choices A–J, no T) it is ignored."""
     ids = qids(gui_store)
     view = StudyView(gui_store, [ids["g-clip-q1"], ids["g-clip-q2"]], clock=fake_clock)
@@ -158,7 +158,7 @@ def test_t_on_a_choice_question_does_nothing(qtbot, gui_store, fake_clock, keybo
     assert view.phase == "done"
 
 
-def _clipped_labels(root) -> list[str]:  # type: ignore[no-untyped-def]
+def _clipped_labels(root) -> list[str]:
     """Visible labels under ``root`` not given the room their text needs (word-wrapped: the
     height for their width; else their size hint), with what they got and needed."""
     from PySide6.QtWidgets import QLabel
@@ -182,7 +182,7 @@ def _clipped_labels(root) -> list[str]:  # type: ignore[no-untyped-def]
     return clipped
 
 
-def test_session_summary_sizes_to_its_text_at_every_font_size_in_both_languages(qtbot, qapp, gui_store, fake_clock, keyboard, activate, qids) -> None:  # type: ignore[no-untyped-def]
+def test_session_summary_sizes_to_its_text_at_every_font_size_in_both_languages(qtbot, qapp, gui_store, fake_clock, keyboard, activate, qids) -> None:
     """Issue 21, item 6: "本轮学习完成" then a line squeezed into two half-visible rows."""
     from quizdesk.ui.i18n import install_language, remove_translations
     from quizdesk.ui.preferences import MAX_ANSWER_FONT_PX, MIN_ANSWER_FONT_PX

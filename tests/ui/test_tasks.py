@@ -10,13 +10,13 @@ from PySide6.QtCore import QObject
 from quizdesk.ui.tasks import Task, TaskRunner
 
 
-def test_a_request_made_while_one_runs_replaces_it(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_request_made_while_one_runs_replaces_it(qtbot, gui_store) -> None:
     runner = TaskRunner()
     results: list[object] = []
     release = threading.Event()
     worker_threads: list[str] = []
 
-    def slow(connection):  # type: ignore[no-untyped-def]
+    def slow(connection):
         worker_threads.append(threading.current_thread().name)
         release.wait(5)
         return "old"
@@ -33,13 +33,13 @@ def test_a_request_made_while_one_runs_replaces_it(qtbot, gui_store) -> None:  #
     assert worker_threads == ["quizdesk-read"] and threading.current_thread().name != "quizdesk-read"
 
 
-def test_channels_are_independent_and_results_come_back_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_channels_are_independent_and_results_come_back_on_the_gui_thread(qtbot) -> None:
     runner = TaskRunner()
     release = threading.Event()
     seen: list[tuple[str, bool]] = []
     gui = threading.current_thread()
 
-    def record(name: str):  # type: ignore[no-untyped-def]
+    def record(name: str):
         return lambda value: seen.append((value, threading.current_thread() is gui))
 
     runner.run(lambda _t: release.wait(5) and "a", on_done=record("a"), channel="a")
@@ -50,7 +50,7 @@ def test_channels_are_independent_and_results_come_back_on_the_gui_thread(qtbot)
     assert seen == [("b", True), ("a", True)]
 
 
-def test_an_exception_in_a_job_reaches_on_failed_on_the_gui_thread(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_exception_in_a_job_reaches_on_failed_on_the_gui_thread(qtbot) -> None:
     runner = TaskRunner()
     failures: list[tuple[BaseException, bool]] = []
     done: list[object] = []
@@ -67,7 +67,7 @@ def test_an_exception_in_a_job_reaches_on_failed_on_the_gui_thread(qtbot) -> Non
     qtbot.waitUntil(lambda: done == [42], timeout=5000)
 
 
-def test_cancel_reaches_the_worker_drops_its_result_and_calls_on_cancelled(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_reaches_the_worker_drops_its_result_and_calls_on_cancelled(qtbot) -> None:
     runner = TaskRunner()
     started, stopped = threading.Event(), threading.Event()
     done: list[object] = []
@@ -92,7 +92,7 @@ def test_cancel_reaches_the_worker_drops_its_result_and_calls_on_cancelled(qtbot
     assert done == [] and progress == [(1, 10)]
 
 
-def test_a_deleted_owner_gets_no_callback(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_deleted_owner_gets_no_callback(qtbot) -> None:
     runner = TaskRunner()
     owner = QObject()
     release = threading.Event()
@@ -111,7 +111,7 @@ def _valid(obj: QObject) -> bool:
     return shiboken6.isValid(obj)
 
 
-def test_a_failed_query_is_reported_and_the_runner_keeps_working(qtbot, gui_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_query_is_reported_and_the_runner_keeps_working(qtbot, gui_store, tmp_path) -> None:
     runner = TaskRunner()
     failures: list[str] = []
     done: list[object] = []
@@ -129,7 +129,7 @@ def test_a_failed_query_is_reported_and_the_runner_keeps_working(qtbot, gui_stor
     qtbot.waitUntil(lambda: done == [42], timeout=5000)
 
 
-def test_the_query_cannot_write(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_query_cannot_write(qtbot, gui_store) -> None:
     runner = TaskRunner()
     failures: list[str] = []
     runner.read(gui_store.path, lambda c: c.execute("DELETE FROM questions"), on_failed=lambda e: failures.append(str(e)))
@@ -139,7 +139,7 @@ def test_the_query_cannot_write(qtbot, gui_store) -> None:  # type: ignore[no-un
         assert connection.execute("SELECT count(*) FROM questions").fetchone()[0] > 0
 
 
-def test_shutdown_cancels_and_waits_for_the_workers(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_shutdown_cancels_and_waits_for_the_workers(qtbot) -> None:
     runner = TaskRunner()
     stopped = threading.Event()
 

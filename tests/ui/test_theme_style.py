@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QTreeWidget, QTreeWidgetItem
 from quizdesk.ui.theme import QuizDeskStyle, apply_theme
 
 
-def _max_contrast(image, background: QColor, width: int) -> int:  # type: ignore[no-untyped-def]
+def _max_contrast(image, background: QColor, width: int) -> int:
     return max(
         abs(image.pixelColor(x, y).lightness() - background.lightness())
         for x in range(min(width, image.width()))
@@ -19,7 +19,7 @@ def _max_contrast(image, background: QColor, width: int) -> int:  # type: ignore
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
-def test_an_unchecked_box_stands_out_from_its_background(qtbot, qapp, theme: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_unchecked_box_stands_out_from_its_background(qtbot, qapp, theme: str) -> None:
     try:
         apply_theme(qapp, theme)
         assert isinstance(qapp.style(), QuizDeskStyle)

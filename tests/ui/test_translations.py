@@ -25,7 +25,7 @@ I18N = REPO / "resources" / "i18n"
 PLACEHOLDER = re.compile(r"%n|%L?\d+|\{[A-Za-z_]*\}")
 
 
-def _build_tool():  # type: ignore[no-untyped-def]
+def _build_tool():
     spec = importlib.util.spec_from_file_location("build_translations", REPO / "packaging" / "build_translations.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -51,7 +51,7 @@ def _translations(message: ET.Element) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def current_ts(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-def]
+def current_ts(tmp_path_factory) -> dict[str, Path]:
     """The committed .ts files, updated by lupdate from the code as it is now (in a temp folder)."""
     tool = _build_tool()
     folder = tmp_path_factory.mktemp("ts")
@@ -64,7 +64,7 @@ def current_ts(tmp_path_factory) -> dict[str, Path]:  # type: ignore[no-untyped-
     return paths
 
 
-def test_every_ui_string_has_a_chinese_translation(current_ts) -> None:  # type: ignore[no-untyped-def]
+def test_every_ui_string_has_a_chinese_translation(current_ts) -> None:
     problems = []
     for (context, source), message in _messages(current_ts["zh_CN"]).items():
         translation = message.find("translation")
@@ -79,7 +79,7 @@ def test_every_ui_string_has_a_chinese_translation(current_ts) -> None:  # type:
     assert not problems, "run packaging/build_translations.py, then translate in resources/i18n/quizdesk_zh_CN.ts:\n" + "\n".join(problems)
 
 
-def test_the_committed_ts_files_are_up_to_date_with_the_code(current_ts) -> None:  # type: ignore[no-untyped-def]
+def test_the_committed_ts_files_are_up_to_date_with_the_code(current_ts) -> None:
     for language, updated in current_ts.items():
         committed = set(_messages(I18N / f"quizdesk_{language}.ts"))
         now = set(_messages(updated))
@@ -114,7 +114,7 @@ def _code_strings() -> set[tuple[str, str]]:
     return found  # type: ignore[return-value]
 
 
-def test_lupdate_sees_every_string_the_code_translates(current_ts) -> None:  # type: ignore[no-untyped-def]
+def test_lupdate_sees_every_string_the_code_translates(current_ts) -> None:
     extracted = set(_messages(current_ts["zh_CN"]))
     missed = sorted(f"{context}: {text!r}" for context, text in _code_strings() - extracted)
     assert not missed, (

@@ -68,7 +68,7 @@ def _check(root: QWidget, seen: dict[str, set[str]], screen: str) -> None:
         names.add(re.sub(r"\d+$", "<n>", name))
 
 
-def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
+def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> None:
     seen: dict[str, set[str]] = {}
     window = MainWindow(gui_store)
     qtbot.add_widget(window)

@@ -43,7 +43,7 @@ OPTIMIZATION, NORMALIZATION, METRICS, TREES = 3, 4, 5, 6  # topic ids of the GUI
 TEXT_ITEM_TYPE = 8  # QGraphicsTextItem::Type (the binding does not expose the enum value)
 
 
-def answer(session, question_id: int, right: bool, when: datetime) -> None:  # type: ignore[no-untyped-def]
+def answer(session, question_id: int, right: bool, when: datetime) -> None:
     """Answer one question right or wrong, as study mode records it."""
     q = session.get(Question, question_id)
     if q.qtype == "open":
@@ -57,7 +57,7 @@ def answer(session, question_id: int, right: bool, when: datetime) -> None:  # t
     record_choice(session, q.id, correct if right else wrong, now=when, seconds=12)
 
 
-def make_week(store) -> None:  # type: ignore[no-untyped-def]
+def make_week(store) -> None:
     """A week of use: optimisation mastered, normalisation mostly wrong, metrics
     seen once a month ago, trees never touched."""
     with store.read() as connection:
@@ -76,7 +76,7 @@ def make_week(store) -> None:  # type: ignore[no-untyped-def]
             answer(session, qid, True, NOW - timedelta(days=25))
 
 
-def _dialog(qtbot, store) -> WeakAreasDialog:  # type: ignore[no-untyped-def]
+def _dialog(qtbot, store) -> WeakAreasDialog:
     dialog = WeakAreasDialog(store, now=lambda: NOW)
     qtbot.add_widget(dialog)
     dialog.show()
@@ -94,12 +94,12 @@ def _headline(dialog: WeakAreasDialog) -> list[tuple[str, str]]:
     return rows
 
 
-def _scene_texts(view) -> list[str]:  # type: ignore[no-untyped-def]
+def _scene_texts(view) -> list[str]:
     """The texts a chart view draws (axis labels, titles, legend), as laid out now."""
     return [item.toPlainText() for item in _text_items(view)]
 
 
-def _text_items(view) -> list[QGraphicsTextItem]:  # type: ignore[no-untyped-def]
+def _text_items(view) -> list[QGraphicsTextItem]:
     # The charts' labels are QGraphicsTextItem subclasses private to Qt; the
     # binding sees them as plain QGraphicsItems, so they are rewrapped here.
     items = []
@@ -110,7 +110,7 @@ def _text_items(view) -> list[QGraphicsTextItem]:  # type: ignore[no-untyped-def
     return items
 
 
-def test_a_week_of_use_puts_the_weak_topic_first_with_its_reason(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_week_of_use_puts_the_weak_topic_first_with_its_reason(qtbot, gui_store) -> None:
     make_week(gui_store)
     dialog = _dialog(qtbot, gui_store)
     assert dialog.title_label.text() == "Tonight: study these topics"
@@ -133,12 +133,12 @@ def test_a_week_of_use_puts_the_weak_topic_first_with_its_reason(qtbot, gui_stor
     assert trees.mastery is None
 
 
-def test_table_sorts_mastery_as_numbers_with_never_practised_last_both_ways(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_table_sorts_mastery_as_numbers_with_never_practised_last_both_ways(qtbot, gui_store) -> None:
     make_week(gui_store)
     dialog = _dialog(qtbot, gui_store)
     table, proxy = dialog.table, dialog.proxy
 
-    def column(col: int, role: int = SORT_ROLE) -> list:  # type: ignore[type-arg]
+    def column(col: int, role: int = SORT_ROLE) -> list:
         return [proxy.index(r, col).data(role) for r in range(proxy.rowCount())]
 
     assert proxy.rowCount() == 4  # the four sub-topics; modules are in the chart
@@ -174,7 +174,7 @@ def _stats(topic_id: int, mastery: float | None) -> TopicStats:
     )
 
 
-def test_sort_proxy_is_numeric_and_stable(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_sort_proxy_is_numeric_and_stable(qapp) -> None:
     model = WeakAreasModel()
     module = TopicStats(
         topic_id=1, parent_id=None, name="m", name_en="", questions=50, attempted=20, attempts=40, accuracy=0.5,
@@ -198,7 +198,7 @@ def _centre_hue(label: QLabel) -> int:
     return image.pixelColor(image.width() // 2, image.height() // 2).hue()
 
 
-def test_weak_means_one_thing_in_the_headline_the_dots_the_bars_and_the_legend(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_weak_means_one_thing_in_the_headline_the_dots_the_bars_and_the_legend(qtbot, gui_store) -> None:
     """At the edge of the weak band the ranking, the headline's dot and reason, the
     bar and the legend agree: 59.99 is weak everywhere, 60 is fair everywhere."""
     from dataclasses import replace
@@ -233,7 +233,7 @@ def test_weak_means_one_thing_in_the_headline_the_dots_the_bars_and_the_legend(q
     assert chart.chart().axes(Qt.Orientation.Vertical)[0].categories()[-2:] == ["t3  60", "t2  59"]
 
 
-def test_drill_these_starts_an_exam_on_the_weakest_topics_in_one_click(qtbot, gui_store, activate, isolated_settings) -> None:  # type: ignore[no-untyped-def]
+def test_drill_these_starts_an_exam_on_the_weakest_topics_in_one_click(qtbot, gui_store, activate, isolated_settings) -> None:
     from PySide6.QtCore import QSettings
 
     from quizdesk.core.db.models import StudySession
@@ -260,7 +260,7 @@ def test_drill_these_starts_an_exam_on_the_weakest_topics_in_one_click(qtbot, gu
     assert QSettings().value("examSetup/order") == "random"
 
 
-def test_drill_these_shows_the_setup_when_no_question_is_left_to_ask(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
+def test_drill_these_shows_the_setup_when_no_question_is_left_to_ask(qtbot, gui_store, activate) -> None:
     make_week(gui_store)
     with gui_store.session() as session:  # the topic's questions were retired (an import removed them) since the page was drawn
         key = session.execute(text("SELECT key FROM topics WHERE name = '树模型'")).scalar_one()
@@ -274,7 +274,7 @@ def test_drill_these_shows_the_setup_when_no_question_is_left_to_ask(qtbot, gui_
     assert setup.match_label.text() in ("Pick at least one topic.", "No question of the chosen types is in the chosen topics. Add topics or question types.")
 
 
-def test_study_these_starts_a_session_on_the_weakest_topics(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
+def test_study_these_starts_a_session_on_the_weakest_topics(qtbot, gui_store, activate) -> None:
     make_week(gui_store)
     window = MainWindow(gui_store, now=lambda: NOW)
     qtbot.add_widget(window)
@@ -292,7 +292,7 @@ def test_study_these_starts_a_session_on_the_weakest_topics(qtbot, gui_store, ac
     assert window.page.title_label.text().startswith("Drill: Normalization")
 
 
-def test_dashboard_refreshes_when_data_changes(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_dashboard_refreshes_when_data_changes(qtbot, gui_store) -> None:
     dialog = _dialog(qtbot, gui_store)
     assert all(s.mastery is None for s in dialog.stats)
     with gui_store.session() as session:
@@ -305,7 +305,7 @@ def test_dashboard_refreshes_when_data_changes(qtbot, gui_store) -> None:  # typ
     assert sum(d.reviews for d in dialog.history) == 3
 
 
-def test_figures_are_read_off_the_gui_thread_with_a_loading_state_first(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_figures_are_read_off_the_gui_thread_with_a_loading_state_first(qtbot, gui_store) -> None:
     make_week(gui_store)
     dialog = WeakAreasDialog(gui_store, now=lambda: NOW)
     qtbot.add_widget(dialog)
@@ -317,7 +317,7 @@ def test_figures_are_read_off_the_gui_thread_with_a_loading_state_first(qtbot, g
     assert dialog.title_label.text() == "Tonight: study these topics" and dialog.exam_button.isEnabled()
 
 
-def test_a_read_failure_is_reported_and_keeps_the_figures(qtbot, gui_store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_read_failure_is_reported_and_keeps_the_figures(qtbot, gui_store, tmp_path) -> None:
     make_week(gui_store)
     dialog = _dialog(qtbot, gui_store)
     shown = [s.topic_id for s in dialog.weakest]
@@ -330,7 +330,7 @@ def test_a_read_failure_is_reported_and_keeps_the_figures(qtbot, gui_store, tmp_
     assert [s.topic_id for s in dialog.weakest] == shown and dialog.exam_button.isEnabled()
 
 
-def test_a_fresh_install_reads_well(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_fresh_install_reads_well(qtbot, gui_store) -> None:
     dialog = _dialog(qtbot, gui_store)
     assert dialog.title_label.text() == "Tonight: start with these topics"
     assert dialog.hint_label.isVisible() and "Ctrl+D" in dialog.hint_label.text()
@@ -348,7 +348,7 @@ def test_a_fresh_install_reads_well(qtbot, gui_store) -> None:  # type: ignore[n
     assert not image.isNull()
 
 
-def test_clicking_a_module_shows_its_topics(qtbot, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_module_shows_its_topics(qtbot, gui_store) -> None:
     make_week(gui_store)
     dialog = _dialog(qtbot, gui_store)
     chart = dialog.mastery_chart
@@ -369,7 +369,7 @@ def test_clicking_a_module_shows_its_topics(qtbot, gui_store) -> None:  # type: 
     (Reason.DUE, 5.0, "Due: 5"),
     (Reason.STRONG, None, "Strong"),
 ])
-def test_reasons_in_words(qapp, reason, detail, text) -> None:  # type: ignore[no-untyped-def]
+def test_reasons_in_words(qapp, reason, detail, text) -> None:
     stats = _stats(2, 40.0)
     from dataclasses import replace
 
@@ -377,7 +377,7 @@ def test_reasons_in_words(qapp, reason, detail, text) -> None:  # type: ignore[n
     assert QApplication.instance() is not None
 
 
-def test_the_dashboard_follows_a_language_switch(qtbot, qapp, gui_store) -> None:  # type: ignore[no-untyped-def]
+def test_the_dashboard_follows_a_language_switch(qtbot, qapp, gui_store) -> None:
     from quizdesk.ui.i18n import install_language
 
     make_week(gui_store)
@@ -396,7 +396,7 @@ def test_the_dashboard_follows_a_language_switch(qtbot, qapp, gui_store) -> None
 
 
 @pytest.fixture
-def bundled_store(store):  # type: ignore[no-untyped-def]
+def bundled_store(store):
     """The real bundled bank (content/: a dozen modules with long Chinese names), a few answers in each topic."""
     from quizdesk.core.content.bundled import sync_bundled_bank
 
@@ -418,7 +418,7 @@ def _normal(text: str) -> str:
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_every_module_gets_its_label_at_the_default_size(qtbot, qapp, bundled_store, language) -> None:  # type: ignore[no-untyped-def]
+def test_every_module_gets_its_label_at_the_default_size(qtbot, qapp, bundled_store, language) -> None:
     """Qt hides a category label that would overlap the one below it; Chinese labels
     are taller than the UI font's line (a CJK fallback font), so the chart must make
     room for every one of them."""
@@ -460,7 +460,7 @@ def _month(reviews_on_last_day: int) -> list[DayStats]:
     ("en_GB", "dd/MM", "14/03"),
     ("zh_CN", "M/d", "3/14"),
 ])
-def test_the_history_axis_writes_dates_the_locales_way_without_the_year(qtbot, locale, pattern, march_14) -> None:  # type: ignore[no-untyped-def]
+def test_the_history_axis_writes_dates_the_locales_way_without_the_year(qtbot, locale, pattern, march_14) -> None:
     QLocale.setDefault(QLocale(locale))  # the autouse fixture puts the system's locale back
     assert day_month_format() == pattern
     view = HistoryChartView()
@@ -475,7 +475,7 @@ def test_the_history_axis_writes_dates_the_locales_way_without_the_year(qtbot, l
     assert march_14 in _scene_texts(view)  # the last tick, as drawn
 
 
-def test_the_history_axis_follows_the_ui_language(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_the_history_axis_follows_the_ui_language(qtbot, qapp) -> None:
     from quizdesk.ui.i18n import install_language
 
     install_language("zh_CN", qapp)
@@ -492,7 +492,7 @@ def test_the_history_axis_follows_the_ui_language(qtbot, qapp) -> None:  # type:
     ("zh_CN", 1, "最近 30 天：复习 1 次"),
     ("zh_CN", 12, "最近 30 天：复习 12 次"),
 ])
-def test_the_history_title_has_plural_forms(qtbot, qapp, language, reviews, title) -> None:  # type: ignore[no-untyped-def]
+def test_the_history_title_has_plural_forms(qtbot, qapp, language, reviews, title) -> None:
     from quizdesk.ui.i18n import install_language
 
     install_language(language, qapp)
@@ -502,7 +502,7 @@ def test_the_history_title_has_plural_forms(qtbot, qapp, language, reviews, titl
     assert view.chart().title() == title
 
 
-def test_drill_these_shares_the_exam_by_the_ranking(qtbot, gui_store, activate) -> None:  # type: ignore[no-untyped-def]
+def test_drill_these_shares_the_exam_by_the_ranking(qtbot, gui_store, activate) -> None:
     """Issue 21, item 9: the weakest topic got 1 question of 10, the third 7."""
     from PySide6.QtCore import QSettings
 
@@ -530,7 +530,7 @@ def test_drill_these_shares_the_exam_by_the_ranking(qtbot, gui_store, activate) 
     assert [topic_of[q.id] for q in runner.questions] == expected  # weakest first, 50/30/20
 
 
-def test_one_answer_reads_as_too_little_evidence_and_blank_exam_answers_as_nothing(qtbot, gui_store, qids) -> None:  # type: ignore[no-untyped-def]
+def test_one_answer_reads_as_too_little_evidence_and_blank_exam_answers_as_nothing(qtbot, gui_store, qids) -> None:
     """Issue 21, item 11: one "Good" read "Low accuracy: 60 %"; blank exam answers read as "10/10 covered"."""
     from quizdesk.core.study.exams import ExamSpec, create_exam, submit_exam
     from quizdesk.core.study.reviews import record_rating

@@ -346,7 +346,7 @@ class ExamResultsView(QWidget):
         base_dir = question_base_dir(q.origin, q.source_path, bundled_content_dir(), self.collection.data_dir)
         self.detail_view.set_markdown("\n\n".join(parts), base_dir)
 
-    def _key_points_text(self, q) -> str:  # type: ignore[no-untyped-def]
+    def _key_points_text(self, q) -> str:
         """The key points, each marked covered (✓) or missed (✗) as ticked when grading."""
         if q.covered is None:
             return "\n".join(f"- {point}" for point in q.key_points)

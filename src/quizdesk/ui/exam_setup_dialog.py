@@ -195,7 +195,7 @@ class ExamSetupDialog(QDialog):
         settings.endGroup()
 
     # -- the spec --------------------------------------------------------------
-    def spec(self):  # type: ignore[no-untyped-def]
+    def spec(self):
         """The :class:`ExamSpec` the controls describe."""
         from quizdesk.core.study.exams import ExamSpec
 
@@ -237,7 +237,7 @@ class ExamSetupDialog(QDialog):
             self.match_label.setStyleSheet(f"color: {c.muted};")
         self.start_button.setEnabled(self.match_count > 0)
 
-    def _empty_message(self, spec) -> str:  # type: ignore[no-untyped-def]
+    def _empty_message(self, spec) -> str:
         if not spec.topic_ids:
             return self.tr("Pick at least one topic.")
         if not spec.qtypes:

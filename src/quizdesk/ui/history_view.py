@@ -88,7 +88,7 @@ class HistoryDialog(QDialog):
             self.table.selectRow(0)
         self._update_buttons()
 
-    def selected_exam(self):  # type: ignore[no-untyped-def]
+    def selected_exam(self):
         rows = self.table.selectionModel().selectedRows()
         return self.exams[rows[0].row()] if rows else None
 

@@ -16,7 +16,7 @@ RESUME, LATER, DISCARD = "resume", "later", "discard"
 class ResumeDialog(QMessageBox):
     """Non-blocking: use ``open()`` and read :attr:`choice` on ``finished``."""
 
-    def __init__(self, info, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, info, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("resumeDialog")
         self.info = info
@@ -57,7 +57,7 @@ class ResumeDialog(QMessageBox):
         self.setEscapeButton(self.later_button)
         self.buttonClicked.connect(self._on_clicked)
 
-    def _on_clicked(self, button) -> None:  # type: ignore[no-untyped-def]
+    def _on_clicked(self, button) -> None:
         if button is self.resume_button:
             self.choice = RESUME
         elif button is self.discard_button:

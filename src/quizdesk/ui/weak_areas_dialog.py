@@ -403,7 +403,7 @@ class WeakAreasDialog(QDialog):
         ids = [s.topic_id for s in self.stats if s.topic_id in wanted or s.parent_id in wanted]
         return list(dict.fromkeys(ids))
 
-    def _on_row_activated(self, index) -> None:  # type: ignore[no-untyped-def]
+    def _on_row_activated(self, index) -> None:
         topic_id = index.siblingAtColumn(0).data(TOPIC_ID_ROLE)
         name = index.siblingAtColumn(0).data()
         if topic_id is not None:
@@ -457,12 +457,12 @@ class WeakAreasDialog(QDialog):
         super().closeEvent(event)
 
 
-def _load_figures(connection, now: datetime) -> tuple[list[TopicStats], list[DayStats], datetime]:  # type: ignore[no-untyped-def]
+def _load_figures(connection, now: datetime) -> tuple[list[TopicStats], list[DayStats], datetime]:
     """Everything the page shows, read in one snapshot (runs on the worker)."""
     return topic_stats(connection, now=now), daily_history(connection, days=HISTORY_DAYS, now=now), now
 
 
-def _topic_keys(connection) -> dict[int, str]:  # type: ignore[no-untyped-def]
+def _topic_keys(connection) -> dict[int, str]:
     keys: dict[int, str] = {}
     stack = list(topic_tree(connection))
     while stack:

@@ -71,7 +71,7 @@ def source(synced_store: Store, data_dir: Path, tmp_path: Path) -> Store:
     return synced_store
 
 
-def _export(store: Store, data_dir: Path, out: Path, **options) -> object:  # type: ignore[no-untyped-def]
+def _export(store: Store, data_dir: Path, out: Path, **options) -> object:
     with store.session() as session:
         return run_anki_export(session, AnkiExportOptions(out, **options), data_dir=data_dir)
 

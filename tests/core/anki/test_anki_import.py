@@ -29,7 +29,7 @@ PACKAGES = ["anki26.apkg", "anki26-legacy.apkg", "anki26.colpkg", "anki26-legacy
 EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
 
 
-def _import(store: Store, data_dir: Path, name: str | Path):  # type: ignore[no-untyped-def]
+def _import(store: Store, data_dir: Path, name: str | Path):
     path = name if isinstance(name, Path) else FIXTURES / name
     return run_anki_import(path, session_factory=store.session_factory, data_dir=data_dir)
 

@@ -23,7 +23,7 @@ FALLBACK = TopicRef("bank:m", "m", "m", "bank:m/t", "t", "t")
 HEADER = "# 标题\n<!-- module: 模块; module_en: Module; topic: 主题; topic_en: Topic -->\n\n"
 
 
-def _parse(body: str):  # type: ignore[no-untyped-def]
+def _parse(body: str):
     return parse_bank_text(HEADER + body, "f.md", FALLBACK)
 
 

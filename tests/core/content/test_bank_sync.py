@@ -113,7 +113,7 @@ def test_broken_file_does_not_hide_valid_questions(store: Store, bank_dir: Path)
     assert any("02-more/03-gbk.md:1:" in m and "UTF-8" in m for m in messages)
 
 
-def test_a_large_sync_merges_the_search_index_and_a_small_one_does_not(store: Store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_large_sync_merges_the_search_index_and_a_small_one_does_not(store: Store, monkeypatch) -> None:
     import sys
 
     from quizdesk.core import search

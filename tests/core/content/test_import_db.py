@@ -22,7 +22,7 @@ def repo(tmp_path: Path) -> Path:
     return target
 
 
-def _import(store: Store, paths: list[Path], **kwargs):  # type: ignore[no-untyped-def]
+def _import(store: Store, paths: list[Path], **kwargs):
     return run_import(paths, session_factory=store.session_factory, data_dir=store.path.parent, **kwargs)
 
 
@@ -177,7 +177,7 @@ def test_cancel_before_commit_leaves_database_and_media_as_they_were(
     staged: list[object] = []
     real_stage = media.stage
 
-    def stage(copies):  # type: ignore[no-untyped-def]
+    def stage(copies):
         result = real_stage(copies)
         staged.extend(result[0])
         return result
@@ -212,7 +212,7 @@ def test_a_write_error_rolls_everything_back(store: Store, repo: Path, monkeypat
     real = sync.sync_questions
     calls: list[int] = []
 
-    def flaky(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def flaky(*args, **kwargs):
         calls.append(1)
         if len(calls) == 2:
             raise RuntimeError("disk full")

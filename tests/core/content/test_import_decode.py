@@ -13,7 +13,7 @@ from quizdesk.core.content.importer.decode import MAX_FILE_BYTES, decode_bytes, 
 QUESTION = "## 1. 什么是梯度裁剪？\n\n限制梯度范数。\n"
 
 
-def _warnings(plan) -> list[str]:  # type: ignore[no-untyped-def]
+def _warnings(plan) -> list[str]:
     return [f"{Path(p.path).name}:{p.line}: {p.message}" for p in plan.problems]
 
 

@@ -11,7 +11,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "import"
 REPO = FIXTURES / "repo"
 
 
-def _split_file(path: Path):  # type: ignore[no-untyped-def]
+def _split_file(path: Path):
     decoded, _ = read_source(path)
     assert decoded is not None
     return split_text(decoded.text)

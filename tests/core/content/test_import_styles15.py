@@ -71,7 +71,7 @@ EXPECTED = {
 }
 
 
-def _plan(tmp_path: Path):  # type: ignore[no-untyped-def]
+def _plan(tmp_path: Path):
     return plan_import([STYLES], media_root=tmp_path / "media")
 
 

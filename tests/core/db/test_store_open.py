@@ -40,14 +40,14 @@ def test_head_constant_matches_migration_scripts() -> None:
     assert sorted(r.revision for r in scripts.walk_revisions()) == sorted(migrate.KNOWN_REVISIONS)
 
 
-def test_migrated_schema_matches_models(store) -> None:  # type: ignore[no-untyped-def]
+def test_migrated_schema_matches_models(store) -> None:
     inspector = inspect(store.engine)
     for table in Base.metadata.sorted_tables:
         db_columns = {c["name"] for c in inspector.get_columns(table.name)}
         assert db_columns == {c.name for c in table.columns}, table.name
 
 
-def _insert_raw_questions(connection, rows: list[dict[str, str]]) -> None:  # type: ignore[no-untyped-def]
+def _insert_raw_questions(connection, rows: list[dict[str, str]]) -> None:
     """A topic and questions written with plain SQL, as an older schema stores them."""
     connection.execute(text("INSERT INTO topics (id, key, name, name_en, origin, sort_order) VALUES (1, 'm', '模块', 'M', 'bundled', 0)"))
     connection.execute(
@@ -124,7 +124,7 @@ def test_file_that_is_not_a_database_is_refused_and_left_alone(data_dir: Path) -
     assert (data_dir / DB_FILENAME).read_bytes() == junk
 
 
-def test_newer_schema_is_refused(store) -> None:  # type: ignore[no-untyped-def]
+def test_newer_schema_is_refused(store) -> None:
     with store.engine.begin() as c:
         c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
     store.close()
@@ -133,7 +133,7 @@ def test_newer_schema_is_refused(store) -> None:  # type: ignore[no-untyped-def]
     assert info.value.kind == "newer" and "newer QuizDesk" in info.value.message
 
 
-def test_locked_database_gives_a_clear_message(store) -> None:  # type: ignore[no-untyped-def]
+def test_locked_database_gives_a_clear_message(store) -> None:
     store.close()
     holder = sqlite3.connect(store.path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
@@ -171,11 +171,11 @@ def test_read_only_data_dir_gives_a_clear_message_and_writes_nothing(tmp_path: P
     assert list(readonly.iterdir()) == []
 
 
-def _busy_timeout(session) -> int:  # type: ignore[no-untyped-def]
+def _busy_timeout(session) -> int:
     return int(session.execute(text("PRAGMA busy_timeout")).scalar_one())
 
 
-def test_a_quick_session_fails_fast_on_a_held_lock_and_restores_the_timeout(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_quick_session_fails_fast_on_a_held_lock_and_restores_the_timeout(store) -> None:
     from quizdesk.core.db.models import AppMeta
     from quizdesk.core.db.store import BUSY_TIMEOUT_MS
 

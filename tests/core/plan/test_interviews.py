@@ -43,7 +43,7 @@ def test_update_and_delete(bank: Bank) -> None:
     ({"module_keys": []}, "at least one module or topic"),
     ({"daily_minutes": 0}, "between 1 and 1440"),
 ])
-def test_bad_interviews_are_refused_with_a_reason(bank: Bank, kwargs: dict, message: str) -> None:  # type: ignore[type-arg]
+def test_bad_interviews_are_refused_with_a_reason(bank: Bank, kwargs: dict, message: str) -> None:
     args = {"name": "x", "on": date(2026, 4, 2), "module_keys": ["m"], "now": NOW, **kwargs}
     with bank.store.session() as session, pytest.raises(ValueError, match=message):
         save_interview(session, **args)

@@ -21,7 +21,7 @@ def _unseen(n: int, topics: int = 3) -> PlanInputs:
     return PlanInputs(cards=cards, seconds_per_type={"single": 30.0})
 
 
-def _views(plan_days: tuple, inputs: PlanInputs) -> dict[int, int]:  # type: ignore[type-arg]
+def _views(plan_days: tuple, inputs: PlanInputs) -> dict[int, int]:
     views = {c.question_id: c.views for c in inputs.cards}
     for day in plan_days:
         for q in (*day.due, *day.new, *day.extra):
@@ -86,7 +86,7 @@ def test_a_missed_evening_spreads_its_new_cards_and_never_piles_them_on_the_eve(
     on = date(2026, 3, 20)  # ten evenings: 10 ... 19
     minutes = 4  # tight: 8 cards of 30 s an evening, so the new cards' share is what counts
 
-    def plan_at(now: datetime):  # type: ignore[no-untyped-def]
+    def plan_at(now: datetime):
         with bank.store.read() as connection:
             return plan_interview(connection, bank.interview(on, minutes), now=now, tz=SHANGHAI)
 

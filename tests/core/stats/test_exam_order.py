@@ -11,7 +11,7 @@ from quizdesk.core.study.exams import ExamSpec, create_exam
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=timezone.utc)
 
 
-def test_weakest_first_puts_wrong_then_forgotten_then_unknown_then_known(bank) -> None:  # type: ignore[no-untyped-def]
+def test_weakest_first_puts_wrong_then_forgotten_then_unknown_then_known(bank) -> None:
     q = bank.questions["t1"]
     bank.answer("t1", 0, False, NOW - timedelta(days=1))  # wrong yesterday
     for day in range(5, 0, -1):
@@ -29,6 +29,6 @@ def test_weakest_first_puts_wrong_then_forgotten_then_unknown_then_known(bank) -
             assert exam is not None and exam.question_ids == [q[0], q[2], q[3], q[1]]
 
 
-def test_question_knowledge_of_nothing_is_empty(bank) -> None:  # type: ignore[no-untyped-def]
+def test_question_knowledge_of_nothing_is_empty(bank) -> None:
     with bank.store.read() as connection:
         assert question_knowledge(connection, [], now=NOW) == {}

@@ -56,11 +56,11 @@ def when(cell: str) -> datetime:
 
 
 @pytest.fixture
-def history(bank):  # type: ignore[no-untyped-def]
+def history(bank):
     """Three graded answers, one in an exam, one on a question with an awkward title."""
     awkward = bank.questions["t1"][0]
     with bank.store.session() as session:
-        session.get(Question, awkward).title = AWKWARD_TITLE  # type: ignore[union-attr]
+        session.get(Question, awkward).title = AWKWARD_TITLE
         exam = StudySession(mode="exam", spec={}, question_ids=[awkward], started_at=NOW)
         session.add(exam)
         session.flush()
@@ -71,7 +71,7 @@ def history(bank):  # type: ignore[no-untyped-def]
     return bank
 
 
-def test_every_column_of_every_file(history, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_column_of_every_file(history, tmp_path: Path) -> None:
     out = tmp_path / "export"
     out.mkdir()
     with history.store.read() as connection:
@@ -130,7 +130,7 @@ def test_every_column_of_every_file(history, tmp_path: Path) -> None:  # type: i
     assert (t2["mastery"], t2["accuracy"], t2["reason"]) == ("", "", "never_attempted")
 
 
-def test_rows_end_with_crlf_and_quote_what_needs_it(history, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_rows_end_with_crlf_and_quote_what_needs_it(history, tmp_path: Path) -> None:
     with history.store.read() as connection:
         export_csv(connection, tmp_path, now=NOW)
     raw = (tmp_path / "attempts.csv").read_bytes().decode("utf-8-sig")
@@ -149,7 +149,7 @@ def test_ordinary_text_is_left_alone() -> None:
         assert neutralise(text) == text
 
 
-def test_since_limits_attempts_only(history, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_since_limits_attempts_only(history, tmp_path: Path) -> None:
     with history.store.read() as connection:
         result = export_csv(connection, tmp_path, since=NOW - timedelta(days=2), now=NOW)
     assert result.rows["attempts.csv"] == 2
@@ -157,7 +157,7 @@ def test_since_limits_attempts_only(history, tmp_path: Path) -> None:  # type: i
     assert {r["question_id"]: r["attempts"] for r in as_dicts(tmp_path / "questions.csv")}["t1-q0"] == "2"
 
 
-def test_a_second_export_replaces_the_files(history, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_second_export_replaces_the_files(history, tmp_path: Path) -> None:
     (tmp_path / "attempts.csv").write_text("old", encoding="utf-8")
     with history.store.read() as connection:
         export_csv(connection, tmp_path, now=NOW)
@@ -166,7 +166,7 @@ def test_a_second_export_replaces_the_files(history, tmp_path: Path) -> None:  #
     assert sorted(p.name for p in tmp_path.iterdir()) == ["attempts.csv", "data", "questions.csv", "topics.csv"]
 
 
-def test_missing_folder_or_a_file_in_the_way_is_a_clear_error(history, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_missing_folder_or_a_file_in_the_way_is_a_clear_error(history, tmp_path: Path) -> None:
     with history.store.read() as connection:
         with pytest.raises(ExportError, match="does not exist") as missing:
             export_csv(connection, tmp_path / "nowhere", now=NOW)
@@ -184,7 +184,7 @@ def test_missing_folder_or_a_file_in_the_way_is_a_clear_error(history, tmp_path:
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["topics.csv"]
 
 
-def test_a_failed_rename_puts_the_old_files_back(history, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_rename_puts_the_old_files_back(history, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # A rename failing halfway (say, a file held open by another program on
     # Windows) cannot be produced on Linux, so the third rename is made to fail.
     out = tmp_path / "out"
@@ -194,7 +194,7 @@ def test_a_failed_rename_puts_the_old_files_back(history, tmp_path: Path, monkey
     real_replace = os.replace
     calls = []
 
-    def failing_replace(src, dst):  # type: ignore[no-untyped-def]
+    def failing_replace(src, dst):
         calls.append((Path(src).name, Path(dst).name))
         if Path(dst).name == "questions.csv" and Path(src).name.endswith(".tmp"):
             raise PermissionError(13, "Permission denied", str(dst))
@@ -224,7 +224,7 @@ def _run_isolated(folder: Path, mount: str, code: str) -> dict[str, object]:
         capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    return json.loads(result.stdout)
 
 
 EXPORT_IN_CHILD = """
@@ -244,7 +244,7 @@ print(json.dumps({{"error": error, "kind": kind, "path": path, "left": sorted(os
 """
 
 
-def test_read_only_folder_fails_clearly_and_leaves_nothing(history, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_folder_fails_clearly_and_leaves_nothing(history, tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
     outcome = _run_isolated(folder, 'mount --bind -o ro "$0" "$0"', EXPORT_IN_CHILD.format(db=str(history.store.path)))
@@ -254,7 +254,7 @@ def test_read_only_folder_fails_clearly_and_leaves_nothing(history, tmp_path: Pa
     assert (outcome["kind"], outcome["path"]) == (READONLY, str(folder))
 
 
-def test_full_disk_fails_clearly_and_leaves_nothing(history, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_full_disk_fails_clearly_and_leaves_nothing(history, tmp_path: Path) -> None:
     with history.store.session() as session:
         for question in session.scalars(select(Question)):
             question.title = "很长的标题" * 400  # 20 questions of ~6 kB: more than the 16 kB disk holds

@@ -17,7 +17,7 @@ OLD = {"attempts.csv": "old attempts", "questions.csv": "old questions", "topics
 
 
 @pytest.fixture
-def answered(bank):  # type: ignore[no-untyped-def]
+def answered(bank):
     for n in range(6):
         bank.answer("t1", n % 4, n % 2 == 0, NOW - timedelta(days=n + 1))
     return bank
@@ -37,7 +37,7 @@ def _contents(folder: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir())}
 
 
-def _checks_in_a_full_export(store, folder: Path) -> int:  # type: ignore[no-untyped-def]
+def _checks_in_a_full_export(store, folder: Path) -> int:
     calls = 0
 
     def never() -> bool:
@@ -50,7 +50,7 @@ def _checks_in_a_full_export(store, folder: Path) -> int:  # type: ignore[no-unt
     return calls
 
 
-def test_cancel_at_every_check_leaves_the_folder_as_it_was(answered, out: Path, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_at_every_check_leaves_the_folder_as_it_was(answered, out: Path, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr(export, "CHECK_EVERY", 1)  # a look after every row: every stage gets cancelled somewhere
     scratch = tmp_path / "scratch"
     scratch.mkdir()
@@ -70,7 +70,7 @@ def test_cancel_at_every_check_leaves_the_folder_as_it_was(answered, out: Path, 
         assert _contents(out) == OLD, f"cancelled at check {cancel_at}"  # no temp file, old files untouched
 
 
-def test_cancel_while_a_temp_file_is_being_written_from_another_thread(answered, out: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_while_a_temp_file_is_being_written_from_another_thread(answered, out: Path, monkeypatch) -> None:
     """As the GUI does it: the export runs on a worker thread; another thread sets the event."""
     monkeypatch.setattr(export, "CHECK_EVERY", 1)
     cancel, reached, seen_temps = threading.Event(), threading.Event(), []
@@ -108,7 +108,7 @@ def test_cancel_while_a_temp_file_is_being_written_from_another_thread(answered,
     assert _contents(out) == OLD
 
 
-def test_without_cancel_nothing_changes(answered, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_without_cancel_nothing_changes(answered, tmp_path: Path) -> None:
     """The command line passes no ``cancelled``: the same files as a never-cancelled export."""
     plain, never = tmp_path / "plain", tmp_path / "never"
     plain.mkdir()

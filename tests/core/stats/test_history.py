@@ -7,7 +7,7 @@ from datetime import date, datetime, timezone
 from quizdesk.core.stats.history import daily_history
 
 
-def test_days_are_local_oldest_first_and_zero_filled(bank, shanghai_time) -> None:  # type: ignore[no-untyped-def]
+def test_days_are_local_oldest_first_and_zero_filled(bank, shanghai_time) -> None:
     now = datetime(2026, 6, 10, 4, 0, tzinfo=timezone.utc)  # 12:00 on 10 June in Shanghai
     # 17:30 UTC on 8 June is 01:30 on 9 June in Shanghai.
     bank.answer("t1", 0, True, datetime(2026, 6, 8, 17, 30, tzinfo=timezone.utc))
@@ -23,7 +23,7 @@ def test_days_are_local_oldest_first_and_zero_filled(bank, shanghai_time) -> Non
     assert [d.accuracy for d in days] == [None, None, 1.0, 0.5, 1.0]
 
 
-def test_default_is_thirty_days_and_nothing_for_no_days(bank) -> None:  # type: ignore[no-untyped-def]
+def test_default_is_thirty_days_and_nothing_for_no_days(bank) -> None:
     now = datetime(2026, 6, 10, 12, 0, tzinfo=timezone.utc)
     with bank.store.read() as connection:
         days = daily_history(connection, now=now)

@@ -14,7 +14,7 @@ from quizdesk.core.stats.history import daily_history
 from quizdesk.core.stats.mastery import topic_stats
 
 
-def test_todays_answers_count_on_todays_local_date(bank, local_clock) -> None:  # type: ignore[no-untyped-def]
+def test_todays_answers_count_on_todays_local_date(bank, local_clock) -> None:
     """The history and the export's --since cut-off go by the local calendar, at any hour."""
     bank.answer("t1", 0, True, local_clock.ago(minutes=5))
     bank.answer("t1", 1, False, local_clock.ago(days=1))

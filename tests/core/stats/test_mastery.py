@@ -28,14 +28,14 @@ def ago(*days: float) -> list[datetime]:
     return [NOW - timedelta(days=d) for d in days]
 
 
-def stats_by_key(bank, now: datetime = NOW) -> dict[str, TopicStats]:  # type: ignore[no-untyped-def]
+def stats_by_key(bank, now: datetime = NOW) -> dict[str, TopicStats]:
     with bank.store.read() as connection:
         stats = topic_stats(connection, now=now)
     by_id = {v: k for k, v in bank.topics.items()}
     return {by_id[s.topic_id]: s for s in stats}
 
 
-def test_twenty_right_answers_outrank_two(bank) -> None:  # type: ignore[no-untyped-def]
+def test_twenty_right_answers_outrank_two(bank) -> None:
     # Same questions answered in both topics, so coverage is equal: only the amount of evidence differs.
     bank.answer_many("t1", True, ago(*[d / 2 for d in range(20)]), questions=2)
     bank.answer_many("t2", True, ago(1, 0.5), questions=2)
@@ -50,7 +50,7 @@ def test_twenty_right_answers_outrank_two(bank) -> None:  # type: ignore[no-unty
     assert order.index(bank.topics["t2"]) < order.index(bank.topics["t1"])
 
 
-def test_untouched_topic_is_never_attempted_not_zero_or_hundred(bank) -> None:  # type: ignore[no-untyped-def]
+def test_untouched_topic_is_never_attempted_not_zero_or_hundred(bank) -> None:
     bank.answer_many("t1", True, ago(3, 2, 1, 0.5))
     stats = stats_by_key(bank)
     untouched = stats["t3"]
@@ -62,7 +62,7 @@ def test_untouched_topic_is_never_attempted_not_zero_or_hundred(bank) -> None:  
     assert module.parent_id is None and module.mastery is not None and 0 < module.mastery < 100
 
 
-def test_never_attempted_ranks_after_evidence_of_weakness_and_before_strong_topics(bank) -> None:  # type: ignore[no-untyped-def]
+def test_never_attempted_ranks_after_evidence_of_weakness_and_before_strong_topics(bank) -> None:
     bank.answer_many("t1", True, ago(*[d / 3 for d in range(12)]))  # strong
     bank.answer_many("t2", False, ago(2, 1.5, 1, 0.5))  # weak
     bank.answer_many("t4", True, ago(1.5, 1, 0.5), questions=1)  # one question, right: weak for now (low coverage)
@@ -76,7 +76,7 @@ def test_never_attempted_ranks_after_evidence_of_weakness_and_before_strong_topi
     assert all(s.parent_id is not None for s in weakest_topics(list(stats.values()), limit=99))
 
 
-def test_a_topic_not_seen_for_weeks_decays(bank) -> None:  # type: ignore[no-untyped-def]
+def test_a_topic_not_seen_for_weeks_decays(bank) -> None:
     times = ago(*[d / 4 for d in range(16)])
     bank.answer_many("t1", True, times)
     # The same history six weeks earlier in another topic.
@@ -95,7 +95,7 @@ def test_a_topic_not_seen_for_weeks_decays(bank) -> None:  # type: ignore[no-unt
     assert later[-1].mastery is not None and later[-1].mastery < 75
 
 
-def test_ranking_is_stable_for_equal_evidence(bank) -> None:  # type: ignore[no-untyped-def]
+def test_ranking_is_stable_for_equal_evidence(bank) -> None:
     for topic in ("t4", "t2", "t3"):  # written in an order unlike their ids
         bank.answer_many(topic, False, ago(3, 2, 1))
     stats = stats_by_key(bank)
@@ -106,7 +106,7 @@ def test_ranking_is_stable_for_equal_evidence(bank) -> None:  # type: ignore[no-
         assert [s.topic_id for s in weakest_topics(order, limit=3)] == expected
 
 
-def test_accuracy_is_recency_weighted_with_a_prior(bank) -> None:  # type: ignore[no-untyped-def]
+def test_accuracy_is_recency_weighted_with_a_prior(bank) -> None:
     bank.answer("t1", 0, True, NOW)
     bank.answer("t1", 1, False, NOW - timedelta(days=HALF_LIFE_DAYS))
     t1 = stats_by_key(bank)["t1"]
@@ -117,7 +117,7 @@ def test_accuracy_is_recency_weighted_with_a_prior(bank) -> None:  # type: ignor
     assert t1.last_seen == NOW
 
 
-def test_retrievability_is_what_fsrs_says(bank) -> None:  # type: ignore[no-untyped-def]
+def test_retrievability_is_what_fsrs_says(bank) -> None:
     bank.answer_many("t1", True, ago(40, 30, 12, 9, 3))
     bank.answer("t1", 0, False, NOW - timedelta(days=2))
     moment = NOW + timedelta(hours=7)
@@ -130,7 +130,7 @@ def test_retrievability_is_what_fsrs_says(bank) -> None:  # type: ignore[no-unty
     assert t1.due == sum(1 for c in cards if c.due <= moment)
 
 
-def test_mastery_combines_accuracy_retrievability_and_coverage(bank) -> None:  # type: ignore[no-untyped-def]
+def test_mastery_combines_accuracy_retrievability_and_coverage(bank) -> None:
     bank.answer_many("t1", True, ago(5, 4), questions=2)
     t1 = stats_by_key(bank)["t1"]
     assert t1.accuracy is not None and t1.retrievability is not None
@@ -138,7 +138,7 @@ def test_mastery_combines_accuracy_retrievability_and_coverage(bank) -> None:  #
     assert t1.mastery == pytest.approx(expected)
 
 
-def test_modules_roll_up_their_topics_in_tree_order(bank) -> None:  # type: ignore[no-untyped-def]
+def test_modules_roll_up_their_topics_in_tree_order(bank) -> None:
     bank.answer_many("t1", True, ago(3, 2))
     bank.answer_many("t5", False, ago(1, 0.8, 0.6))  # three wrong: enough to call it low
     with bank.store.read() as connection:
@@ -153,20 +153,20 @@ def test_modules_roll_up_their_topics_in_tree_order(bank) -> None:  # type: igno
     assert stats[-1].reason is Reason.LOW_ACCURACY
 
 
-def test_retired_questions_and_future_attempts_do_not_count(bank) -> None:  # type: ignore[no-untyped-def]
+def test_retired_questions_and_future_attempts_do_not_count(bank) -> None:
     from quizdesk.core.db.models import Question
 
     bank.answer("t1", 0, True, NOW - timedelta(days=1))
     bank.answer("t1", 1, False, NOW + timedelta(days=1))  # after "now": not seen yet
     with bank.store.session() as session:
         for question_id in bank.questions["t2"]:
-            session.get(Question, question_id).retired_at = NOW  # type: ignore[union-attr]
+            session.get(Question, question_id).retired_at = NOW
     stats = stats_by_key(bank)
     assert stats["t1"].attempts == 1 and stats["t1"].attempted == 1
     assert "t2" not in stats and stats["m1"].questions == 12
 
 
-def test_python_math_fallback_gives_the_same_numbers(bank) -> None:  # type: ignore[no-untyped-def]
+def test_python_math_fallback_gives_the_same_numbers(bank) -> None:
     bank.answer_many("t1", True, ago(20, 9, 3, 1))
     bank.answer_many("t2", False, ago(4, 2))
     with bank.store.read() as connection:
@@ -180,18 +180,18 @@ def test_python_math_fallback_gives_the_same_numbers(bank) -> None:  # type: ign
         assert (a.mastery is None and b.mastery is None) or a.mastery == pytest.approx(b.mastery, rel=1e-12)
 
 
-def test_naive_now_is_refused(bank) -> None:  # type: ignore[no-untyped-def]
+def test_naive_now_is_refused(bank) -> None:
     with bank.store.read() as connection, pytest.raises(ValueError, match="aware"):
         topic_stats(connection, now=datetime(2026, 1, 1))
 
 
-def test_empty_database_has_no_rows(store) -> None:  # type: ignore[no-untyped-def]
+def test_empty_database_has_no_rows(store) -> None:
     with store.read() as connection:
         assert topic_stats(connection, now=NOW) == []
     assert weakest_topics([], limit=5) == []
 
 
-def test_blank_exam_answers_are_neither_coverage_nor_evidence(bank) -> None:  # type: ignore[no-untyped-def]
+def test_blank_exam_answers_are_neither_coverage_nor_evidence(bank) -> None:
     """Issue 21, item 11: 7 blank exam answers made a topic "10/10 covered, high confidence"."""
     from quizdesk.core.study.exams import ExamSpec, create_exam, save_answer, submit_exam
 
@@ -208,7 +208,7 @@ def test_blank_exam_answers_are_neither_coverage_nor_evidence(bank) -> None:  # 
     assert blanks == 3
 
 
-def test_an_exam_with_every_answer_blank_leaves_the_topic_never_attempted(bank) -> None:  # type: ignore[no-untyped-def]
+def test_an_exam_with_every_answer_blank_leaves_the_topic_never_attempted(bank) -> None:
     from quizdesk.core.study.exams import ExamSpec, create_exam, submit_exam
 
     with bank.store.session() as session:
@@ -218,7 +218,7 @@ def test_an_exam_with_every_answer_blank_leaves_the_topic_never_attempted(bank) 
     assert stats.reason is Reason.NEVER_ATTEMPTED and stats.mastery is None and stats.coverage == 0.0
 
 
-def test_one_or_two_answers_are_too_little_evidence_for_low_accuracy(bank) -> None:  # type: ignore[no-untyped-def]
+def test_one_or_two_answers_are_too_little_evidence_for_low_accuracy(bank) -> None:
     """One "Good" once read as "Low accuracy: 60 %"."""
     from quizdesk.core.stats.mastery import MIN_EVIDENCE_ATTEMPTS
     from quizdesk.core.study.reviews import record_rating

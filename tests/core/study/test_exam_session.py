@@ -96,7 +96,7 @@ class Recorder:
 
 
 @pytest.fixture
-def setup(gui_bank_store, external_ids, fake_clock):  # type: ignore[no-untyped-def]
+def setup(gui_bank_store, external_ids, fake_clock):
     """``setup(limit=…)``: (session, exam id, recorder) for a fresh exam."""
 
     def make(*, limit: int | None = 600, order: list[str] = ORDER) -> tuple[ExamSession, int, Recorder]:
@@ -121,7 +121,7 @@ def setup(gui_bank_store, external_ids, fake_clock):  # type: ignore[no-untyped-
         (600.0, 0.0, [("pause", 0), ("pause", 0), ("resume", 0), ("resume", 0), ("run", 1)], (599.0, 1.0, True)),
     ],
 )
-def test_exam_clock(fake_clock, remaining, elapsed, steps, expected) -> None:  # type: ignore[no-untyped-def]
+def test_exam_clock(fake_clock, remaining, elapsed, steps, expected) -> None:
     clock = ExamClock(remaining, elapsed, clock=fake_clock)
     for action, seconds in steps:
         if action == "run":
@@ -133,7 +133,7 @@ def test_exam_clock(fake_clock, remaining, elapsed, steps, expected) -> None:  #
 
 
 # -- answers, flags, pages: each committed as given -----------------------------------
-def test_each_answer_is_committed_with_the_clock_and_the_time_spent(setup, gui_bank_store, fake_clock) -> None:  # type: ignore[no-untyped-def]
+def test_each_answer_is_committed_with_the_clock_and_the_time_spent(setup, gui_bank_store, fake_clock) -> None:
     session, exam_id, recorder = setup()
     first, second = session.questions[0], session.questions[1]
     fake_clock.advance(7)
@@ -169,7 +169,7 @@ def test_each_answer_is_committed_with_the_clock_and_the_time_spent(setup, gui_b
         ("after submitting", lambda s: s.submit(), 2, False),
     ],
 )
-def test_going_to_a_page(setup, gui_bank_store, fake_clock, name, prepare, target, moves) -> None:  # type: ignore[no-untyped-def]
+def test_going_to_a_page(setup, gui_bank_store, fake_clock, name, prepare, target, moves) -> None:
     session, exam_id, _ = setup(limit=None)
     prepare(session)
     fake_clock.advance(4)
@@ -189,7 +189,7 @@ def test_going_to_a_page(setup, gui_bank_store, fake_clock, name, prepare, targe
         ("after submitting", lambda s: s.submit(), None, None),
     ],
 )
-def test_flagging(setup, gui_bank_store, name, prepare, expected, stored) -> None:  # type: ignore[no-untyped-def]
+def test_flagging(setup, gui_bank_store, name, prepare, expected, stored) -> None:
     session, exam_id, recorder = setup(limit=None)
     prepare(session)
     first = session.questions[0].id
@@ -201,7 +201,7 @@ def test_flagging(setup, gui_bank_store, name, prepare, expected, stored) -> Non
 
 
 # -- pausing --------------------------------------------------------------------------
-def test_pause_and_resume_only_without_a_time_limit(setup, gui_bank_store, fake_clock) -> None:  # type: ignore[no-untyped-def]
+def test_pause_and_resume_only_without_a_time_limit(setup, gui_bank_store, fake_clock) -> None:
     timed, timed_id, _ = setup(limit=300)
     assert not timed.can_pause and timed.pause() is False and timed.clock.running
     assert _row(gui_bank_store, timed_id).state == ExamState.ACTIVE
@@ -233,7 +233,7 @@ def test_pause_and_resume_only_without_a_time_limit(setup, gui_bank_store, fake_
         ("past the deadline", 900.0, Tick.TIME_UP),
     ],
 )
-def test_tick(setup, gui_bank_store, fake_clock, name, advance, expected) -> None:  # type: ignore[no-untyped-def]
+def test_tick(setup, gui_bank_store, fake_clock, name, advance, expected) -> None:
     session, exam_id, recorder = setup(limit=600)
     fake_clock.advance(advance)
     assert session.tick() is expected, name
@@ -244,7 +244,7 @@ def test_tick(setup, gui_bank_store, fake_clock, name, advance, expected) -> Non
         assert session.tick() is Tick.NOTHING  # the next save waits again
 
 
-def test_time_running_out_submits_with_the_answers_given(setup, gui_bank_store, fake_clock) -> None:  # type: ignore[no-untyped-def]
+def test_time_running_out_submits_with_the_answers_given(setup, gui_bank_store, fake_clock) -> None:
     session, exam_id, _ = setup(limit=120)
     first = session.questions[0]
     fake_clock.advance(30)
@@ -263,17 +263,17 @@ def test_time_running_out_submits_with_the_answers_given(setup, gui_bank_store, 
 
 
 # -- a locked database: the unsaved queue and its retries ----------------------------------
-def test_a_locked_database_keeps_answers_and_flags_queued_and_retries_them(setup, gui_bank_store, fake_clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_locked_database_keeps_answers_and_flags_queued_and_retries_them(setup, gui_bank_store, fake_clock) -> None:
     session, exam_id, recorder = setup(limit=600)
     first, second = session.questions[0], session.questions[1]
     timeouts: list[int | None] = []
     real_session = gui_bank_store.session
 
-    def recording_session(**kwargs):  # type: ignore[no-untyped-def]
+    def recording_session(**kwargs):
         timeouts.append(kwargs.get("busy_timeout_ms"))
         return real_session(**kwargs)
 
-    gui_bank_store.session = recording_session  # type: ignore[method-assign]
+    gui_bank_store.session = recording_session
     try:
         with write_lock(gui_bank_store):
             fake_clock.advance(3)
@@ -295,7 +295,7 @@ def test_a_locked_database_keeps_answers_and_flags_queued_and_retries_them(setup
         fake_clock.advance(0.5)
         assert session.tick() is Tick.RETRIED
     finally:
-        gui_bank_store.session = real_session  # type: ignore[method-assign]
+        gui_bank_store.session = real_session
     assert not session.has_unsaved_changes and session.last_error is None
     assert _stored(gui_bank_store, exam_id) == {first.id: ([2], True), second.id: ([0], False)}
     # Oldest first, answers before flags; each reported once it was committed.
@@ -303,7 +303,7 @@ def test_a_locked_database_keeps_answers_and_flags_queued_and_retries_them(setup
     assert set(timeouts) == {QUICK_WRITE_TIMEOUT_MS}
 
 
-def test_submit_writes_the_pending_answers_first(setup, gui_bank_store, fake_clock) -> None:  # type: ignore[no-untyped-def]
+def test_submit_writes_the_pending_answers_first(setup, gui_bank_store, fake_clock) -> None:
     session, exam_id, recorder = setup(limit=600)
     first = session.questions[0]
     with write_lock(gui_bank_store):
@@ -318,7 +318,7 @@ def test_submit_writes_the_pending_answers_first(setup, gui_bank_store, fake_clo
     assert _row(gui_bank_store, exam_id).state == ExamState.FINISHED  # the open questions were left blank
 
 
-def test_a_refused_submission_keeps_the_exam_open(setup, gui_bank_store, fake_clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_submission_keeps_the_exam_open(setup, gui_bank_store, fake_clock) -> None:
     session, exam_id, _ = setup(limit=600)
     first = session.questions[0]
     with write_lock(gui_bank_store):
@@ -330,7 +330,7 @@ def test_a_refused_submission_keeps_the_exam_open(setup, gui_bank_store, fake_cl
     assert _stored(gui_bank_store, exam_id)[first.id] == ([0], False)
 
 
-def test_a_refused_write_that_is_not_a_lock_is_kept_too(setup, gui_bank_store, fake_clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_write_that_is_not_a_lock_is_kept_too(setup, gui_bank_store, fake_clock) -> None:
     """Disk full, read-only folder: same path as a lock (the error says which)."""
     session, exam_id, _ = setup(limit=600)
     first = session.questions[0]
@@ -349,7 +349,7 @@ def test_a_refused_write_that_is_not_a_lock_is_kept_too(setup, gui_bank_store, f
 
 
 # -- save, close, resume ---------------------------------------------------------------
-def test_the_remaining_time_survives_closing_and_the_clock_stands_still_while_closed(setup, gui_bank_store, fake_clock) -> None:  # type: ignore[no-untyped-def]
+def test_the_remaining_time_survives_closing_and_the_clock_stands_still_while_closed(setup, gui_bank_store, fake_clock) -> None:
     session, exam_id, _ = setup(limit=600)
     session.go_to(2)
     fake_clock.advance(100)
@@ -364,7 +364,7 @@ def test_the_remaining_time_survives_closing_and_the_clock_stands_still_while_cl
     assert again.clock.remaining() == 450.0
 
 
-def test_a_finished_exam_cannot_be_taken_again(setup, gui_bank_store) -> None:  # type: ignore[no-untyped-def]
+def test_a_finished_exam_cannot_be_taken_again(setup, gui_bank_store) -> None:
     session, exam_id, _ = setup(limit=600, order=["g-clip-q1"])
     assert session.submit() is True and session.submit() is True  # submitting twice is harmless
     assert _row(gui_bank_store, exam_id).state == ExamState.FINISHED

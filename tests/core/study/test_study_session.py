@@ -54,7 +54,7 @@ CARDS = [
 
 
 @pytest.mark.parametrize(("external", "name", "steps", "attempt"), CARDS, ids=[c[1] for c in CARDS])
-def test_one_card_through_its_phases(gui_bank_store, external_ids, fake_clock, external, name, steps, attempt) -> None:  # type: ignore[no-untyped-def]
+def test_one_card_through_its_phases(gui_bank_store, external_ids, fake_clock, external, name, steps, attempt) -> None:
     study, graded = _round(gui_bank_store, external_ids, [external], fake_clock)
     assert study.phase == Q and study.card is not None and study.card.id == external_ids[external]
     for action, argument, expected in steps:
@@ -83,7 +83,7 @@ def test_one_card_through_its_phases(gui_bank_store, external_ids, fake_clock, e
     assert study.phase == D and study.card is None and study.next_card() == D  # the summary stays
 
 
-def test_a_round_of_five_cards_and_its_summary(gui_bank_store, external_ids, fake_clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_round_of_five_cards_and_its_summary(gui_bank_store, external_ids, fake_clock) -> None:
     study, graded = _round(gui_bank_store, external_ids, ["g-warmup", "g-clip", "g-clip-q1", "g-bn-tf"], fake_clock)
     assert study.mean_score is None
     study.reveal()
@@ -101,13 +101,13 @@ def test_a_round_of_five_cards_and_its_summary(gui_bank_store, external_ids, fak
     assert study.mean_score == 0.5 and len(graded) == 4 and len(_attempts(gui_bank_store)) == 4
 
 
-def test_nothing_to_study_goes_straight_to_the_summary(gui_bank_store, fake_clock) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_to_study_goes_straight_to_the_summary(gui_bank_store, fake_clock) -> None:
     study = StudyRound.open(gui_bank_store, [], clock=fake_clock)
     assert study.phase == D and study.card is None and study.mean_score is None
     assert not study.reveal() and study.check_choice([0]) is None
 
 
-def test_a_refused_grade_keeps_the_card_and_can_be_given_again(gui_bank_store, external_ids, fake_clock) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_grade_keeps_the_card_and_can_be_given_again(gui_bank_store, external_ids, fake_clock) -> None:
     study, graded = _round(gui_bank_store, external_ids, ["g-warmup", "g-clip-q1"], fake_clock)
     study.reveal()
     other = sqlite3.connect(gui_bank_store.path, isolation_level=None)
@@ -141,7 +141,7 @@ def _submitted_exam(store: Store, ids: dict[str, int], notes: dict[str, Any]) ->
     return exam_id
 
 
-def test_self_grading_each_answered_open_question(gui_bank_store, external_ids) -> None:  # type: ignore[no-untyped-def]
+def test_self_grading_each_answered_open_question(gui_bank_store, external_ids) -> None:
     ids = external_ids
     exam_id = _submitted_exam(gui_bank_store, ids, {"g-clip": "范数裁剪", "g-warmup": "先小后大", "g-adam": "  "})
     grading = ExamGrading.open(gui_bank_store, exam_id, now=lambda: NOW)
@@ -153,15 +153,15 @@ def test_self_grading_each_answered_open_question(gui_bank_store, external_ids) 
     assert grading.record_points([0]) is False  # g-warmup has none: rate it
     assert grading.record_rating(0) is False
     with gui_bank_store.session() as s:
-        assert s.get(StudySession, exam_id).state == ExamState.GRADING  # type: ignore[union-attr]
+        assert s.get(StudySession, exam_id).state == ExamState.GRADING
     assert grading.record_rating(4) is True and grading.done and grading.question is None
     with gui_bank_store.session() as s:
-        assert s.get(StudySession, exam_id).state == ExamState.FINISHED  # type: ignore[union-attr]
+        assert s.get(StudySession, exam_id).state == ExamState.FINISHED
         scores = dict(s.execute(select(Attempt.question_id, Attempt.score).where(Attempt.session_id == exam_id)).all())
     assert scores == {ids["g-clip"]: pytest.approx(2 / 3), ids["g-warmup"]: 1.0, ids["g-adam"]: 0.0, ids["g-clip-q1"]: 0.0}
 
 
-def test_self_grading_resumed_counts_the_grades_given_before(gui_bank_store, external_ids) -> None:  # type: ignore[no-untyped-def]
+def test_self_grading_resumed_counts_the_grades_given_before(gui_bank_store, external_ids) -> None:
     ids = external_ids
     exam_id = _submitted_exam(gui_bank_store, ids, {"g-clip": "a", "g-warmup": "b", "g-adam": "c"})
     first = ExamGrading.open(gui_bank_store, exam_id, now=lambda: NOW)
@@ -170,7 +170,7 @@ def test_self_grading_resumed_counts_the_grades_given_before(gui_bank_store, ext
     assert [q.id for q in again.pending] == [ids["g-warmup"], ids["g-adam"]] and again.number == 2 and again.total_open == 3
 
 
-def test_a_refused_self_grade_keeps_the_question(gui_bank_store, external_ids) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_self_grade_keeps_the_question(gui_bank_store, external_ids) -> None:
     exam_id = _submitted_exam(gui_bank_store, external_ids, {"g-warmup": "b"})
     grading = ExamGrading.open(gui_bank_store, exam_id, now=lambda: NOW)
     assert [q.id for q in grading.pending] == [external_ids["g-warmup"]]

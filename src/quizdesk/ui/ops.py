@@ -132,7 +132,7 @@ def run(
 
 def _failed(parent: QWidget | None, exc: BaseException, quiet: bool, on_failure: Callable[[str], None] | None) -> OpResult[Any]:
     message = describe_error(exc)
-    log.warning("write failed: %s", exc)
+    log.warning("write failed: %s", getattr(exc, "orig", None) or exc)  # the SQL statement is noise in a log line
     if on_failure is not None:
         on_failure(message)
     elif not quiet:

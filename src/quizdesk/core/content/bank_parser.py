@@ -21,17 +21,17 @@ from quizdesk.core.content.model import (
     Problem,
     TopicRef,
 )
+from quizdesk.core.markdown_blocks import atx_heading, scan_fences
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
 ORDER_PREFIX_RE = re.compile(r"^(\d+)[-_ ]")
-FENCE_RE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 META_RE = re.compile(r"^\s*<!--(.*?)-->\s*$")
 CHOICE_RE = re.compile(r"^\s*[-*+]\s+\[([ xX])\]\s+(.*)$")
 LIST_ITEM_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 SECTION_RE = re.compile(r"^###\s+(要点|解析)\s*[:：]?\s*#*\s*$")
-HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-NO_SPACE_HEADING_RE = re.compile(r"^(#{1,6})[^#\s]")
+# A run of "#" followed by anything but a space or tab (a full-width space too): meant as a heading, read as text.
+NO_SPACE_HEADING_RE = re.compile(r"^ {0,3}(#{1,6})[^# \t]")
 TRUE_WORDS = {"true", "yes", "对", "正确", "是"}
 FALSE_WORDS = {"false", "no", "错", "错误", "否"}
 
@@ -105,47 +105,32 @@ class FencedBlock(NamedTuple):
 
 
 def _fenced(lines: list[str]) -> _Fences:
-    """Where the fenced code blocks are.
+    """Where the fenced code blocks are (core/markdown_blocks.py's rules: CommonMark's).
 
-    As in CommonMark, a fence closes only with the same character, at least as
-    many of them, and nothing else on the line, so a ```` fence can show a ```
-    fence inside it. A fence never closed runs to the end of the file.
+    A fence closes only with the same character, at least as many of them, and
+    nothing else on the line, so a ```` fence can show a ``` fence inside it.
+    A fence never closed runs to the end of the file.
     """
-    code: set[int] = set()
-    openings: list[int] = []
-    closings: list[int | None] = []
-    char, length = "", 0
-    for number, line in enumerate(lines, start=1):
-        match = FENCE_RE.match(line)
-        if length == 0:
-            if match:
-                char, length = match.group(1)[0], len(match.group(1))
-                code.add(number)
-                openings.append(number)
-            continue
-        code.add(number)
-        if match and match.group(1)[0] == char and len(match.group(1)) >= length and not line[match.end() :].strip():
-            length = 0
-            closings.append(number)
-    if length:
-        closings.append(None)
-    return _Fences(code, openings[-1] if length else None, openings, closings)
+    scan = scan_fences(lines)
+    code = {number for number, is_code in enumerate(scan.code, start=1) if is_code}
+    unclosed = scan.unclosed
+    return _Fences(
+        code,
+        unclosed.open + 1 if unclosed is not None else None,
+        [block.open + 1 for block in scan.blocks],
+        [block.close + 1 if block.close is not None else None for block in scan.blocks],
+    )
 
 
 def fenced_blocks(text: str) -> list[FencedBlock]:
     """Every fenced code block of ``text``, found by the same fence walk as the parser's headings
     (a block never closed runs to the end of the text)."""
     lines = text.split("\n")
-    fences = _fenced(lines)
     blocks = []
-    for opening, closing in zip(fences.openings, fences.closings):
-        line = lines[opening - 1]
-        match = FENCE_RE.match(line)
-        assert match is not None
-        info = line[match.end() :].strip().split()
-        language = info[0].split("{")[0].lower() if info else ""
-        end = closing - 1 if closing is not None else len(lines)
-        blocks.append(FencedBlock(opening, language, "\n".join(lines[opening:end])))
+    for block in scan_fences(lines).blocks:
+        language = block.fence.language.split("{")[0].lower()
+        end = block.close if block.close is not None else len(lines)
+        blocks.append(FencedBlock(block.open + 1, language, "\n".join(lines[block.open + 1 : end])))
     return blocks
 
 
@@ -159,9 +144,9 @@ def _scan_headings(lines: list[str], code: set[int]) -> Iterator[_Heading]:
     for number, line in enumerate(lines, start=1):
         if number in code:
             continue
-        heading = HEADING_RE.match(line)
+        heading = atx_heading(line)
         if heading:
-            yield _Heading(len(heading.group(1)), heading.group(2).strip(), number)
+            yield _Heading(heading.level, heading.text, number)
 
 
 def _is_question_metadata(line: str) -> bool:
@@ -202,8 +187,8 @@ def _misplaced_lines(lines: list[str], code: set[int], path: str) -> tuple[list[
         if not _is_question_metadata(lines[number - 1]):
             continue
         above = preceding.get(number)
-        above_heading = HEADING_RE.match(lines[above - 1]) if above is not None else None
-        if above in broken or (above_heading is not None and len(above_heading.group(1)) == 2):
+        above_heading = atx_heading(lines[above - 1]) if above is not None else None
+        if above in broken or (above_heading is not None and above_heading.level == 2):
             continue
         problems.append(
             Problem(path, number, "question metadata comment is not directly under a '## ' question heading; the question is skipped")

@@ -13,7 +13,8 @@ import re
 import secrets
 from dataclasses import dataclass
 
-_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*)$")
+from quizdesk.core.markdown_blocks import TOP_LEVEL_INDENT, open_fence
+
 _ITEM = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)])(?: |$)")
 
 
@@ -50,20 +51,18 @@ def lift_fences(text: str) -> Lifted:
             in_list = True
         elif line.strip() and not line.startswith((" ", "\t")) and (not out or not out[-1].strip()):
             in_list = False
-        match = _OPEN.match(line.expandtabs(4))
-        indent = len(match.group("indent")) if match else 0
-        if match and (indent < 4 or in_list) and not (match.group("fence")[0] == "`" and "`" in match.group("info")):
-            fence = match.group("fence")
+        # Inside a list item a fence is indented like the item's text, so any depth opens one there.
+        fence = open_fence(line) if line.lstrip(" \t")[:1] in ("`", "~") else None
+        if fence is not None and (fence.indent < TOP_LEVEL_INDENT or in_list):
+            indent = fence.indent
             body: list[str] = []
             j = i + 1
             while j < len(lines):
-                candidate = lines[j].expandtabs(4).strip()
-                if candidate.startswith(fence[0] * len(fence)) and set(candidate) <= {fence[0]}:
+                if fence.closes(lines[j]):
                     break
                 body.append(_dedent(lines[j].expandtabs(4), indent))
                 j += 1
-            info = match.group("info").strip()
-            language = info.split()[0].strip("{}.") if info else None
+            language = fence.language.strip("{}.") if fence.info else None
             blocks.append(CodeBlock(language or None, "\n".join(body)))
             token = f"{' ' * indent}qzc{nonce}x{len(blocks) - 1}x"
             at_top = indent < 4 and not in_list

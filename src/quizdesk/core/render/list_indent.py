@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 
+from quizdesk.core.markdown_blocks import Fence, open_fence
+
 _ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
-_FENCE = re.compile(r"^ *(`{3,}|~{3,})")
 
 
 def normalize_list_indent(text: str) -> str:
     stack: list[int] = []  # content columns of the open items, outermost first
     out: list[str] = []
-    fence: str | None = None
+    fence: Fence | None = None
     fence_shift = 0
     previous_blank = False
     for line in text.split("\n"):
@@ -26,7 +27,7 @@ def normalize_list_indent(text: str) -> str:
             stripped = line.lstrip(" ")
             indent = len(line) - len(stripped)
             out.append(" " * max(0, indent + fence_shift) + stripped)
-            if stripped.startswith(fence) and set(stripped.strip()) <= {fence[0]}:
+            if fence.closes(line):
                 fence = None
             continue
         if not line.strip():
@@ -50,9 +51,9 @@ def normalize_list_indent(text: str) -> str:
         elif stack:
             shift = 4 * len(stack) - stack[-1]
             new_line = " " * max(0, indent + shift) + stripped
-            fence_match = _FENCE.match(expanded)
-            if fence_match:
-                fence, fence_shift = fence_match.group(1), shift
+            opening = open_fence(expanded)
+            if opening is not None:
+                fence, fence_shift = opening, shift
             out.append(new_line)
         else:
             if indent == 0 or previous_blank:

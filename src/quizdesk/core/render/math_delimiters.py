@@ -24,7 +24,9 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from quizdesk.core.markdown_blocks import TOP_LEVEL_INDENT, Fence, open_fence
 
 # Character entity Markdown passes through untouched and QTextBrowser shows as "$".
 LITERAL_DOLLAR = "&#36;"
@@ -88,27 +90,40 @@ def placeholder(nonce: str, index: int) -> str:
     return f"qzm{nonce}x{index}x"
 
 
-_FENCE = re.compile(r"^( {0,3}|\s*(?:[-*+]|\d+[.)])\s+)(`{3,}|~{3,})")
+_ITEM_MARKER = re.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s")
 _RAW_SKIP = re.compile(r"<!--.*?-->|<(code|pre|kbd|samp)\b[^>]*>.*?</\1\s*>", re.S | re.I)
+
+
+def _opening_fence(line: str) -> Fence | None:
+    """The fence ``line`` opens at the top level or right after a list marker (``- ```py``), or None."""
+    if line.lstrip(" \t")[:1] in ("`", "~"):
+        fence = open_fence(line)
+        return fence if fence is not None and fence.indent < TOP_LEVEL_INDENT else None
+    marker = _ITEM_MARKER.match(line)
+    if marker is None or line[marker.end() : marker.end() + 1] not in ("`", "~"):
+        return None
+    fence = open_fence(line[marker.end() :])
+    # The item's text starts after the marker: the closing fence is measured from there.
+    return replace(fence, indent=len(line[: marker.end()].expandtabs(4))) if fence is not None else None
 
 
 def _code_block_lines(lines: list[str]) -> list[bool]:
     """For each line, whether it belongs to a fenced or indented code block."""
     is_code = [False] * len(lines)
-    fence: str | None = None
+    fence: Fence | None = None
     previous_blank = True
     in_list = False
     for i, line in enumerate(lines):
         stripped = line.strip()
         if fence is not None:
             is_code[i] = True
-            if stripped.startswith(fence) and set(stripped) <= {fence[0]}:
+            if fence.closes(line):
                 fence = None
             continue
-        match = _FENCE.match(line)
-        if match:
-            fence = match.group(2)
+        opening = _opening_fence(line)
+        if opening is not None:
+            fence = opening
             is_code[i] = True
             continue
         if not stripped:

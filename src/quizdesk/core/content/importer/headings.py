@@ -11,10 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-# Written so that no two quantifiers compete for the same characters: a
-# megabyte-long line of spaces must cost one pass, not hours of backtracking.
-_ATX_RE = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*))?$")
-_FENCE_RE = re.compile(r"^\s*(`{3,}|~{3,})(.*)$")
+from quizdesk.core.markdown_blocks import Fence, atx_heading, open_fence
+
 _HTML_OPEN_RE = re.compile(r"^\s*<h([1-6])(\s[^>]*)?>", re.IGNORECASE)
 _ID_ATTR_RE = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _INLINE_ANCHOR_RE = re.compile(r"""<a\s[^>]*?\b(?:id|name)\s*=\s*["']?([^"'\s>]+)["']?[^>]*>\s*</a>""", re.IGNORECASE)
@@ -98,22 +96,13 @@ def _html_heading(lines: list[str], index: int) -> tuple[Heading, int] | None:
     return None
 
 
-def _strip_closing_hashes(text: str) -> str:
-    """``## Title ##`` → ``Title`` (CommonMark: the closing run must follow a space)."""
-    text = text.rstrip(" \t")
-    bare = text.rstrip("#")
-    if bare != text and (not bare or bare[-1] in " \t"):
-        return bare.rstrip(" \t")
-    return text
-
-
 def _atx_heading(line: str, index: int) -> Heading | None:
     if len(line) > MAX_HEADING_CHARS:
         return None
-    match = _ATX_RE.match(line)
-    if match is None:
+    atx = atx_heading(line)
+    if atx is None:
         return None
-    text = _strip_closing_hashes(match.group(2) or "").strip()
+    text = atx.text
     anchor = ""
     brace = text.rfind("{#")
     if text.endswith("}") and brace >= 0:
@@ -126,7 +115,7 @@ def _atx_heading(line: str, index: int) -> Heading | None:
         anchor = anchor or inline.group(1)
     if not text:
         return None  # an empty "#" line: treat it as text, it names nothing
-    return Heading(index, index, len(match.group(1)), text, anchor, "atx")
+    return Heading(index, index, atx.level, text, anchor, "atx")
 
 
 def scan(text: str) -> Scan:
@@ -138,7 +127,8 @@ def scan(text: str) -> Scan:
     result.front_matter_end = start
     for index in range(start):
         opaque[index] = True
-    fence: tuple[str, int, int] | None = None  # (char, length, opening line)
+    fence: Fence | None = None
+    fence_line = 0
     in_comment = in_pre = False
     index = start
     while index < len(lines):
@@ -148,10 +138,8 @@ def scan(text: str) -> Scan:
         first = stripped[:1]
         if fence is not None:
             opaque[index] = True
-            if first == fence[0]:
-                closing = _FENCE_RE.match(line)
-                if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= fence[1] and not closing.group(2).strip():
-                    fence = None
+            if first == fence.char and fence.closes(line):
+                fence = None
             index += 1
             continue
         if in_comment or in_pre:
@@ -163,10 +151,11 @@ def scan(text: str) -> Scan:
             index += 1
             continue
         if first in ("`", "~"):
-            opening = _FENCE_RE.match(line)
-            # A backtick fence's info string cannot hold a backtick (CommonMark).
-            if opening and not (opening.group(1)[0] == "`" and "`" in opening.group(2)):
-                fence = (opening.group(1)[0], len(opening.group(1)), index)
+            # At any indentation: the importer does not track list items, and a
+            # fence in an item is indented like the item's text.
+            opening = open_fence(line)
+            if opening is not None:
+                fence, fence_line = opening, index
                 opaque[index] = True
                 index += 1
                 continue
@@ -192,7 +181,7 @@ def scan(text: str) -> Scan:
                 result.headings.append(heading)
         index += 1
     if fence is not None:
-        result.unclosed_fence = fence[2]
+        result.unclosed_fence = fence_line
     return result
 
 

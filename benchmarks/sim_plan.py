@@ -146,7 +146,7 @@ def inputs_for(learner: Learner, questions: list[Question]) -> PlanInputs:
     seconds = dict(DEFAULT_SECONDS)
     for qtype, values in learner.seconds.items():
         if len(values) >= MIN_SAMPLES:
-            seconds[qtype] = statistics.median(values[-200:])
+            seconds[qtype] = statistics.fmean(values[-200:])
     once = [r for q, r in learner.first_ratings.items() if learner.views.get(q) == 1]
     p_new = (1.0 + sum(1 for r in once if r >= 2)) / (2.0 + len(once))
     return PlanInputs(cards=rows, seconds_per_type=seconds, new_card_recall=p_new)

@@ -65,11 +65,18 @@ def test_a_fresh_bank_reads_zero_and_plans_new_cards_from_the_start(bank: Bank) 
     assert plan.seconds_per_card["single"] == 30.0 and not plan.seconds_measured["single"]
 
 
-def test_seconds_per_card_is_the_median_of_the_users_recent_answers(bank: Bank) -> None:
-    for n, seconds in enumerate((10, 12, 14, 16, 100)):
-        bank.answer(bank.questions["never"][n], NOW - timedelta(days=3, minutes=n), seconds=seconds)
+def test_seconds_per_card_is_the_mean_of_the_users_recent_answers_without_walk_aways(bank: Bank) -> None:
+    for n, seconds in enumerate((10, 12, 14, 16, 100, 3000, 1)):  # 3000 s: away from the desk; 1 s: a slip
+        bank.answer(bank.questions["never"][n % 6], NOW - timedelta(days=3, minutes=n), seconds=seconds)
     plan = _plan(bank)
-    assert plan.seconds_per_card["single"] == 14.0 and plan.seconds_measured["single"]
+    assert plan.seconds_per_card["single"] == 30.4 and plan.seconds_measured["single"]
+    assert plan.seconds_per_card["open"] == 90.0 and not plan.seconds_measured["open"]
+
+
+def test_four_answers_are_too_few_to_replace_the_default(bank: Bank) -> None:
+    for n in range(4):
+        bank.answer(bank.questions["never"][n], NOW - timedelta(days=3, minutes=n), seconds=10)
+    assert _plan(bank).seconds_per_card["single"] == 30.0
 
 
 def test_the_interview_day_itself_and_past_days_plan_nothing(studied: Bank) -> None:

@@ -2,7 +2,8 @@
 
 ziamath draws ``\\text`` with STIX Two Math, which has no CJK, and its
 ``config.text.textfont`` only affects ``ziamath.Text``, not formulas. So we
-hook :meth:`ziamath.mathfont.MathFont.findglyph`, the one place every node
+hook :meth:`ziamath.mathfont.MathFont.findglyph` (through
+core/render/ziamath_patches.py, which holds every ziamath patch), the one place every node
 asks for a glyph: when the math font maps a character to glyph 0 (.notdef),
 the glyph comes from the first CJK font found on the system, scaled into the
 math font's units. Characters no font has are recorded so the renderer can
@@ -29,6 +30,7 @@ from ziafont.fonttypes import BBox
 from ziafont.glyph import SimpleGlyph
 from ziamath.mathfont import MathFont
 
+from quizdesk.core.render import ziamath_patches
 from quizdesk.core.render.cjk_font import CjkFont
 
 log = logging.getLogger(__name__)
@@ -230,11 +232,8 @@ def _fallback_glyph(char: str, math_font: MathFont, size: float) -> SimpleGlyph 
     return FallbackGlyph(font.glyph(char), math_font, size)
 
 
-_original_findglyph = MathFont.findglyph
-
-
 def _findglyph(self: MathFont, char: str, variant: Any) -> SimpleGlyph:
-    glyph: SimpleGlyph = _original_findglyph(self, char, variant)
+    glyph: SimpleGlyph = ziamath_patches.original_findglyph(self, char, variant)
     if glyph.index == 0 and not char.isspace() and char.isprintable():
         fallback = _fallback_glyph(char, self, _state.size)
         if fallback is not None:
@@ -246,7 +245,7 @@ def _findglyph(self: MathFont, char: str, variant: Any) -> SimpleGlyph:
 
 def install() -> None:
     """Route missing math-font glyphs to the fallback font (idempotent)."""
-    MathFont.findglyph = _findglyph  # type: ignore[method-assign]
+    ziamath_patches.replace_findglyph(_findglyph)
 
 
 @contextmanager

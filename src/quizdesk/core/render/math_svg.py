@@ -17,10 +17,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 import ziamath
-from ziamath.nodes.mnode import Mnode
+from ziamath.nodes.mnode import Mnode  # for type hints; patched in ziamath_patches
 from ziamath.tex import tex2mml
 
-from quizdesk.core.render import cjk_fallback, tex_rules
+from quizdesk.core.render import cjk_fallback, tex_rules, ziamath_patches
 
 MAX_TEX_CHARS = 4000
 MAX_NESTING = 24
@@ -48,7 +48,6 @@ class _Budget(threading.local):
 
 
 _budget = _Budget()
-_original_fromelement = Mnode.fromelement.__func__  # type: ignore[attr-defined]
 
 
 def _budgeted_fromelement(cls: type[Mnode], element: ET.Element, parent: Mnode, **kwargs: Any) -> Mnode:
@@ -58,11 +57,11 @@ def _budgeted_fromelement(cls: type[Mnode], element: ET.Element, parent: Mnode, 
             raise MathError("formula too complex to draw (nested too deeply)")
         if _budget.nodes % 64 == 0 and time.thread_time() > _budget.deadline:
             raise MathError(f"formula takes too long to draw (over {MAX_CPU_SECONDS:g} s)")
-    node: Mnode = _original_fromelement(cls, element, parent, **kwargs)
+    node: Mnode = ziamath_patches.original_fromelement(cls, element, parent, **kwargs)
     return node
 
 
-Mnode.fromelement = classmethod(_budgeted_fromelement)  # type: ignore[method-assign,assignment]
+ziamath_patches.replace_fromelement(_budgeted_fromelement)
 # latex2mathml passes commands it does not know through as text, e.g. <mi>\foo</mi>.
 _UNKNOWN_COMMAND = re.compile(r"(\\[A-Za-z]+)")
 _VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')

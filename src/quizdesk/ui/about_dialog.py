@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from quizdesk import APP_NAME, __version__
 from quizdesk.core.paths import bundle_root
 from quizdesk.ui.app_icon import app_icon
+from quizdesk.ui.named import named
 
 
 def licence_text() -> str | None:
@@ -56,20 +57,19 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
         self.data_dir = data_dir
 
-        icon = QLabel(objectName="aboutIcon")
+        icon = named(QLabel(), "aboutIcon")
         icon.setPixmap(app_icon().pixmap(64, 64))
-        title = QLabel(f"{APP_NAME} {__version__}", objectName="aboutTitle")
+        title = named(QLabel(f"{APP_NAME} {__version__}"), "aboutTitle")
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         title.setFont(font)
-        description = QLabel(
+        description = named(QLabel(
             self.tr("Offline study cards and timed mock exams for AI / algorithm-engineer interviews. "
                     "No account and no network: everything stays on this computer."),
-            objectName="aboutDescription",
-        )
+        ), "aboutDescription")
         description.setWordWrap(True)
-        versions = QLabel(versions_line(), objectName="aboutVersions")
+        versions = named(QLabel(versions_line()), "aboutVersions")
         versions.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         heading = QVBoxLayout()
         heading.addWidget(title)
@@ -81,11 +81,11 @@ class AboutDialog(QDialog):
         top.addLayout(heading, 1)
 
         licence = licence_text()
-        self.licence_label = QLabel(self.tr("Free software under the MIT licence."), objectName="aboutLicenceLabel")
-        self.licence_button = QPushButton(self.tr("Show licence"), objectName="aboutLicenceButton")
+        self.licence_label = named(QLabel(self.tr("Free software under the MIT licence.")), "aboutLicenceLabel")
+        self.licence_button = named(QPushButton(self.tr("Show licence")), "aboutLicenceButton")
         self.licence_button.setCheckable(True)
         self.licence_button.toggled.connect(self._toggle_licence)
-        self.licence_view = QPlainTextEdit(objectName="aboutLicenceText")
+        self.licence_view = named(QPlainTextEdit(), "aboutLicenceText")
         self.licence_view.setReadOnly(True)
         self.licence_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.licence_view.setPlainText(licence or self.tr("The licence text was not installed with this copy."))
@@ -94,16 +94,16 @@ class AboutDialog(QDialog):
         licence_row.addWidget(self.licence_label, 1)
         licence_row.addWidget(self.licence_button)
 
-        data_label = QLabel(self.tr("Your data (database, backups, imported images) is kept in:"), objectName="aboutDataLabel")
-        self.data_edit = QLineEdit(str(data_dir), objectName="aboutDataDirEdit")
+        data_label = named(QLabel(self.tr("Your data (database, backups, imported images) is kept in:")), "aboutDataLabel")
+        self.data_edit = named(QLineEdit(str(data_dir)), "aboutDataDirEdit")
         self.data_edit.setReadOnly(True)
         self.data_edit.setCursorPosition(0)
-        self.open_button = QPushButton(self.tr("Open data folder"), objectName="aboutOpenDataButton")
+        self.open_button = named(QPushButton(self.tr("Open data folder")), "aboutOpenDataButton")
         self.open_button.clicked.connect(self.open_data_folder)
         data_row = QHBoxLayout()
         data_row.addWidget(self.data_edit, 1)
         data_row.addWidget(self.open_button)
-        self.message = QLabel(objectName="aboutMessage")
+        self.message = named(QLabel(), "aboutMessage")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
 

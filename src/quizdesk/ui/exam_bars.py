@@ -7,17 +7,19 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
+from quizdesk.ui.named import named
+
 
 class ExamTopBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("examTopBar")
-        self.title_label = QLabel(objectName="examTitle")
+        self.title_label = named(QLabel(), "examTitle")
         bold = self.title_label.font()
         bold.setBold(True)
         self.title_label.setFont(bold)
-        self.position_label = QLabel(objectName="examPositionLabel")
-        self.countdown = QLabel(objectName="examCountdown")
+        self.position_label = named(QLabel(), "examPositionLabel")
+        self.countdown = named(QLabel(), "examCountdown")
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         mono.setPointSizeF(self.font().pointSizeF() * 1.6)
@@ -25,8 +27,8 @@ class ExamTopBar(QFrame):
         self.countdown.setFont(mono)
         self.countdown.setMinimumWidth(110)
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pause_button = QPushButton(objectName="examPauseButton")
-        self.submit_button = QPushButton(objectName="examSubmitButton")
+        self.pause_button = named(QPushButton(), "examPauseButton")
+        self.submit_button = named(QPushButton(), "examSubmitButton")
         self.paused = False
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
@@ -65,7 +67,7 @@ class PausedPage(QWidget):
         big.setPointSizeF(big.pointSizeF() * 1.8)
         big.setBold(True)
         title.setFont(big)
-        self.resume_button = QPushButton(objectName="examResumeButton")
+        self.resume_button = named(QPushButton(), "examResumeButton")
         self.explanation = QLabel()
         layout = QVBoxLayout(self)
         layout.addStretch(1)

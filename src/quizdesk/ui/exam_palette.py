@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from quizdesk.ui.named import named
 from quizdesk.ui.theme import ThemeColors, colors
 
 COLUMNS = 5
@@ -30,14 +31,14 @@ class ExamPalette(QWidget):
         grid.setSpacing(6)
         grid.setContentsMargins(0, 0, 0, 0)
         for i in range(count):
-            button = QToolButton(objectName=f"paletteButton{i + 1}")
+            button = named(QToolButton(), f"paletteButton{i + 1}")
             button.setText(str(i + 1))
             button.setFixedSize(QSize(38, 34))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _checked=False, i=i: self.jumpRequested.emit(i))
             grid.addWidget(button, i // COLUMNS, i % COLUMNS)
             self.buttons.append(button)
-        self.summary = QLabel(objectName="examPaletteSummary")
+        self.summary = named(QLabel(), "examPaletteSummary")
         self.summary.setWordWrap(True)
         self._legend_labels: list[tuple[QLabel, str]] = []
         self._legend_texts: dict[str, QLabel] = {}

@@ -30,6 +30,7 @@ from quizdesk.ui.chart_theme import style_axis, style_chart
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import content_name, format_percent
 from quizdesk.ui.markdown_pane import make_markdown_view
+from quizdesk.ui.named import named
 from quizdesk.ui.question_widgets import format_seconds, qtype_label
 from quizdesk.ui.theme import button_css, colors
 
@@ -125,18 +126,18 @@ class ExamResultsView(QWidget):
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
-        self.score_label = QLabel(objectName="resultsScore")
+        self.score_label = named(QLabel(), "resultsScore")
         big = self.score_label.font()
         big.setPointSizeF(big.pointSizeF() * 2.6)
         big.setBold(True)
         self.score_label.setFont(big)
-        self.summary_label = QLabel(objectName="resultsSummary")
+        self.summary_label = named(QLabel(), "resultsSummary")
         self.summary_label.setWordWrap(True)
-        self.note_label = QLabel(objectName="resultsNote")
+        self.note_label = named(QLabel(), "resultsNote")
         self.note_label.setWordWrap(True)
-        self.drill_button = QPushButton(objectName="drillWrongButton")
+        self.drill_button = named(QPushButton(), "drillWrongButton")
         self.drill_button.clicked.connect(lambda: self.drillRequested.emit(list(self.result.wrong_question_ids)))
-        self.back_button = QPushButton(self.tr("Back to library"), objectName="resultsBackButton")
+        self.back_button = named(QPushButton(self.tr("Back to library")), "resultsBackButton")
         self.back_button.clicked.connect(self.closeRequested.emit)
         for button in (self.drill_button, self.back_button):
             button.setMinimumHeight(34)
@@ -151,32 +152,32 @@ class ExamResultsView(QWidget):
         header.addLayout(text_column, 1)
         header.addWidget(self.drill_button)
         header.addWidget(self.back_button)
-        self.header_bar = QFrame(objectName="resultsHeader")
+        self.header_bar = named(QFrame(), "resultsHeader")
         self.header_bar.setLayout(header)
 
-        self.topic_table = QTableWidget(0, 6, objectName="topicTable")
+        self.topic_table = named(QTableWidget(0, 6), "topicTable")
         self._table_defaults(self.topic_table)
         self.chart_view = self._make_chart_view()
-        topic_page = QSplitter(Qt.Orientation.Horizontal, objectName="resultsTopicSplitter")
+        topic_page = named(QSplitter(Qt.Orientation.Horizontal), "resultsTopicSplitter")
         topic_page.addWidget(self.topic_table)
         topic_page.addWidget(self.chart_view)
         topic_page.setSizes([520, 480])
         topic_page.setChildrenCollapsible(False)
 
-        self.question_table = QTableWidget(0, 5, objectName="questionTable")
+        self.question_table = named(QTableWidget(0, 5), "questionTable")
         self._table_defaults(self.question_table)
         self._set_headers()
         self.question_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.question_table.itemSelectionChanged.connect(self._show_detail)
         self.detail_view = make_markdown_view("resultDetailView", margin=12)
         self.detail_view.set_font_px(14)
-        question_page = QSplitter(Qt.Orientation.Vertical, objectName="resultsQuestionSplitter")
+        question_page = named(QSplitter(Qt.Orientation.Vertical), "resultsQuestionSplitter")
         question_page.addWidget(self.question_table)
         question_page.addWidget(self.detail_view)
         question_page.setSizes([300, 260])
         question_page.setChildrenCollapsible(False)
 
-        self.tabs = QTabWidget(objectName="resultsTabs")
+        self.tabs = named(QTabWidget(), "resultsTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(topic_page, self.tr("By topic"))
         self.tabs.addTab(question_page, self.tr("Questions"))

@@ -44,6 +44,7 @@ from quizdesk.ui.exam_bars import ExamTopBar, PausedPage, SubmitConfirmBox
 from quizdesk.ui.exam_palette import ExamPalette
 from quizdesk.ui.session_writes import OpsExamWrites
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
+from quizdesk.ui.named import named
 from quizdesk.ui.question_widgets import DIGITS, LETTERS, ChoiceList, QuestionHeader, format_seconds
 from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.study_view import centered_column, utc_now
@@ -199,7 +200,7 @@ class ExamRunner(QWidget):
 
         self.palette_widget = ExamPalette(len(self.questions))
         self.palette_widget.jumpRequested.connect(self.go_to)
-        side = QFrame(objectName="examSide")
+        side = named(QFrame(), "examSide")
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(16, 16, 16, 16)
         side_layout.addWidget(self.palette_widget)
@@ -211,15 +212,15 @@ class ExamRunner(QWidget):
         fit_height_to_document(self.body_view)
         self.choices = ChoiceList("examChoice")
         self.choices.selectionChanged.connect(self._on_choice_changed)
-        self.notes_label = QLabel(objectName="examNotesLabel")
+        self.notes_label = named(QLabel(), "examNotesLabel")
         self.notes_label.setWordWrap(True)
-        self.notes = QPlainTextEdit(objectName="examNotesEdit")
+        self.notes = named(QPlainTextEdit(), "examNotesEdit")
         self.notes.setMinimumHeight(180)
         notes_font = self.notes.font()
         notes_font.setPixelSize(NOTES_FONT_PX)
         self.notes.setFont(notes_font)
         self.notes.textChanged.connect(self._on_notes_changed)
-        self.flag_note = QLabel(objectName="examFlagNote")
+        self.flag_note = named(QLabel(), "examFlagNote")
         self.flag_note.hide()
         card = QWidget()
         column = QVBoxLayout(card)
@@ -233,21 +234,21 @@ class ExamRunner(QWidget):
         column.addWidget(self.notes)
         column.addStretch(1)
         # Not ``self.scroll``: that would hide QWidget.scroll().
-        self.scroll_area = QScrollArea(objectName="examScroll")
+        self.scroll_area = named(QScrollArea(), "examScroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(centered_column(card))
         self.scroll_area.viewport().setBackgroundRole(QPalette.ColorRole.Base)
 
-        self.prev_button = QPushButton(objectName="examPrevButton")
+        self.prev_button = named(QPushButton(), "examPrevButton")
         self.prev_button.clicked.connect(self.previous)
-        self.flag_button = QPushButton(objectName="examFlagButton")
+        self.flag_button = named(QPushButton(), "examFlagButton")
         self.flag_button.setCheckable(True)
         self.flag_button.clicked.connect(lambda _checked=False: self.toggle_flag())
-        self.next_button = QPushButton(objectName="examNextButton")
+        self.next_button = named(QPushButton(), "examNextButton")
         self.next_button.clicked.connect(self.next)
-        self.hint_label = QLabel(objectName="examHint")
-        self.error_label = QLabel(objectName="examError")
+        self.hint_label = named(QLabel(), "examHint")
+        self.error_label = named(QLabel(), "examError")
         self.error_label.hide()
         for button in (self.prev_button, self.flag_button, self.next_button, self.pause_button, self.submit_button):
             button.setMinimumHeight(32)
@@ -260,7 +261,7 @@ class ExamRunner(QWidget):
         bottom.addWidget(self.hint_label, 1)
         bottom.addWidget(self.error_label, 1)
         bottom.addWidget(self.next_button)
-        self.bottom_bar = QFrame(objectName="examBottomBar")
+        self.bottom_bar = named(QFrame(), "examBottomBar")
         self.bottom_bar.setLayout(bottom)
 
         question_page = QWidget()

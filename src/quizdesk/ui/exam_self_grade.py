@@ -34,6 +34,7 @@ from quizdesk.core.queries.questions import question_base_dir
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.events import app_events
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
+from quizdesk.ui.named import named
 from quizdesk.ui.question_widgets import DIGITS, ChoiceList, QuestionHeader
 from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.study_view import AGAIN, EASY, GOOD, HARD, centered_column, section_label, utc_now
@@ -110,23 +111,23 @@ class SelfGradeView(QWidget):
         super().changeEvent(event)
 
     def _build(self) -> None:
-        self.title_label = QLabel(objectName="selfGradeTitle")
+        self.title_label = named(QLabel(), "selfGradeTitle")
         bold = self.title_label.font()
         bold.setBold(True)
         self.title_label.setFont(bold)
-        self.later_button = QPushButton(objectName="selfGradeLaterButton")
+        self.later_button = named(QPushButton(), "selfGradeLaterButton")
         self.later_button.clicked.connect(lambda: self.laterRequested.emit(self.exam_id))
         top = QHBoxLayout()
         top.setContentsMargins(16, 10, 16, 10)
         top.addWidget(self.title_label)
         top.addStretch(1)
         top.addWidget(self.later_button)
-        self.top_bar = QFrame(objectName="selfGradeTopBar")
+        self.top_bar = named(QFrame(), "selfGradeTopBar")
         self.top_bar.setLayout(top)
 
         self.header = QuestionHeader()
         self.notes_title = section_label("", "selfGradeNotesTitle")
-        self.notes_view = QLabel(objectName="selfGradeNotes")
+        self.notes_view = named(QLabel(), "selfGradeNotes")
         self.notes_view.setWordWrap(True)
         self.notes_view.setTextFormat(Qt.TextFormat.PlainText)
         self.notes_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -140,7 +141,7 @@ class SelfGradeView(QWidget):
         self.points_title = section_label("", "selfGradePointsTitle")
         self.points = ChoiceList("selfGradeKeyPoint")
         self.points.selectionChanged.connect(self._update_buttons)
-        self.error_label = QLabel(objectName="selfGradeError")
+        self.error_label = named(QLabel(), "selfGradeError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
         card = QWidget()
@@ -152,24 +153,24 @@ class SelfGradeView(QWidget):
                        self.answer_title, self.answer_view, self.error_label):
             column.addWidget(widget)
         column.addStretch(1)
-        scroll = QScrollArea(objectName="selfGradeScroll")
+        scroll = named(QScrollArea(), "selfGradeScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(centered_column(card))
         scroll.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self.scroll_area = scroll  # not ``self.scroll``: that would hide QWidget.scroll()
 
-        self.record_button = QPushButton(objectName="selfGradeRecordButton")
+        self.record_button = named(QPushButton(), "selfGradeRecordButton")
         self.record_button.clicked.connect(self.record_points)
         self.grade_buttons: dict[int, QPushButton] = {}
         object_names = {AGAIN: "selfGradeAgainButton", HARD: "selfGradeHardButton", GOOD: "selfGradeGoodButton", EASY: "selfGradeEasyButton"}
-        self.hint_label = QLabel(objectName="selfGradeHint")
+        self.hint_label = named(QLabel(), "selfGradeHint")
         bar = QHBoxLayout()
         bar.setContentsMargins(16, 10, 16, 12)
         bar.addWidget(self.hint_label, 1)
         bar.addWidget(self.record_button)
         for rating in (AGAIN, HARD, GOOD, EASY):
-            button = QPushButton(objectName=object_names[rating])
+            button = named(QPushButton(), object_names[rating])
             button.clicked.connect(lambda _checked=False, r=rating: self.record_rating(r))
             self.grade_buttons[rating] = button
             bar.addWidget(button)
@@ -177,7 +178,7 @@ class SelfGradeView(QWidget):
             button.setMinimumHeight(34)
             button.setMinimumWidth(96)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.action_bar = QFrame(objectName="selfGradeActionBar")
+        self.action_bar = named(QFrame(), "selfGradeActionBar")
         self.action_bar.setLayout(bar)
 
         layout = QVBoxLayout(self)

@@ -31,6 +31,7 @@ from quizdesk.core.db.store import Store
 from quizdesk.ui import ops
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.i18n import is_english
+from quizdesk.ui.named import named
 from quizdesk.ui.preferences import DEFAULT_EXAM_MINUTES, default_exam_count, default_exam_minutes
 from quizdesk.ui.question_widgets import qtype_label
 from quizdesk.ui.theme import colors
@@ -63,9 +64,9 @@ class ExamSetupDialog(QDialog):
         self.tree.set_tree(self.collection.read(topic_tree), english=is_english())
         self.tree.expandAll()
         self.tree.checkedChanged.connect(self._schedule_recount)
-        all_button = QPushButton(self.tr("All"), objectName="examTopicsAllButton")
+        all_button = named(QPushButton(self.tr("All")), "examTopicsAllButton")
         all_button.clicked.connect(lambda: self.tree.set_all_checked(True))
-        none_button = QPushButton(self.tr("None"), objectName="examTopicsNoneButton")
+        none_button = named(QPushButton(self.tr("None")), "examTopicsNoneButton")
         none_button.clicked.connect(lambda: self.tree.set_all_checked(False))
         for button in (all_button, none_button):
             button.setAutoDefault(False)  # Enter starts the exam
@@ -78,7 +79,7 @@ class ExamSetupDialog(QDialog):
         topics_layout.addWidget(self.tree, 1)
         topics_layout.addLayout(topic_buttons)
 
-        self.count_spin = QSpinBox(objectName="examCountSpin")
+        self.count_spin = named(QSpinBox(), "examCountSpin")
         self.count_spin.setRange(1, 500)
         self.count_spin.setValue(20)
         self.count_spin.setSuffix(self.tr(" questions"))
@@ -90,15 +91,15 @@ class ExamSetupDialog(QDialog):
         types_layout.setContentsMargins(0, 0, 0, 0)
         types_layout.setSpacing(4)
         for qtype in QUESTION_TYPES:
-            check = QCheckBox(qtype_label(qtype), objectName=TYPE_OBJECT_NAMES[qtype])
+            check = named(QCheckBox(qtype_label(qtype)), TYPE_OBJECT_NAMES[qtype])
             check.setChecked(True)
             check.toggled.connect(self._schedule_recount)
             self.type_checks[qtype] = check
             types_layout.addWidget(check)
 
-        self.time_check = QCheckBox(self.tr("Time limit"), objectName="examTimeLimitCheck")
+        self.time_check = named(QCheckBox(self.tr("Time limit")), "examTimeLimitCheck")
         self.time_check.setChecked(True)
-        self.minutes_spin = QSpinBox(objectName="examMinutesSpin")
+        self.minutes_spin = named(QSpinBox(), "examMinutesSpin")
         self.minutes_spin.setRange(1, 600)
         self.minutes_spin.setValue(30)
         self.minutes_spin.setSuffix(self.tr(" min"))
@@ -107,12 +108,12 @@ class ExamSetupDialog(QDialog):
         time_row.addWidget(self.time_check)
         time_row.addWidget(self.minutes_spin, 1)
 
-        self.order_combo = QComboBox(objectName="examOrderCombo")
+        self.order_combo = named(QComboBox(), "examOrderCombo")
         self.order_combo.addItem(self.tr("Random"), "random")
         self.order_combo.addItem(self.tr("Weakest first"), "weakest")
         self.order_combo.addItem(self.tr("Due first"), "due")
 
-        self.seed_edit = QLineEdit(objectName="examSeedEdit")
+        self.seed_edit = named(QLineEdit(), "examSeedEdit")
         self.seed_edit.setValidator(QIntValidator(0, 2**31 - 1, self))
         self.seed_edit.setPlaceholderText(self.tr("random"))
         self.seed_edit.setToolTip(self.tr("The same seed and settings give the same exam again"))
@@ -130,7 +131,7 @@ class ExamSetupDialog(QDialog):
         options_layout.addLayout(form)
         options_layout.addStretch(1)
 
-        self.match_label = QLabel(objectName="examMatchLabel")
+        self.match_label = named(QLabel(), "examMatchLabel")
         self.match_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = self.buttons.addButton(self.tr("Start exam"), QDialogButtonBox.ButtonRole.AcceptRole)

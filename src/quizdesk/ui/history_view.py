@@ -20,6 +20,7 @@ from quizdesk.core.db.store import Store
 from quizdesk.core.study.exam_state import RESUMABLE, ExamState
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.i18n import content_name, format_datetime, format_percent, is_english
+from quizdesk.ui.named import named
 
 SESSION_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -37,7 +38,7 @@ class HistoryDialog(QDialog):
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("Exam history"))
         self.exams = as_collection(collection).read_orm(exam_history)
-        self.table = QTableWidget(len(self.exams), 5, objectName="historyTable")
+        self.table = named(QTableWidget(len(self.exams), 5), "historyTable")
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Topics"), self.tr("Questions"), self.tr("Score"), self.tr("State")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -71,7 +72,7 @@ class HistoryDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self._open())
-        empty = QLabel(self.tr("No mock exams yet. Start one with New mock exam (Ctrl+N)."), objectName="historyEmptyLabel")
+        empty = named(QLabel(self.tr("No mock exams yet. Start one with New mock exam (Ctrl+N).")), "historyEmptyLabel")
         empty.setVisible(not self.exams)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setObjectName("historyCloseButton")

@@ -36,6 +36,7 @@ from quizdesk.core.content.importer import ImportReport
 from quizdesk.core.db.store import Store
 from quizdesk.ui import ops
 from quizdesk.ui.collection import Collection, as_collection
+from quizdesk.ui.named import named
 from quizdesk.ui.tasks import Task
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class ImportSummaryDialog(QDialog):
         self.setWindowTitle(self.tr("Import finished"))
         self.resize(640, 480)
         layout = QVBoxLayout(self)
-        self.summary_label = QLabel(objectName="importSummaryLabel")
+        self.summary_label = named(QLabel(), "importSummaryLabel")
         self.summary_label.setWordWrap(True)
         self.summary_label.setText(
             self.tr("%1 new, %2 updated, %3 unchanged, %4 skipped, %5 retired (%6 files read).")
@@ -65,16 +66,16 @@ class ImportSummaryDialog(QDialog):
             .replace("%6", str(report.files))
         )
         layout.addWidget(self.summary_label)
-        self.topic_tree = QTreeWidget(objectName="importTopicTree")
+        self.topic_tree = named(QTreeWidget(), "importTopicTree")
         self.topic_tree.setHeaderLabels([self.tr("Module"), self.tr("Topic"), self.tr("Questions")])
         self.topic_tree.setRootIsDecorated(False)
         for module, topic, count in report.per_topic():
             self.topic_tree.addTopLevelItem(QTreeWidgetItem([module, topic, str(count)]))
         self.topic_tree.resizeColumnToContents(0)
         layout.addWidget(self.topic_tree, 2)
-        self.warnings_label = QLabel(objectName="importWarningsLabel")
+        self.warnings_label = named(QLabel(), "importWarningsLabel")
         self.warnings_label.setText(self.tr("Warnings (%1):").replace("%1", str(len(report.problems))))
-        self.warning_list = QListWidget(objectName="importWarningList")
+        self.warning_list = named(QListWidget(), "importWarningList")
         # Warnings carry long absolute paths: wrap them instead of cutting them off.
         self.warning_list.setWordWrap(True)
         self.warning_list.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -89,7 +90,7 @@ class ImportSummaryDialog(QDialog):
         layout.addWidget(self.warnings_label)
         layout.addWidget(self.warning_list, 1)
         self._add_render_problems(report, layout)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, objectName="importSummaryButtons")
+        self.buttons = named(QDialogButtonBox(QDialogButtonBox.StandardButton.Close), "importSummaryButtons")
         close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setObjectName("importCloseButton")
         self.buttons.rejected.connect(self.reject)
@@ -99,13 +100,13 @@ class ImportSummaryDialog(QDialog):
     def _add_render_problems(self, report: ImportReport, layout: QVBoxLayout) -> None:
         """How many cards will not display fully, and each problem at its question's file:line."""
         cards = report.cards_with_render_problems()
-        self.render_label = QLabel(objectName="importRenderProblemsLabel")
+        self.render_label = named(QLabel(), "importRenderProblemsLabel")
         self.render_label.setWordWrap(True)
         if cards == 1:
             self.render_label.setText(self.tr("1 card will not display fully (a formula or an image):"))
         else:
             self.render_label.setText(self.tr("%1 cards will not display fully (a formula or an image):").replace("%1", str(cards)))
-        self.render_list = QListWidget(objectName="importRenderProblemList")
+        self.render_list = named(QListWidget(), "importRenderProblemList")
         self.render_list.setWordWrap(True)
         self.render_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.render_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

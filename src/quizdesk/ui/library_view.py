@@ -25,6 +25,7 @@ from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.i18n import content_name, is_english
 from quizdesk.ui.mastery_indicator import decorate_topic_tree, mastery_icon
 from quizdesk.ui.markdown_pane import FallbackMarkdownView, make_markdown_view
+from quizdesk.ui.named import named
 from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.question_list import QuestionListWidget
 from quizdesk.ui.question_widgets import LETTERS, qtype_label
@@ -56,7 +57,7 @@ class LibraryView(QSplitter):
         self._mastery: list[TopicStats] = []
         self._mastery_channel = f"library-mastery-{id(self)}"
 
-        self.list_header = QLabel(objectName="questionListHeader")
+        self.list_header = named(QLabel(), "questionListHeader")
         self.list_header.setContentsMargins(10, 6, 10, 6)
         self.question_list = QuestionListWidget()
         self.question_list.currentQuestionChanged.connect(self.show_answer)

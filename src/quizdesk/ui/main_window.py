@@ -41,6 +41,7 @@ from quizdesk.ui import ops
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.events import app_events
 from quizdesk.ui.library_view import LibraryView
+from quizdesk.ui.named import named
 from quizdesk.ui.study_view import utc_now
 from quizdesk.ui.theme import colors
 
@@ -93,17 +94,17 @@ class MainWindow(QMainWindow):
         self.question_list = self.library.question_list
         self.list_header = self.library.list_header
 
-        self.pages = QStackedWidget(objectName="pages")
+        self.pages = named(QStackedWidget(), "pages")
         self.pages.addWidget(self.library)
         self.setCentralWidget(self.pages)
 
-        self.search_box = QLineEdit(objectName="searchBox")
+        self.search_box = named(QLineEdit(), "searchBox")
         self.search_box.setPlaceholderText(self.tr("Search questions and answers (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setMinimumWidth(300)
         self.search_box.textChanged.connect(self._on_search_text)
         # Esc clears the search (and so shows the topic's questions again).
-        clear_search = QAction(self.search_box, objectName="clearSearchAction")
+        clear_search = named(QAction(self.search_box), "clearSearchAction")
         clear_search.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         clear_search.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         clear_search.triggered.connect(self.search_box.clear)
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
         self._search_timer.timeout.connect(self._run_search)
 
-        self.bank_status = QLabel(objectName="bankStatusLabel")
+        self.bank_status = named(QLabel(), "bankStatusLabel")
         self.bank_status.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addPermanentWidget(self.bank_status)
         self.statusBar().setObjectName("statusBar")

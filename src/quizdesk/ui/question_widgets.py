@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import content_name
+from quizdesk.ui.named import named
 from quizdesk.ui.theme import colors
 
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
@@ -82,8 +83,8 @@ class QuestionHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.meta = QLabel(objectName="questionMeta")
-        self.title = QLabel(objectName="questionTitle")
+        self.meta = named(QLabel(), "questionMeta")
+        self.title = named(QLabel(), "questionTitle")
         self.title.setTextFormat(Qt.TextFormat.PlainText)  # an imported title may contain "<b>"
         self.title.setWordWrap(True)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from quizdesk.core.db.backup import list_backups
 from quizdesk.core.db.recovery import validate_database_file
 from quizdesk.ui.i18n import format_datetime, format_size
+from quizdesk.ui.named import named
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -103,7 +104,7 @@ class RestoreDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.candidates), 4, objectName="restoreBackupTable")
+        self.table = named(QTableWidget(len(self.candidates), 4), "restoreBackupTable")
         self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Made"), self.tr("Size"), self.tr("Usable")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -125,7 +126,7 @@ class RestoreDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self._restore_selected())
-        self.empty_label = QLabel(self.tr("There are no backups yet. Use Back up now first, or pick a file."), objectName="restoreEmptyLabel")
+        self.empty_label = named(QLabel(self.tr("There are no backups yet. Use Back up now first, or pick a file.")), "restoreEmptyLabel")
         self.empty_label.setWordWrap(True)
         self.empty_label.setVisible(not self.candidates)
 

@@ -40,6 +40,7 @@ from quizdesk.ui import ops
 from quizdesk.ui import preferences as prefs
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import LANGUAGE_SETTING, format_datetime, install_language, saved_language
+from quizdesk.ui.named import named
 from quizdesk.ui.theme import THEME_SETTING, apply_theme, colors, saved_theme
 
 MIN_RETENTION_PERCENT, MAX_RETENTION_PERCENT = 70, 97
@@ -67,13 +68,13 @@ class SettingsDialog(QDialog):
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
-        self.language_combo = QComboBox(objectName="languageCombo")
+        self.language_combo = named(QComboBox(), "languageCombo")
         for code in ("system", "zh_CN", "en"):
             self.language_combo.addItem("", code)
-        self.theme_combo = QComboBox(objectName="themeCombo")
+        self.theme_combo = named(QComboBox(), "themeCombo")
         for mode in ("system", "light", "dark"):
             self.theme_combo.addItem("", mode)
-        self.font_spin = QSpinBox(objectName="answerFontSpin")
+        self.font_spin = named(QSpinBox(), "answerFontSpin")
         self.font_spin.setRange(prefs.MIN_ANSWER_FONT_PX, prefs.MAX_ANSWER_FONT_PX)
         self.font_spin.valueChanged.connect(self._preview_font)
         self.appearance_labels = [QLabel() for _ in range(3)]
@@ -83,23 +84,23 @@ class SettingsDialog(QDialog):
         appearance = QWidget()
         appearance_layout = QVBoxLayout(appearance)
         appearance_layout.addLayout(self.appearance_form)
-        self.language_note = QLabel(objectName="languageNote")
+        self.language_note = named(QLabel(), "languageNote")
         self.language_note.setWordWrap(True)
         appearance_layout.addWidget(self.language_note)
         appearance_layout.addStretch(1)
 
-        self.count_spin = QSpinBox(objectName="settingsExamCountSpin")
+        self.count_spin = named(QSpinBox(), "settingsExamCountSpin")
         self.count_spin.setRange(1, prefs.MAX_EXAM_COUNT)
-        self.time_check = QCheckBox(objectName="settingsTimeLimitCheck")
-        self.minutes_spin = QSpinBox(objectName="settingsMinutesSpin")
+        self.time_check = named(QCheckBox(), "settingsTimeLimitCheck")
+        self.minutes_spin = named(QSpinBox(), "settingsMinutesSpin")
         self.minutes_spin.setRange(1, prefs.MAX_EXAM_MINUTES)
         self.time_check.toggled.connect(self.minutes_spin.setEnabled)
         time_row = QHBoxLayout()
         time_row.addWidget(self.time_check)
         time_row.addWidget(self.minutes_spin, 1)
-        self.retention_spin = QSpinBox(objectName="retentionSpin")
+        self.retention_spin = named(QSpinBox(), "retentionSpin")
         self.retention_spin.setRange(MIN_RETENTION_PERCENT, MAX_RETENTION_PERCENT)
-        self.retention_note = QLabel(objectName="retentionNote")
+        self.retention_note = named(QLabel(), "retentionNote")
         self.retention_note.setWordWrap(True)
         self.study_labels = [QLabel() for _ in range(3)]
         self.study_form = QFormLayout()
@@ -111,10 +112,10 @@ class SettingsDialog(QDialog):
         study_layout.addWidget(self.retention_note)
         study_layout.addStretch(1)
 
-        self.data_dir_label = QLabel(objectName="dataDirLabel")
+        self.data_dir_label = named(QLabel(), "dataDirLabel")
         self.data_dir_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.data_dir_label.setWordWrap(True)
-        self.open_dir_button = QPushButton(objectName="openDataDirButton")
+        self.open_dir_button = named(QPushButton(), "openDataDirButton")
         self.open_dir_button.clicked.connect(self.open_data_dir)
         dir_row = QHBoxLayout()
         dir_row.addWidget(self.data_dir_label, 1)
@@ -123,15 +124,15 @@ class SettingsDialog(QDialog):
         data_layout = QVBoxLayout(self.data_box)
         data_layout.addLayout(dir_row)
 
-        self.keep_spin = QSpinBox(objectName="backupKeepSpin")
+        self.keep_spin = named(QSpinBox(), "backupKeepSpin")
         from quizdesk.core.db.backup import MAX_KEEP, MIN_KEEP
 
         self.keep_spin.setRange(MIN_KEEP, MAX_KEEP)
-        self.backup_button = QPushButton(objectName="backupNowButton")
+        self.backup_button = named(QPushButton(), "backupNowButton")
         self.backup_button.clicked.connect(self.backup_now)
-        self.restore_button = QPushButton(objectName="restoreBackupButton")
+        self.restore_button = named(QPushButton(), "restoreBackupButton")
         self.restore_button.clicked.connect(self.choose_restore)
-        self.backup_status = QLabel(objectName="backupStatusLabel")
+        self.backup_status = named(QLabel(), "backupStatusLabel")
         self.backup_status.setWordWrap(True)
         self.backup_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.keep_label = QLabel()
@@ -154,7 +155,7 @@ class SettingsDialog(QDialog):
         data_page.addWidget(self.backup_box)
         data_page.addStretch(1)
 
-        self.tabs = QTabWidget(objectName="settingsTabs")
+        self.tabs = named(QTabWidget(), "settingsTabs")
         self.tabs.addTab(appearance, "")
         self.tabs.addTab(study, "")
         self.tabs.addTab(data, "")

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from quizdesk.ui.named import named
+
 Section = tuple[str, list[tuple[str, str]]]
 
 
@@ -14,7 +16,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.tree = QTreeWidget(objectName="shortcutsTree")
+        self.tree = named(QTreeWidget(), "shortcutsTree")
         self.tree.setHeaderLabels([self.tr("Keys"), self.tr("Action")])
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)

@@ -45,6 +45,7 @@ from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import format_percent
 from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
+from quizdesk.ui.named import named
 from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.question_widgets import DIGITS, LETTERS, ChoiceList, QuestionHeader
 from quizdesk.ui.theme import button_css, colors
@@ -84,7 +85,7 @@ def centered_column(inner: QWidget, max_width: int = CONTENT_MAX_WIDTH) -> QWidg
 
 
 def section_label(text: str, object_name: str) -> QLabel:
-    label = QLabel(text, objectName=object_name)
+    label = named(QLabel(text), object_name)
     font = label.font()
     font.setBold(True)
     label.setFont(font)
@@ -129,16 +130,16 @@ class StudyView(QWidget):
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
-        self.title_label = QLabel(objectName="studyTitle")
+        self.title_label = named(QLabel(), "studyTitle")
         font = self.title_label.font()
         font.setBold(True)
         self.title_label.setFont(font)
-        self.progress_label = QLabel(objectName="studyProgressLabel")
-        self.progress_bar = QProgressBar(objectName="studyProgressBar")
+        self.progress_label = named(QLabel(), "studyProgressLabel")
+        self.progress_bar = named(QProgressBar(), "studyProgressBar")
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setFixedHeight(6)
         self.progress_bar.setMaximumWidth(220)
-        self.end_button = QPushButton(objectName="studyEndButton")
+        self.end_button = named(QPushButton(), "studyEndButton")
         self.end_button.clicked.connect(self.end_session)
         top = QHBoxLayout()
         top.setContentsMargins(16, 10, 16, 10)
@@ -156,7 +157,7 @@ class StudyView(QWidget):
         fit_height_to_document(self.body_view)
         self.choices = ChoiceList("studyChoice")
         self.choices.selectionChanged.connect(self._update_buttons)
-        self.feedback_label = QLabel(objectName="studyFeedback")
+        self.feedback_label = named(QLabel(), "studyFeedback")
         self.feedback_label.setWordWrap(True)
         self.answer_title = section_label("", "studyAnswerTitle")
         self.answer_view = make_markdown_view("studyAnswerView", framed=False, margin=0)
@@ -165,11 +166,11 @@ class StudyView(QWidget):
         self.points_title = section_label("", "studyPointsTitle")
         self.points = ChoiceList("studyKeyPoint")
         self.points.selectionChanged.connect(self._update_buttons)
-        self.error_label = QLabel(objectName="studyError")
+        self.error_label = named(QLabel(), "studyError")
         self.error_label.setWordWrap(True)
         self.error_label.hide()
 
-        card = QWidget(objectName="studyCard")
+        card = named(QWidget(), "studyCard")
         column = QVBoxLayout(card)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(12)
@@ -187,28 +188,28 @@ class StudyView(QWidget):
         column.addWidget(self.error_label)
         column.addStretch(1)
         # Not ``self.scroll``: that would hide QWidget.scroll().
-        self.scroll_area = QScrollArea(objectName="studyScroll")
+        self.scroll_area = named(QScrollArea(), "studyScroll")
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(centered_column(card))
         self.scroll_area.viewport().setBackgroundRole(QPalette.ColorRole.Base)
 
         # The action bar changes with the phase.
-        self.reveal_button = QPushButton(objectName="revealButton")
+        self.reveal_button = named(QPushButton(), "revealButton")
         self.reveal_button.clicked.connect(self.reveal)
-        self.check_button = QPushButton(objectName="checkButton")
+        self.check_button = named(QPushButton(), "checkButton")
         self.check_button.clicked.connect(self.check_choice)
-        self.next_button = QPushButton(objectName="nextCardButton")
+        self.next_button = named(QPushButton(), "nextCardButton")
         self.next_button.clicked.connect(self.go_on)
-        self.recall_button = QPushButton(objectName="recallDoneButton")
+        self.recall_button = named(QPushButton(), "recallDoneButton")
         self.recall_button.clicked.connect(self.submit_recall)
         self.grade_buttons: dict[int, QPushButton] = {}
         object_names = {AGAIN: "gradeAgainButton", HARD: "gradeHardButton", GOOD: "gradeGoodButton", EASY: "gradeEasyButton"}
         for rating in (AGAIN, HARD, GOOD, EASY):
-            button = QPushButton(objectName=object_names[rating])
+            button = named(QPushButton(), object_names[rating])
             button.clicked.connect(lambda _checked=False, r=rating: self.grade(r))
             self.grade_buttons[rating] = button
-        self.hint_label = QLabel(objectName="studyHint")
+        self.hint_label = named(QLabel(), "studyHint")
         bar = QHBoxLayout()
         bar.setContentsMargins(16, 10, 16, 12)
         bar.setSpacing(8)
@@ -218,7 +219,7 @@ class StudyView(QWidget):
             button.setMinimumWidth(96)
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
             bar.addWidget(button)
-        self.action_bar = QFrame(objectName="studyActionBar")
+        self.action_bar = named(QFrame(), "studyActionBar")
         self.action_bar.setLayout(bar)
 
         card_page = QWidget()
@@ -229,11 +230,11 @@ class StudyView(QWidget):
         card_layout.addWidget(self.action_bar)
 
         self.summary = self._build_summary()
-        self.stack = QStackedWidget(objectName="studyStack")
+        self.stack = named(QStackedWidget(), "studyStack")
         self.stack.addWidget(card_page)
         self.stack.addWidget(self.summary)
 
-        self.top_bar = QFrame(objectName="studyTopBar")
+        self.top_bar = named(QFrame(), "studyTopBar")
         self.top_bar.setLayout(top)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -245,13 +246,13 @@ class StudyView(QWidget):
         # Both texts wrap and span the column: a word-wrapped label placed with an
         # alignment flag gets only its size hint's width and is cut to one row's
         # height when its text needs two (issue 21: "本轮学习完成" then half a line).
-        self.summary_title = QLabel(objectName="studySummaryTitle")
+        self.summary_title = named(QLabel(), "studySummaryTitle")
         self.summary_title.setWordWrap(True)
         self.summary_title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.summary_text = QLabel(objectName="studySummaryText")
+        self.summary_text = named(QLabel(), "studySummaryText")
         self.summary_text.setWordWrap(True)
         self.summary_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.back_button = QPushButton(objectName="studyBackButton")
+        self.back_button = named(QPushButton(), "studyBackButton")
         self.back_button.setMinimumHeight(34)
         self.back_button.clicked.connect(self.finished.emit)
         texts = QWidget()

@@ -44,6 +44,7 @@ from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import is_english
 from quizdesk.ui.mastery_indicator import display_name, mastery_pixmap
+from quizdesk.ui.named import named
 from quizdesk.ui.study_view import utc_now
 from quizdesk.ui.theme import button_css, colors
 from quizdesk.ui.weak_areas_charts import HistoryChartView, MasteryChartView
@@ -92,7 +93,7 @@ class WeakAreasDialog(QDialog):
 
     # -- layout ----------------------------------------------------------------
     def _build(self) -> None:
-        self.title_label = QLabel(objectName="weakTitle")
+        self.title_label = named(QLabel(), "weakTitle")
         big = self.title_label.font()
         big.setPointSizeF(big.pointSizeF() * 1.5)
         big.setBold(True)
@@ -102,14 +103,14 @@ class WeakAreasDialog(QDialog):
         self.headline.setVerticalSpacing(4)
         self.headline.setHorizontalSpacing(12)
         self.headline.setColumnStretch(3, 1)  # the reason sits next to its topic, not at the far edge
-        self.summary_label = QLabel(objectName="weakSummaryLabel")
+        self.summary_label = named(QLabel(), "weakSummaryLabel")
         self.summary_label.setWordWrap(True)
-        self.hint_label = QLabel(objectName="weakHintLabel")
+        self.hint_label = named(QLabel(), "weakHintLabel")
         self.hint_label.setWordWrap(True)
 
-        self.exam_button = QPushButton(objectName="weakDrillExamButton")
+        self.exam_button = named(QPushButton(), "weakDrillExamButton")
         self.exam_button.clicked.connect(self.drill_exam)
-        self.study_button = QPushButton(objectName="weakDrillStudyButton")
+        self.study_button = named(QPushButton(), "weakDrillStudyButton")
         self.study_button.clicked.connect(self.drill_study)
         for button in (self.exam_button, self.study_button):
             button.setMinimumHeight(34)
@@ -131,18 +132,18 @@ class WeakAreasDialog(QDialog):
         header.setSpacing(24)
         header.addLayout(text_column, 1)
         header.addLayout(buttons)
-        self.header_bar = QFrame(objectName="weakHeader")
+        self.header_bar = named(QFrame(), "weakHeader")
         self.header_bar.setLayout(header)
 
         self.mastery_chart = MasteryChartView()
         self.mastery_chart.moduleShown.connect(self._on_module_shown)
-        self.back_button = QPushButton(objectName="weakChartBackButton")
+        self.back_button = named(QPushButton(), "weakChartBackButton")
         self.back_button.setAutoDefault(False)
         self.back_button.clicked.connect(lambda: self.mastery_chart.show_module(None))
         self.back_button.setVisible(False)
-        self.chart_hint = QLabel(objectName="weakChartHint")
+        self.chart_hint = named(QLabel(), "weakChartHint")
         self.history_chart = HistoryChartView()
-        self.charts_splitter = QSplitter(Qt.Orientation.Horizontal, objectName="weakChartsSplitter")
+        self.charts_splitter = named(QSplitter(Qt.Orientation.Horizontal), "weakChartsSplitter")
         self.charts_splitter.addWidget(self.mastery_chart)
         self.charts_splitter.addWidget(self.history_chart)
         self.charts_splitter.setSizes([640, 500])
@@ -163,7 +164,7 @@ class WeakAreasDialog(QDialog):
         self.model = WeakAreasModel(self)
         self.proxy = TopicSortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(objectName="weakTopicTable")
+        self.table = named(QTableView(), "weakTopicTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(MASTERY, Qt.SortOrder.AscendingOrder)
@@ -180,13 +181,13 @@ class WeakAreasDialog(QDialog):
         header_view.setStretchLastSection(True)
         header_view.setHighlightSections(False)
 
-        self.body_splitter = QSplitter(Qt.Orientation.Vertical, objectName="weakBodySplitter")
+        self.body_splitter = named(QSplitter(Qt.Orientation.Vertical), "weakBodySplitter")
         self.body_splitter.addWidget(charts)
         self.body_splitter.addWidget(self.table)
         self.body_splitter.setSizes([380, 280])
         self.body_splitter.setChildrenCollapsible(False)
 
-        self.close_button = QPushButton(objectName="weakCloseButton")
+        self.close_button = named(QPushButton(), "weakCloseButton")
         self.close_button.setAutoDefault(False)
         self.close_button.clicked.connect(self.close)
         footer = QHBoxLayout()
@@ -320,15 +321,15 @@ class WeakAreasDialog(QDialog):
             self.title_label.setText(self.tr("Nothing is weak right now: keep these fresh"))
         modules = {s.topic_id: display_name(s) for s in self.stats if s.parent_id is None}
         for row, s in enumerate(self.weakest):
-            dot = QLabel(objectName=f"weakHeadlineDot{row}")
+            dot = named(QLabel(), f"weakHeadlineDot{row}")
             dot.setPixmap(mastery_pixmap(s.mastery, s.confidence, 14))
             module = modules.get(s.parent_id, "") if s.parent_id is not None else ""
-            name = QLabel(objectName=f"weakHeadlineTopic{row}")
+            name = named(QLabel(), f"weakHeadlineTopic{row}")
             name.setTextFormat(Qt.TextFormat.RichText)
             where = f" <span style='color:{c.muted}'>· {module}</span>" if module else ""
             name.setText(f"<b>{row + 1}. {_html(display_name(s))}</b>{where}")
             name.setToolTip(s.name if is_english() else (s.name_en or s.name))
-            reason = QLabel(reason_text(s), objectName=f"weakHeadlineReason{row}")
+            reason = named(QLabel(reason_text(s)), f"weakHeadlineReason{row}")
             reason.setStyleSheet(f"color: {reason_color(s).name()};")  # the band's colour, as the dot's
             self.headline.addWidget(dot, row, 0)
             self.headline.addWidget(name, row, 1)

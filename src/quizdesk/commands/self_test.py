@@ -3,8 +3,9 @@
 Each check goes through the code the app itself uses: it opens a new database
 (running the migrations), syncs the bundled bank, searches it, renders an
 answer with a formula and a code block in the answer view, takes a two-question
-exam to its results, exports progress as CSV and loads the UI's
-translations (Qt's own Chinese catalogue among them). One line per check, ``ok`` or
+exam to its results, exports progress as CSV, loads the UI's
+translations (Qt's own Chinese catalogue among them) and sends three questions
+through an Anki package and back. One line per check, ``ok`` or
 ``FAIL`` with the reason; the exit status is 0 only if every check passed.
 
 It is what a packager runs on a fresh bundle (``dist/quizdesk/quizdesk
@@ -244,6 +245,47 @@ def check_export(ctx: Context) -> str:
     return f"progress exported ({len(files)} CSV files, {total} rows, the exam's 2 attempts among them)"
 
 
+def check_anki(ctx: Context) -> str:
+    """Three questions out to an .apkg (genanki) and back in as Anki's current, zstd-compressed format."""
+    import zipfile
+
+    import zstandard
+
+    from quizdesk.core.anki import AnkiExportOptions, run_anki_export, run_anki_import
+    from quizdesk.core.content.model import ParsedQuestion, TopicRef
+    from quizdesk.core.content.sync import sync_questions
+    from quizdesk.core.db.store import open_store
+
+    store = _need_store(ctx)
+    topic = TopicRef("self-test", "自检", "Self-test", "self-test/anki", "Anki", "Anki")
+    questions = [
+        ParsedQuestion(f"self-test-anki-{i}", "open", f"自检 Anki {i}", topic, answer_md=SAMPLE_ANSWER if i == 1 else f"答案 {i}", order=i)
+        for i in (1, 2, 3)
+    ]
+    with store.session() as session:
+        sync_questions(session, questions, origin="self-test", retire_missing=False)
+    exported = ctx.folder / "anki" / "self-test.apkg"
+    with store.session() as session:
+        report = run_anki_export(session, AnkiExportOptions(exported, topic="self-test/anki"), data_dir=ctx.folder / "data")
+    if report.notes != 3:
+        raise AssertionError(f"the Anki export wrote {report.notes} notes, expected 3")
+    # Repacked as Anki 2.1.50+ writes it, so the import goes through zstandard too.
+    current = exported.with_name("self-test-current.apkg")
+    with zipfile.ZipFile(exported) as source, zipfile.ZipFile(current, "w") as target:
+        target.writestr("collection.anki21b", zstandard.ZstdCompressor().compress(source.read("collection.anki2")))
+        target.writestr("media", source.read("media"))
+    data = ctx.folder / "anki-import"
+    other = open_store(data)
+    try:
+        imported = run_anki_import(current, session_factory=other.session_factory, data_dir=data)
+    finally:
+        other.close()
+    titles = sorted(q.title for q in imported.questions)
+    if titles != sorted(q.title for q in questions):
+        raise AssertionError(f"the .apkg came back as {titles}")
+    return f"Anki deck written and read back (3 notes, {exported.stat().st_size:,} bytes; zstd collection)"
+
+
 def check_translations(ctx: Context) -> str:
     from PySide6.QtCore import QTranslator
 
@@ -282,6 +324,7 @@ CHECKS: tuple[tuple[str, Callable[[Context], str]], ...] = (
     ("results", check_results_page),
     ("export", check_export),
     ("translations", check_translations),
+    ("anki", check_anki),
 )
 
 

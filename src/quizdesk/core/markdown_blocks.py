@@ -24,6 +24,7 @@ bank's files, at the top level).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,8 @@ _FENCE_RE = re.compile(r"([ \t]*)(`{3,}|~{3,})(.*)$")
 # Written so that no two quantifiers compete for the same characters: a
 # megabyte-long line of spaces must cost one pass, not hours of backtracking.
 _ATX_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")
+# A quick test that a line may open a fence: one regex call, no string copied.
+MAY_OPEN_RE = re.compile(r"[ \t]*(?:```|~~~)")
 #: A fence at the top level is indented less than this (four columns: indented code).
 TOP_LEVEL_INDENT = 4
 
@@ -52,18 +55,19 @@ class Fence:
 
     def closes(self, line: str) -> bool:
         """Whether ``line`` closes this fence."""
-        stripped = line.lstrip(" \t")
-        if not stripped.startswith(self.char * self.length):
-            return False
-        rest = stripped.rstrip(" \t")
-        if rest.strip(self.char):
-            return False  # another character after the run: a line of code
-        return _columns(line[: len(line) - len(stripped)]) < self.indent + TOP_LEVEL_INDENT
+        match = _closing_re(self.char, self.length).match(line)
+        return match is not None and _columns(match.group(1)) < self.indent + TOP_LEVEL_INDENT
 
     @property
     def language(self) -> str:
         """The first word of the info string, as written ("" when none)."""
         return self.info.split(None, 1)[0] if self.info else ""
+
+
+@functools.lru_cache(maxsize=None)
+def _closing_re(char: str, length: int) -> re.Pattern[str]:
+    # One call per line inside a block: the run, at least as long, and only spaces after it.
+    return re.compile(rf"([ \t]*){re.escape(char)}{{{length},}}[ \t]*$")
 
 
 def open_fence(line: str) -> Fence | None:
@@ -105,8 +109,7 @@ def scan_fences(lines: list[str], max_indent: int = TOP_LEVEL_INDENT) -> FenceSc
     start = 0
     for index, line in enumerate(lines):
         if fence is None:
-            # Cheap first-character test: most lines of prose are not fences.
-            if line.lstrip(" \t")[:1] not in ("`", "~"):
+            if not MAY_OPEN_RE.match(line):
                 continue
             opening = open_fence(line)
             if opening is not None and opening.indent < max_indent:

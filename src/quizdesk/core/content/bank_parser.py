@@ -112,7 +112,9 @@ def _fenced(lines: list[str]) -> _Fences:
     A fence never closed runs to the end of the file.
     """
     scan = scan_fences(lines)
-    code = {number for number, is_code in enumerate(scan.code, start=1) if is_code}
+    code: set[int] = set()
+    for block in scan.blocks:
+        code.update(range(block.open + 1, (block.close if block.close is not None else len(lines) - 1) + 2))
     unclosed = scan.unclosed
     return _Fences(
         code,

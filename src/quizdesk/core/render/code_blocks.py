@@ -13,7 +13,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from quizdesk.core.markdown_blocks import TOP_LEVEL_INDENT, open_fence
+from quizdesk.core.markdown_blocks import MAY_OPEN_RE, TOP_LEVEL_INDENT, open_fence
 
 _ITEM = re.compile(r"^ *(?:[-*+]|\d{1,9}[.)])(?: |$)")
 
@@ -52,7 +52,7 @@ def lift_fences(text: str) -> Lifted:
         elif line.strip() and not line.startswith((" ", "\t")) and (not out or not out[-1].strip()):
             in_list = False
         # Inside a list item a fence is indented like the item's text, so any depth opens one there.
-        fence = open_fence(line) if line.lstrip(" \t")[:1] in ("`", "~") else None
+        fence = open_fence(line) if MAY_OPEN_RE.match(line) else None
         if fence is not None and (fence.indent < TOP_LEVEL_INDENT or in_list):
             indent = fence.indent
             body: list[str] = []

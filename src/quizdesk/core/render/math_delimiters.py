@@ -91,12 +91,16 @@ def placeholder(nonce: str, index: int) -> str:
 
 
 _ITEM_MARKER = re.compile(r"\s*(?:[-*+]|\d+[.)])\s+")
+# A line that may open a fence, with or without a list marker before it: one regex call per line.
+_MAY_OPEN = re.compile(r"\s*(?:(?:[-*+]|\d+[.)])\s+)?(?:```|~~~)")
 _LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d+[.)])\s")
 _RAW_SKIP = re.compile(r"<!--.*?-->|<(code|pre|kbd|samp)\b[^>]*>.*?</\1\s*>", re.S | re.I)
 
 
 def _opening_fence(line: str) -> Fence | None:
     """The fence ``line`` opens at the top level or right after a list marker (``- ```py``), or None."""
+    if not _MAY_OPEN.match(line):
+        return None
     if line.lstrip(" \t")[:1] in ("`", "~"):
         fence = open_fence(line)
         return fence if fence is not None and fence.indent < TOP_LEVEL_INDENT else None

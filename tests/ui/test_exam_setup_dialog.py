@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 
 from quizdesk.core.db.models import StudySession
 from quizdesk.ui.exam_setup_dialog import ExamSetupDialog
@@ -17,7 +17,9 @@ def _dialog(qtbot, store, **kwargs):
 
 
 def _settle(qtbot, dialog) -> None:
-    qtbot.waitUntil(lambda: not dialog._recount_timer.isActive())
+    timer = dialog.findChild(QTimer, "examSetupRecountTimer")
+    assert timer is not None
+    qtbot.waitUntil(lambda: not timer.isActive())
 
 
 def test_live_count_follows_topics_and_types(qtbot, gui_store) -> None:
@@ -81,6 +83,17 @@ def test_start_creates_the_exam_described_and_remembers_the_choices(qtbot, gui_s
     again = _dialog(qtbot, gui_store)
     assert again.count_spin.value() == 6 and not again.type_checks["open"].isChecked()
     assert not again.time_check.isChecked() and again.order_combo.currentData() == "weakest"
+
+
+def test_unreadable_saved_choices_fall_back_to_the_defaults(qtbot, gui_store) -> None:
+    # A hand-edited or damaged settings file: opening the dialog raised ValueError
+    # (int("many")) before the saved values went through setting_int.
+    settings = QSettings()
+    settings.setValue("examSetup/count", "many")
+    settings.setValue("examSetup/minutes", "")
+    settings.sync()
+    dialog = _dialog(qtbot, gui_store)
+    assert dialog.count_spin.value() == 20 and dialog.minutes_spin.value() == 30
 
 
 def test_topics_passed_in_are_preselected(qtbot, gui_store) -> None:

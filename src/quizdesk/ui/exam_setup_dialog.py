@@ -32,7 +32,7 @@ from quizdesk.ui import ops
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.i18n import is_english
 from quizdesk.ui.named import named
-from quizdesk.ui.preferences import DEFAULT_EXAM_MINUTES, default_exam_count, default_exam_minutes
+from quizdesk.ui.preferences import DEFAULT_EXAM_MINUTES, default_exam_count, default_exam_minutes, setting_int
 from quizdesk.ui.question_widgets import qtype_label
 from quizdesk.ui.theme import colors
 from quizdesk.ui.topic_tree_widget import SUBTREE_IDS_ROLE, TopicTreeWidget
@@ -55,7 +55,8 @@ class ExamSetupDialog(QDialog):
         # A weak-areas drill: topic keys weakest first; the exam shares its questions
         # among them by rank (core/study/drill.py). Empty for an ordinary exam.
         self.ranked_keys: list[str] = []
-        self._recount_timer = QTimer(self, singleShot=True, interval=0)
+        # Named so a test can wait for the pending recount without reaching into the dialog.
+        self._recount_timer = named(QTimer(self, singleShot=True, interval=0), "examSetupRecountTimer")
         self._recount_timer.timeout.connect(self._recount)
 
         self.tree = TopicTreeWidget(checkable=True)
@@ -163,25 +164,28 @@ class ExamSetupDialog(QDialog):
     def _restore(self, topic_keys: list[str] | None) -> None:
         settings = QSettings()
         settings.beginGroup(SETTINGS_GROUP)
-        self.count_spin.setValue(int(settings.value("count", default_exam_count())))
+        self.count_spin.setValue(setting_int(settings.value("count"), default_exam_count()))
         saved_types = settings.value("types", None)
         if isinstance(saved_types, str):
             saved_types = [saved_types]
         if isinstance(saved_types, list) and saved_types:
             for qtype, check in self.type_checks.items():
                 check.setChecked(qtype in saved_types)
-        minutes = int(settings.value("minutes", default_exam_minutes()))
+        minutes = setting_int(settings.value("minutes"), default_exam_minutes())
         self.time_check.setChecked(minutes > 0)
         self.minutes_spin.setValue(minutes if minutes > 0 else default_exam_minutes() or DEFAULT_EXAM_MINUTES)
         self.minutes_spin.setEnabled(minutes > 0)
         index = self.order_combo.findData(settings.value("order", "random"))
         self.order_combo.setCurrentIndex(max(0, index))
-        keys = topic_keys if topic_keys else settings.value("topics", None)
-        if isinstance(keys, str):
-            keys = [keys]
+        saved_keys = settings.value("topics", None)
         settings.endGroup()
+        keys: list[str] = list(topic_keys or [])
+        if not keys and isinstance(saved_keys, str):
+            keys = [saved_keys]
+        elif not keys and isinstance(saved_keys, list):
+            keys = [str(key) for key in saved_keys]
         if keys:
-            self.tree.set_checked_keys(list(keys))
+            self.tree.set_checked_keys(keys)
         else:
             self.tree.set_all_checked(True)
 

@@ -21,12 +21,18 @@ DEFAULT_EXAM_MINUTES = 30
 MAX_EXAM_COUNT, MAX_EXAM_MINUTES = 500, 600
 
 
+def setting_int(value: object, default: int) -> int:
+    """A QSettings value as an int: the INI file holds text, and a hand-edited one anything."""
+    if isinstance(value, (int, float, str)):
+        try:
+            return int(value)
+        except ValueError:
+            return default
+    return default
+
+
 def _int_setting(key: str, default: int, low: int, high: int) -> int:
-    try:
-        value = int(QSettings().value(key, default))
-    except (TypeError, ValueError):
-        return default
-    return min(high, max(low, value))
+    return min(high, max(low, setting_int(QSettings().value(key, default), default)))
 
 
 def answer_font_px() -> int:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
@@ -314,11 +315,11 @@ class ExamRunner(QWidget):
         add("examSubmitAction", ["Ctrl+Return", "Ctrl+Enter"], self.request_submit, "")
         add("examLeaveNotesAction", ["Esc"], self.setFocus, "")
         for i, key in enumerate(DIGITS):
-            add(f"examPick{key}Action", [key], lambda i=i: self._pick(i), "")
+            add(f"examPick{key}Action", [key], partial(self._pick, i), "")
         for i, key in enumerate(LETTERS):
             if key in "TF":
                 continue
-            add(f"examPick{key}Action", [key], lambda i=i: self._pick_letter(i), "")
+            add(f"examPick{key}Action", [key], partial(self._pick_letter, i), "")
         add("examTrueAction", ["T"], lambda: self._truefalse("T"), "")
         add("examFalseAction", ["F"], lambda: self._truefalse("F"), "")
 

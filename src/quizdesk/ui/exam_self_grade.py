@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -198,7 +199,7 @@ class SelfGradeView(QWidget):
 
         add(["Return", "Enter"], self.record_points)
         for i, key in enumerate(DIGITS):
-            add([key], lambda i=i: self._on_number(i))
+            add([key], partial(self._on_number, i))
 
     # -- the grading, as the host and the tests read it ----------------------------------
     @property

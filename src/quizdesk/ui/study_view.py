@@ -21,6 +21,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime, timezone
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
@@ -303,10 +304,10 @@ class StudyView(QWidget):
         add(["Return", "Enter"], self._on_enter, "enter")
         add(["Esc"], self.end_session, "esc")
         for i, key in enumerate(DIGITS):
-            add([key], lambda i=i: self._on_number(i), "digit")
+            add([key], partial(self._on_number, i), "digit")
         for i, key in enumerate(LETTERS[:8]):
             if key not in "TF":
-                add([key], lambda i=i: self._on_letter(i), "letter")
+                add([key], partial(self._on_letter, i), "letter")
         add(["T"], lambda: self._on_truefalse("T"), "T")
         add(["F"], lambda: self._on_truefalse("F"), "F")
 

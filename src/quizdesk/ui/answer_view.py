@@ -281,9 +281,9 @@ class AnswerView(QTextBrowser):
                 painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), CONTINUATION_MARK)
         painter.end()
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         # Only local files and our own registered resources; never the network.
-        if name.scheme() not in ("", "file", "qrc"):
+        if QUrl(name).scheme() not in ("", "file", "qrc"):
             return None
         return super().loadResource(kind, name)
 

@@ -119,7 +119,9 @@ class ExamResultsView(QWidget):
             [self.tr("Topic"), self.tr("Module"), self.tr("Questions"), self.tr("Answered"), self.tr("Correct"), self.tr("Score")]
         )
         for column in range(2, 6):
-            self.topic_table.horizontalHeaderItem(column).setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            header = self.topic_table.horizontalHeaderItem(column)
+            if header is not None:  # set just above; the stubs cannot know
+                header.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.question_table.setHorizontalHeaderLabels(
             [self.tr("Question"), self.tr("Type"), self.tr("Your answer"), self.tr("Right answer"), self.tr("Result")]
         )
@@ -373,7 +375,7 @@ class ExamResultsView(QWidget):
         self.detail_view.set_dark(c.dark)
         for row in range(self.question_table.rowCount()):
             cell = self.question_table.item(row, 4)
-            correct = cell.data(CORRECT_ROLE)
-            if correct is not None:
+            correct = cell.data(CORRECT_ROLE) if cell is not None else None
+            if cell is not None and correct is not None:
                 cell.setForeground(QColor(c.success if correct else c.danger))
         self._fill_chart()

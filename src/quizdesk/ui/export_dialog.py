@@ -280,7 +280,8 @@ class ExportDialog(QDialog):
     def since(self) -> datetime | None:
         if not self.since_check.isChecked():
             return None
-        return local_midnight_utc(self.since_edit.date().toPython())
+        day = self.since_edit.date()
+        return local_midnight_utc(date(day.year(), day.month(), day.day()))
 
     def browse(self) -> None:
         folder = self.folder()

@@ -36,7 +36,7 @@ def _png_data_url(svg: bytes, dpr: float) -> str:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.save(buffer, "PNG")
+    image.save(buffer, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 6.11 accepts only str here
     buffer.close()
     return "data:image/png;base64," + base64.b64encode(bytes(data.data())).decode("ascii")
 

@@ -104,8 +104,9 @@ class SettingsDialog(QDialog):
         self.retention_note.setWordWrap(True)
         self.study_labels = [QLabel() for _ in range(3)]
         self.study_form = QFormLayout()
-        for label, field in zip(self.study_labels, (self.count_spin, time_row, self.retention_spin)):
-            self.study_form.addRow(label, field)
+        self.study_form.addRow(self.study_labels[0], self.count_spin)
+        self.study_form.addRow(self.study_labels[1], time_row)
+        self.study_form.addRow(self.study_labels[2], self.retention_spin)
         study = QWidget()
         study_layout = QVBoxLayout(study)
         study_layout.addLayout(self.study_form)

@@ -46,8 +46,9 @@ class ShortcutsDialog(QDialog):
         self.resize(660, 720)
 
     def all_keys(self) -> list[str]:
-        keys = []
+        keys: list[str] = []
         for i in range(self.tree.topLevelItemCount()):
             section = self.tree.topLevelItem(i)
-            keys.extend(section.child(j).text(0) for j in range(section.childCount()))
+            if section is not None:  # never None below topLevelItemCount(); the stubs cannot know
+                keys.extend(child.text(0) for j in range(section.childCount()) if (child := section.child(j)) is not None)
         return keys

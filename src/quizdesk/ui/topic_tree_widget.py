@@ -253,7 +253,9 @@ class TopicTreeWidget(QTreeWidget):
     def set_all_checked(self, checked: bool) -> None:
         state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
         for i in range(self.topLevelItemCount()):
-            self.topLevelItem(i).setCheckState(NAME_COLUMN, state)
+            item = self.topLevelItem(i)
+            if item is not None:  # never None below topLevelItemCount(); the stubs cannot know
+                item.setCheckState(NAME_COLUMN, state)
 
     def _on_item_changed(self, _item: QTreeWidgetItem, column: int) -> None:
         if self._checkable and column == NAME_COLUMN and not self._filling:

@@ -4,8 +4,8 @@ search), and host the study, exam, self-grading and results screens.
 The screens are pages of one stacked widget; each emits what the user decided
 (finished, submitted, drill these…) and the window moves to the next page.
 Dialogs owned by other modules (weak areas, import, export, settings) are
-imported only when their action is used; if one is not installed, the status
-bar says so. Every write goes through ``ui/ops.py`` and ends with the
+imported only when their action is used, which keeps them off the start-up
+path. Every write goes through ``ui/ops.py`` and ends with the
 collection's ``changed(Changes)``; the window refreshes its library and counts
 for the changes that concern them (at once if the library is on screen, else
 when it comes back), never for one saved exam answer.
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
 
         self.library = LibraryView(self.collection, defer_answer_view=defer_answer_view)
         self.library.studyRequested.connect(self.start_study)
-        self.library.topicPicked.connect(lambda: self.search_box.clear())
+        self.library.topicPicked.connect(self._clear_search)
         # The library's parts, as the rest of the window and the tests know them.
         self.splitter = self.library
         self.topic_tree = self.library.topic_tree
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         return self.library.answer_view
 
     # -- actions, menus, toolbar -----------------------------------------------
-    def _action(self, name: str, text: str, shortcut: str | list[str], handler: Callable[[], None], tip: str = "") -> QAction:
+    def _action(self, name: str, text: str, shortcut: str | list[str], handler: Callable[[], object], tip: str = "") -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         keys = [shortcut] if isinstance(shortcut, str) else shortcut
@@ -330,6 +330,9 @@ class MainWindow(QMainWindow):
 
     def _run_search(self) -> None:
         self.library.run_search(self.search_box.text())
+
+    def _clear_search(self) -> None:
+        self.search_box.clear()
 
     def focus_search(self) -> None:
         self.search_box.setFocus()

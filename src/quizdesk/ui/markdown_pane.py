@@ -1,13 +1,14 @@
 """The widget that shows question and answer Markdown, wherever one is needed.
 
-The real one is :class:`quizdesk.ui.answer_view.AnswerView` (math, highlighted
-code, images). Until that module is present this falls back to a plain
-``QTextBrowser`` with the same three methods, so the screens work either way.
+Every screen gets :class:`quizdesk.ui.answer_view.AnswerView` (math, highlighted
+code, images), imported when the first view is made: the renderer behind it
+takes a few hundred milliseconds to load. ``FallbackMarkdownView`` is the plain
+``QTextBrowser`` with the same methods that the library shows until the answer
+view has loaded after the window's first paint (``defer_answer_view``).
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -23,7 +24,7 @@ class MarkdownPane(Protocol):
 
 
 class FallbackMarkdownView(QTextBrowser):
-    """Plain Qt Markdown: no math rendering, no highlighting."""
+    """Plain Qt Markdown (no math, no highlighting): the library's placeholder until AnswerView loads."""
 
     def set_markdown(self, text: str, base_dir: Path | None = None) -> None:
         self.setSearchPaths([str(base_dir)] if base_dir else [])
@@ -38,23 +39,14 @@ class FallbackMarkdownView(QTextBrowser):
         self.setFont(font)
 
 
-def _answer_view_class() -> Any:
-    try:
-        module = importlib.import_module("quizdesk.ui.answer_view")
-    except ModuleNotFoundError as exc:
-        if exc.name != "quizdesk.ui.answer_view":
-            raise
-        return None
-    return getattr(module, "AnswerView", None)
-
-
 def make_markdown_view(object_name: str, parent: QWidget | None = None, *, framed: bool = True, margin: int | None = None) -> Any:
-    """A Markdown view named ``object_name`` (AnswerView if available).
+    """An AnswerView named ``object_name``.
 
     ``margin``: space in pixels around the text (the document margin; Qt's default is 4).
     """
-    cls = _answer_view_class()
-    view = cls() if cls is not None else FallbackMarkdownView()
+    from quizdesk.ui.answer_view import AnswerView  # here, not at the top: it loads the renderer
+
+    view = AnswerView()
     if parent is not None:
         view.setParent(parent)
     view.setObjectName(object_name)

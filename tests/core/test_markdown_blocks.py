@@ -68,11 +68,11 @@ def test_an_unclosed_fence_runs_to_the_end() -> None:
 
 
 def test_atx_headings() -> None:
-    assert atx_heading("## Title ##") is not None and atx_heading("## Title ##").text == "Title"  # type: ignore[union-attr]
-    assert atx_heading("## C#").text == "C#"  # type: ignore[union-attr]
-    assert atx_heading("   # three spaces").level == 1  # type: ignore[union-attr]
-    assert atx_heading("#\ttab").text == "tab"  # type: ignore[union-attr]
-    assert atx_heading("##").text == ""  # type: ignore[union-attr]
+    assert atx_heading("## Title ##") is not None and atx_heading("## Title ##").text == "Title"
+    assert atx_heading("## C#").text == "C#"
+    assert atx_heading("   # three spaces").level == 1
+    assert atx_heading("#\ttab").text == "tab"
+    assert atx_heading("##").text == ""
     for not_heading in ("#word", "####### seven", "    # four spaces", "##\u3000全角空格", "\\# escaped"):
         assert atx_heading(not_heading) is None, not_heading
 

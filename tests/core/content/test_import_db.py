@@ -105,7 +105,7 @@ def test_renumbering_and_editing_update_in_place_and_keep_progress(store: Store,
     assert adam.id == adam_id and "Kingma" in adam.answer_md
     assert _count(store, Attempt) == 1 and _count(store, ReviewState) == 1
     with store.session() as s:
-        assert s.get(Attempt, 1).question_id == adam_id  # type: ignore[union-attr]
+        assert s.get(Attempt, 1).question_id == adam_id
     assert _count(store, Question) == 17
 
 
@@ -126,7 +126,7 @@ def test_question_removed_from_a_file_is_retired_with_its_history(store: Store, 
     report = _import(store, [repo])
     assert (report.imported, report.updated) == (0, 3)  # revived, and the two after it moved back
     with store.session() as s:
-        assert s.get(Question, ln_id).retired_at is None  # type: ignore[union-attr]
+        assert s.get(Question, ln_id).retired_at is None
 
 
 def test_deleted_file_retires_but_unreadable_file_keeps_its_questions(store: Store, repo: Path) -> None:

@@ -219,7 +219,7 @@ def test_wide_accents_in_aligned_columns_are_not_clipped() -> None:
     from quizdesk.core.render.math_svg import _ink_extent, render_tex
 
     image = render_tex(r"\begin{aligned}\hat m_t &= 1\\ x &= 2\end{aligned}", display=True, size_px=16, color="#000")
-    view = re.search(r'viewBox="([^"]+)"', image.svg.decode()).group(1).split()  # type: ignore[union-attr]
+    view = re.search(r'viewBox="([^"]+)"', image.svg.decode()).group(1).split()
     xmin, xmax, ymin, ymax = _ink_extent(image.svg.decode())
     assert float(view[0]) <= xmin and float(view[0]) + float(view[2]) >= xmax - 0.01
 

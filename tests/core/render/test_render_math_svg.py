@@ -13,7 +13,7 @@ from quizdesk.core.render.math_svg import MAX_TEX_CHARS, MathError, check_tex, p
 def test_metrics_match_the_viewbox() -> None:
     image = render_tex("y_i^2", display=False, size_px=20, color="#123456")
     assert image.ascent > 0 and image.depth > 0 and image.width > 0
-    x, y, w, h = map(float, re.search(r'viewBox="([^"]+)"', image.svg.decode()).group(1).split())  # type: ignore[union-attr]
+    x, y, w, h = map(float, re.search(r'viewBox="([^"]+)"', image.svg.decode()).group(1).split())
     assert y == pytest.approx(-image.ascent, abs=0.01)
     assert h == pytest.approx(image.height, abs=0.02)
     assert b'fill="#123456"' in image.svg
@@ -22,7 +22,7 @@ def test_metrics_match_the_viewbox() -> None:
 def test_pad_keeps_the_baseline_at_zero() -> None:
     image = render_tex("x", display=False, size_px=16, color="#000")
     padded = pad(image, ascent=20, depth=7, width=30, left=2)
-    view = re.search(r'viewBox="([^"]+)"', padded.svg.decode()).group(1).split()  # type: ignore[union-attr]
+    view = re.search(r'viewBox="([^"]+)"', padded.svg.decode()).group(1).split()
     assert float(view[1]) == -20 and float(view[3]) == 27 and float(view[2]) == 30
     assert b'height="27"' in padded.svg and b'width="30"' in padded.svg
 

@@ -50,8 +50,8 @@ def test_same_seed_repeats_the_exam(synced_store: Store) -> None:
     with synced_store.session() as s:
         a = create_exam(s, ExamSpec(topics, count=4, seed=7), utcnow())
         b = create_exam(s, ExamSpec(topics, count=4, seed=7), utcnow())
-        assert s.get(StudySession, a).question_ids == s.get(StudySession, b).question_ids  # type: ignore[union-attr]
-        assert len(s.get(StudySession, a).question_ids) == 4  # type: ignore[union-attr]
+        assert s.get(StudySession, a).question_ids == s.get(StudySession, b).question_ids
+        assert len(s.get(StudySession, a).question_ids) == 4
 
 
 def test_full_exam_round_trip(synced_store: Store) -> None:
@@ -80,9 +80,9 @@ def test_full_exam_round_trip(synced_store: Store) -> None:
             ids["t-attn"]: (0.0, 1),  # the open question left blank: 0 without asking
         }
         assert attempts[ids["t-attn"]].given is None
-        assert s.get(StudySession, exam_id).state == "grading"  # type: ignore[union-attr]
+        assert s.get(StudySession, exam_id).state == "grading"
         self_grade(s, exam_id, ids["t-clip"], recalled=[0, 1], now=now)
-        assert s.get(StudySession, exam_id).state == "finished"  # type: ignore[union-attr]
+        assert s.get(StudySession, exam_id).state == "finished"
         assert s.get(ReviewState, ids["t-clip-q1"]) is not None
     with synced_store.session() as s:
         result = exam_result(s, exam_id)
@@ -152,5 +152,5 @@ def test_an_exam_submitted_earlier_has_its_blank_answers_scored_when_grading_ope
     with synced_store.session() as s:
         assert score_blank_open_answers(s, exam_id, now) == [ids["t-attn"]]
         assert score_blank_open_answers(s, exam_id, now) == []  # once only
-        assert s.get(StudySession, exam_id).state == "grading"  # type: ignore[union-attr]
+        assert s.get(StudySession, exam_id).state == "grading"
         assert {q.id for q in load_exam(s, exam_id).questions} - load_exam(s, exam_id).graded == {ids["t-clip"]}

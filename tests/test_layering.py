@@ -15,6 +15,8 @@ def test_no_core_module_imports_qt_statically() -> None:
     for path in CORE.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
+            if not isinstance(node, (ast.Import, ast.ImportFrom)):
+                continue
             names = []
             if isinstance(node, ast.Import):
                 names = [a.name for a in node.names]

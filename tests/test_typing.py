@@ -1,4 +1,9 @@
-"""mypy over the GUI-free core, with untyped definitions disallowed (pyproject [tool.mypy])."""
+"""mypy over the whole package and the tests, with the settings in pyproject.toml [tool.mypy].
+
+``check_untyped_defs`` everywhere (the GUI included), untyped definitions
+disallowed in the GUI-free core, and ``warn_unused_ignores``: a ``type: ignore``
+that is no longer needed fails too.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,46 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
+# Test modules that do not pass yet (issue 17, item 6): each is a short list of
+# real type slips — Optional values used unchecked, a dict of mixed values passed
+# as **kwargs, QtCharts' abstract axis/series used as the concrete class. Remove a
+# file from here once `mypy <file>` passes; test_pending_files_exist keeps the list honest.
+PENDING: frozenset[str] = frozenset({
+    "tests/core/plan/test_memory.py",
+    "tests/ui/conftest.py",
+    "tests/ui/exam_gui_child.py",
+    "tests/ui/screenshots.py",
+    "tests/ui/test_exam_results.py",
+    "tests/ui/test_exam_runner.py",
+    "tests/ui/test_i18n.py",
+    "tests/ui/test_import_dialog.py",
+    "tests/ui/test_keys_never_raise.py",
+    "tests/ui/test_main_window.py",
+    "tests/ui/test_main_window_basic.py",
+    "tests/ui/test_study_view.py",
+    "tests/ui/test_ui_object_names.py",
+    "tests/ui/test_weak_areas.py",
+})
+
+
+def _run_mypy(*paths: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mypy", *paths], cwd=REPO, capture_output=True, text=True, timeout=900
+    )
+
 
 @pytest.mark.slow
-def test_core_type_checks() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "src/quizdesk/core"], cwd=REPO, capture_output=True, text=True, timeout=600
-    )
+def test_the_package_type_checks() -> None:
+    result = _run_mypy("src")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_the_tests_type_check() -> None:
+    files = sorted(str(p.relative_to(REPO)) for p in (REPO / "tests").rglob("*.py"))
+    result = _run_mypy(*(f for f in files if f not in PENDING))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_pending_files_exist() -> None:
+    assert [f for f in sorted(PENDING) if not (REPO / f).is_file()] == []

@@ -81,6 +81,7 @@ def test_export_needs_out_or_anki(capsys) -> None:
 def test_help_describes_every_anki_option() -> None:
     parser = build_parser()
     sub = parser._subparsers._group_actions[0].choices
+    assert isinstance(sub, dict)
     export_help = sub["export"].format_help()
     for option in ("--anki FILE.apkg", "--module M", "--topic T", "--with-progress", "--lang {zh,en}"):
         assert option in export_help

@@ -16,6 +16,7 @@ ICONS = REPO / "resources" / "icons"
 
 def _make_icons():
     spec = importlib.util.spec_from_file_location("make_icons", REPO / "packaging" / "make_icons.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -117,7 +117,8 @@ def test_package_holds_what_anki_needs(source: Store, data_dir: Path, tmp_path: 
         for flds, ctype, queue, due, ivl, reps, data in cards:
             q = session.scalars(select(Question).where(Question.external_id == flds.split("\x1f")[3])).one()
             state = q.review
-            assert state is not None and json.loads(data)["s"] == round(state.stability, 4) and json.loads(data)["d"] == round(state.difficulty, 3)
+            assert state is not None and state.stability is not None and state.difficulty is not None
+            assert json.loads(data)["s"] == round(state.stability, 4) and json.loads(data)["d"] == round(state.difficulty, 3)
             assert reps == state.reps
             if state.card["state"] == 2:  # FSRS Review: a review card due on a day counted from crt
                 assert (ctype, queue) == (2, 2)

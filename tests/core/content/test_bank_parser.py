@@ -168,7 +168,7 @@ DOC = Path(__file__).resolve().parents[3] / "docs" / "content-format.md"
 
 
 def test_format_doc_renders_its_examples_as_code_blocks() -> None:
-    import markdown
+    import markdown  # type: ignore[import-untyped]
 
     source = DOC.read_text(encoding="utf-8")
     html = markdown.markdown(source, extensions=["fenced_code"])

@@ -120,7 +120,7 @@ def test_a_large_sync_merges_the_search_index_and_a_small_one_does_not(store: St
     from quizdesk.core.content import sync
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "benchmarks"))
-    from synthetic import make_questions
+    from synthetic import make_questions  # type: ignore[import-not-found]  # benchmarks/, put on sys.path just above
 
     merges: list[bool] = []
     real = search.optimize_index

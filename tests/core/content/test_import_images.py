@@ -6,7 +6,7 @@ import os
 import socket
 from pathlib import Path
 
-import markdown
+import markdown  # type: ignore[import-untyped]
 import pytest
 
 from quizdesk.core.content.importer import plan_import

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from quizdesk.core.content.importer import plan_import, split_text
 from quizdesk.core.content.importer.headings import github_slug
-from quizdesk.core.content.importer.split import is_trimmable
+from quizdesk.core.content.importer.split import Segment, is_trimmable
 
 # Text with the characters that make Markdown interesting.
 MARKUP = st.text(
@@ -25,6 +25,7 @@ def _check_invariants(text: str) -> None:
     result = split_text(text)
     lines = result.scan.lines
     used: set[int] = set()
+    segment: Segment | None
     for segment in result.segments:
         assert segment.answer == "\n".join(lines[i] for i in segment.answer_lines)
         assert used.isdisjoint(segment.answer_lines)

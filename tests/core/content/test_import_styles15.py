@@ -181,6 +181,6 @@ def test_reimport_of_every_style_keeps_ids_and_progress(tmp_path: Path, store: S
     edited = run_import([bank], session_factory=store.session_factory, data_dir=data)
     assert (edited.imported, edited.updated, edited.retired) == (0, 1, 0)
     with store.session() as s:
-        vgg = s.get(Question, vgg_id)
-        assert vgg is not None and "Simonyan" in vgg.answer_md
+        edited_vgg = s.get(Question, vgg_id)
+        assert edited_vgg is not None and "Simonyan" in edited_vgg.answer_md
         assert s.scalars(select(Attempt.question_id)).all() == [vgg_id]

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from quizdesk.core.db.backup import (
     DEFAULT_KEEP,
@@ -58,7 +58,7 @@ def test_backup_restore_round_trip(synced_store: Store, bank_dir: Path) -> None:
     backup = timestamped_backup(path, "manual")
     assert validate_database_file(backup) is None
     with synced_store.session() as s:
-        s.execute(Question.__table__.delete().where(Question.external_id == "t-attn"))
+        s.execute(delete(Question).where(Question.external_id == "t-attn"))
     assert _question_count(synced_store) == 4
     synced_store.close()
     kept = restore_backup(path, backup)

@@ -52,7 +52,9 @@ def _foreign_attribute_assignments(tree: ast.Module) -> list[str]:
             foreign.update(alias.asname or alias.name for alias in node.names if alias.name.split(".")[0] in ("ziamath", "ziafont"))
     found = []
     for node in ast.walk(tree):
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+        if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            continue
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target]
         for target in targets:
             chain = []
             while isinstance(target, ast.Attribute):

@@ -73,7 +73,8 @@ def test_cancel_at_every_check_leaves_the_folder_as_it_was(answered, out: Path, 
 def test_cancel_while_a_temp_file_is_being_written_from_another_thread(answered, out: Path, monkeypatch) -> None:
     """As the GUI does it: the export runs on a worker thread; another thread sets the event."""
     monkeypatch.setattr(export, "CHECK_EVERY", 1)
-    cancel, reached, seen_temps = threading.Event(), threading.Event(), []
+    cancel, reached = threading.Event(), threading.Event()
+    seen_temps: list[str] = []
     calls = 0
 
     def cancelled() -> bool:

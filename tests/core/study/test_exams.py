@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -59,7 +60,7 @@ def test_full_exam_round_trip(synced_store: Store) -> None:
     now = utcnow()
     with synced_store.session() as s:
         exam_id = create_exam(s, ExamSpec(_all_topic_ids(synced_store), count=10, time_limit_s=600, seed=1), now)
-    clock = {"remaining_s": 590.0, "elapsed_s": 10.0, "current_index": 1}
+    clock: dict[str, Any] = {"remaining_s": 590.0, "elapsed_s": 10.0, "current_index": 1}
     with synced_store.session() as s:
         save_answer(s, exam_id, ids["t-clip-q1"], [1], seconds_spent=30, **clock)  # right
         save_answer(s, exam_id, ids["t-clip-q2"], [0], seconds_spent=20, **clock)  # wrong (needs 0 and 1)

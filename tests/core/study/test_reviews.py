@@ -61,7 +61,7 @@ def test_every_grade_is_an_attempt_with_fsrs_state(synced_store: Store) -> None:
     with synced_store.session() as s:
         assert s.scalar(select(func.count()).select_from(Attempt)) == 6
         state = s.get(ReviewState, ids["t-attn"])
-        assert state is not None and state.reps == 4 and state.stability and state.due_at > now + timedelta(days=4)
+        assert state is not None and state.reps == 4 and state.stability and state.due_at is not None and state.due_at > now + timedelta(days=4)
         assert [a.rating for a in s.scalars(select(Attempt).where(Attempt.question_id == ids["t-attn"]).order_by(Attempt.id))] == [1, 2, 3, 4]
 
 

@@ -20,7 +20,7 @@ NOW = datetime(2026, 3, 10, 13, 30, tzinfo=timezone.utc)
 Q, R, A, D = StudyPhase.QUESTION, StudyPhase.REVEALED, StudyPhase.ANSWERED, StudyPhase.DONE
 
 
-def _attempts(store: Store) -> list[tuple[int, int, float, bool | None, Any, float]]:
+def _attempts(store: Store) -> list[tuple[int, int | None, float, bool | None, Any, float]]:
     with store.session() as s:
         return [
             (a.question_id, a.rating, round(a.score, 3), a.correct, a.given, a.seconds_spent)

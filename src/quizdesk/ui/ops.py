@@ -25,7 +25,7 @@ import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -331,3 +331,29 @@ def restore_backup(parent: QWidget | None, collection: Collection, backup: Path,
         return _failed(parent, exc, options.get("quiet", False), options.get("on_failure"))
     collection.replace_store(store)  # emits storeReplaced, then changed(STORE)
     return OpResult(True, kept)
+
+
+# -- interviews (the countdown, docs/plan.md) ------------------------------------------
+def save_interview(parent: QWidget | None, collection: Collection, *, interview_id: int | None, name: str, on: date,
+                   module_keys: list[str], topic_keys: list[str], daily_minutes: int, now: datetime,
+                   **options: Any) -> OpResult[Any]:
+    """Add an interview (``interview_id`` None) or change one; the value is its ``InterviewSpec``.
+    A name another interview has, no topic or a budget out of range fail with the core's reason."""
+    from quizdesk.core.plan.interviews import save_interview as add
+    from quizdesk.core.plan.interviews import update_interview as change
+
+    def work(session: Session) -> Any:
+        if interview_id is None:
+            return add(session, name=name, on=on, module_keys=module_keys, topic_keys=topic_keys,
+                       daily_minutes=daily_minutes, now=now)
+        return change(session, interview_id, now=now, name=name, on=on, module_keys=module_keys,
+                      topic_keys=topic_keys, daily_minutes=daily_minutes)
+
+    return run(parent, collection, work, Changes.INTERVIEWS, **options)
+
+
+def delete_interview(parent: QWidget | None, collection: Collection, interview_id: int, **options: Any) -> OpResult[bool]:
+    """Delete an interview (its plan is never stored: nothing else goes); the value is False if it was gone."""
+    from quizdesk.core.plan.interviews import delete_interview as core
+
+    return run(parent, collection, lambda s: core(s, interview_id), Changes.INTERVIEWS, **options)

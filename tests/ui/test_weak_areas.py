@@ -12,7 +12,7 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QGraphicsTextItem, QLabel, QPushButton
+from PySide6.QtWidgets import QGraphicsTextItem, QLabel, QPushButton
 from sqlalchemy import text
 
 from quizdesk.core.db.models import Question
@@ -208,8 +208,7 @@ def test_weak_means_one_thing_in_the_headline_the_dots_the_bars_and_the_legend(q
     just_weak = replace(_stats(2, WEAK_MASTERY_BELOW - 0.01), reason=Reason.LOW_COVERAGE, reason_detail=0.4)
     just_fair = replace(_stats(3, WEAK_MASTERY_BELOW), reason=Reason.LOW_COVERAGE, reason_detail=0.4)
     never = _stats(4, None)
-    dialog.stats = [module, just_weak, just_fair, never]
-    dialog._show_figures()
+    dialog.show_figures([module, just_weak, just_fair, never], dialog.history, NOW)
     # The ranking: weak before never practised, fair after it.
     assert [s.topic_id for s in dialog.weakest] == [2, 4, 3]
     c = colors()
@@ -268,7 +267,9 @@ def test_drill_these_shows_the_setup_when_no_question_is_left_to_ask(qtbot, gui_
     window = MainWindow(gui_store, now=lambda: NOW)
     qtbot.add_widget(window)
     activate(window)
-    window._drill_exam([key])
+    window.weak_areas_action.trigger()
+    qtbot.waitUntil(lambda: window.weak_areas_dialog.ready, timeout=5000)
+    window.weak_areas_dialog.examRequested.emit([key])  # what its drill button sends, for this topic
     setup = window.exam_setup_dialog
     assert window.exam_runner is None and setup.isVisible()  # the dialog says why instead of nothing happening
     assert setup.match_label.text() in ("Pick at least one topic.", "No question of the chosen types is in the chosen topics. Add topics or question types.")
@@ -374,7 +375,6 @@ def test_reasons_in_words(qapp, reason, detail, text) -> None:
     from dataclasses import replace
 
     assert reason_text(replace(stats, reason=reason, reason_detail=detail)) == text
-    assert QApplication.instance() is not None
 
 
 def test_the_dashboard_follows_a_language_switch(qtbot, qapp, gui_store) -> None:

@@ -252,10 +252,14 @@ class WeakAreasDialog(QDialog):
         return self.loaded and not self.collection.tasks.busy(self._channel)
 
     def _on_loaded(self, figures: tuple[list[TopicStats], list[DayStats], datetime]) -> None:
-        self.stats, self.history, self._figures_now = figures
+        self.show_figures(*figures)
+        self.refreshed.emit()
+
+    def show_figures(self, stats: list[TopicStats], history: list[DayStats], now: datetime) -> None:
+        """Show these figures (what a refresh read at ``now``): headline, table, both charts."""
+        self.stats, self.history, self._figures_now = stats, history, now
         self.loaded = True
         self._show_figures()
-        self.refreshed.emit()
 
     def _on_load_failed(self, error: BaseException) -> None:
         # Rare (the database went away or stayed locked); the last figures stay on screen.

@@ -109,13 +109,14 @@ class _Clock:
 def _settle(app) -> None:
     import time
 
-    from quizdesk.ui.background_read import BackgroundRead
+    from quizdesk.ui.tasks import TaskRunner
 
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:  # figures read on worker threads (mastery dots, weak areas) land first
         app.processEvents()
-        readers = [r for w in app.topLevelWidgets() for r in w.findChildren(BackgroundRead)]
-        if not any(r.busy for r in readers):
+        # Every background read runs on the collection's task runner (ui/tasks.py).
+        runners = [getattr(getattr(w, "collection", None), "tasks", None) for w in app.topLevelWidgets()]
+        if not any(r.busy() for r in runners if isinstance(r, TaskRunner)):
             break
         time.sleep(0.01)
     for _ in range(5):

@@ -193,11 +193,19 @@ def _rows(session: Session) -> list[Any]:
     return list(session.execute(stmt))
 
 
-def _fields(q: Any, base: Path | None, media: _Media, labels: dict[str, str], problems: list[str]) -> list[str]:
+Converted = dict[tuple[str, Path | None], tuple[str, list[str]]]
+
+
+def _fields(q: Any, base: Path | None, media: _Media, labels: dict[str, str], problems: list[str], converted: Converted) -> list[str]:
     def convert(text: str) -> str:
-        out, found = markdown_to_anki(text, base, media.add)
-        problems.extend(f"{q.external_id}: {p}" for p in found)
-        return out
+        # Each distinct text (and image folder) is converted once per export: a choice is shown
+        # on both sides of its card, and choices such as 正确/错误 recur across questions.
+        key = (text, base)
+        found = converted.get(key)
+        if found is None:
+            found = converted[key] = markdown_to_anki(text, base, media.add)
+        problems.extend(f"{q.external_id}: {p}" for p in found[1])
+        return found[0]
 
     question = convert(q.body_md or "")
     answer = convert(q.answer_md or "")
@@ -246,6 +254,7 @@ def run_anki_export(
     decks: dict[str, Any] = {}
     media = _Media()
     guids: dict[str, int] = {}  # note GUID → question id, for the progress pass
+    converted: Converted = {}
     total = len(rows) + 1
     for done, row in enumerate(rows):
         q = row[0]
@@ -264,7 +273,7 @@ def run_anki_export(
         base = question_base_dir(q.origin, q.source_path, bundled_root, data_dir)
         guid = note_guid(q.external_id)
         tags = [tag_for(t) for t in (q.tags or []) if tag_for(t)] + [f"difficulty::{q.difficulty}"]
-        note = genanki.Note(model=model, fields=_fields(q, base, media, labels, report.problems), tags=tags, guid=guid)
+        note = genanki.Note(model=model, fields=_fields(q, base, media, labels, report.problems, converted), tags=tags, guid=guid)
         deck.add_note(note)
         guids[guid] = q.id
     report.notes = len(rows)

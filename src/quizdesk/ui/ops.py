@@ -299,6 +299,80 @@ def start_import(
                                 on_cancelled=on_cancelled, owner=owner, name="import")
 
 
+def start_anki_import(
+    collection: Collection,
+    path: Path,
+    *,
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[BaseException], None],
+    on_cancelled: Callable[[], None],
+    on_progress: Callable[[int, int, str], None] | None = None,
+    owner: QWidget | None = None,
+) -> Task:
+    """Import one Anki package (.apkg / .colpkg) on the task runner, in one transaction.
+
+    As :func:`start_import`: a damaged package fails with the core's
+    ``AnkiPackageError`` (nothing changed); a cancel rolls back. A committed
+    import that changed questions or added answers emits ``changed(BANK | ATTEMPTS)``
+    (its review log becomes attempts and FSRS states) before ``on_done(report)``.
+    """
+    from quizdesk.core.anki import AnkiCancelled, run_anki_import
+
+    session_factory = collection.store.session_factory  # made here: the worker only uses it
+    data_dir = collection.data_dir
+
+    def work(task: Task) -> Any:
+        try:
+            return run_anki_import(path, session_factory=session_factory, data_dir=data_dir,
+                                   progress=task.report, cancelled=task.cancel_event.is_set)
+        except AnkiCancelled:
+            task.cancel()  # rolled back: the runner calls on_cancelled
+            return None
+
+    def done(report: Any) -> None:
+        if report is not None and (report.changed or report.reviews or report.review_states):
+            collection.changed.emit(Changes.BANK | Changes.ATTEMPTS)
+        on_done(report)
+
+    return collection.tasks.run(work, on_done=done, on_failed=on_failed, on_progress=on_progress,
+                                on_cancelled=on_cancelled, owner=owner, name="anki-import")
+
+
+def start_anki_export(
+    collection: Collection,
+    options: Any,
+    *,
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[BaseException], None],
+    on_cancelled: Callable[[], None],
+    on_progress: Callable[[int, int, str], None] | None = None,
+    owner: QWidget | None = None,
+) -> Task:
+    """Write an Anki deck (``options``: an ``AnkiExportOptions``) on the task runner.
+
+    A read: the worker's session is rolled back, nothing is emitted. A cancelled
+    export leaves no file (the core writes a temporary file and renames it last).
+    """
+    from quizdesk.core.anki import AnkiCancelled, run_anki_export
+
+    session_factory = collection.store.session_factory
+    data_dir = collection.data_dir
+
+    def work(task: Task) -> Any:
+        with session_factory() as session:
+            try:
+                return run_anki_export(session, options, data_dir=data_dir,
+                                       progress=task.report, cancelled=task.cancel_event.is_set)
+            except AnkiCancelled:
+                task.cancel()
+                return None
+            finally:
+                session.rollback()
+
+    return collection.tasks.run(work, on_done=on_done, on_failed=on_failed, on_progress=on_progress,
+                                on_cancelled=on_cancelled, owner=owner, name="anki-export")
+
+
 def restore_backup(parent: QWidget | None, collection: Collection, backup: Path, *,
                    before: Callable[[], None] | None = None, **options: Any) -> OpResult[Path | None]:
     """Replace the database with ``backup`` (checked first) and open it as on start.

@@ -27,12 +27,15 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Indentation, then the run; the info string is the rest of the line.
 _FENCE_RE = re.compile(r"([ \t]*)(`{3,}|~{3,})(.*)$")
 # Written so that no two quantifiers compete for the same characters: a
 # megabyte-long line of spaces must cost one pass, not hours of backtracking.
-_ATX_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")
+#: Group 1 the ``#`` run, group 2 the text (None for a bare ``#``); callers on a hot path
+#: match it directly, the rest use :func:`atx_heading`.
+ATX_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 # A quick test that a line may open a fence: one regex call, no string copied.
 MAY_OPEN_RE = re.compile(r"[ \t]*(?:```|~~~)")
 #: A fence at the top level is indented less than this (four columns: indented code).
@@ -44,8 +47,9 @@ def _columns(indent: str) -> int:
     return len(indent.expandtabs(4)) if "\t" in indent else len(indent)
 
 
-@dataclass(frozen=True)
-class Fence:
+# Fence, FencedBlock and AtxHeading are named tuples: made thousands of times a
+# megabyte, and a frozen dataclass costs several times more to make.
+class Fence(NamedTuple):
     """An opening code fence: its indentation in columns, its character, its length and info string."""
 
     indent: int
@@ -81,8 +85,7 @@ def open_fence(line: str) -> Fence | None:
     return Fence(_columns(match.group(1)), run[0], len(run), info.strip())
 
 
-@dataclass(frozen=True)
-class FencedBlock:
+class FencedBlock(NamedTuple):
     """A fenced block of a line list: 0-based lines of its fences (``close`` None: never closed)."""
 
     open: int
@@ -93,7 +96,16 @@ class FencedBlock:
 @dataclass(frozen=True)
 class FenceScan:
     blocks: tuple[FencedBlock, ...]
-    code: tuple[bool, ...]  # per line: a fence line or inside a fenced block
+    line_count: int
+
+    @property
+    def code(self) -> tuple[bool, ...]:
+        """Per line: a fence line or inside a fenced block."""
+        code = [False] * self.line_count
+        for block in self.blocks:
+            end = block.close + 1 if block.close is not None else self.line_count
+            code[block.open : end] = [True] * (end - block.open)
+        return tuple(code)
 
     @property
     def unclosed(self) -> FencedBlock | None:
@@ -103,7 +115,6 @@ class FenceScan:
 
 def scan_fences(lines: list[str], max_indent: int = TOP_LEVEL_INDENT) -> FenceScan:
     """Where the fenced code blocks of ``lines`` are; an opening fence must be indented less than ``max_indent``."""
-    code = [False] * len(lines)
     blocks: list[FencedBlock] = []
     fence: Fence | None = None
     start = 0
@@ -114,26 +125,23 @@ def scan_fences(lines: list[str], max_indent: int = TOP_LEVEL_INDENT) -> FenceSc
             opening = open_fence(line)
             if opening is not None and opening.indent < max_indent:
                 fence, start = opening, index
-                code[index] = True
             continue
-        code[index] = True
         if fence.closes(line):
             blocks.append(FencedBlock(start, index, fence))
             fence = None
     if fence is not None:
         blocks.append(FencedBlock(start, None, fence))
-    return FenceScan(tuple(blocks), tuple(code))
+    return FenceScan(tuple(blocks), len(lines))
 
 
-@dataclass(frozen=True)
-class AtxHeading:
+class AtxHeading(NamedTuple):
     level: int
     text: str  # stripped, closing ``#`` run removed; may be ""
 
 
 def atx_heading(line: str) -> AtxHeading | None:
     """The ATX heading ``line`` is, or None (see the module doc for the rules)."""
-    match = _ATX_RE.match(line)
+    match = ATX_RE.match(line)
     if match is None:
         return None
     return AtxHeading(len(match.group(1)), strip_closing_hashes(match.group(2) or "").strip())

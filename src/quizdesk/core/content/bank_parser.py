@@ -21,7 +21,7 @@ from quizdesk.core.content.model import (
     Problem,
     TopicRef,
 )
-from quizdesk.core.markdown_blocks import atx_heading, scan_fences
+from quizdesk.core.markdown_blocks import ATX_RE, atx_heading, scan_fences, strip_closing_hashes
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
@@ -146,9 +146,9 @@ def _scan_headings(lines: list[str], code: set[int]) -> Iterator[_Heading]:
     for number, line in enumerate(lines, start=1):
         if number in code:
             continue
-        heading = atx_heading(line)
+        heading = ATX_RE.match(line)  # atx_heading()'s rule, without a call per line
         if heading:
-            yield _Heading(heading.level, heading.text, number)
+            yield _Heading(len(heading.group(1)), strip_closing_hashes(heading.group(2) or "").strip(), number)
 
 
 def _is_question_metadata(line: str) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from quizdesk.core.markdown_blocks import TOP_LEVEL_INDENT, Fence, open_fence
 
@@ -109,7 +109,7 @@ def _opening_fence(line: str) -> Fence | None:
         return None
     fence = open_fence(line[marker.end() :])
     # The item's text starts after the marker: the closing fence is measured from there.
-    return replace(fence, indent=len(line[: marker.end()].expandtabs(4))) if fence is not None else None
+    return fence._replace(indent=len(line[: marker.end()].expandtabs(4))) if fence is not None else None
 
 
 def _code_block_lines(lines: list[str]) -> list[bool]:

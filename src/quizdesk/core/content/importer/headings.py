@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from quizdesk.core.markdown_blocks import Fence, atx_heading, open_fence
+from quizdesk.core.markdown_blocks import ATX_RE, Fence, open_fence, strip_closing_hashes
 
 _HTML_OPEN_RE = re.compile(r"^\s*<h([1-6])(\s[^>]*)?>", re.IGNORECASE)
 _ID_ATTR_RE = re.compile(r"""\b(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -99,10 +99,11 @@ def _html_heading(lines: list[str], index: int) -> tuple[Heading, int] | None:
 def _atx_heading(line: str, index: int) -> Heading | None:
     if len(line) > MAX_HEADING_CHARS:
         return None
-    atx = atx_heading(line)
-    if atx is None:
+    # The shared rule's regex itself, not atx_heading(): one call less per heading of a 4 MB import.
+    match = ATX_RE.match(line)
+    if match is None:
         return None
-    text = atx.text
+    text = strip_closing_hashes(match.group(2) or "").strip()
     anchor = ""
     brace = text.rfind("{#")
     if text.endswith("}") and brace >= 0:
@@ -115,7 +116,7 @@ def _atx_heading(line: str, index: int) -> Heading | None:
         anchor = anchor or inline.group(1)
     if not text:
         return None  # an empty "#" line: treat it as text, it names nothing
-    return Heading(index, index, atx.level, text, anchor, "atx")
+    return Heading(index, index, len(match.group(1)), text, anchor, "atx")
 
 
 def scan(text: str) -> Scan:

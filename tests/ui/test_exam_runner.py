@@ -332,7 +332,7 @@ def test_a_locked_database_keeps_the_answer_on_screen_and_saves_it_when_free(qtb
     window.run_exam(exam_id)
     runner = window.exam_runner
     first = runner.questions[0]
-    from quizdesk.ui.exam_runner import QUICK_WRITE_TIMEOUT_MS
+    from quizdesk.core.study.exam_session import QUICK_WRITE_TIMEOUT_MS  # the documented 200 ms a routine save waits
 
     timeouts: list[int | None] = []
     real_session = gui_store.session

@@ -354,7 +354,9 @@ def test_clicking_a_module_shows_its_topics(qtbot, gui_store) -> None:
     dialog = _dialog(qtbot, gui_store)
     chart = dialog.mastery_chart
     assert [display_name(s) for s in chart.shown] == ["Deep learning", "Machine learning"]
-    chart._on_clicked(len(chart.shown) - 1, None)  # bars are drawn bottom-up: the last index is the top bar
+    series = chart.chart().series()[0]
+    # What a click on a bar emits; bars are drawn bottom-up: the last index is the top bar.
+    series.clicked.emit(len(chart.shown) - 1, series.barSets()[0])
     assert [display_name(s) for s in chart.shown] == ["Optimization", "Normalization"]
     assert "Deep learning" in chart.chart().title()
     back = dialog.findChild(QPushButton, "weakChartBackButton")

@@ -182,32 +182,40 @@ def test_exam_locks_the_library_actions(qtbot, gui_store, activate) -> None:
     assert window.mode in ("grading", "results")
 
 
-def test_import_asks_for_paths_and_runs_the_import_flow(qtbot, gui_store, monkeypatch, tmp_path) -> None:
+def test_import_asks_for_paths_and_imports_them(qtbot, gui_store, monkeypatch, tmp_path) -> None:
+    """File → Import folder, Import files and a drop on the window each import what was chosen."""
     import quizdesk.ui.import_dialog as import_dialog
 
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "a.md").write_text("## 什么是 A？\n\na\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("## 什么是 B？\n\nb\n", encoding="utf-8")
+    (tmp_path / "c.md").write_text("## 什么是 C？\n\nc\n", encoding="utf-8")
     window = _window(qtbot, gui_store)
-    runs = []
     asked = []
-    monkeypatch.setattr(import_dialog, "choose_import_paths", lambda parent, folder: asked.append(folder) or [tmp_path / "a.md"])
-    monkeypatch.setattr(
-        import_dialog, "run_import_flow",
-        lambda parent, paths, collection: runs.append((parent, paths, collection.store.session_factory, collection.data_dir)),
-    )
+    chosen = {True: [folder], False: [tmp_path / "b.md"]}  # what the user picks in the folder / file dialog
+    monkeypatch.setattr(import_dialog, "choose_import_paths", lambda parent, folder: asked.append(folder) or chosen[folder])
+
+    def imported(title: str) -> bool:
+        with gui_store.read() as connection:
+            return connection.execute("SELECT count(*) FROM questions WHERE title = ?", (title,)).fetchone()[0] == 1
+
     window.import_folder_action.trigger()
+    qtbot.waitUntil(lambda: imported("什么是 A？"), timeout=20000)
     window.import_action.trigger()
+    qtbot.waitUntil(lambda: imported("什么是 B？"), timeout=20000)
     assert asked == [True, False]
-    assert runs == [(window, [tmp_path / "a.md"], gui_store.session_factory, gui_store.path.parent)] * 2
 
     # Dropping files on the window imports them too.
     from PySide6.QtCore import QMimeData, QPoint, QUrl
     from PySide6.QtGui import QDropEvent
 
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "b.md"))])
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "c.md"))])
     drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(drop)
-    qtbot.waitUntil(lambda: len(runs) == 3)
-    assert runs[2][1] == [tmp_path / "b.md"]
+    qtbot.waitUntil(lambda: imported("什么是 C？"), timeout=20000)
+    assert asked == [True, False]  # a drop asks nothing
 
 
 def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activate, keyboard) -> None:

@@ -1,0 +1,157 @@
+"""The interview countdown's UI: the interview dialog writes through ops, the panel
+shows the core's plan (computed on the task runner) and starts tonight's queue.
+
+A real SQLite store with the GUI fixture bank, a fixed ``now`` and an explicit
+zone (UTC+8): nothing depends on the hour or the zone the suite runs in.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from quizdesk.core.plan.countdown import plan_interview
+from quizdesk.core.plan.interviews import InterviewSpec, list_interviews, save_interview
+from quizdesk.core.study.reviews import record_rating
+from quizdesk.ui.collection import Collection
+from quizdesk.ui.countdown_panel import CountdownCard, CountdownPanel
+from quizdesk.ui.i18n import format_percent
+from quizdesk.ui.interview_dialog import InterviewDialog
+
+TZ = timezone(timedelta(hours=8))
+NOW = datetime(2026, 3, 10, 21, 30, tzinfo=TZ)  # an evening in the user's zone
+TODAY = date(2026, 3, 10)
+
+
+def _module_keys(store) -> list[str]:
+    with store.read() as connection:
+        return [key for (key,) in connection.execute("SELECT key FROM topics WHERE parent_id IS NULL ORDER BY id")]
+
+
+def _studied(store) -> None:
+    """A few answers in the past days, so "if you stop now" is not zero."""
+    with store.read() as connection:
+        ids = [qid for (qid,) in connection.execute("SELECT id FROM questions WHERE qtype = 'open' ORDER BY id LIMIT 4")]
+    with store.session() as session:
+        for k, qid in enumerate(ids):
+            record_rating(session, qid, 3, now=NOW - timedelta(days=3 + k), seconds=40.0)
+
+
+def _panel(qtbot, store) -> CountdownPanel:
+    panel = CountdownPanel(Collection(store), now=lambda: NOW, tz=TZ)
+    qtbot.add_widget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    qtbot.waitUntil(lambda: panel.ready, timeout=10000)
+    return panel
+
+
+def _cards(panel: CountdownPanel) -> list[CountdownCard]:
+    return [card for card in panel.findChildren(CountdownCard, "countdownCard") if card.parent() is panel]
+
+
+def _saved(store) -> list[InterviewSpec]:
+    with store.session() as session:
+        return list_interviews(session)
+
+
+def _core_plan(store, spec: InterviewSpec):
+    with store.read() as connection:
+        return plan_interview(connection, spec, now=NOW, tz=TZ)
+
+
+def test_an_interview_made_in_the_dialog_shows_with_the_cores_figures(qtbot, gui_store) -> None:
+    _studied(gui_store)
+    panel = _panel(qtbot, gui_store)
+    assert _cards(panel) == [] and panel.status_label.isVisible()  # the empty state says what to do
+
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    dialog = panel.interview_dialog
+    assert isinstance(dialog, InterviewDialog) and dialog.minutes_spin.value() == 45
+    assert dialog.date_edit.minimumDate() == QDate(2026, 3, 10)  # not in the past (the user's date)
+    dialog.name_edit.setText("ACME")
+    dialog.date_edit.setDate(QDate(2026, 3, 20))
+    module = _module_keys(gui_store)[0]
+    dialog.tree.set_checked_keys([module])
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+
+    [spec] = _saved(gui_store)
+    assert (spec.name, spec.date, spec.module_keys, spec.topic_keys, spec.daily_minutes) == ("ACME", date(2026, 3, 20), (module,), (), 45)
+    qtbot.waitUntil(lambda: len(_cards(panel)) == 1 and panel.ready, timeout=10000)  # refreshed on Changes.INTERVIEWS
+    card = _cards(panel)[0]
+    plan = _core_plan(gui_store, spec)
+    assert plan.days_left == 10 and plan.if_stopped > 0
+    assert card.name_label.text() == "ACME"
+    assert card.date_label.text().endswith(" · 10 day(s) left")  # the source text; the English catalogue says "days"
+    assert card.readiness_label.text() == (
+        f"Ready on the day: {format_percent(plan.if_stopped)} if you stop now, {format_percent(plan.if_planned)} if you follow the plan"
+    )
+    topic = plan.topics[0]
+    assert f"{topic.name_en}: {format_percent(topic.if_stopped)} → {format_percent(topic.if_planned)}" in card.topics_label.text()
+    assert card.chart_view.chart().series()[0].count() == len(plan.days)
+    assert card.chart_view.chart().series()[0].at(len(plan.days) - 1).y() == plan.days[-1].readiness * 100
+
+
+def test_start_tonights_session_asks_for_exactly_the_plans_queue(qtbot, gui_store) -> None:
+    with gui_store.session() as session:
+        spec = save_interview(session, name="ACME", on=date(2026, 3, 20), module_keys=_module_keys(gui_store), now=NOW)
+    panel = _panel(qtbot, gui_store)
+    [card] = _cards(panel)
+    queue = _core_plan(gui_store, spec).tonight.study_queue
+    assert queue and card.start_button.isEnabled()
+    with qtbot.waitSignal(panel.studyRequested) as blocker:
+        qtbot.mouseClick(card.start_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [list(queue), "Tonight: ACME"]
+
+
+def test_delete_from_the_dialog_removes_the_interview_and_its_card(qtbot, gui_store) -> None:
+    with gui_store.session() as session:
+        save_interview(session, name="ACME", on=date(2026, 3, 20), module_keys=_module_keys(gui_store), now=NOW)
+    panel = _panel(qtbot, gui_store)
+    [card] = _cards(panel)
+    qtbot.mouseClick(card.edit_button, Qt.MouseButton.LeftButton)
+    dialog = panel.interview_dialog
+    assert dialog.name_edit.text() == "ACME" and dialog.delete_button.isVisible()
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    box = dialog.findChild(QMessageBox, "interviewDeleteConfirm")
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    assert _saved(gui_store) == []
+    qtbot.waitUntil(lambda: _cards(panel) == [] and panel.ready, timeout=10000)
+
+
+def test_a_refused_write_shows_the_reason_and_changes_nothing(qtbot, gui_store) -> None:
+    keys = _module_keys(gui_store)
+    with gui_store.session() as session:
+        save_interview(session, name="ACME", on=date(2026, 3, 20), module_keys=keys[:1], now=NOW)
+        other = save_interview(session, name="Globex", on=date(2026, 3, 25), module_keys=keys[1:], now=NOW)
+    before = _saved(gui_store)
+    collection = Collection(gui_store)
+    seen: list[object] = []
+    collection.changed.connect(seen.append)
+
+    dialog = InterviewDialog(collection, interview=other, now=lambda: NOW, tz=TZ)
+    qtbot.add_widget(dialog)
+    dialog.show()
+    dialog.name_edit.setText("ACME")  # another interview's name: the core refuses the rename
+    dialog.minutes_spin.setValue(90)
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    assert "another interview is already called 'ACME'" in dialog.error_label.text()
+    assert _saved(gui_store) == before and seen == []
+
+    new = InterviewDialog(collection, now=lambda: NOW, tz=TZ)  # a new one under a taken name: not overwritten
+    qtbot.add_widget(new)
+    new.show()
+    new.name_edit.setText("Globex")
+    new.tree.set_checked_keys(keys[:1])
+    qtbot.mouseClick(new.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert new.isVisible() and "already called “Globex”" in new.error_label.text()
+    assert _saved(gui_store) == before and seen == []
+
+    empty = InterviewDialog(collection, now=lambda: NOW, tz=TZ)  # nothing ticked
+    qtbot.add_widget(empty)
+    empty.name_edit.setText("Initech")
+    qtbot.mouseClick(empty.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    assert "at least one module or topic" in empty.error_label.text() and _saved(gui_store) == before

@@ -164,6 +164,7 @@ def check_exam(ctx: Context) -> str:
 
     from quizdesk.core.db.models import Topic, utcnow
     from quizdesk.core.study.exam_results import exam_result
+    from quizdesk.core.study.exam_state import ExamState
     from quizdesk.core.study.exams import ExamSpec, create_exam, load_exam, save_answer, self_grade, submit_exam
 
     store = _need_store(ctx)
@@ -186,7 +187,7 @@ def check_exam(ctx: Context) -> str:
                            rating=None if q.key_points else 4)
     with store.session() as session:
         result = exam_result(session, exam_id)
-    if result.state != "finished" or result.total != 2 or result.graded != 2:
+    if result.state != ExamState.FINISHED or result.total != 2 or result.graded != 2:
         raise AssertionError(f"exam ended {result.state} with {result.graded} of {result.total} graded")
     if result.score < 0.99:
         raise AssertionError(f"right answers scored {result.score:.0%}")

@@ -28,6 +28,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 from quizdesk.core.clock import as_utc, utcnow
+from quizdesk.core.study.exam_state import ExamState
 
 
 class UTCDateTime(TypeDecorator[datetime]):
@@ -132,7 +133,7 @@ class StudySession(Base):
     mode: Mapped[str] = mapped_column(String(16))  # "study" | "exam"
     spec: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     question_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
-    state: Mapped[str] = mapped_column(String(16), default="active", index=True)
+    state: Mapped[str] = mapped_column(String(16), default=ExamState.ACTIVE.value, index=True)  # an ExamState value
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     deadline_at: Mapped[datetime | None] = mapped_column(default=None)
     time_limit_s: Mapped[int | None] = mapped_column(Integer, default=None)

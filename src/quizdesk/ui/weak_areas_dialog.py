@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -63,6 +64,8 @@ class WeakAreasDialog(QDialog):
     studyRequested = Signal(list, str)
     #: Start a mock exam on these topic keys now, weakest questions first.
     examRequested = Signal(list)
+    #: Start the interview plan's mock exam: an ``ExamSpec`` (ui/countdown_panel.py).
+    plannedExamRequested = Signal(object)
     #: New figures from the database are on screen.
     refreshed = Signal()
     #: Reading the figures failed (database gone, locked past the timeout…): the message.
@@ -182,9 +185,10 @@ class WeakAreasDialog(QDialog):
         header_view.setHighlightSections(False)
 
         self.body_splitter = named(QSplitter(Qt.Orientation.Vertical), "weakBodySplitter")
+        self.body_splitter.addWidget(self._countdown_area())
         self.body_splitter.addWidget(charts)
         self.body_splitter.addWidget(self.table)
-        self.body_splitter.setSizes([380, 280])
+        self.body_splitter.setSizes([300, 380, 280])
         self.body_splitter.setChildrenCollapsible(False)
 
         self.close_button = named(QPushButton(), "weakCloseButton")
@@ -211,6 +215,28 @@ class WeakAreasDialog(QDialog):
         self.refresh_action.triggered.connect(lambda _checked=False: self.refresh())
         self.addAction(self.refresh_action)
         self._retranslate_static()
+
+    def _countdown_area(self) -> QScrollArea:
+        """The interview countdown (ui/countdown_panel.py): it reads and writes on its own;
+        its session requests leave through this page's signals, like the drill buttons'."""
+        from quizdesk.ui.countdown_panel import CountdownPanel
+
+        self.countdown = CountdownPanel(self.collection, now=self._now)
+        self.countdown.studyRequested.connect(self._start_planned)
+        self.countdown.examRequested.connect(self._start_planned_exam)
+        area = named(QScrollArea(), "weakCountdownScroll")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(self.countdown)
+        return area
+
+    def _start_planned(self, question_ids: list[int], title: str) -> None:
+        self.close()
+        self.studyRequested.emit(question_ids, title)
+
+    def _start_planned_exam(self, spec: object) -> None:
+        self.close()
+        self.plannedExamRequested.emit(spec)
 
     def _retranslate_static(self) -> None:
         self.setWindowTitle(self.tr("Weak areas"))

@@ -155,3 +155,14 @@ def test_a_refused_write_shows_the_reason_and_changes_nothing(qtbot, gui_store) 
     empty.name_edit.setText("Initech")
     qtbot.mouseClick(empty.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert "at least one module or topic" in empty.error_label.text() and _saved(gui_store) == before
+
+
+def test_read_interviews_on_a_raw_connection_matches_the_orm_list(gui_store) -> None:
+    from quizdesk.core.plan.interviews import read_interviews
+
+    keys = _module_keys(gui_store)
+    with gui_store.session() as session:
+        save_interview(session, name="B", on=date(2026, 3, 25), module_keys=keys[1:], topic_keys=["x"], daily_minutes=30, now=NOW)
+        save_interview(session, name="A", on=date(2026, 3, 20), module_keys=keys[:1], now=NOW)
+    with gui_store.read() as connection:
+        assert read_interviews(connection) == _saved(gui_store)

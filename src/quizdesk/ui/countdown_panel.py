@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDate, QDateTime, QEvent, QMargins, Qt, QTime, QTimer, Signal
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from quizdesk.core.clock import utcnow
 from quizdesk.core.plan.countdown import InterviewPlan, minutes_needed, plan_interview
-from quizdesk.core.plan.interviews import InterviewSpec, list_interviews
+from quizdesk.core.plan.interviews import InterviewSpec, read_interviews
 from quizdesk.ui import ops
 from quizdesk.ui.chart_theme import style_axis, style_chart
 from quizdesk.ui.collection import Collection
@@ -39,6 +40,9 @@ from quizdesk.ui.events import app_events
 from quizdesk.ui.i18n import format_date, format_percent, is_english
 from quizdesk.ui.named import named
 from quizdesk.ui.theme import colors
+
+if TYPE_CHECKING:
+    from quizdesk.core.study.exams import ExamSpec
 
 #: What changes a plan: answers, exams, the bank, the interviews, a restored store.
 COUNTDOWN_CHANGES = ops.Changes.ATTEMPTS | ops.Changes.EXAM | ops.Changes.BANK | ops.Changes.INTERVIEWS | ops.Changes.STORE
@@ -70,11 +74,23 @@ def compute_countdowns(connection: sqlite3.Connection, specs: list[InterviewSpec
     return result
 
 
+def planned_exam_spec(countdown: Countdown) -> ExamSpec | None:
+    """The exam spec of tonight's planned mock exam; None on an evening without one."""
+    from quizdesk.core.study.exams import ExamSpec
+
+    tonight = countdown.plan.tonight
+    if tonight is None or tonight.exam is None:
+        return None
+    return ExamSpec(topic_ids=tuple(t.topic_id for t in countdown.plan.topics), count=tonight.exam.count,
+                    time_limit_s=tonight.exam.time_limit_s, order="due")
+
+
 class CountdownPanel(QWidget):
     #: Study these question ids with this title (tonight's queue).
     studyRequested = Signal(list, str)
-    #: A planned mock exam was created: run exam ``id``.
-    examCreated = Signal(int)
+    #: Start tonight's planned mock exam: an ``ExamSpec`` (the main window creates it
+    #: through ``ops.create_exam`` once no exam is on screen).
+    examRequested = Signal(object)
     #: New plans are on screen.
     refreshed = Signal()
 
@@ -128,8 +144,7 @@ class CountdownPanel(QWidget):
         """Recompute every plan on a worker (``refreshed`` once they are on screen)."""
         self._stale = False
         now, tz = self._now(), self.zone
-        specs = self.collection.read_orm(list_interviews)  # one small table; the plans are the slow part
-        self.collection.tasks.read(self.collection.path, lambda c: compute_countdowns(c, specs, now, tz),
+        self.collection.tasks.read(self.collection.path, lambda c: compute_countdowns(c, read_interviews(c), now, tz),
                                    on_done=self._on_loaded, on_failed=self._on_failed, channel=self._channel, owner=self)
 
     @property
@@ -204,17 +219,13 @@ class CountdownPanel(QWidget):
         dialog.open()
 
     def start_exam(self, countdown: Countdown) -> None:
-        """Tonight's planned mock exam: the interview's topics, the plan's size and time, most due first."""
-        from quizdesk.core.study.exams import ExamSpec
-
-        tonight = countdown.plan.tonight
-        if tonight is None or tonight.exam is None:
-            return
-        spec = ExamSpec(topic_ids=tuple(t.topic_id for t in countdown.plan.topics), count=tonight.exam.count,
-                        time_limit_s=tonight.exam.time_limit_s, order="due")
-        result = ops.create_exam(self, self.collection, spec, now=self._now())
-        if result.ok and result.value is not None:
-            self.examCreated.emit(result.value)
+        """Tonight's planned mock exam: the interview's topics with the plan's size and time
+        limit, most due first. (The core's ``ExamSpec`` picks questions by topic and order,
+        it cannot take the plan's exact ids; "due" order picks the same most-overdue cards
+        the plan takes first.)"""
+        spec = planned_exam_spec(countdown)
+        if spec is not None:
+            self.examRequested.emit(spec)
 
 
 class CountdownCard(QFrame):

@@ -7,6 +7,9 @@ saving under an existing name updates that interview.
 
 from __future__ import annotations
 
+import json
+import sqlite3
+
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -128,3 +131,16 @@ def delete_interview(session: Session, interview_id: int) -> bool:
 def list_interviews(session: Session) -> list[InterviewSpec]:
     """Every saved interview, soonest first."""
     return [_spec(row) for row in session.scalars(select(Interview).order_by(Interview.date, Interview.id))]
+
+
+def read_interviews(connection: sqlite3.Connection) -> list[InterviewSpec]:
+    """Every saved interview, soonest first, on a raw connection (what a worker thread reads)."""
+    rows = connection.execute(
+        "SELECT id, name, date, module_keys, topic_keys, daily_minutes FROM interviews ORDER BY date, id"
+    ).fetchall()
+    return [
+        InterviewSpec(id=row[0], name=row[1], date=date.fromisoformat(str(row[2])[:10]),
+                      module_keys=tuple(json.loads(row[3] or "[]")), topic_keys=tuple(json.loads(row[4] or "[]")),
+                      daily_minutes=int(row[5]))
+        for row in rows
+    ]

@@ -31,10 +31,9 @@ from typing import NamedTuple
 
 # Indentation, then the run; the info string is the rest of the line.
 _FENCE_RE = re.compile(r"([ \t]*)(`{3,}|~{3,})(.*)$")
-# Written so that no two quantifiers compete for the same characters: a
-# megabyte-long line of spaces must cost one pass, not hours of backtracking.
 #: Group 1 the ``#`` run, group 2 the text (None for a bare ``#``); callers on a hot path
-#: match it directly, the rest use :func:`atx_heading`.
+#: match it directly, the rest use :func:`atx_heading`. Written so that no two quantifiers
+#: compete for the same characters: a megabyte-long line of spaces costs one pass.
 ATX_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*))?$")
 # A quick test that a line may open a fence: one regex call, no string copied.
 MAY_OPEN_RE = re.compile(r"[ \t]*(?:```|~~~)")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QWidget
 
 from quizdesk.core.db.store import Store
 
@@ -83,7 +84,7 @@ class Keyboard:
 
     def __init__(self, qtbot) -> None:
         self.qtbot = qtbot
-        self._last_window = None
+        self._last_window: QWidget | None = None
 
     def target(self):
         from PySide6.QtWidgets import QApplication

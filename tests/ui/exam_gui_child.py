@@ -74,7 +74,7 @@ def main() -> None:
         QTest.keyClick(QApplication.focusWidget() or window, key, modifier)
 
     def type_text(text: str) -> None:
-        widget = QApplication.focusWidget()
+        widget = QApplication.focusWidget() or window
         for char in text:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 from sqlalchemy import func, select
 
 from quizdesk.core.content.importer import media
@@ -134,7 +134,7 @@ def test_a_failure_is_a_message_not_a_traceback(qtbot, parent: QWidget, store: S
     monkeypatch.setattr(sync, "sync_questions", broken)
     report = _import(qtbot, parent, [repo], collection)
     assert report is None and _count(store) == 0
-    box = parent.findChild(QWidget, "importErrorBox")
+    box = parent.findChild(QMessageBox, "importErrorBox")
     assert box is not None and box.isVisible()
     assert box.text() == "The import failed; nothing was changed." and box.informativeText() == "database is locked"
     box.close()

@@ -1,0 +1,78 @@
+"""A large sync indexes its new questions in one statement (sync.py ``_insert``): the search
+index must end exactly as the row-by-row trigger leaves it, and the trigger must survive."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from quizdesk.core.content import sync
+from quizdesk.core.content.model import Choice, ParsedQuestion, TopicRef
+from quizdesk.core.content.sync import BULK_INDEX_AFTER, sync_questions
+from quizdesk.core.db.models import Question
+from quizdesk.core.db.store import Store
+from quizdesk.core.queries import raw_connection
+from quizdesk.core.search import search
+
+TOPIC = TopicRef("m", "模块", "Module", "m/t", "主题", "Topic")
+
+
+def _questions(n: int, prefix: str) -> list[ParsedQuestion]:
+    return [
+        ParsedQuestion(
+            f"{prefix}-{i}", "single", f"{prefix} 标题 {i}", TOPIC, body_md=f"正文 {prefix}body{i}", answer_md=f"答案 {prefix}answer{i}",
+            key_points=(f"要点 {prefix}point{i}",), choices=(Choice(f"选项 {prefix}choice{i}", True), Choice("别的", False)), order=i,
+        )
+        for i in range(n)
+    ]
+
+
+def _index(store: Store) -> list[tuple[object, ...]]:
+    """The index's own terms and counts (checked against the indexed text first)."""
+    with store.session() as s:
+        connection = raw_connection(s)
+        connection.execute("INSERT INTO question_fts(question_fts) VALUES('integrity-check')")
+        return [tuple(r) for r in connection.execute("SELECT * FROM question_fts_terms ORDER BY 1, 2")]
+
+
+def _trigger(store: Store) -> str | None:
+    with store.read() as connection:
+        row = connection.execute("SELECT sql FROM sqlite_master WHERE name = 'questions_fts_insert'").fetchone()
+    return row[0] if row else None
+
+
+def test_a_large_sync_indexes_like_the_trigger_and_keeps_it(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    trigger = _trigger(store)
+    with store.session() as s:
+        sync_questions(s, _questions(3, "small"), origin="o", retire_missing=False)  # below the threshold: the trigger
+        report = sync_questions(s, _questions(BULK_INDEX_AFTER + 5, "bulk"), origin="o", retire_missing=False)
+        assert report.inserted == BULK_INDEX_AFTER + 5
+        ids = {external: qid for external, qid in s.execute(select(Question.external_id, Question.id))}
+        assert report.question_ids == [ids[f"bulk-{i}"] for i in range(BULK_INDEX_AFTER + 5)]
+    bulk_index = _index(store)
+    assert _trigger(store) == trigger  # recreated as it was
+    with store.session() as s:
+        hits = search(raw_connection(s), f"bulkpoint{BULK_INDEX_AFTER + 4}")  # the last one: no longer id contains it
+    assert [h.question_id for h in hits] == [ids[f"bulk-{BULK_INDEX_AFTER + 4}"]]
+    # The same questions written row by row give the same index, row for row.
+    with store.session() as s:
+        s.query(Question).delete()
+    monkeypatch.setattr(sync, "BULK_INDEX_AFTER", 10**9)
+    with store.session() as s:
+        sync_questions(s, _questions(3, "small"), origin="o", retire_missing=False)
+        sync_questions(s, _questions(BULK_INDEX_AFTER + 5, "bulk"), origin="o", retire_missing=False)
+    assert _index(store) == bulk_index
+
+
+def test_a_rolled_back_sync_leaves_the_trigger_and_the_index(store: Store) -> None:
+    trigger = _trigger(store)
+    with pytest.raises(RuntimeError), store.session() as s:
+        sync_questions(s, _questions(BULK_INDEX_AFTER, "gone"), origin="o", retire_missing=False)
+        raise RuntimeError("the import fails after the write")
+    assert _trigger(store) == trigger
+    assert _index(store) == []
+    with store.session() as s:  # and the trigger still works
+        sync_questions(s, _questions(1, "one"), origin="o", retire_missing=False)
+    assert _index(store) and all(docs == 1 for _term, docs, _count in _index(store))
+    with store.session() as s:
+        assert len(search(raw_connection(s), "oneanswer0")) == 1

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
-from quizdesk.core.study.exam_session import QUICK_WRITE_TIMEOUT_MS, ExamClock, ExamSession, Tick
+from quizdesk.core.study.exam_session import ExamClock, ExamSession, Tick
 from quizdesk.core.queries.questions import question_base_dir
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.events import app_events
@@ -50,8 +50,6 @@ from quizdesk.ui.question_widgets import DIGITS, LETTERS, ChoiceList, QuestionHe
 from quizdesk.ui.preferences import answer_font_px
 from quizdesk.ui.study_view import centered_column, utc_now
 from quizdesk.ui.theme import button_css, colors
-
-__all__ = ["QUICK_WRITE_TIMEOUT_MS", "ExamRunner", "describe_write_error", "key_help"]
 
 if TYPE_CHECKING:
     from quizdesk.core.study.exams import ExamQuestion

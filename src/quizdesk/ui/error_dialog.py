@@ -115,9 +115,7 @@ def open_log_file(log_dir: Path) -> Path:
     handler = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     handler.setLevel(logging.WARNING)
-    log.addHandler(handler)
-    if log.level == logging.NOTSET or log.level > logging.WARNING:
-        log.setLevel(logging.WARNING)
+    log.addHandler(handler)  # the logger's level is left alone: Python's default already passes warnings
     return path
 
 

@@ -166,3 +166,18 @@ def test_read_interviews_on_a_raw_connection_matches_the_orm_list(gui_store) -> 
         save_interview(session, name="A", on=date(2026, 3, 20), module_keys=keys[:1], now=NOW)
     with gui_store.read() as connection:
         assert read_interviews(connection) == _saved(gui_store)
+
+
+def test_every_control_of_the_countdown_and_its_dialog_is_named_and_documented(qtbot, gui_store) -> None:
+    from tests.ui.test_ui_object_names import _controls, _documented
+
+    keys = _module_keys(gui_store)
+    with gui_store.session() as session:
+        save_interview(session, name="ACME", on=date(2026, 3, 20), module_keys=keys, now=NOW)
+    panel = _panel(qtbot, gui_store)
+    qtbot.mouseClick(_cards(panel)[0].edit_button, Qt.MouseButton.LeftButton)
+    doc = _documented()
+    for root in (panel, panel.interview_dialog):
+        names = {w.objectName() for w in _controls(root)}
+        assert [type(w).__name__ for w in _controls(root) if not w.objectName()] == []
+        assert sorted(n for n in names if f"`{n}`" not in doc) == []

@@ -80,6 +80,9 @@ class InterviewDialog(QDialog):
 
         self.buttons = named(QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel),
                              "interviewButtons")
+        for button, name in ((QDialogButtonBox.StandardButton.Save, "interviewSaveButton"),
+                             (QDialogButtonBox.StandardButton.Cancel, "interviewCancelButton")):
+            self.buttons.button(button).setObjectName(name)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.delete_button = named(QPushButton(self.tr("Delete")), "interviewDeleteButton")

@@ -248,10 +248,12 @@ def run_import_flow(
 
 def choose_import_paths(parent: QWidget, *, folder: bool) -> list[Path]:
     """Ask for Markdown files (or one folder); an empty list if the user cancelled."""
-    title = QCoreApplication.translate("ImportDialog", "Import Markdown questions")
+    title = QCoreApplication.translate("ImportDialog", "Import questions")
     if folder:
         chosen = QFileDialog.getExistingDirectory(parent, title)
         return [Path(chosen)] if chosen else []
-    filters = QCoreApplication.translate("ImportDialog", "Markdown (*.md *.markdown *.txt);;All files (*)")
+    filters = QCoreApplication.translate(
+        "ImportDialog", "Markdown or Anki (*.md *.markdown *.txt *.apkg *.colpkg);;Markdown (*.md *.markdown *.txt);;Anki deck (*.apkg *.colpkg);;All files (*)"
+    )
     files, _filter = QFileDialog.getOpenFileNames(parent, title, "", filters)
     return [Path(f) for f in files]

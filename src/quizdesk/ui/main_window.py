@@ -184,7 +184,13 @@ class MainWindow(QMainWindow):
         self.import_folder_action = a(
             "importFolderAction", self.tr("Import folder…"), "Ctrl+Shift+I", lambda: self.import_files(folder=True)
         )
-        self.export_action = a("exportAction", self.tr("Export…"), "Ctrl+E", self.export_data)
+        self.export_action = a(
+            "exportAction", self.tr("Progress as CSV…"), "Ctrl+E", self.export_data, self.tr("Export your progress as CSV files"),
+        )
+        self.export_action.setIconText(self.tr("Export"))  # the toolbar's label
+        self.export_anki_action = a(
+            "exportAnkiAction", self.tr("Anki deck…"), "Ctrl+Shift+E", self.export_anki, self.tr("Export questions as an Anki deck"),
+        )
         self.settings_action = a("settingsAction", self.tr("Settings…"), "Ctrl+,", self.show_settings)
         self.quit_action = a("quitAction", self.tr("Quit"), "Ctrl+Q", self.close)
         self.focus_search_action = a("focusSearchAction", self.tr("Search"), ["Ctrl+F", "Ctrl+K"], self.focus_search)
@@ -198,7 +204,7 @@ class MainWindow(QMainWindow):
         self.browse_actions = [
             self.new_exam_action, self.study_action, self.study_topic_action, self.history_action, self.import_action, self.import_folder_action,
             self.weak_areas_action,
-            self.export_action, self.focus_search_action, self.focus_topics_action, self.focus_questions_action,
+            self.export_action, self.export_anki_action, self.focus_search_action, self.focus_topics_action, self.focus_questions_action,
             self.focus_answer_action,
         ]
 
@@ -207,8 +213,12 @@ class MainWindow(QMainWindow):
         menu.setObjectName("menuBar")
         file_menu = self.file_menu = menu.addMenu(self.tr("&File"))
         file_menu.setObjectName("fileMenu")
-        for action in (self.import_action, self.import_folder_action, self.export_action):
+        for action in (self.import_action, self.import_folder_action):
             file_menu.addAction(action)
+        export_menu = self.export_menu = file_menu.addMenu(self.tr("&Export"))
+        export_menu.setObjectName("exportMenu")
+        export_menu.addAction(self.export_action)
+        export_menu.addAction(self.export_anki_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -264,7 +274,8 @@ class MainWindow(QMainWindow):
             self.history_action: (self.tr("Exam history…"), ""),
             self.import_action: (self.tr("Import files…"), ""),
             self.import_folder_action: (self.tr("Import folder…"), ""),
-            self.export_action: (self.tr("Export…"), ""),
+            self.export_action: (self.tr("Progress as CSV…"), self.tr("Export your progress as CSV files")),
+            self.export_anki_action: (self.tr("Anki deck…"), self.tr("Export questions as an Anki deck")),
             self.settings_action: (self.tr("Settings…"), ""),
             self.quit_action: (self.tr("Quit"), ""),
             self.focus_search_action: (self.tr("Search"), ""),
@@ -277,6 +288,8 @@ class MainWindow(QMainWindow):
         for action, (text, tip) in texts.items():
             self._set_action_text(action, text, tip)
         self.import_action.setIconText(self.tr("Import"))  # the toolbar's shorter label
+        self.export_action.setIconText(self.tr("Export"))
+        self.export_menu.setTitle(self.tr("&Export"))
         self.file_menu.setTitle(self.tr("&File"))
         self.study_menu.setTitle(self.tr("&Study"))
         self.view_menu.setTitle(self.tr("&View"))
@@ -570,6 +583,10 @@ class MainWindow(QMainWindow):
         if paths is None:
             paths = import_dialog.choose_import_paths(self, folder=folder)
         if paths:
+            from quizdesk.ui import anki_import
+
+            if anki_import.import_packages(self, list(paths), self.collection):
+                return  # .apkg / .colpkg: the Anki import (same flow, its own summary line)
             # The import runs on the task runner, commits in one transaction and emits changed(BANK).
             import_dialog.run_import_flow(self, list(paths), self.collection)
 
@@ -587,6 +604,11 @@ class MainWindow(QMainWindow):
         from quizdesk.ui.export_dialog import run_export_flow
 
         self.export_dialog = run_export_flow(self, self.collection)
+
+    def export_anki(self) -> None:
+        from quizdesk.ui.anki_export_dialog import run_anki_export_flow
+
+        self.anki_export_dialog = run_anki_export_flow(self, self.collection)
 
     def show_settings(self) -> None:
         from quizdesk.ui.settings_dialog import SettingsDialog

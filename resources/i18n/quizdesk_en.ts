@@ -45,6 +45,163 @@
     </message>
 </context>
 <context>
+    <name>AnkiExportDialog</name>
+    <message>
+        <source>Save the Anki deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anki deck (*.apkg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export an Anki deck</source>
+        <extracomment>The export finished (the report) or failed / was cancelled (None); the dialog stays open to say so.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the questions as one Anki deck (.apkg) for Anki, AnkiDroid or AnkiMobile. Exporting again updates the same notes in Anki instead of adding copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include my progress (FSRS schedule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each card keeps its memory state, due date and answers, so Anki continues the schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">Browse…</translation>
+    </message>
+    <message>
+        <source>Questions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">Export</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Close</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>All questions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished">Exporting…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n note(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deck(s), %1 images.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) carry their schedule.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) could not be found and stay as written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished">Export cancelled; nothing was written.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished">Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>AnkiImport</name>
+    <message>
+        <source>Import Anki decks and Markdown files separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Choose either Anki packages (.apkg, .colpkg) or Markdown files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnkiImportFlow</name>
+    <message>
+        <source>Importing an Anki deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation type="unfinished">Reading %1</translation>
+    </message>
+    <message>
+        <source>Writing to the database…</source>
+        <translation type="unfinished">Writing to the database…</translation>
+    </message>
+    <message>
+        <source>Copying images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking how the cards display…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be imported as an Anki deck; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnkiImportSummaryDialog</name>
+    <message>
+        <source>Anki import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 notes, %3 skipped. %4 reviews added (%5 imported before), %6 schedules carried over, %7 images copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Another QuizDesk is using the data folder %1. Close it, then start QuizDesk again.</source>
@@ -57,6 +214,138 @@
     <message>
         <source>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</source>
         <translation>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownCard</name>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>%n day left</numerusform>
+            <numerusform>%n days left</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The interview day has come</source>
+        <translation>The interview day has come</translation>
+    </message>
+    <message>
+        <source>Ready on the day: %1 if you stop now, %2 if you follow the plan</source>
+        <translation>Ready on the day: %1 if you stop now, %2 if you follow the plan</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>On track</translation>
+    </message>
+    <message numerus="yes">
+        <source>Behind by %n card(s)</source>
+        <translation>
+            <numerusform>Behind by %n card</numerusform>
+            <numerusform>Behind by %n cards</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(needs %n min/day)</source>
+        <translation>
+            <numerusform>(needs %n min/day)</numerusform>
+            <numerusform>(needs %n min/day)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(too few evenings left to see every question twice)</source>
+        <translation>(too few evenings left to see every question twice)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Per topic: ready on the day if you stop now → if you follow the plan</source>
+        <translation>Per topic: ready on the day if you stop now → if you follow the plan</translation>
+    </message>
+    <message>
+        <source>Start tonight&apos;s session</source>
+        <translation>Start tonight's session</translation>
+    </message>
+    <message>
+        <source>Start the planned mock exam</source>
+        <translation>Start the planned mock exam</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>No evenings left to plan: good luck!</source>
+        <translation>No evenings left to plan: good luck!</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tonight: %n due</source>
+        <translation>
+            <numerusform>Tonight: %n due</numerusform>
+            <numerusform>Tonight: %n due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n new</numerusform>
+            <numerusform>%n new</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extra review(s)</source>
+        <translation>
+            <numerusform>%n extra review</numerusform>
+            <numerusform>%n extra reviews</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation>
+            <numerusform>about %n min</numerusform>
+            <numerusform>about %n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mock exam tonight: %1 questions, %2 min</source>
+        <translation>mock exam tonight: %1 questions, %2 min</translation>
+    </message>
+    <message>
+        <source>Following the plan</source>
+        <translation>Following the plan</translation>
+    </message>
+    <message>
+        <source>If you stop now</source>
+        <translation>If you stop now</translation>
+    </message>
+    <message>
+        <source>Tonight: %1</source>
+        <translation>Tonight: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownPanel</name>
+    <message>
+        <source>Could not work out the interview plan: %1</source>
+        <extracomment>What changes a plan: answers, exams, the bank, the interviews, a restored store. Study these question ids with this title (tonight&apos;s queue). Start tonight&apos;s planned mock exam: an ``ExamSpec`` (the main window creates it through ``ops.create_exam`` once no exam is on screen). New plans are on screen.</extracomment>
+        <translation>Could not work out the interview plan: %1</translation>
+    </message>
+    <message>
+        <source>Interview countdown</source>
+        <translation>Interview countdown</translation>
+    </message>
+    <message>
+        <source>Add interview…</source>
+        <translation>Add interview…</translation>
+    </message>
+    <message>
+        <source>Working out your interview plan…</source>
+        <translation>Working out your interview plan…</translation>
+    </message>
+    <message>
+        <source>Add the date of your interview and the topics it covers: you get a plan for each evening and a forecast of how ready you will be.</source>
+        <translation>Add the date of your interview and the topics it covers: you get a plan for each evening and a forecast of how ready you will be.</translation>
     </message>
 </context>
 <context>
@@ -300,7 +589,7 @@
     </message>
     <message>
         <source>Your answer (notes, saved as you type; you grade yourself after submitting):</source>
-        <extracomment>The exam was submitted (by the user or by the deadline); its id. An answer was committed: question id, the stored value (list, str or None). A flag was committed: question id, flagged. The clock was saved on its own (periodic tick, pause).</extracomment>
+        <extracomment>The exam was submitted (by the user or by the deadline); its id. An answer was committed: question id, the stored value (list, str or None). A flag was committed: question id, flagged. The clock was saved on its own (periodic tick, pause). The exam itself: answers, flags, clock, the writes and their retries (no widget in it).</extracomment>
         <translation>Your answer (notes, saved as you type; you grade yourself after submitting):</translation>
     </message>
     <message>
@@ -744,12 +1033,12 @@ Try again, or choose another folder.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import Markdown questions</source>
-        <translation>Import Markdown questions</translation>
+        <source>Import questions</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Markdown (*.md *.markdown *.txt);;All files (*)</source>
-        <translation>Markdown (*.md *.markdown *.txt);;All files (*)</translation>
+        <source>Markdown or Anki (*.md *.markdown *.txt *.apkg *.colpkg);;Markdown (*.md *.markdown *.txt);;Anki deck (*.apkg *.colpkg);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -821,6 +1110,65 @@ Try again, or choose another folder.</translation>
     <message>
         <source>image</source>
         <translation>image</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewDialog</name>
+    <message>
+        <source>Interview</source>
+        <translation>Interview</translation>
+    </message>
+    <message>
+        <source>Interview: %1</source>
+        <translation>Interview: %1</translation>
+    </message>
+    <message>
+        <source>e.g. ACME, ML engineer</source>
+        <translation>e.g. ACME, ML engineer</translation>
+    </message>
+    <message>
+        <source> min/day</source>
+        <translation> min/day</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Daily time:</source>
+        <translation>Daily time:</translation>
+    </message>
+    <message>
+        <source>Covers:</source>
+        <translation>Covers:</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Give the interview a name.</source>
+        <translation>Give the interview a name.</translation>
+    </message>
+    <message>
+        <source>An interview is already called “%1”: pick another name, or edit that one.</source>
+        <translation>An interview is already called “%1”: pick another name, or edit that one.</translation>
+    </message>
+    <message>
+        <source>Tick at least one module or topic the interview covers.</source>
+        <translation>Tick at least one module or topic the interview covers.</translation>
+    </message>
+    <message>
+        <source>Delete interview</source>
+        <translation>Delete interview</translation>
+    </message>
+    <message>
+        <source>Delete the interview “%1”? Your answers and cards stay.</source>
+        <translation>Delete the interview “%1”? Your answers and cards stay.</translation>
     </message>
 </context>
 <context>
@@ -898,10 +1246,6 @@ Try again, or choose another folder.</translation>
     <message>
         <source>Import folder…</source>
         <translation>Import folder…</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>Export…</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -984,6 +1328,30 @@ Try again, or choose another folder.</translation>
     <message>
         <source>Study the selected topic: its due cards, then new ones</source>
         <translation>Study the selected topic: its due cards, then new ones</translation>
+    </message>
+    <message>
+        <source>Progress as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export your progress as CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">Export</translation>
+    </message>
+    <message>
+        <source>Anki deck…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export questions as an Anki deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nothing is due and there are no new cards.</source>
@@ -1479,7 +1847,7 @@ Try again, or choose another folder.</translation>
     </message>
     <message>
         <source>Grade later</source>
-        <extracomment>Every open question is graded; the exam is finished. Its id. The user chose to grade later (the exam stays resumable). One grade was committed: question id.</extracomment>
+        <extracomment>Every open question is graded; the exam is finished. Its id. The user chose to grade later (the exam stays resumable). One grade was committed: question id. The grading itself: the open answers left, the grades given (no widget in it).</extracomment>
         <translation>Grade later</translation>
     </message>
     <message>
@@ -1738,7 +2106,7 @@ Try again, or choose another folder.</translation>
     </message>
     <message>
         <source>Study</source>
-        <extracomment>A grade was committed: question id, score 0..1.</extracomment>
+        <extracomment>A grade was committed: question id, score 0..1. The round itself: the card shown, its phase, the grades (no widget in it).</extracomment>
         <translation>Study</translation>
     </message>
     <message>
@@ -2044,7 +2412,7 @@ Try again, or choose another folder.</translation>
     <name>WeakAreasDialog</name>
     <message>
         <source>Weak areas</source>
-        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. New figures from the database are on screen. Reading the figures failed (database gone, locked past the timeout…): the message.</extracomment>
+        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. Start the interview plan&apos;s mock exam: an ``ExamSpec`` (ui/countdown_panel.py). New figures from the database are on screen. Reading the figures failed (database gone, locked past the timeout…): the message.</extracomment>
         <translation>Weak areas</translation>
     </message>
     <message>

@@ -45,6 +45,159 @@
     </message>
 </context>
 <context>
+    <name>AnkiExportDialog</name>
+    <message>
+        <source>Save the Anki deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anki deck (*.apkg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export an Anki deck</source>
+        <extracomment>The export finished (the report) or failed / was cancelled (None); the dialog stays open to say so.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writes the questions as one Anki deck (.apkg) for Anki, AnkiDroid or AnkiMobile. Exporting again updates the same notes in Anki instead of adding copies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include my progress (FSRS schedule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each card keeps its memory state, due date and answers, so Anki continues the schedule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">浏览…</translation>
+    </message>
+    <message>
+        <source>Questions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">导出</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>All questions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished">正在导出…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n note(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deck(s), %1 images.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n card(s) carry their schedule.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n image(s) could not be found and stay as written.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; nothing was written.</source>
+        <translation type="unfinished">导出已取消，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished">正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>AnkiImport</name>
+    <message>
+        <source>Import Anki decks and Markdown files separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was imported. Choose either Anki packages (.apkg, .colpkg) or Markdown files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnkiImportFlow</name>
+    <message>
+        <source>Importing an Anki deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation type="unfinished">正在读取 %1</translation>
+    </message>
+    <message>
+        <source>Writing to the database…</source>
+        <translation type="unfinished">正在写入数据库…</translation>
+    </message>
+    <message>
+        <source>Copying images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking how the cards display…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file cannot be imported as an Anki deck; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnkiImportSummaryDialog</name>
+    <message>
+        <source>Anki import finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 notes, %3 skipped. %4 reviews added (%5 imported before), %6 schedules carried over, %7 images copied.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Another QuizDesk is using the data folder %1. Close it, then start QuizDesk again.</source>
@@ -57,6 +210,131 @@
     <message>
         <source>%n problem(s) in the question bank; run &apos;quizdesk lint content/&apos;</source>
         <translation>题库中有 %n 个问题；请运行 &apos;quizdesk lint content/&apos; 查看</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownCard</name>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The interview day has come</source>
+        <translation>面试就在今天</translation>
+    </message>
+    <message>
+        <source>Ready on the day: %1 if you stop now, %2 if you follow the plan</source>
+        <translation>面试当天的掌握度：现在停下 %1，按计划学习 %2</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>进度正常</translation>
+    </message>
+    <message numerus="yes">
+        <source>Behind by %n card(s)</source>
+        <translation>
+            <numerusform>落后 %n 张卡片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(needs %n min/day)</source>
+        <translation>
+            <numerusform>（需要每天 %n 分钟）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(too few evenings left to see every question twice)</source>
+        <translation>（剩下的晚上不够把每道题看两遍）</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>Per topic: ready on the day if you stop now → if you follow the plan</source>
+        <translation>各主题面试当天的掌握度：现在停下 → 按计划学习</translation>
+    </message>
+    <message>
+        <source>Start tonight&apos;s session</source>
+        <translation>开始今晚的学习</translation>
+    </message>
+    <message>
+        <source>Start the planned mock exam</source>
+        <translation>开始计划中的模拟考试</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>No evenings left to plan: good luck!</source>
+        <translation>已没有可安排的晚上：祝你面试顺利！</translation>
+    </message>
+    <message numerus="yes">
+        <source>Tonight: %n due</source>
+        <translation>
+            <numerusform>今晚：%n 张到期</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new</source>
+        <translation>
+            <numerusform>%n 张新卡</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n extra review(s)</source>
+        <translation>
+            <numerusform>%n 张额外复习</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min</source>
+        <translation>
+            <numerusform>约 %n 分钟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mock exam tonight: %1 questions, %2 min</source>
+        <translation>今晚模拟考试：%1 题，%2 分钟</translation>
+    </message>
+    <message>
+        <source>Following the plan</source>
+        <translation>按计划学习</translation>
+    </message>
+    <message>
+        <source>If you stop now</source>
+        <translation>现在停下</translation>
+    </message>
+    <message>
+        <source>Tonight: %1</source>
+        <translation>今晚：%1</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownPanel</name>
+    <message>
+        <source>Could not work out the interview plan: %1</source>
+        <extracomment>What changes a plan: answers, exams, the bank, the interviews, a restored store. Study these question ids with this title (tonight&apos;s queue). Start tonight&apos;s planned mock exam: an ``ExamSpec`` (the main window creates it through ``ops.create_exam`` once no exam is on screen). New plans are on screen.</extracomment>
+        <translation>无法计算面试计划：%1</translation>
+    </message>
+    <message>
+        <source>Interview countdown</source>
+        <translation>面试倒计时</translation>
+    </message>
+    <message>
+        <source>Add interview…</source>
+        <translation>添加面试…</translation>
+    </message>
+    <message>
+        <source>Working out your interview plan…</source>
+        <translation>正在计算面试计划…</translation>
+    </message>
+    <message>
+        <source>Add the date of your interview and the topics it covers: you get a plan for each evening and a forecast of how ready you will be.</source>
+        <translation>添加面试日期和考察的主题：你会得到每晚的学习计划，以及面试当天掌握程度的预测。</translation>
     </message>
 </context>
 <context>
@@ -299,7 +577,7 @@
     </message>
     <message>
         <source>Your answer (notes, saved as you type; you grade yourself after submitting):</source>
-        <extracomment>The exam was submitted (by the user or by the deadline); its id. An answer was committed: question id, the stored value (list, str or None). A flag was committed: question id, flagged. The clock was saved on its own (periodic tick, pause).</extracomment>
+        <extracomment>The exam was submitted (by the user or by the deadline); its id. An answer was committed: question id, the stored value (list, str or None). A flag was committed: question id, flagged. The clock was saved on its own (periodic tick, pause). The exam itself: answers, flags, clock, the writes and their retries (no widget in it).</extracomment>
         <translation>你的回答（边写边保存；交卷后自行评分）：</translation>
     </message>
     <message>
@@ -739,12 +1017,12 @@ Try again, or choose another folder.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Import Markdown questions</source>
-        <translation>导入 Markdown 题目</translation>
+        <source>Import questions</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Markdown (*.md *.markdown *.txt);;All files (*)</source>
-        <translation>Markdown (*.md *.markdown *.txt);;所有文件 (*)</translation>
+        <source>Markdown or Anki (*.md *.markdown *.txt *.apkg *.colpkg);;Markdown (*.md *.markdown *.txt);;Anki deck (*.apkg *.colpkg);;All files (*)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -816,6 +1094,65 @@ Try again, or choose another folder.</source>
     <message>
         <source>image</source>
         <translation>图片</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewDialog</name>
+    <message>
+        <source>Interview</source>
+        <translation>面试</translation>
+    </message>
+    <message>
+        <source>Interview: %1</source>
+        <translation>面试：%1</translation>
+    </message>
+    <message>
+        <source>e.g. ACME, ML engineer</source>
+        <translation>例如：某公司，机器学习工程师</translation>
+    </message>
+    <message>
+        <source> min/day</source>
+        <translation> 分钟/天</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Daily time:</source>
+        <translation>每天时间：</translation>
+    </message>
+    <message>
+        <source>Covers:</source>
+        <translation>考察范围：</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Give the interview a name.</source>
+        <translation>请给面试起个名字。</translation>
+    </message>
+    <message>
+        <source>An interview is already called “%1”: pick another name, or edit that one.</source>
+        <translation>已有名为“%1”的面试：请换个名字，或编辑那个面试。</translation>
+    </message>
+    <message>
+        <source>Tick at least one module or topic the interview covers.</source>
+        <translation>请至少勾选一个面试考察的模块或主题。</translation>
+    </message>
+    <message>
+        <source>Delete interview</source>
+        <translation>删除面试</translation>
+    </message>
+    <message>
+        <source>Delete the interview “%1”? Your answers and cards stay.</source>
+        <translation>删除面试“%1”？你的答题记录和卡片都会保留。</translation>
     </message>
 </context>
 <context>
@@ -891,10 +1228,6 @@ Try again, or choose another folder.</source>
     <message>
         <source>Import folder…</source>
         <translation>导入文件夹…</translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation>导出…</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -975,6 +1308,30 @@ Try again, or choose another folder.</source>
     <message>
         <source>Study the selected topic: its due cards, then new ones</source>
         <translation>学习所选主题：先复习其到期卡片，再学新卡片</translation>
+    </message>
+    <message>
+        <source>Progress as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export your progress as CSV files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished">导出</translation>
+    </message>
+    <message>
+        <source>Anki deck…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export questions as an Anki deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Nothing is due and there are no new cards.</source>
@@ -1470,7 +1827,7 @@ Try again, or choose another folder.</source>
     </message>
     <message>
         <source>Grade later</source>
-        <extracomment>Every open question is graded; the exam is finished. Its id. The user chose to grade later (the exam stays resumable). One grade was committed: question id.</extracomment>
+        <extracomment>Every open question is graded; the exam is finished. Its id. The user chose to grade later (the exam stays resumable). One grade was committed: question id. The grading itself: the open answers left, the grades given (no widget in it).</extracomment>
         <translation>稍后评分</translation>
     </message>
     <message>
@@ -1729,7 +2086,7 @@ Try again, or choose another folder.</source>
     </message>
     <message>
         <source>Study</source>
-        <extracomment>A grade was committed: question id, score 0..1.</extracomment>
+        <extracomment>A grade was committed: question id, score 0..1. The round itself: the card shown, its phase, the grades (no widget in it).</extracomment>
         <translation>学习</translation>
     </message>
     <message>
@@ -2032,7 +2389,7 @@ Try again, or choose another folder.</source>
     <name>WeakAreasDialog</name>
     <message>
         <source>Weak areas</source>
-        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. New figures from the database are on screen. Reading the figures failed (database gone, locked past the timeout…): the message.</extracomment>
+        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. Start the interview plan&apos;s mock exam: an ``ExamSpec`` (ui/countdown_panel.py). New figures from the database are on screen. Reading the figures failed (database gone, locked past the timeout…): the message.</extracomment>
         <translation>薄弱环节</translation>
     </message>
     <message>

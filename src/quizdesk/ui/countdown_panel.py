@@ -270,6 +270,8 @@ class CountdownCard(QFrame):
             if countdown.minutes_needed is not None:
                 minutes = countdown.minutes_needed
                 behind += " " + self.tr("(needs %n min/day)", "", minutes)
+            else:
+                behind += " " + self.tr("(too few evenings left to see every question twice)")
             self.track_label.setText(behind)
             self.track_label.setStyleSheet(f"color: {c.warning}; font-weight: bold;")
         self.tonight_label = named(QLabel(), "countdownTonightLabel")

@@ -135,6 +135,10 @@ def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> No
     export = window.findChild(QWidget, "exportDialog")
     _check(export, seen, "export")
     export.reject()
+    window.export_anki()
+    anki_export = window.findChild(QWidget, "ankiExportDialog")
+    _check(anki_export, seen, "anki export")
+    anki_export.reject()
 
     with gui_store.session() as s:
         create_exam(s, ExamSpec(tuple(s.scalars(select(Topic.id))), count=2, seed=1), datetime.now(timezone.utc))
@@ -145,5 +149,5 @@ def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> No
     doc = _documented()
     missing = {screen: sorted(n for n in names if f"`{n}`" not in doc) for screen, names in seen.items()}
     assert {s: m for s, m in missing.items() if m} == {}
-    for screen in ("main window", "exam setup", "study", "exam", "self-grading", "results", "history", "shortcuts", "resume", "weak areas", "export"):
+    for screen in ("main window", "exam setup", "study", "exam", "self-grading", "results", "history", "shortcuts", "resume", "weak areas", "export", "anki export"):
         assert seen.get(screen), screen

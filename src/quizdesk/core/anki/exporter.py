@@ -255,6 +255,7 @@ def run_anki_export(
     media = _Media()
     guids: dict[str, int] = {}  # note GUID → question id, for the progress pass
     converted: Converted = {}
+    bases: dict[tuple[str, str], Path | None] = {}  # (origin, source file) → its image folder, computed once
     total = len(rows) + 1
     for done, row in enumerate(rows):
         q = row[0]
@@ -270,7 +271,8 @@ def run_anki_export(
         deck = decks.get(deck_name)
         if deck is None:
             deck = decks[deck_name] = genanki.Deck(deck_id(deck_name), deck_name)
-        base = question_base_dir(q.origin, q.source_path, bundled_root, data_dir)
+        folder = (q.origin, q.source_path)
+        base = bases[folder] if folder in bases else bases.setdefault(folder, question_base_dir(q.origin, q.source_path, bundled_root, data_dir))
         guid = note_guid(q.external_id)
         tags = [tag_for(t) for t in (q.tags or []) if tag_for(t)] + [f"difficulty::{q.difficulty}"]
         note = genanki.Note(model=model, fields=_fields(q, base, media, labels, report.problems, converted), tags=tags, guid=guid)

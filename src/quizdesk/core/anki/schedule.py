@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -92,12 +93,18 @@ def memory_from_card(card: CardRow, created: int, reviews: Sequence[Review], que
     return Memory(dict(fsrs_card.to_dict()), due, float(stability), float(difficulty), last, card.reps, card.lapses)
 
 
+@lru_cache(maxsize=4)
+def _scheduler(retention: float) -> Any:
+    """One scheduler per retention for a whole import (review_card leaves it unchanged)."""
+    return make_scheduler(retention)
+
+
 def replay(reviews: Sequence[Review], question_id: int, start: dict[str, Any] | None = None, retention: float = 0.9) -> Memory | None:
     """FSRS run over the answers in ``reviews`` (oldest first), from ``start`` or a new card."""
     answers = [r for r in reviews if is_answer(r)]
     if not answers:
         return None
-    scheduler = make_scheduler(retention)
+    scheduler = _scheduler(retention)
     card = Card.from_dict(start) if start else Card(card_id=question_id, due=from_ms(answers[0].id))  # type: ignore[arg-type]
     lapses = 0
     for review in answers:

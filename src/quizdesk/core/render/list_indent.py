@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from quizdesk.core.markdown_blocks import Fence, open_fence
+from quizdesk.core.markdown_blocks import MAY_OPEN_RE, Fence, open_fence
 
 _ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +|$)")
 
@@ -51,7 +51,7 @@ def normalize_list_indent(text: str) -> str:
         elif stack:
             shift = 4 * len(stack) - stack[-1]
             new_line = " " * max(0, indent + shift) + stripped
-            opening = open_fence(expanded)
+            opening = open_fence(expanded) if MAY_OPEN_RE.match(expanded) else None
             if opening is not None:
                 fence, fence_shift = opening, shift
             out.append(new_line)

@@ -99,8 +99,6 @@ _RAW_SKIP = re.compile(r"<!--.*?-->|<(code|pre|kbd|samp)\b[^>]*>.*?</\1\s*>", re
 
 def _opening_fence(line: str) -> Fence | None:
     """The fence ``line`` opens at the top level or right after a list marker (``- ```py``), or None."""
-    if not _MAY_OPEN.match(line):
-        return None
     if line.lstrip(" \t")[:1] in ("`", "~"):
         fence = open_fence(line)
         return fence if fence is not None and fence.indent < TOP_LEVEL_INDENT else None
@@ -125,7 +123,7 @@ def _code_block_lines(lines: list[str]) -> list[bool]:
             if fence.closes(line):
                 fence = None
             continue
-        opening = _opening_fence(line)
+        opening = _opening_fence(line) if _MAY_OPEN.match(line) else None
         if opening is not None:
             fence = opening
             is_code[i] = True

@@ -181,3 +181,37 @@ def test_every_control_of_the_countdown_and_its_dialog_is_named_and_documented(q
         names = {w.objectName() for w in _controls(root)}
         assert [type(w).__name__ for w in _controls(root) if not w.objectName()] == []
         assert sorted(n for n in names if f"`{n}`" not in doc) == []
+
+
+def test_tonights_session_from_the_weak_areas_page_studies_the_plans_queue_in_the_users_zone(qtbot, gui_store, activate) -> None:
+    """The app's path: Weak areas → countdown → the study page, with the computer's zone (set to UTC+8 here)."""
+    from tests.conftest import SHANGHAI_TZ, local_time_zone
+
+    from quizdesk.ui.main_window import MainWindow
+    from quizdesk.ui.study_view import StudyView
+
+    _studied(gui_store)
+    with gui_store.session() as session:
+        spec = save_interview(session, name="ACME", on=date(2026, 3, 20), module_keys=_module_keys(gui_store), now=NOW)
+    with local_time_zone(SHANGHAI_TZ):
+        window = MainWindow(gui_store, now=lambda: NOW)
+        qtbot.add_widget(window)
+        activate(window)
+        window.show_weak_areas()
+        panel = window.weak_areas_dialog.countdown
+        qtbot.waitUntil(lambda: panel.ready and len(_cards(panel)) == 1, timeout=10000)
+        queue = _core_plan(gui_store, spec).tonight.study_queue
+        qtbot.mouseClick(_cards(panel)[0].start_button, Qt.MouseButton.LeftButton)
+    assert isinstance(window.page, StudyView) and not window.weak_areas_dialog.isVisible()
+    assert [card.id for card in window.page.cards] == list(queue)
+
+
+def test_the_english_catalogue_counts_days(qtbot, gui_store, qapp) -> None:
+    from quizdesk.ui.i18n import install_language
+
+    install_language("en", qapp)  # the autouse fixture puts the source language back
+    with gui_store.session() as session:
+        save_interview(session, name="ACME", on=date(2026, 3, 11), module_keys=_module_keys(gui_store), now=NOW)
+    panel = _panel(qtbot, gui_store)
+    card = _cards(panel)[0]
+    assert card.date_label.text().endswith(" · 1 day left") and panel.add_button.text() == "Add interview…"

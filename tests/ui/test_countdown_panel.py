@@ -215,3 +215,21 @@ def test_the_english_catalogue_counts_days(qtbot, gui_store, qapp) -> None:
     panel = _panel(qtbot, gui_store)
     card = _cards(panel)[0]
     assert card.date_label.text().endswith(" · 1 day left") and panel.add_button.text() == "Add interview…"
+
+
+def test_the_study_menu_action_opens_the_countdown_and_the_dialog_when_there_is_no_interview(qtbot, gui_store, activate) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    from quizdesk.ui.main_window import MainWindow
+
+    window = MainWindow(gui_store, now=lambda: NOW)
+    qtbot.add_widget(window)
+    activate(window)
+    assert window.interview_action in window.study_menu.actions()
+    assert window.interview_action.shortcut() == QKeySequence("Ctrl+Shift+D")
+    others = [a for a in window.actions() if a is not window.interview_action]
+    assert all(QKeySequence("Ctrl+Shift+D") not in a.shortcuts() for a in others)  # the key is not taken twice
+    window.interview_action.trigger()
+    dialog = window.weak_areas_dialog
+    assert dialog.isVisible() and isinstance(dialog.countdown.interview_dialog, InterviewDialog)
+    assert dialog.countdown.interview_dialog.isVisible()

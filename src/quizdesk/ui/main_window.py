@@ -178,6 +178,10 @@ class MainWindow(QMainWindow):
             self.tr("Study the selected topic: its due cards, then new ones"),
         )
         self.weak_areas_action = a("weakAreasAction", self.tr("Weak areas…"), "Ctrl+Shift+W", self.show_weak_areas)
+        self.interview_action = a(
+            "interviewAction", self.tr("Interview countdown…"), "Ctrl+Shift+D", self.show_interview_countdown,
+            self.tr("Plan your interview: readiness forecast and tonight's study"),
+        )
         self.history_action = a("historyAction", self.tr("Exam history…"), "Ctrl+H", self.show_history)
         self.import_action = a("importAction", self.tr("Import files…"), "Ctrl+I", lambda: self.import_files(folder=False))
         self.import_action.setIconText(self.tr("Import"))  # the toolbar's shorter label
@@ -203,7 +207,7 @@ class MainWindow(QMainWindow):
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.browse_actions = [
             self.new_exam_action, self.study_action, self.study_topic_action, self.history_action, self.import_action, self.import_folder_action,
-            self.weak_areas_action,
+            self.weak_areas_action, self.interview_action,
             self.export_action, self.export_anki_action, self.focus_search_action, self.focus_topics_action, self.focus_questions_action,
             self.focus_answer_action,
         ]
@@ -225,7 +229,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         study_menu = self.study_menu = menu.addMenu(self.tr("&Study"))
         study_menu.setObjectName("studyMenu")
-        for action in (self.study_action, self.study_topic_action, self.new_exam_action, self.history_action, self.weak_areas_action):
+        for action in (self.study_action, self.study_topic_action, self.new_exam_action, self.history_action, self.weak_areas_action,
+                       self.interview_action):
             study_menu.addAction(action)
         view_menu = self.view_menu = menu.addMenu(self.tr("&View"))
         view_menu.setObjectName("viewMenu")
@@ -271,6 +276,7 @@ class MainWindow(QMainWindow):
                 self.tr("Study selected topic"), self.tr("Study the selected topic: its due cards, then new ones")
             ),
             self.weak_areas_action: (self.tr("Weak areas…"), ""),
+            self.interview_action: (self.tr("Interview countdown…"), self.tr("Plan your interview: readiness forecast and tonight's study")),
             self.history_action: (self.tr("Exam history…"), ""),
             self.import_action: (self.tr("Import files…"), ""),
             self.import_folder_action: (self.tr("Import folder…"), ""),
@@ -557,10 +563,29 @@ class MainWindow(QMainWindow):
             dialog = WeakAreasDialog(self.collection, self, now=self._now)
             dialog.studyRequested.connect(self._drill_study)
             dialog.examRequested.connect(self._drill_exam)
+            dialog.plannedExamRequested.connect(self._planned_exam)
             self.weak_areas_dialog = dialog
         self.weak_areas_dialog.show()
         self.weak_areas_dialog.raise_()
         self.weak_areas_dialog.activateWindow()
+
+    def show_interview_countdown(self) -> None:
+        """The weak-areas page, where the countdown is; with no interview saved yet, the dialog to add one."""
+        from quizdesk.core.plan.interviews import read_interviews
+
+        self.show_weak_areas()
+        dialog = self.weak_areas_dialog
+        assert dialog is not None
+        if not self.collection.read(read_interviews):
+            dialog.countdown.edit_interview(None)
+
+    def _planned_exam(self, spec: Any) -> None:
+        """The interview plan's mock exam (an ``ExamSpec``): created and started at once."""
+        if self._busy_with_exam():
+            return
+        result = ops.create_exam(self, self.collection, spec, now=self._now())
+        if result.ok and result.value is not None:
+            self.run_exam(result.value)
 
     def _busy_with_exam(self) -> bool:
         if self.mode in (EXAM, GRADING):

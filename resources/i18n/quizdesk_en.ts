@@ -48,157 +48,157 @@
     <name>AnkiExportDialog</name>
     <message>
         <source>Save the Anki deck</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the Anki deck</translation>
     </message>
     <message>
         <source>Anki deck (*.apkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anki deck (*.apkg)</translation>
     </message>
     <message>
         <source>Export an Anki deck</source>
         <extracomment>The export finished (the report) or failed / was cancelled (None); the dialog stays open to say so.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Export an Anki deck</translation>
     </message>
     <message>
         <source>Writes the questions as one Anki deck (.apkg) for Anki, AnkiDroid or AnkiMobile. Exporting again updates the same notes in Anki instead of adding copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>Writes the questions as one Anki deck (.apkg) for Anki, AnkiDroid or AnkiMobile. Exporting again updates the same notes in Anki instead of adding copies.</translation>
     </message>
     <message>
         <source>Include my progress (FSRS schedule)</source>
-        <translation type="unfinished"></translation>
+        <translation>Include my progress (FSRS schedule)</translation>
     </message>
     <message>
         <source>Each card keeps its memory state, due date and answers, so Anki continues the schedule.</source>
-        <translation type="unfinished"></translation>
+        <translation>Each card keeps its memory state, due date and answers, so Anki continues the schedule.</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Browse…</translation>
+        <translation>Browse…</translation>
     </message>
     <message>
         <source>Questions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Questions:</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>File:</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">Export</translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>Show folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Show folder</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>All questions (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>All questions (%1)</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished">Exporting…</translation>
+        <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n note(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Wrote %n note to %1.</numerusform>
+            <numerusform>Wrote %n notes to %1.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n deck(s), %1 images.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n deck, %1 images.</numerusform>
+            <numerusform>%n decks, %1 images.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n card(s) carry their schedule.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n card carries its schedule.</numerusform>
+            <numerusform>%n cards carry their schedule.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) could not be found and stay as written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n image could not be found and stays as written.</numerusform>
+            <numerusform>%n images could not be found and stay as written.</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing was exported: %1</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished">Export cancelled; nothing was written.</translation>
+        <translation>Export cancelled; nothing was written.</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished">Cancelling…</translation>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
     <name>AnkiImport</name>
     <message>
         <source>Import Anki decks and Markdown files separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import Anki decks and Markdown files separately.</translation>
     </message>
     <message>
         <source>Nothing was imported. Choose either Anki packages (.apkg, .colpkg) or Markdown files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing was imported. Choose either Anki packages (.apkg, .colpkg) or Markdown files.</translation>
     </message>
 </context>
 <context>
     <name>AnkiImportFlow</name>
     <message>
         <source>Importing an Anki deck</source>
-        <translation type="unfinished"></translation>
+        <translation>Importing an Anki deck</translation>
     </message>
     <message>
         <source>Reading %1</source>
-        <translation type="unfinished">Reading %1</translation>
+        <translation>Reading %1</translation>
     </message>
     <message>
         <source>Writing to the database…</source>
-        <translation type="unfinished">Writing to the database…</translation>
+        <translation>Writing to the database…</translation>
     </message>
     <message>
         <source>Copying images…</source>
-        <translation type="unfinished"></translation>
+        <translation>Copying images…</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saving…</translation>
     </message>
     <message>
         <source>Checking how the cards display…</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking how the cards display…</translation>
     </message>
     <message>
         <source>This file cannot be imported as an Anki deck; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>This file cannot be imported as an Anki deck; nothing was changed.</translation>
     </message>
 </context>
 <context>
     <name>AnkiImportSummaryDialog</name>
     <message>
         <source>Anki import finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Anki import finished</translation>
     </message>
     <message>
         <source>%1: %2 notes, %3 skipped. %4 reviews added (%5 imported before), %6 schedules carried over, %7 images copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 notes, %3 skipped. %4 reviews added (%5 imported before), %6 schedules carried over, %7 images copied.</translation>
     </message>
 </context>
 <context>
@@ -265,7 +265,7 @@
     </message>
     <message>
         <source>Start tonight&apos;s session</source>
-        <translation>Start tonight's session</translation>
+        <translation>Start tonight&apos;s session</translation>
     </message>
     <message>
         <source>Start the planned mock exam</source>
@@ -1034,11 +1034,11 @@ Try again, or choose another folder.</translation>
     <name>ImportDialog</name>
     <message>
         <source>Import questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Import questions</translation>
     </message>
     <message>
         <source>Markdown or Anki (*.md *.markdown *.txt *.apkg *.colpkg);;Markdown (*.md *.markdown *.txt);;Anki deck (*.apkg *.colpkg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown or Anki (*.md *.markdown *.txt *.apkg *.colpkg);;Markdown (*.md *.markdown *.txt);;Anki deck (*.apkg *.colpkg);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -1232,6 +1232,14 @@ Try again, or choose another folder.</translation>
         <translation>Weak areas…</translation>
     </message>
     <message>
+        <source>Interview countdown…</source>
+        <translation>Interview countdown…</translation>
+    </message>
+    <message>
+        <source>Plan your interview: readiness forecast and tonight&apos;s study</source>
+        <translation>Plan your interview: readiness forecast and tonight's study</translation>
+    </message>
+    <message>
         <source>Exam history…</source>
         <translation>Exam history…</translation>
     </message>
@@ -1331,27 +1339,27 @@ Try again, or choose another folder.</translation>
     </message>
     <message>
         <source>Progress as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress as CSV…</translation>
     </message>
     <message>
         <source>Export your progress as CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>Export your progress as CSV files</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">Export</translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>Anki deck…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anki deck…</translation>
     </message>
     <message>
         <source>Export questions as an Anki deck</source>
-        <translation type="unfinished"></translation>
+        <translation>Export questions as an Anki deck</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Export</translation>
     </message>
     <message>
         <source>Nothing is due and there are no new cards.</source>

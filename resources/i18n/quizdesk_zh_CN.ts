@@ -48,153 +48,153 @@
     <name>AnkiExportDialog</name>
     <message>
         <source>Save the Anki deck</source>
-        <translation type="unfinished"></translation>
+        <translation>保存 Anki 牌组</translation>
     </message>
     <message>
         <source>Anki deck (*.apkg)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anki 牌组 (*.apkg)</translation>
     </message>
     <message>
         <source>Export an Anki deck</source>
         <extracomment>The export finished (the report) or failed / was cancelled (None); the dialog stays open to say so.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>导出 Anki 牌组</translation>
     </message>
     <message>
         <source>Writes the questions as one Anki deck (.apkg) for Anki, AnkiDroid or AnkiMobile. Exporting again updates the same notes in Anki instead of adding copies.</source>
-        <translation type="unfinished"></translation>
+        <translation>把题目写成一个 Anki 牌组（.apkg），可在 Anki、AnkiDroid 或 AnkiMobile 中打开。再次导出会更新 Anki 中的同一批笔记，而不会重复添加。</translation>
     </message>
     <message>
         <source>Include my progress (FSRS schedule)</source>
-        <translation type="unfinished"></translation>
+        <translation>包含我的学习进度（FSRS 排程）</translation>
     </message>
     <message>
         <source>Each card keeps its memory state, due date and answers, so Anki continues the schedule.</source>
-        <translation type="unfinished"></translation>
+        <translation>每张卡片带上记忆状态、到期日和作答记录，Anki 会接着排程。</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">浏览…</translation>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>Questions:</source>
-        <translation type="unfinished"></translation>
+        <translation>题目：</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>文件：</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">导出</translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Show folder</source>
-        <translation type="unfinished"></translation>
+        <translation>打开所在文件夹</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>All questions (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>全部题目（%1）</translation>
     </message>
     <message>
         <source>Exporting…</source>
-        <translation type="unfinished">正在导出…</translation>
+        <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n note(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已将 %n 条笔记写入 %1。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n deck(s), %1 images.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个牌组，%1 张图片。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n card(s) carry their schedule.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张卡片带有排程。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n image(s) could not be found and stay as written.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 张图片未找到，保留原样。</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was exported: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未导出任何内容：%1</translation>
     </message>
     <message>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished">导出已取消，没有写入任何文件。</translation>
+        <translation>已取消导出，未写入任何文件。</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished">正在取消…</translation>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
     <name>AnkiImport</name>
     <message>
         <source>Import Anki decks and Markdown files separately.</source>
-        <translation type="unfinished"></translation>
+        <translation>请分别导入 Anki 牌组和 Markdown 文件。</translation>
     </message>
     <message>
         <source>Nothing was imported. Choose either Anki packages (.apkg, .colpkg) or Markdown files.</source>
-        <translation type="unfinished"></translation>
+        <translation>未导入任何内容。请只选择 Anki 包（.apkg、.colpkg）或只选择 Markdown 文件。</translation>
     </message>
 </context>
 <context>
     <name>AnkiImportFlow</name>
     <message>
         <source>Importing an Anki deck</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入 Anki 牌组</translation>
     </message>
     <message>
         <source>Reading %1</source>
-        <translation type="unfinished">正在读取 %1</translation>
+        <translation>正在读取 %1</translation>
     </message>
     <message>
         <source>Writing to the database…</source>
-        <translation type="unfinished">正在写入数据库…</translation>
+        <translation>正在写入数据库…</translation>
     </message>
     <message>
         <source>Copying images…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在复制图片…</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Checking how the cards display…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查卡片显示…</translation>
     </message>
     <message>
         <source>This file cannot be imported as an Anki deck; nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件无法作为 Anki 牌组导入，未做任何更改。</translation>
     </message>
 </context>
 <context>
     <name>AnkiImportSummaryDialog</name>
     <message>
         <source>Anki import finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Anki 导入完成</translation>
     </message>
     <message>
         <source>%1: %2 notes, %3 skipped. %4 reviews added (%5 imported before), %6 schedules carried over, %7 images copied.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 条笔记，跳过 %3 条。新增 %4 条复习记录（%5 条此前已导入），沿用 %6 个排程，复制 %7 张图片。</translation>
     </message>
 </context>
 <context>
@@ -1018,11 +1018,11 @@ Try again, or choose another folder.</source>
     <name>ImportDialog</name>
     <message>
         <source>Import questions</source>
-        <translation type="unfinished"></translation>
+        <translation>导入题目</translation>
     </message>
     <message>
         <source>Markdown or Anki (*.md *.markdown *.txt *.apkg *.colpkg);;Markdown (*.md *.markdown *.txt);;Anki deck (*.apkg *.colpkg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown 或 Anki (*.md *.markdown *.txt *.apkg *.colpkg);;Markdown (*.md *.markdown *.txt);;Anki 牌组 (*.apkg *.colpkg);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1214,14 @@ Try again, or choose another folder.</source>
         <translation>薄弱环节…</translation>
     </message>
     <message>
+        <source>Interview countdown…</source>
+        <translation>面试倒计时…</translation>
+    </message>
+    <message>
+        <source>Plan your interview: readiness forecast and tonight&apos;s study</source>
+        <translation>规划你的面试：掌握度预测和今晚的学习</translation>
+    </message>
+    <message>
         <source>Exam history…</source>
         <translation>考试记录…</translation>
     </message>
@@ -1311,27 +1319,27 @@ Try again, or choose another folder.</source>
     </message>
     <message>
         <source>Progress as CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>学习进度（CSV）…</translation>
     </message>
     <message>
         <source>Export your progress as CSV files</source>
-        <translation type="unfinished"></translation>
+        <translation>把学习进度导出为 CSV 文件</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished">导出</translation>
+        <translation>导出</translation>
     </message>
     <message>
         <source>Anki deck…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anki 牌组…</translation>
     </message>
     <message>
         <source>Export questions as an Anki deck</source>
-        <translation type="unfinished"></translation>
+        <translation>把题目导出为 Anki 牌组</translation>
     </message>
     <message>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <source>Nothing is due and there are no new cards.</source>

@@ -70,6 +70,7 @@ def test_an_interview_made_in_the_dialog_shows_with_the_cores_figures(qtbot, gui
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     dialog = panel.interview_dialog
     assert isinstance(dialog, InterviewDialog) and dialog.minutes_spin.value() == 45
+    assert not dialog.delete_button.isVisible()  # nothing to delete yet
     assert dialog.date_edit.minimumDate() == QDate(2026, 3, 10)  # not in the past (the user's date)
     dialog.name_edit.setText("ACME")
     dialog.date_edit.setDate(QDate(2026, 3, 20))

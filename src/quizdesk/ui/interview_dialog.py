@@ -87,9 +87,9 @@ class InterviewDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.delete_button = named(QPushButton(self.tr("Delete")), "interviewDeleteButton")
         self.delete_button.setAutoDefault(False)
-        self.delete_button.setVisible(interview is not None)
         self.delete_button.clicked.connect(self.confirm_delete)
         self.buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.delete_button.setVisible(interview is not None)  # after addButton, which shows it
 
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)

@@ -54,6 +54,8 @@ class AnkiImportSummaryDialog(ImportSummaryDialog):
         layout = self.layout()
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(1, self.anki_label)
+        # Deck paths make long topics ("Deep · Attention"): show them whole.
+        self.topic_tree.resizeColumnToContents(1)
 
 
 class AnkiImportFlow(ImportFlow):

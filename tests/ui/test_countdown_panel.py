@@ -234,3 +234,33 @@ def test_the_study_menu_action_opens_the_countdown_and_the_dialog_when_there_is_
     dialog = window.weak_areas_dialog
     assert dialog.isVisible() and isinstance(dialog.countdown.interview_dialog, InterviewDialog)
     assert dialog.countdown.interview_dialog.isVisible()
+
+
+def test_on_a_mock_exam_evening_the_planned_exam_starts_with_the_plans_size_and_time(qtbot, gui_store, activate) -> None:
+    from tests.conftest import SHANGHAI_TZ, local_time_zone
+
+    from quizdesk.core.study.exams import load_exam
+    from quizdesk.ui.main_window import MainWindow
+
+    with gui_store.read() as connection:
+        ids = [qid for (qid,) in connection.execute("SELECT id FROM questions ORDER BY id")]
+    with gui_store.session() as session:  # every question seen a week ago: tonight (the eve) is for review
+        for qid in ids:
+            record_rating(session, qid, 3, now=NOW - timedelta(days=7), seconds=30.0)
+        spec = save_interview(session, name="ACME", on=date(2026, 3, 11), module_keys=_module_keys(gui_store), now=NOW)
+    exam = _core_plan(gui_store, spec).tonight.exam
+    assert exam is not None and exam.count >= 10
+    with local_time_zone(SHANGHAI_TZ):
+        window = MainWindow(gui_store, now=lambda: NOW)
+        qtbot.add_widget(window)
+        activate(window)
+        window.show_weak_areas()
+        panel = window.weak_areas_dialog.countdown
+        qtbot.waitUntil(lambda: panel.ready and len(_cards(panel)) == 1, timeout=10000)
+        card = _cards(panel)[0]
+        assert not card.exam_button.isHidden() and "mock exam tonight" in card.tonight_label.text()
+        qtbot.mouseClick(card.exam_button, Qt.MouseButton.LeftButton)
+    runner = window.exam_runner
+    assert runner is not None
+    snapshot = window.collection.read_orm(lambda s: load_exam(s, runner.exam_id))
+    assert len(snapshot.questions) == exam.count and snapshot.time_limit_s == exam.time_limit_s

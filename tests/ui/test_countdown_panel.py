@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
+from PySide6.QtCharts import QLineSeries
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
@@ -91,8 +92,9 @@ def test_an_interview_made_in_the_dialog_shows_with_the_cores_figures(qtbot, gui
     )
     topic = plan.topics[0]
     assert f"{topic.name_en}: {format_percent(topic.if_stopped)} → {format_percent(topic.if_planned)}" in card.topics_label.text()
-    assert card.chart_view.chart().series()[0].count() == len(plan.days)
-    assert card.chart_view.chart().series()[0].at(len(plan.days) - 1).y() == plan.days[-1].readiness * 100
+    line = card.chart_view.chart().series()[0]
+    assert isinstance(line, QLineSeries) and line.count() == len(plan.days)
+    assert [line.at(i).y() for i in range(line.count())] == [day.readiness * 100 for day in plan.days]
 
 
 def test_start_tonights_session_asks_for_exactly_the_plans_queue(qtbot, gui_store) -> None:

@@ -246,6 +246,21 @@ def test_cancel_button_and_escape_cancel_a_running_export(qtbot, imported_store:
     assert dialog.export_button.isEnabled() and dialog.close_button.isVisible() and not dialog.show_folder_button.isVisible()
 
 
+def test_the_file_field_takes_any_text_typed(qtbot, imported_store: Store, tmp_path: Path) -> None:
+    """Typing a path goes through "/" and folders: no error, Export only when there is a file to write."""
+    dialog = AnkiExportDialog(Collection(imported_store))
+    qtbot.add_widget(dialog)
+    for typed in ("", "/", "~/"):
+        dialog.file_edit.setText(typed)  # raised ValueError ("'/' has an empty name") on each keystroke before
+        assert dialog.target() is None or dialog.target().name.startswith("QuizDesk-")
+    dialog.file_edit.setText("")
+    assert not dialog.export_button.isEnabled()
+    dialog.file_edit.setText(str(tmp_path))  # a folder: the day's file inside it
+    assert dialog.target().parent == tmp_path and dialog.target().name.startswith("QuizDesk-") and dialog.export_button.isEnabled()
+    dialog.file_edit.setText(str(tmp_path / "deck.APKG"))
+    assert dialog.target() == tmp_path / "deck.APKG"
+
+
 def test_a_folder_that_cannot_be_written_is_a_message(qtbot, imported_store: Store, tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")

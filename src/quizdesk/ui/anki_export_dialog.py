@@ -169,6 +169,10 @@ class AnkiExportDialog(QDialog):
         if not text:
             return None
         path = Path(text).expanduser()
+        if path.is_dir():  # a folder typed or pasted: the day's file inside it
+            return path / default_file_name(QDate.currentDate())
+        if not path.name:  # "/" while typing a path: nothing to write yet
+            return None
         return path if path.suffix.lower() == ".apkg" else path.with_name(path.name + ".apkg")
 
     def options(self) -> AnkiExportOptions | None:

@@ -3,6 +3,7 @@ is applied, the answer view arrives after the first paint, and the exam is offer
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime, timezone
 
 import pytest
@@ -18,6 +19,7 @@ from quizdesk.core.paths import DB_FILENAME, bundled_content_dir
 from quizdesk.core.render import default_cache
 from quizdesk.core.study.exams import ExamSpec, create_exam, load_exam, save_answer
 from quizdesk.ui.app import run_gui
+from quizdesk.ui.error_dialog import ErrorReporter
 from quizdesk.ui.main_window import MainWindow
 from quizdesk.ui.theme import THEME_SETTING, apply_theme, is_dark
 
@@ -46,6 +48,7 @@ def test_start_applies_the_theme_and_offers_the_unfinished_exam(qapp, tmp_path) 
         window = windows[0]
         dialog = window.resume_dialog
         seen["dark"] = is_dark()
+        seen["excepthook"] = sys.excepthook  # uncaught errors go to the error dialog and the log
         seen["text"] = dialog.text() + " " + dialog.informativeText()
         dialog.later_button.click()
         window.close()
@@ -60,4 +63,6 @@ def test_start_applies_the_theme_and_offers_the_unfinished_exam(qapp, tmp_path) 
     assert [b.reason for b in list_backups(data_dir / DB_FILENAME)] == ["daily"]
     assert cache_dir == data_dir / "cache" / "math"
     assert seen["dark"] is True
+    assert isinstance(seen["excepthook"], ErrorReporter) and seen["excepthook"].log_path == data_dir / "logs" / "quizdesk.log"
+    assert (data_dir / "logs" / "quizdesk.log").is_file()
     assert "1 of 5 questions answered" in str(seen["text"]) and "07:12 left" in str(seen["text"])

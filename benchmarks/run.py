@@ -230,12 +230,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="small sizes and few repeats (for the test suite)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the rows as JSON")
-    parser.add_argument("--only", nargs="*", help="run only these groups: startup search render import stats bundle")
+    parser.add_argument("--only", nargs="*", help="run only these groups: startup search render import anki stats bundle")
     args = parser.parse_args(argv)
     groups = {
         "startup": bench_startup,
         "render": getattr(_external("bench_render"), "run", None),
         "import": getattr(_external("bench_import"), "run", None),
+        "anki": getattr(_external("bench_anki"), "run", None),
         "search": bench_search,
         "stats": getattr(_external("bench_stats"), "run", None),
         "bundle": bench_bundle,

@@ -110,7 +110,7 @@ def test_file_import_routes_packages_to_the_anki_import_and_mixed_choices_get_a_
     shutil.copyfile(package, renamed)
     assert import_packages(parent, [renamed], collection) is True
     flow = parent.findChild(AnkiImportFlow)
-    assert _wait_import(qtbot, flow) is not None and _counts(store)[0] > 0
+    assert flow is not None and _wait_import(qtbot, flow) is not None and _counts(store)[0] > 0
 
 
 def test_main_window_imports_a_package_and_the_library_and_weak_areas_show_it(qtbot, store: Store, package: Path, monkeypatch) -> None:
@@ -128,7 +128,7 @@ def test_main_window_imports_a_package_and_the_library_and_weak_areas_show_it(qt
     assert report is not None
     tree = window.topic_tree
     qtbot.waitUntil(lambda: any(tree.topLevelItem(i).text(0) == "ML" for i in range(tree.topLevelItemCount())))
-    ml = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount()) if tree.topLevelItem(i).text(0) == "ML")
+    ml = next(item for item in (tree.topLevelItem(i) for i in range(tree.topLevelItemCount())) if item is not None and item.text(0) == "ML")
     assert int(ml.text(1)) == sum(n for m, _t, n in report.per_topic() if m == "ML")
     tree.setCurrentItem(ml)
     titles = {window.question_list.title_at(i) for i in range(window.question_list.count())}

@@ -91,7 +91,7 @@ class AnkiExportDialog(QDialog):
         self._fill_scopes()
         self.progress_check = named(QCheckBox(self.tr("Include my progress (FSRS schedule)")), "ankiExportProgressCheck")
         self.progress_check.setToolTip(self.tr("Each card keeps its memory state, due date and answers, so Anki continues the schedule."))
-        self.progress_check.setChecked(QSettings().value(f"{SETTINGS_GROUP}/ankiWithProgress", False, type=bool))
+        self.progress_check.setChecked(bool(QSettings().value(f"{SETTINGS_GROUP}/ankiWithProgress", False, type=bool)))
         self.file_edit = named(QLineEdit(), "ankiExportFileEdit")
         self.file_edit.setMinimumWidth(360)
         self.file_edit.setText(str(_start_folder() / default_file_name(QDate.currentDate())))

@@ -266,3 +266,19 @@ def test_on_a_mock_exam_evening_the_planned_exam_starts_with_the_plans_size_and_
     assert runner is not None
     snapshot = window.collection.read_orm(lambda s: load_exam(s, runner.exam_id))
     assert len(snapshot.questions) == exam.count and snapshot.time_limit_s == exam.time_limit_s
+
+
+def test_an_answer_recorded_through_ops_recomputes_the_forecast(qtbot, gui_store) -> None:
+    from quizdesk.ui import ops
+
+    with gui_store.session() as session:
+        spec = save_interview(session, name="ACME", on=date(2026, 3, 20), module_keys=_module_keys(gui_store), now=NOW)
+    panel = _panel(qtbot, gui_store)
+    before = _core_plan(gui_store, spec)
+    assert before.if_stopped == 0 and f"{format_percent(0.0)} if you stop now" in _cards(panel)[0].readiness_label.text()
+    question = before.tonight.study_queue[0]
+    with qtbot.waitSignal(panel.refreshed, timeout=10000):  # Changes.ATTEMPTS
+        assert ops.record_rating(panel, panel.collection, question, 3, now=NOW, seconds=30.0).ok
+    after = _core_plan(gui_store, spec)
+    assert after.if_stopped > 0
+    assert _cards(panel)[0].readiness_label.text().startswith(f"Ready on the day: {format_percent(after.if_stopped)} if you stop now")

@@ -282,3 +282,31 @@ def test_an_answer_recorded_through_ops_recomputes_the_forecast(qtbot, gui_store
     after = _core_plan(gui_store, spec)
     assert after.if_stopped > 0
     assert _cards(panel)[0].readiness_label.text().startswith(f"Ready on the day: {format_percent(after.if_stopped)} if you stop now")
+
+
+def test_a_theme_switch_after_the_panel_is_gone_touches_nothing(qtbot, gui_store, qapp) -> None:
+    """The panel listens to the app-wide themeChanged: a deleted panel must not be called
+    (a lambda connection outlived it and raised on its deleted cards in other tests)."""
+    import shiboken6
+
+    from quizdesk.ui.events import app_events
+    from quizdesk.ui.theme import apply_theme
+
+    with gui_store.session() as session:
+        save_interview(session, name="ACME", on=date(2026, 3, 20), module_keys=_module_keys(gui_store), now=NOW)
+    panel = CountdownPanel(Collection(gui_store), now=lambda: NOW, tz=TZ)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.ready and len(_cards(panel)) == 1, timeout=10000)
+    panel.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(panel))
+    errors: list[BaseException] = []
+    import sys
+
+    old_hook = sys.excepthook
+    sys.excepthook = lambda _t, value, _tb: errors.append(value)
+    try:
+        app_events().themeChanged.emit(True)
+        apply_theme(qapp, "light")
+    finally:
+        sys.excepthook = old_hook
+    assert errors == []

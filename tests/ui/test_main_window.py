@@ -227,7 +227,7 @@ def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activa
     entries = [a for menu in menus for a in menu.actions() if not a.isSeparator()]
     menu_actions = [leaf for a in entries for leaf in (a.menu().actions() if a.menu() else [a]) if not leaf.isSeparator()]
     # Help → About is the one menu entry without a key, as in most apps.
-    assert len(menu_actions) == 17 and [a.objectName() for a in menu_actions if not a.shortcuts()] == ["aboutAction"]
+    assert len(menu_actions) == 18 and [a.objectName() for a in menu_actions if not a.shortcuts()] == ["aboutAction"]
     names = [a.objectName() for a in window.main_actions()]
     assert len(names) == len(set(names))
     keys = [k.toString() for a in window.main_actions() for k in a.shortcuts()]

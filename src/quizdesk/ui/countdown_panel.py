@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QValueAxis
 from PySide6.QtCore import QDate, QDateTime, QEvent, QMargins, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QShowEvent
@@ -131,7 +132,9 @@ class CountdownPanel(QWidget):
         layout.addLayout(self.cards_layout)
         self.cards: list[CountdownCard] = []
         self.collection.changed.connect(self._on_data_changed)
-        app_events().themeChanged.connect(lambda _dark=False: self._show())
+        # A bound method, not a lambda: Qt drops the connection when the panel is deleted
+        # (a lambda on the app-wide signal outlived it and touched deleted cards).
+        app_events().themeChanged.connect(self._on_theme_changed)
         self._retranslate()
         self._show()
 
@@ -181,14 +184,18 @@ class CountdownPanel(QWidget):
         super().changeEvent(event)
 
     # -- showing ---------------------------------------------------------------------
+    def _on_theme_changed(self, _dark: bool = False) -> None:
+        self._show()  # the cards' frame and the charts take the theme's colours when built
+
     def _retranslate(self) -> None:
         self.title_label.setText(self.tr("Interview countdown"))
         self.add_button.setText(self.tr("Add interview…"))
 
     def _show(self) -> None:
         for card in self.cards:
-            card.setParent(None)
-            card.deleteLater()
+            if shiboken6.isValid(card):
+                card.setParent(None)
+                card.deleteLater()
         self.cards = []
         if self.error:
             self.status_label.setText(self.error)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import re
 import sqlite3
 import zipfile
@@ -200,3 +202,14 @@ def test_cancelled_export_leaves_no_file(source: Store, data_dir: Path, tmp_path
     with source.session() as session, pytest.raises(AnkiCancelled):
         run_anki_export(session, AnkiExportOptions(out), data_dir=data_dir, cancelled=lambda: True)
     assert list(tmp_path.glob("*.apkg*")) == [] and list(tmp_path.glob(".deck.apkg*")) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_package_is_readable_like_any_saved_file(source: Store, data_dir: Path, tmp_path: Path) -> None:
+    """A phone-sync or shared folder must be able to read it: not mkstemp's owner-only 0600."""
+    old = os.umask(0o022)
+    try:
+        _export(source, data_dir, tmp_path / "deck.apkg")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "deck.apkg").stat().st_mode) == 0o644

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizdesk.core.anki.errors import AnkiCancelled
+from quizdesk.core.atomic_file import create_temp_beside
 from quizdesk.core.anki.export_html import _MATH_TOKEN, markdown_to_anki
 from quizdesk.core.anki.notes import QUIZDESK_ID_FIELD
 from quizdesk.core.render.math_delimiters import LITERAL_DOLLAR, protect_math
@@ -287,9 +288,8 @@ def run_anki_export(
         progress(len(rows), total, "writing the package")
 
     options.out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=f".{options.out.name}.", suffix=".part", dir=options.out.parent)
+    handle, temp = create_temp_beside(options.out, ".part")
     os.close(handle)
-    temp = Path(temp_name)
     db_handle, db_name = tempfile.mkstemp(suffix=".anki2")
     os.close(db_handle)
     try:

@@ -26,6 +26,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from quizdesk.core.atomic_file import create_temp_beside
 from quizdesk.core.clock import as_utc, db_time, utc_or_now
 from quizdesk.core.stats.mastery import (
     FSRS_DECAY,
@@ -220,9 +221,7 @@ def _write_temp(
     out_dir: Path, name: str, header: Iterable[str], rows: Iterable[list[str]], cancelled: CancelledFn | None = None
 ) -> tuple[Path, int]:
     """Write one complete CSV file under a temporary name; returns it and its data rows."""
-    temp = out_dir / f".{name}.{secrets.token_hex(6)}.tmp"
-    # Like any new file (the umask applies), unlike mkstemp's owner-only mode.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    fd, temp = create_temp_beside(out_dir / name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)

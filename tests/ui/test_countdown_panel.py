@@ -11,7 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCharts import QLineSeries
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QScrollArea
 
 from quizdesk.core.plan.countdown import plan_interview
 from quizdesk.core.plan.interviews import InterviewSpec, list_interviews, save_interview
@@ -310,3 +310,21 @@ def test_a_theme_switch_after_the_panel_is_gone_touches_nothing(qtbot, gui_store
     finally:
         sys.excepthook = old_hook
     assert errors == []
+
+
+def test_the_first_interviews_buttons_show_on_the_weak_areas_page_without_scrolling(qtbot, gui_store, activate) -> None:
+    """On a real desktop the charts' minimum heights squeezed the countdown to a sliver."""
+    from quizdesk.ui.weak_areas_dialog import WeakAreasDialog
+
+    with gui_store.session() as session:
+        save_interview(session, name="ACME", on=date(2026, 3, 20), module_keys=_module_keys(gui_store), now=NOW)
+    dialog = WeakAreasDialog(gui_store, now=lambda: NOW)
+    qtbot.add_widget(dialog)
+    dialog.resize(1180, 800)
+    activate(dialog)
+    panel = dialog.countdown
+    qtbot.waitUntil(lambda: panel.ready and len(_cards(panel)) == 1, timeout=10000)
+    area = dialog.findChild(QScrollArea, "weakCountdownScroll")
+    button = _cards(panel)[0].start_button
+    qtbot.waitUntil(lambda: area.viewport().rect().contains(
+        button.mapTo(area.viewport(), button.rect().bottomRight())), timeout=5000)

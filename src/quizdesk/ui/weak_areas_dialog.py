@@ -55,6 +55,8 @@ HEADLINE_TOPICS = 3
 HISTORY_DAYS = 30
 STUDY_LIMIT = 50
 SETTINGS_GROUP = "weakAreas"
+# The most the countdown claims of the page before it scrolls (one card with its chart).
+COUNTDOWN_MAX_MIN_HEIGHT = 300
 # What changes the figures: answers (study, exams), the bank, a restored store.
 WEAK_AREA_CHANGES = ops.Changes.ATTEMPTS | ops.Changes.EXAM | ops.Changes.BANK | ops.Changes.STORE
 
@@ -228,7 +230,15 @@ class WeakAreasDialog(QDialog):
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidget(self.countdown)
+        # After the new cards' layout request is handled: until then the size hint is the empty panel's.
+        self.countdown.refreshed.connect(lambda: QTimer.singleShot(0, self, lambda: self._fit_countdown(area)))
         return area
+
+    def _fit_countdown(self, area: QScrollArea) -> None:
+        """Leave room for the first interview's figures and buttons: the charts' minimum
+        heights otherwise squeezed the countdown to a sliver that had to be scrolled."""
+        needed = min(self.countdown.sizeHint().height(), COUNTDOWN_MAX_MIN_HEIGHT)
+        area.setMinimumHeight(needed if self.countdown.cards else 0)
 
     def _start_planned(self, question_ids: list[int], title: str) -> None:
         self.close()

@@ -317,18 +317,20 @@ class CountdownCard(QFrame):
         text.addWidget(self.readiness_label)
         text.addWidget(self.track_label)
         text.addWidget(self.tonight_label)
-        text.addWidget(self.topics_label)
-        text.addStretch(1)
+        # Right under tonight's plan: the page gives the countdown little height, and the
+        # per-topic list below can be long.
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.exam_button)
         buttons.addStretch(1)
         buttons.addWidget(self.edit_button)
+        text.addLayout(buttons)
+        text.addWidget(self.topics_label)
+        text.addStretch(1)
         grid = QGridLayout(self)
         grid.setContentsMargins(12, 10, 12, 10)
         grid.addLayout(text, 0, 0)
         grid.addWidget(self.chart_view, 0, 1)
-        grid.addLayout(buttons, 1, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
     def _tonight_text(self) -> str:

@@ -55,8 +55,9 @@ HEADLINE_TOPICS = 3
 HISTORY_DAYS = 30
 STUDY_LIMIT = 50
 SETTINGS_GROUP = "weakAreas"
-# The most the countdown claims of the page before it scrolls (one card with its chart).
-COUNTDOWN_MAX_MIN_HEIGHT = 300
+# The most the countdown claims of the page before it scrolls: a card's figures and buttons,
+# while the page still fits a 900-pixel-high screen beside the charts' minimum heights.
+COUNTDOWN_MAX_MIN_HEIGHT = 200
 # What changes the figures: answers (study, exams), the bank, a restored store.
 WEAK_AREA_CHANGES = ops.Changes.ATTEMPTS | ops.Changes.EXAM | ops.Changes.BANK | ops.Changes.STORE
 

@@ -4,6 +4,7 @@ is applied, the answer view arrives after the first paint, and the exam is offer
 from __future__ import annotations
 
 import sys
+import time
 from datetime import datetime, timezone
 
 import pytest
@@ -39,9 +40,18 @@ def test_start_applies_the_theme_and_offers_the_unfinished_exam(qapp, tmp_path) 
     QSettings().setValue(THEME_SETTING, "dark")
 
     seen: dict[str, object] = {}
+    deadline = time.monotonic() + 120  # a guard: the app must not wait forever if the dialog never comes
 
     def inspect() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if time.monotonic() > deadline:
+            seen["timed out"] = True
+            QApplication.exit(9)  # run_gui returns 9: the assert below fails instead of hanging the suite
+            return
+        # Only the window run_gui opened on this folder: a window another test left behind is not it.
+        windows = [
+            w for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.isVisible() and w.collection.path.parent == data_dir
+        ]
         if not windows or not windows[0].library.answer_ready or getattr(windows[0], "resume_dialog", None) is None:
             QTimer.singleShot(50, inspect)  # not there yet
             return

@@ -283,20 +283,47 @@ def start_import(
     session_factory = collection.store.session_factory  # made here: the worker only uses it
 
     def work(task: Task) -> Any:
+        return run_import(paths, session_factory=session_factory, data_dir=collection.data_dir, topic=topic,
+                          progress=task.report, cancelled=task.cancel_event.is_set)
+
+    return _start_cancellable(collection, "import", work, ImportCancelled,
+                              lambda report: Changes.BANK if report.changed else Changes(0),
+                              on_done=on_done, on_failed=on_failed, on_cancelled=on_cancelled,
+                              on_progress=on_progress, owner=owner)
+
+
+def _start_cancellable(
+    collection: Collection,
+    name: str,
+    work: Callable[[Task], Any],
+    cancelled_error: type[BaseException],
+    changes: Callable[[Any], Changes],
+    *,
+    on_done: Callable[[Any], None],
+    on_failed: Callable[[BaseException], None],
+    on_cancelled: Callable[[], None],
+    on_progress: Callable[[int, int, str], None] | None,
+    owner: QWidget | None,
+) -> Task:
+    """Run a long core call on the task runner: the core's ``cancelled_error`` becomes the
+    runner's cancel (``on_cancelled``), and what ``changes(result)`` names is announced once
+    before ``on_done(result)``."""
+
+    def guarded(task: Task) -> Any:
         try:
-            return run_import(paths, session_factory=session_factory, data_dir=collection.data_dir, topic=topic,
-                              progress=task.report, cancelled=task.cancel_event.is_set)
-        except ImportCancelled:
+            return work(task)
+        except cancelled_error:
             task.cancel()  # rolled back: the runner calls on_cancelled
             return None
 
-    def done(report: Any) -> None:
-        if report is not None and report.changed:
-            collection.changed.emit(Changes.BANK)
-        on_done(report)
+    def done(result: Any) -> None:
+        flags = changes(result) if result is not None else Changes(0)
+        if flags:
+            collection.changed.emit(flags)
+        on_done(result)
 
-    return collection.tasks.run(work, on_done=done, on_failed=on_failed, on_progress=on_progress,
-                                on_cancelled=on_cancelled, owner=owner, name="import")
+    return collection.tasks.run(guarded, on_done=done, on_failed=on_failed, on_progress=on_progress,
+                                on_cancelled=on_cancelled, owner=owner, name=name)
 
 
 def start_anki_import(
@@ -322,20 +349,16 @@ def start_anki_import(
     data_dir = collection.data_dir
 
     def work(task: Task) -> Any:
-        try:
-            return run_anki_import(path, session_factory=session_factory, data_dir=data_dir,
-                                   progress=task.report, cancelled=task.cancel_event.is_set)
-        except AnkiCancelled:
-            task.cancel()  # rolled back: the runner calls on_cancelled
-            return None
+        return run_anki_import(path, session_factory=session_factory, data_dir=data_dir,
+                               progress=task.report, cancelled=task.cancel_event.is_set)
 
-    def done(report: Any) -> None:
-        if report is not None and (report.changed or report.reviews or report.review_states):
-            collection.changed.emit(Changes.BANK | Changes.ATTEMPTS)
-        on_done(report)
+    def changes(report: Any) -> Changes:
+        wrote = report.changed or report.reviews or report.review_states
+        return Changes.BANK | Changes.ATTEMPTS if wrote else Changes(0)
 
-    return collection.tasks.run(work, on_done=done, on_failed=on_failed, on_progress=on_progress,
-                                on_cancelled=on_cancelled, owner=owner, name="anki-import")
+    return _start_cancellable(collection, "anki-import", work, AnkiCancelled, changes,
+                              on_done=on_done, on_failed=on_failed, on_cancelled=on_cancelled,
+                              on_progress=on_progress, owner=owner)
 
 
 def start_anki_export(
@@ -363,14 +386,12 @@ def start_anki_export(
             try:
                 return run_anki_export(session, options, data_dir=data_dir,
                                        progress=task.report, cancelled=task.cancel_event.is_set)
-            except AnkiCancelled:
-                task.cancel()
-                return None
             finally:
                 session.rollback()
 
-    return collection.tasks.run(work, on_done=on_done, on_failed=on_failed, on_progress=on_progress,
-                                on_cancelled=on_cancelled, owner=owner, name="anki-export")
+    return _start_cancellable(collection, "anki-export", work, AnkiCancelled, lambda _report: Changes(0),
+                              on_done=on_done, on_failed=on_failed, on_cancelled=on_cancelled,
+                              on_progress=on_progress, owner=owner)
 
 
 def restore_backup(parent: QWidget | None, collection: Collection, backup: Path, *,

@@ -179,7 +179,8 @@ def test_round_trip_keeps_titles_answers_formulas_images_and_schedule(source: St
                 state = copies[title].review
                 # Anki schedules in whole days that start at 4:00 local time: the card comes back
                 # due at the start of the Anki day that held its due time, in any time zone.
-                assert state is not None and state.due_at <= due < state.due_at + timedelta(days=1), title
+                assert state is not None and state.due_at is not None and due is not None, title
+                assert state.due_at <= due < state.due_at + timedelta(days=1), title
                 assert state.stability == pytest.approx(stability, abs=1e-4) and state.difficulty == pytest.approx(difficulty, abs=1e-3)
             assert session.scalar(select(func.count()).select_from(Attempt)) == attempts
     finally:

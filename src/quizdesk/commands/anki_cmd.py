@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from quizdesk.commands.import_cmd import print_render_problems
+
 
 def run_export(args: argparse.Namespace) -> int:
     from quizdesk.commands._store import open_store_or_report
@@ -96,6 +98,5 @@ def run_import(args: argparse.Namespace, packages: list[Path]) -> int:
             _print_text(report)
         for problem in report.problems:
             print(f"{problem.path}: warning: {problem.message}", file=sys.stderr)
-        for issue in report.render_problems:
-            print(f"{issue.source}: warning: {issue.kind} will not display: {issue.message}", file=sys.stderr)
+        print_render_problems(report)
     return 0 if any(r.questions or r.unchanged or r.linked for r in reports) else 1

@@ -41,6 +41,13 @@ def _print_text(report: Any) -> None:
         print(f"{cards} card{'s' if cards != 1 else ''} will not display fully (a formula or an image; listed on stderr)")
 
 
+def print_render_problems(report: Any) -> None:
+    """One stderr warning per card part that will not display (Markdown and Anki imports alike)."""
+    for issue in report.render_problems:
+        # The same renderer and base folder as the app: this is what the card will show.
+        print(f"{issue.source}: warning: {issue.kind} will not display: {issue.message}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from quizdesk.commands._store import open_store_or_report
     from quizdesk.core.content.importer import ImportCancelled, run_import
@@ -88,7 +95,5 @@ def run(args: argparse.Namespace) -> int:
         _print_text(report)
     for problem in report.problems:
         print(f"{problem.path}:{problem.line}: warning: {problem.message}", file=sys.stderr)
-    for issue in report.render_problems:
-        # The same renderer and base folder as the app: this is what the card will show.
-        print(f"{issue.source}: warning: {issue.kind} will not display: {issue.message}", file=sys.stderr)
+    print_render_problems(report)
     return 0 if report.questions or report.unchanged or report.retired else 1

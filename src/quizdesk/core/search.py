@@ -4,7 +4,10 @@ FTS5's trigram tokenizer matches any substring of three or more characters,
 which is what Chinese needs (no spaces between words). The index reads its
 text from the view ``question_search_text`` (migration 0005): key points and
 choice texts come out of their JSON lists one per line, true/false choices
-(the fixed 正确/错误) are left out, and every text ends with a newline.
+(the fixed 正确/错误) are left out, and every text ends with a newline. Bodies
+and answers are indexed by their readable text (migration 0007,
+``search_text.py``): HTML tags out, so the inline styles of highlighted code
+are not words of the answer.
 Shorter terms:
 
 * two characters: expanded through the index's term list to every indexed

@@ -30,7 +30,7 @@ def test_database_at_0005_upgrades_keeps_its_questions_and_stores_interviews(dat
 
     store = open_store(data_dir)
     with store.read() as c:
-        assert c.execute("SELECT version_num FROM alembic_version").fetchone() == ("0006",)
+        assert c.execute("SELECT version_num FROM alembic_version").fetchone() == (migrate.SCHEMA_HEAD,)
         assert c.execute("SELECT title FROM questions").fetchall() == [("梯度裁剪",)]
         plan = c.execute("EXPLAIN QUERY PLAN SELECT id, qtype FROM questions WHERE topic_id = 1 AND retired_at IS NULL ORDER BY sort_order").fetchall()
         assert "COVERING INDEX ix_questions_topic_plan" in str(plan)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from quizdesk.core.content.model import ParsedQuestion, Problem, TopicRef
 from quizdesk.core.db.models import Question, Topic, utcnow
+from quizdesk.core.search_text import indexed_text
 
 BUNDLED_ORIGIN = "bundled"
 
@@ -135,7 +136,9 @@ def _values(q: ParsedQuestion, topic: Topic, digest: str, now: datetime, origin:
     """A new row's columns, as :func:`_apply` sets them on an existing one."""
     return {
         "external_id": q.external_id, "origin": origin, "created_at": now, "qtype": q.qtype, "title": q.title,
-        "body_md": q.body_md, "answer_md": q.answer_md, "key_points": list(q.key_points),
+        "body_md": q.body_md, "answer_md": q.answer_md,
+        # Set here: a Core insert does not run the model's validator that keeps them in step.
+        "body_text": indexed_text(q.body_md), "answer_text": indexed_text(q.answer_md), "key_points": list(q.key_points),
         "choices": [{"text": c.text, "correct": c.correct} for c in q.choices], "difficulty": q.difficulty,
         "tags": list(q.tags), "source_path": q.source_path, "source_line": q.source_line, "sort_order": q.order,
         "topic_id": topic.id, "content_hash": digest, "updated_at": now, "retired_at": None,

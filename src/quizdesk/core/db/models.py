@@ -24,10 +24,11 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.engine import Dialect
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
 from sqlalchemy.types import TypeDecorator
 
 from quizdesk.core.clock import as_utc, utcnow
+from quizdesk.core.search_text import indexed_text
 from quizdesk.core.study.exam_state import ExamState
 
 
@@ -101,6 +102,11 @@ class Question(Base):
     title: Mapped[str] = mapped_column(Text)
     body_md: Mapped[str] = mapped_column(Text, default="")
     answer_md: Mapped[str] = mapped_column(Text, default="")
+    # What the search index reads instead of body_md / answer_md: their readable text
+    # (core/search_text.py, migration 0007), NULL when that is the Markdown itself.
+    # Kept in step by _keep_search_text; a Core insert sets them itself (content/sync.py).
+    body_text: Mapped[str | None] = mapped_column(Text, default=None)
+    answer_text: Mapped[str | None] = mapped_column(Text, default=None)
     key_points: Mapped[list[str]] = mapped_column(JSON, default=list)
     # [{"text": str, "correct": bool}, ...]; truefalse is stored as 正确/错误 choices.
     choices: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
@@ -118,6 +124,11 @@ class Question(Base):
     topic: Mapped[Topic] = relationship(back_populates="questions")
     attempts: Mapped[list[Attempt]] = relationship(back_populates="question")
     review: Mapped[ReviewState | None] = relationship(back_populates="question")
+
+    @validates("body_md", "answer_md")
+    def _keep_search_text(self, key: str, value: str) -> str:
+        setattr(self, key.replace("_md", "_text"), indexed_text(value or ""))
+        return value
 
     @property
     def correct_indexes(self) -> list[int]:

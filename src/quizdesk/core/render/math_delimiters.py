@@ -187,6 +187,16 @@ def _protect_prose(text: str, spans: list[MathSpan], nonce: str) -> str:
     return "".join(parts)
 
 
+# Where a closing-``$`` search must stop and look: an escape, a line end, a dollar.
+_DOLLAR_STOP = re.compile(r"[\\\n$]")
+
+
+def _blank_line_after(text: str, newline: int) -> bool:
+    """Whether the line after the ``\\n`` at ``newline`` is blank (the end of a paragraph)."""
+    end = text.find("\n", newline + 1)
+    return not text[newline + 1 : end if end >= 0 else len(text)].strip()
+
+
 def _closing_single_dollar(text: str, start: int) -> int:
     """Index of the ``$`` closing an inline formula whose body starts at ``start``, or -1.
 
@@ -194,19 +204,20 @@ def _closing_single_dollar(text: str, start: int) -> int:
     or followed by a digit, there is no formula at this opener.
     """
     i = start
-    n = len(text)
-    while i < n:
+    while (stop := _DOLLAR_STOP.search(text, i)) is not None:
+        i = stop.start()
         c = text[i]
         if c == "\\":
             i += 2
             continue
-        if c == "\n" and not text[i + 1 :].split("\n", 1)[0].strip():
-            return -1  # a blank line ends the paragraph, and the formula with it
-        if c == "$":
-            if text[i - 1].isspace() or text[i + 1 : i + 2].isdigit():
-                return -1
-            return i
-        i += 1
+        if c == "\n":
+            if _blank_line_after(text, i):
+                return -1  # a blank line ends the paragraph, and the formula with it
+            i += 1
+            continue
+        if text[i - 1].isspace() or text[i + 1 : i + 2].isdigit():
+            return -1
+        return i
     return -1
 
 
@@ -216,22 +227,24 @@ def _closing_spaced_dollar(text: str, start: int) -> int:
     Only when what lies between looks like TeX, so "$5 and $10" stays prose;
     the closing ``$`` must not be followed by a digit nor be part of ``$$``.
     """
-    i, n = start, len(text)
-    while i < n:
+    i = start
+    while (stop := _DOLLAR_STOP.search(text, i)) is not None:
+        i = stop.start()
         c = text[i]
         if c == "\\":
             i += 2
             continue
-        if c == "\n" and not text[i + 1 :].split("\n", 1)[0].strip():
-            return -1
-        if c == "$":
-            if text[i + 1 : i + 2].isdigit() or text[i + 1 : i + 2] == "$":
+        if c == "\n":
+            if _blank_line_after(text, i):
                 return -1
-            inner = text[start:i].strip()
-            if inner and (_TEX_SIGNAL.search(inner) or _SHORT_SYMBOL.fullmatch(inner)):
-                return i
+            i += 1
+            continue
+        if text[i + 1 : i + 2].isdigit() or text[i + 1 : i + 2] == "$":
             return -1
-        i += 1
+        inner = text[start:i].strip()
+        if inner and (_TEX_SIGNAL.search(inner) or _SHORT_SYMBOL.fullmatch(inner)):
+            return i
+        return -1
     return -1
 
 
@@ -250,6 +263,11 @@ def _find_closing(text: str, start: int, closer: str) -> int:
         i = j + 1
 
 
+# The characters that can start a formula or a code span, or escape one; the scan jumps between them.
+_SPECIAL = re.compile(r"[`\\$]")
+_NOT_BACKTICK = re.compile(r"[^`]")
+
+
 def _scan(text: str, spans: list[MathSpan], nonce: str) -> str:
     out: list[str] = []
     i = 0
@@ -260,9 +278,17 @@ def _scan(text: str, spans: list[MathSpan], nonce: str) -> str:
         out.append(placeholder(nonce, len(spans) - 1))
 
     while i < n:
+        special = _SPECIAL.search(text, i)
+        if special is None:
+            out.append(text[i:])
+            break
+        if special.start() > i:
+            out.append(text[i : special.start()])  # plain text, copied as it is
+            i = special.start()
         c = text[i]
         if c == "`":
-            run = len(text[i:]) - len(text[i:].lstrip("`"))
+            after = _NOT_BACKTICK.search(text, i)
+            run = (after.start() if after is not None else n) - i
             end = text.find("`" * run, i + run)
             while end >= 0 and text[end + run : end + run + 1] == "`":
                 end = text.find("`" * run, end + run + 1)
@@ -282,7 +308,7 @@ def _scan(text: str, spans: list[MathSpan], nonce: str) -> str:
             if nxt in "[(":
                 closer = "\\]" if nxt == "[" else "\\)"
                 end = _find_closing(text, i + 2, closer)
-                if end >= 0 and (nxt == "[" or "\n\n" not in text[i:end]):
+                if end >= 0 and (nxt == "[" or text.find("\n\n", i, end) < 0):
                     add(text[i + 2 : end], nxt == "[", text[i : end + 2])
                     i = end + 2
                     continue

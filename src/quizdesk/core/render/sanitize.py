@@ -43,15 +43,19 @@ STYLE_PROPERTIES = {
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+# Built once: nh3.clean builds a new cleaner from these sets on every call, which was half
+# the cost of a short fragment and a third of a long one (an Anki import sanitises every field).
+_CLEANER = nh3.Cleaner(
+    tags=TAGS,
+    clean_content_tags=DROP_WITH_CONTENT,
+    attributes=ATTRIBUTES,
+    url_schemes=URL_SCHEMES,
+    filter_style_properties=STYLE_PROPERTIES,
+    strip_comments=True,
+    link_rel=None,
+)
+
+
 def sanitize_html(fragment: str) -> str:
     """``fragment`` with only allowed tags, attributes, URL schemes and CSS properties."""
-    return nh3.clean(
-        fragment,
-        tags=TAGS,
-        clean_content_tags=DROP_WITH_CONTENT,
-        attributes=ATTRIBUTES,
-        url_schemes=URL_SCHEMES,
-        filter_style_properties=STYLE_PROPERTIES,
-        strip_comments=True,
-        link_rel=None,
-    )
+    return _CLEANER.clean(fragment)

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QApplication, QMainWindow
 
-from quizdesk.ui.startup_probe import install_if_requested
+from quizdesk.ui.app.startup_probe import install_if_requested
 
 app = QApplication([])
 window = QMainWindow()

@@ -124,7 +124,7 @@ def _view_rows(runs: int) -> list[dict[str, Any]]:
     from PySide6.QtWidgets import QApplication
 
     from quizdesk.core.render import MathCache, clear_answer_cache
-    from quizdesk.ui.answer_view import AnswerView
+    from quizdesk.ui.widgets.answer_view import AnswerView
 
     app = QApplication.instance() or QApplication([])
     view = AnswerView(cache=MathCache())

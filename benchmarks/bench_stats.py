@@ -112,7 +112,7 @@ def _library_refresh(db_dir: Path, attempts: int, repeats: int) -> list[Row]:
     from PySide6.QtWidgets import QApplication
 
     from quizdesk.core.db.store import Store
-    from quizdesk.ui.library_view import LibraryView
+    from quizdesk.ui.library.library_view import LibraryView
 
     app = QApplication.instance() or QApplication([])
     store = Store(db_dir / "quizdesk.db")

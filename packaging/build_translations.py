@@ -39,7 +39,7 @@ def qt_tool(name: str) -> str:
 
 
 def source_files(folder: Path = SOURCES) -> list[str]:
-    return sorted(str(p) for p in folder.glob("*.py"))
+    return sorted(str(p) for p in folder.rglob("*.py"))
 
 
 def run_lupdate(ts_files: list[Path], sources: list[str] | None = None) -> None:

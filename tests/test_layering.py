@@ -125,3 +125,56 @@ def test_the_checks_catch_what_they_are_for() -> None:
     assert thread_uses("from concurrent.futures import ThreadPoolExecutor") == [1]
     assert thread_uses("loop = QEventLoop(); loop.exec()") == [1]
     assert thread_uses("import threading\nalive = threading.enumerate()\nstop = threading.Event()") == []
+
+
+# -- ui/ in rooms (issue 17): a room uses the spine and widgets/, never another room -----------
+#: The rooms; app/ hosts the others (the main window opens their pages) and may import them.
+ROOMS = {"app", "library", "study", "exam", "weak_areas", "settings", "dialogs", "widgets"}
+HOST = "app"
+
+
+def ui_imports(source: str) -> set[str]:
+    """The first part below ``quizdesk.ui`` of every module ``source`` imports (``from quizdesk.ui
+    import ops`` gives ``ops``; ``import quizdesk.ui.exam.runner`` gives ``exam``)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            modules = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            modules = [f"{node.module}.{a.name}" if node.module == "quizdesk.ui" else node.module for a in node.names]
+        else:
+            continue
+        found |= {m.split(".")[2] for m in modules if m.startswith("quizdesk.ui.")}
+    return found
+
+
+def room_of(path: Path) -> str | None:
+    """The room a ui/ module lives in; None for the spine (ui/*.py)."""
+    parts = path.relative_to(UI).parts
+    return parts[0] if len(parts) > 1 else None
+
+
+def test_rooms_use_the_spine_and_widgets_not_each_other() -> None:
+    offenders = []
+    for path in _ui_modules():
+        room = room_of(path)
+        if room == HOST:
+            continue
+        allowed = {room, "widgets"} if room != "widgets" else {"widgets"}
+        for imported in ui_imports(path.read_text(encoding="utf-8")) & ROOMS:
+            if imported not in allowed:
+                offenders.append(f"{path.relative_to(UI).as_posix()} imports ui/{imported}/")
+    assert offenders == [], "move what two rooms share into widgets/ or the spine (ui/*.py)"
+
+
+def test_every_ui_module_lives_in_a_room_or_the_spine() -> None:
+    rooms = {room_of(p) for p in _ui_modules()} - {None}
+    assert rooms == ROOMS
+
+
+def test_the_rooms_check_sees_every_import_spelling() -> None:
+    assert ui_imports("from quizdesk.ui.exam.runner import ExamRunner") == {"exam"}
+    assert ui_imports("from quizdesk.ui import ops, preferences") == {"ops", "preferences"}
+    assert ui_imports("from quizdesk.ui.exam import runner as exam_runner") == {"exam"}
+    assert ui_imports("import quizdesk.ui.weak_areas.page\nimport os") == {"weak_areas"}
+    assert ui_imports("def f():\n    from quizdesk.ui.study import study_view") == {"study"}

@@ -123,12 +123,12 @@ def test_an_unknown_distribution_gets_both_commands(monkeypatch: pytest.MonkeyPa
 @linux_only
 def test_quizdesk_stops_before_qt_with_the_message(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """``quizdesk`` (no command: the GUI) prints the message and exits; the application is never made."""
-    import quizdesk.ui.app
+    import quizdesk.ui.app.launch
 
     def no_gui(*args: object) -> int:
         raise AssertionError("the GUI was started")
 
-    monkeypatch.setattr(quizdesk.ui.app, "run_gui", no_gui)
+    monkeypatch.setattr(quizdesk.ui.app.launch, "run_gui", no_gui)
     monkeypatch.setattr(qt_preflight, "can_load", loader_without("libxcb-icccm.so.4"))
     monkeypatch.setattr(qt_preflight, "_os_release", lambda: FEDORA)
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")

@@ -2397,7 +2397,7 @@ Try again, or choose another folder.</source>
     <name>WeakAreasDialog</name>
     <message>
         <source>Weak areas</source>
-        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. Start the interview plan&apos;s mock exam: an ``ExamSpec`` (ui/countdown_panel.py). New figures from the database are on screen. Reading the figures failed (database gone, locked past the timeout…): the message.</extracomment>
+        <extracomment>Study these question ids, with a title (the main window&apos;s ``start_study``). Start a mock exam on these topic keys now, weakest questions first. Start the interview plan&apos;s mock exam: an ``ExamSpec`` (ui/weak_areas/countdown_panel.py). New figures from the database are on screen. Reading the figures failed (database gone, locked past the timeout…): the message.</extracomment>
         <translation>薄弱环节</translation>
     </message>
     <message>

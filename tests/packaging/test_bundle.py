@@ -114,7 +114,7 @@ def test_leaves_out_what_it_does_not_use(build: Build) -> None:
                      "plugins/tls", "libssl", "tests/"):
         assert not [f for f in files if unwanted in f], unwanted
     modules = build.python_modules()
-    assert "quizdesk.commands.self_test" in modules and "quizdesk.ui.about_dialog" in modules
+    assert "quizdesk.commands.self_test" in modules and "quizdesk.ui.dialogs.about_dialog" in modules
     assert "pygments.lexers.python" in modules and "markdown.extensions.footnotes" in modules
     for unwanted in ("pytest", "hypothesis", "mypy", "tkinter", "ssl", "PySide6.QtWebEngineCore", "PySide6.QtQml"):
         assert unwanted not in modules, unwanted

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage, QImageReader
 
-from quizdesk.ui.app_icon import SIZES, app_icon
+from quizdesk.ui.widgets.app_icon import SIZES, app_icon
 
 REPO = Path(__file__).resolve().parents[2]
 ICONS = REPO / "resources" / "icons"

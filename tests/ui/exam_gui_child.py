@@ -52,7 +52,7 @@ def main() -> None:
     QCoreApplication.setApplicationName("QuizDeskKillTest")
 
     from quizdesk.core.db.store import open_store
-    from quizdesk.ui.main_window import MainWindow
+    from quizdesk.ui.app.main_window import MainWindow
 
     store = open_store(data_dir)
     clock = FakeClock()

@@ -133,8 +133,8 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
     from PySide6.QtWidgets import QApplication
 
     from quizdesk.core.study.exams import ExamSpec, create_exam, load_exam
-    from quizdesk.ui.main_window import MainWindow
-    from quizdesk.ui.theme import apply_theme
+    from quizdesk.ui.app.main_window import MainWindow
+    from quizdesk.ui.widgets.theme import apply_theme
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
@@ -154,11 +154,11 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
             window = MainWindow(store, clock=clock)
             window.resize(*SIZE)
             window.show()
-            tree = window.topic_tree
+            tree = window.library.topic_tree
             module = tree.topLevelItem(0)
             module.setExpanded(True)
             tree.setCurrentItem(module.child(min(1, module.childCount() - 1)) or module)
-            window.question_list.setCurrentRow(min(1, window.question_list.count() - 1))
+            window.library.question_list.setCurrentRow(min(1, window.library.question_list.count() - 1))
             path = out_dir / f"main-window-{theme}.png"
             _save(window, path, app)
             written.append(path)
@@ -284,8 +284,8 @@ def _render_chinese(out_dir: Path, bank: Path, data_dir: Path, app) -> list[Path
 
     from quizdesk.core.study.exams import ExamSpec, create_exam
     from quizdesk.ui.i18n import install_language, remove_translations
-    from quizdesk.ui.main_window import MainWindow
-    from quizdesk.ui.theme import apply_theme
+    from quizdesk.ui.app.main_window import MainWindow
+    from quizdesk.ui.widgets.theme import apply_theme
 
     written: list[Path] = []
     store = _prepare_store(data_dir, bank)
@@ -295,10 +295,10 @@ def _render_chinese(out_dir: Path, bank: Path, data_dir: Path, app) -> list[Path
         window = MainWindow(store, clock=_Clock())
         window.resize(*SIZE)
         window.show()
-        module = window.topic_tree.topLevelItem(0)
+        module = window.library.topic_tree.topLevelItem(0)
         module.setExpanded(True)
-        window.topic_tree.setCurrentItem(module.child(0) or module)
-        window.question_list.setCurrentRow(0)
+        window.library.topic_tree.setCurrentItem(module.child(0) or module)
+        window.library.question_list.setCurrentRow(0)
         _save(window, out_dir / "main-window-zh.png", app)
         written.append(out_dir / "main-window-zh.png")
         with store.read() as connection:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from quizdesk import __version__
-from quizdesk.ui.about_dialog import AboutDialog, licence_text
+from quizdesk.ui.dialogs.about_dialog import AboutDialog, licence_text
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -93,7 +93,7 @@ def test_a_folder_not_made_yet_or_no_file_manager_is_said_in_words(qtbot, tmp_pa
 def test_help_menu_opens_it_on_the_stores_folder(qtbot, gui_store) -> None:
     from PySide6.QtGui import QAction
 
-    from quizdesk.ui.main_window import MainWindow
+    from quizdesk.ui.app.main_window import MainWindow
 
     window = MainWindow(gui_store)
     qtbot.add_widget(window)

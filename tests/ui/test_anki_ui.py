@@ -16,9 +16,9 @@ from sqlalchemy import func, select
 from quizdesk.core.anki import run_anki_import
 from quizdesk.core.db.models import Attempt, Question
 from quizdesk.core.db.store import Store, open_store
-from quizdesk.ui import anki_export_dialog
-from quizdesk.ui.anki_export_dialog import AnkiExportDialog
-from quizdesk.ui.anki_import import AnkiImportFlow, AnkiImportSummaryDialog, import_packages, run_anki_import_flow
+from quizdesk.ui.dialogs import anki_export_dialog
+from quizdesk.ui.dialogs.anki_export_dialog import AnkiExportDialog
+from quizdesk.ui.dialogs.anki_import import AnkiImportFlow, AnkiImportSummaryDialog, import_packages, run_anki_import_flow
 from quizdesk.ui.collection import Collection
 from quizdesk.ui.ops import Changes
 
@@ -114,24 +114,24 @@ def test_file_import_routes_packages_to_the_anki_import_and_mixed_choices_get_a_
 
 
 def test_main_window_imports_a_package_and_the_library_and_weak_areas_show_it(qtbot, store: Store, package: Path, monkeypatch) -> None:
-    import quizdesk.ui.import_dialog as import_dialog
-    from quizdesk.ui.main_window import MainWindow
-    from quizdesk.ui.weak_areas_dialog import WeakAreasDialog
+    import quizdesk.ui.dialogs.import_dialog as import_dialog
+    from quizdesk.ui.app.main_window import MainWindow
+    from quizdesk.ui.weak_areas.page import WeakAreasDialog
 
     window = MainWindow(store)
     qtbot.add_widget(window)
     monkeypatch.setattr(import_dialog, "choose_import_paths", lambda parent, folder: [package])
-    window.import_action.trigger()
+    window.action("importAction").trigger()
     flow = window.findChild(AnkiImportFlow)
     assert flow is not None
     report = _wait_import(qtbot, flow)
     assert report is not None
-    tree = window.topic_tree
+    tree = window.library.topic_tree
     qtbot.waitUntil(lambda: any(tree.topLevelItem(i).text(0) == "ML" for i in range(tree.topLevelItemCount())))
     ml = next(item for item in (tree.topLevelItem(i) for i in range(tree.topLevelItemCount())) if item is not None and item.text(0) == "ML")
     assert int(ml.text(1)) == sum(n for m, _t, n in report.per_topic() if m == "ML")
     tree.setCurrentItem(ml)
-    titles = {window.question_list.title_at(i) for i in range(window.question_list.count())}
+    titles = {window.library.question_list.title_at(i) for i in range(window.library.question_list.count())}
     assert {"What is gradient descent?", "Why use momentum?"} <= titles
 
     # Dropping a .colpkg on the window imports it the same way (a re-import: nothing new, no duplicate).
@@ -149,7 +149,7 @@ def test_main_window_imports_a_package_and_the_library_and_weak_areas_show_it(qt
     dropped = _wait_import(qtbot, next(f for f in window.findChildren(AnkiImportFlow) if f is not first))
     assert dropped is not None and dropped.imported == 0 and _counts(store)[0] == questions
 
-    window.export_anki_action.trigger()  # File → Export → Anki deck…
+    window.action("exportAnkiAction").trigger()  # File → Export → Anki deck…
     assert window.anki_export_dialog.isVisible() and window.anki_export_dialog.objectName() == "ankiExportDialog"
     window.anki_export_dialog.close()
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QRect, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QImage, QTextDocument
 
 from quizdesk.core.render import MathCache
-from quizdesk.ui.answer_view import DARK_COLORS, LIGHT_COLORS, AnswerView
-from quizdesk.ui.svg_images import svg_to_image
+from quizdesk.ui.widgets.answer_view import DARK_COLORS, LIGHT_COLORS, AnswerView
+from quizdesk.ui.widgets.svg_images import svg_to_image
 
 ANSWER = r"""## 缩放点积注意力
 
@@ -279,7 +279,7 @@ def _distance(a: QColor, b: QColor) -> int:
 
 def test_a_long_code_line_in_a_study_card_neither_scrolls_nor_is_cut(qtbot, gui_store, qids) -> None:
     """The study page's answer grows with its text (no inner scrolling): a code line must wrap there too."""
-    from quizdesk.ui.markdown_pane import fit_height_to_document, make_markdown_view
+    from quizdesk.ui.widgets.markdown_pane import fit_height_to_document, make_markdown_view
 
     pane = make_markdown_view("studyAnswerView", framed=False, margin=0)
     qtbot.add_widget(pane)

@@ -19,10 +19,10 @@ from quizdesk.core.db.backup import list_backups
 from quizdesk.core.paths import DB_FILENAME, bundled_content_dir
 from quizdesk.core.render import default_cache
 from quizdesk.core.study.exams import ExamSpec, create_exam, load_exam, save_answer
-from quizdesk.ui.app import run_gui
-from quizdesk.ui.error_dialog import ErrorReporter
-from quizdesk.ui.main_window import MainWindow
-from quizdesk.ui.theme import THEME_SETTING, apply_theme, is_dark
+from quizdesk.ui.app.launch import run_gui
+from quizdesk.ui.app.error_dialog import ErrorReporter
+from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.widgets.theme import THEME_SETTING, apply_theme, is_dark
 
 
 @pytest.mark.slow

@@ -17,8 +17,8 @@ from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
 from PySide6.QtWidgets import QApplication
 
 from quizdesk.core.db.store import Store
-from quizdesk.ui.content_font import SIMPLIFIED_CHINESE_FAMILIES, apply_content_font
-from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.widgets.content_font import SIMPLIFIED_CHINESE_FAMILIES, apply_content_font
+from quizdesk.ui.app.main_window import MainWindow
 
 SC = "Noto Sans CJK SC"  # CI installs fonts-noto-cjk
 
@@ -39,7 +39,7 @@ def _drawn_families(font: QFont, text: str) -> set[str]:
 _START_IN_ENGLISH = r"""
 import json, sys
 from PySide6.QtGui import QFontDatabase, QTextLayout
-from quizdesk.ui.app import make_application
+from quizdesk.ui.app.launch import make_application
 app = make_application()
 def drawn(text):
     layout = QTextLayout(text, app.font())
@@ -77,9 +77,9 @@ def test_titles_answers_and_topics_draw_chinese_in_the_sc_face(qtbot, gui_store:
     window = MainWindow(gui_store)  # the tests' UI is the English one
     qtbot.add_widget(window)
     window.show()
-    window.question_list.setCurrentRow(1)
+    window.library.question_list.setCurrentRow(1)
     qtbot.waitUntil(lambda: "，" in window.answer_view.toPlainText())
-    widgets = {"answer": window.answer_view, "list": window.question_list, "tree": window.topic_tree}
+    widgets = {"answer": window.answer_view, "list": window.library.question_list, "tree": window.library.topic_tree}
     for name, widget in widgets.items():
         families = widget.font().families()
         assert families.index(SC) == families.index(SIMPLIFIED_CHINESE_FAMILIES[0]) >= 1, name
@@ -95,4 +95,4 @@ def test_titles_answers_and_topics_draw_chinese_in_the_sc_face(qtbot, gui_store:
             drawn |= {run.rawFont().familyName() for run in block.layout().glyphRuns(0, block.length())}
         block = block.next()
     assert SC in drawn and not any("JP" in name for name in drawn), drawn
-    assert _drawn_families(window.question_list.font(), "什么是注意力？") == {SC}
+    assert _drawn_families(window.library.question_list.font(), "什么是注意力？") == {SC}

@@ -17,9 +17,9 @@ from quizdesk.core.plan.countdown import plan_interview
 from quizdesk.core.plan.interviews import InterviewSpec, list_interviews, save_interview
 from quizdesk.core.study.reviews import record_rating
 from quizdesk.ui.collection import Collection
-from quizdesk.ui.countdown_panel import CountdownCard, CountdownPanel
+from quizdesk.ui.weak_areas.countdown_panel import CountdownCard, CountdownPanel
 from quizdesk.ui.i18n import format_percent
-from quizdesk.ui.interview_dialog import InterviewDialog
+from quizdesk.ui.weak_areas.interview_dialog import InterviewDialog
 
 TZ = timezone(timedelta(hours=8))
 NOW = datetime(2026, 3, 10, 21, 30, tzinfo=TZ)  # an evening in the user's zone
@@ -190,8 +190,8 @@ def test_tonights_session_from_the_weak_areas_page_studies_the_plans_queue_in_th
     """The app's path: Weak areas → countdown → the study page, with the computer's zone (set to UTC+8 here)."""
     from tests.conftest import SHANGHAI_TZ, local_time_zone
 
-    from quizdesk.ui.main_window import MainWindow
-    from quizdesk.ui.study_view import StudyView
+    from quizdesk.ui.app.main_window import MainWindow
+    from quizdesk.ui.study.study_view import StudyView
 
     _studied(gui_store)
     with gui_store.session() as session:
@@ -223,16 +223,16 @@ def test_the_english_catalogue_counts_days(qtbot, gui_store, qapp) -> None:
 def test_the_study_menu_action_opens_the_countdown_and_the_dialog_when_there_is_no_interview(qtbot, gui_store, activate) -> None:
     from PySide6.QtGui import QKeySequence
 
-    from quizdesk.ui.main_window import MainWindow
+    from quizdesk.ui.app.main_window import MainWindow
 
     window = MainWindow(gui_store, now=lambda: NOW)
     qtbot.add_widget(window)
     activate(window)
-    assert window.interview_action in window.study_menu.actions()
-    assert window.interview_action.shortcut() == QKeySequence("Ctrl+Shift+D")
-    others = [a for a in window.actions() if a is not window.interview_action]
+    assert window.action("interviewAction") in window.study_menu.actions()
+    assert window.action("interviewAction").shortcut() == QKeySequence("Ctrl+Shift+D")
+    others = [a for a in window.actions() if a is not window.action("interviewAction")]
     assert all(QKeySequence("Ctrl+Shift+D") not in a.shortcuts() for a in others)  # the key is not taken twice
-    window.interview_action.trigger()
+    window.action("interviewAction").trigger()
     dialog = window.weak_areas_dialog
     assert dialog.isVisible() and isinstance(dialog.countdown.interview_dialog, InterviewDialog)
     assert dialog.countdown.interview_dialog.isVisible()
@@ -242,7 +242,7 @@ def test_on_a_mock_exam_evening_the_planned_exam_starts_with_the_plans_size_and_
     from tests.conftest import SHANGHAI_TZ, local_time_zone
 
     from quizdesk.core.study.exams import load_exam
-    from quizdesk.ui.main_window import MainWindow
+    from quizdesk.ui.app.main_window import MainWindow
 
     with gui_store.read() as connection:
         ids = [qid for (qid,) in connection.execute("SELECT id FROM questions ORDER BY id")]
@@ -290,7 +290,7 @@ def test_a_theme_switch_after_the_panel_is_gone_touches_nothing(qtbot, gui_store
     import shiboken6
 
     from quizdesk.ui.events import app_events
-    from quizdesk.ui.theme import apply_theme
+    from quizdesk.ui.widgets.theme import apply_theme
 
     with gui_store.session() as session:
         save_interview(session, name="ACME", on=date(2026, 3, 20), module_keys=_module_keys(gui_store), now=NOW)
@@ -314,7 +314,7 @@ def test_a_theme_switch_after_the_panel_is_gone_touches_nothing(qtbot, gui_store
 
 def test_the_first_interviews_buttons_show_on_the_weak_areas_page_without_scrolling(qtbot, gui_store, activate) -> None:
     """On a real desktop the charts' minimum heights squeezed the countdown to a sliver."""
-    from quizdesk.ui.weak_areas_dialog import WeakAreasDialog
+    from quizdesk.ui.weak_areas.page import WeakAreasDialog
 
     with gui_store.session() as session:
         save_interview(session, name="ACME", on=date(2026, 3, 20), module_keys=_module_keys(gui_store), now=NOW)

@@ -17,8 +17,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from quizdesk.ui import error_dialog
-from quizdesk.ui.error_dialog import DIALOG_OBJECT_NAME, ErrorReporter, install_error_handling
+from quizdesk.ui.app import error_dialog
+from quizdesk.ui.app.error_dialog import DIALOG_OBJECT_NAME, ErrorReporter, install_error_handling
 
 pytestmark = pytest.mark.qt_no_exception_capture
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 
 from quizdesk.core.db.models import StudySession, Topic
 from quizdesk.core.study.exams import ExamSpec, create_exam
-from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.app.main_window import MainWindow
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -9,10 +9,10 @@ from sqlalchemy import select
 
 from quizdesk.core.db.models import Attempt, StudySession, Topic
 from quizdesk.core.study.exams import ExamSpec, create_exam, load_exam, save_answer, self_grade, submit_exam
-from quizdesk.ui.exam_results import ExamResultsView
-from quizdesk.ui.history_view import HistoryDialog
-from quizdesk.ui.main_window import MainWindow
-from quizdesk.ui.study_view import StudyView
+from quizdesk.ui.exam.results import ExamResultsView
+from quizdesk.ui.exam.history_view import HistoryDialog
+from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.study.study_view import StudyView
 
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
 CLOCK = {"remaining_s": 500.0, "elapsed_s": 100.0, "current_index": 0}

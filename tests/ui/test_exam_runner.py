@@ -11,10 +11,10 @@ from sqlalchemy import select
 
 from quizdesk.core.db.models import Attempt, Question, SessionAnswer, StudySession, Topic
 from quizdesk.core.study.exams import ExamSpec, create_exam
-from quizdesk.ui.exam_results import ExamResultsView
-from quizdesk.ui.exam_runner import ExamRunner
-from quizdesk.ui.exam_self_grade import SelfGradeView
-from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.exam.results import ExamResultsView
+from quizdesk.ui.exam.runner import ExamRunner
+from quizdesk.ui.exam.self_grade import SelfGradeView
+from quizdesk.ui.app.main_window import MainWindow
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -371,7 +371,7 @@ def test_a_locked_database_keeps_the_answer_on_screen_and_saves_it_when_free(qtb
 def test_save_errors_are_explained_in_words() -> None:
     import sqlite3
 
-    from quizdesk.ui.exam_runner import describe_write_error
+    from quizdesk.ui.exam.runner import describe_write_error
 
     assert "disk is full" in describe_write_error(sqlite3.OperationalError("database or disk is full"))
     assert "read-only" in describe_write_error(sqlite3.OperationalError("attempt to write a readonly database"))

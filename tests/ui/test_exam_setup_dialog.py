@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, QTimer
 
 from quizdesk.core.db.models import StudySession
-from quizdesk.ui.exam_setup_dialog import ExamSetupDialog
+from quizdesk.ui.exam.setup_dialog import ExamSetupDialog
 
 
 def _dialog(qtbot, store, **kwargs):

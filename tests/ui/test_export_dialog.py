@@ -22,12 +22,12 @@ from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 import quizdesk.core.stats.export as export_core
-import quizdesk.ui.export_dialog as export_dialog
+import quizdesk.ui.dialogs.export_dialog as export_dialog
 from quizdesk.core.db.models import Question
 from quizdesk.core.study.reviews import record_choice
-from quizdesk.ui.export_dialog import ExportDialog, run_export_flow
+from quizdesk.ui.dialogs.export_dialog import ExportDialog, run_export_flow
 from quizdesk.ui.i18n import install_language
-from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.app.main_window import MainWindow
 
 
 def _attempts(store, days_ago: list[int]) -> None:
@@ -56,7 +56,7 @@ def test_export_writes_the_files_and_lists_them(qtbot, gui_store, tmp_path, monk
     out = tmp_path / "my export"
     monkeypatch.setattr(export_dialog, "choose_export_folder", lambda parent, start: out)
     monkeypatch.setattr(export_dialog, "open_folder", lambda path: opened.append(path) or True)
-    window.export_action.trigger()
+    window.action("exportAction").trigger()
     dialog = window.findChild(ExportDialog, "exportDialog")
     assert dialog is not None and dialog.isVisible()
     qtbot.mouseClick(dialog.findChild(QPushButton, "exportBrowseButton"), Qt.MouseButton.LeftButton)
@@ -243,7 +243,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
-from quizdesk.ui.export_dialog import ExportDialog
+from quizdesk.ui.dialogs.export_dialog import ExportDialog
 from quizdesk.ui.i18n import install_language
 folder, db, language = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 app = QApplication([])

@@ -21,8 +21,8 @@ from quizdesk.ui.i18n import (
     installed_catalogues,
     resolve_language,
 )
-from quizdesk.ui.main_window import MainWindow
-from quizdesk.ui.theme import THEME_SETTING, apply_theme, is_dark
+from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.widgets.theme import THEME_SETTING, apply_theme, is_dark
 
 
 def _exam(store) -> int:
@@ -90,7 +90,7 @@ def test_switching_language_and_theme_keeps_the_exam(qtbot, qapp, gui_store, fak
         assert runner.header.meta.text().endswith("问答题")
         assert runner.header.meta.text().startswith(runner.question.module)  # the bank's Chinese names
         assert runner.notes_label.text().startswith("你的回答")
-        assert window.new_exam_action.text() == "新建模拟考试…"
+        assert window.action("newExamAction").text() == "新建模拟考试…"
         assert window.file_menu.title() == "文件(&F)"
         assert window.bank_status.text() == "题库共 22 道题  ·  0 张到期"
         assert dialog.windowTitle() == "设置" and dialog.tabs.tabText(0) == "外观"
@@ -123,16 +123,16 @@ def test_topic_names_follow_the_language(qtbot, gui_store) -> None:
     install_language("zh_CN")
     window = MainWindow(gui_store)
     qtbot.add_widget(window)
-    tree = window.topic_tree
+    tree = window.library.topic_tree
     assert [tree.topLevelItem(i).text(0) for i in range(2)] == ["深度学习", "机器学习"]
     assert tree.headerItem().text(0) == "主题"
-    assert window.list_header.text() == "全部主题  ·  22 道题"
+    assert window.library.list_header.text() == "全部主题  ·  22 道题"
     tree.setCurrentItem(tree.topLevelItem(0).child(1))
     install_language("en")
     assert [tree.topLevelItem(i).text(0) for i in range(2)] == ["Deep learning", "Machine learning"]
     assert tree.headerItem().text(0) == "Topic"
-    assert window.topic_tree.current_key() is not None  # the selection survives the switch
-    assert window.list_header.text() == "Normalization  ·  5 questions"
+    assert window.library.topic_tree.current_key() is not None  # the selection survives the switch
+    assert window.library.list_header.text() == "Normalization  ·  5 questions"
 
 
 def test_the_system_language_decides_unless_overridden() -> None:

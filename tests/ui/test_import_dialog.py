@@ -14,7 +14,7 @@ from quizdesk.core.content.importer import media
 from quizdesk.core.db.models import Question
 from quizdesk.core.db.store import Store
 from quizdesk.ui.collection import Collection
-from quizdesk.ui.import_dialog import PROGRESS_DELAY_MS, ImportFlow, ImportSummaryDialog, run_import_flow
+from quizdesk.ui.dialogs.import_dialog import PROGRESS_DELAY_MS, ImportFlow, ImportSummaryDialog, run_import_flow
 from quizdesk.ui.ops import Changes
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from quizdesk.ui.question_widgets import ChoiceList, QuestionHeader
-from quizdesk.ui.theme import apply_theme
+from quizdesk.ui.widgets.question_widgets import ChoiceList, QuestionHeader
+from quizdesk.ui.widgets.theme import apply_theme
 
 TITLE = r"Rectified Flow 中 $z_t=(1-t)x_0+t\epsilon$，网络预测的是："
 CHOICES = [r"$x_0 + \epsilon$", r"速度 $\epsilon - x_0$", "`v` 预测", "没有公式的选项"]
@@ -73,7 +73,7 @@ def test_formulas_follow_the_theme(qtbot, qapp: QApplication) -> None:
 
 
 def test_the_question_list_draws_formulas_in_titles(qtbot) -> None:
-    from quizdesk.ui.question_list import QuestionListWidget
+    from quizdesk.ui.library.question_list import QuestionListWidget
 
     listing = QuestionListWidget()
     qtbot.add_widget(listing)

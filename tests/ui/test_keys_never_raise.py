@@ -31,7 +31,7 @@ from sqlalchemy import select
 
 from quizdesk.core.db.models import Topic
 from quizdesk.core.study.exams import ExamSpec, create_exam, save_answer, submit_exam
-from quizdesk.ui.main_window import BROWSE, EXAM, GRADING, RESULTS, STUDY, MainWindow
+from quizdesk.ui.app.main_window import BROWSE, EXAM, GRADING, RESULTS, STUDY, MainWindow
 
 K = Qt.Key
 M = Qt.KeyboardModifier
@@ -116,8 +116,8 @@ class Screens:
         ids = self.ids
         kind, _, detail = state.partition(":")
         if kind == "library":
-            window.topic_tree.select_key(window.topic_tree.current_key() or "")
-            window.question_list.setFocus()
+            window.library.topic_tree.select_key(window.library.topic_tree.current_key() or "")
+            window.library.question_list.setFocus()
         elif kind == "study":
             queue = {
                 "open": ["g-warmup"], "revealed": ["g-warmup"], "revealed-points": ["g-clip"],

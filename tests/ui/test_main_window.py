@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QTreeWidget, QWidget
 
 from quizdesk.core.study.reviews import record_choice
 from quizdesk.ui import ops
-from quizdesk.ui.main_window import MainWindow
-from quizdesk.ui.shortcuts_dialog import ShortcutsDialog
-from quizdesk.ui.study_view import StudyView
+from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from quizdesk.ui.study.study_view import StudyView
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -26,21 +26,21 @@ def _window(qtbot, store, **kwargs) -> MainWindow:
 
 
 def _titles(window: MainWindow) -> list[str]:
-    return [window.question_list.title_at(i) for i in range(window.question_list.count())]
+    return [window.library.question_list.title_at(i) for i in range(window.library.question_list.count())]
 
 
 def test_tree_shows_modules_topics_and_counts(qtbot, gui_store) -> None:
     window = _window(qtbot, gui_store)
-    tree = window.topic_tree
+    tree = window.library.topic_tree
     # The English UI names topics in English (the bank's name_en); the Chinese UI: see test_i18n.py.
     assert [(tree.topLevelItem(i).text(0), tree.topLevelItem(i).text(1)) for i in range(2)] == [("Deep learning", "11"), ("Machine learning", "11")]
     dl = tree.topLevelItem(0)
     assert [(dl.child(i).text(0), dl.child(i).text(1)) for i in range(dl.childCount())] == [("Optimization", "6"), ("Normalization", "5")]
-    assert window.list_header.text() == "All topics  ·  22 question(s)"
+    assert window.library.list_header.text() == "All topics  ·  22 question(s)"
     tree.setCurrentItem(dl.child(1))
-    assert window.list_header.text() == "Normalization  ·  5 question(s)"
+    assert window.library.list_header.text() == "Normalization  ·  5 question(s)"
     assert _titles(window)[0] == "BatchNorm 和 LayerNorm 有什么区别？"
-    window.question_list.setCurrentRow(1)
+    window.library.question_list.setCurrentRow(1)
     text = " ".join(window.answer_view.toPlainText().split())
     assert "Transformer 中通常使用哪种归一化？" in text and "LayerNorm ✓" in text and "RMSNorm" in text
     assert "Deep learning › Normalization" in text  # the answer's header names the topic in the UI's language
@@ -49,12 +49,12 @@ def test_tree_shows_modules_topics_and_counts(qtbot, gui_store) -> None:
 def test_the_answer_view_can_load_after_the_first_paint(qtbot, gui_store, isolated_settings) -> None:
     QSettings().setValue("mainWindow/questionId", 3)  # a question was selected last time
     window = _window(qtbot, gui_store, defer_answer_view=True)
-    assert window.question_list.current_question_id() == 3
+    assert window.library.question_list.current_question_id() == 3
     assert window.answer_view.toPlainText() == ""  # nothing rendered before the window shows
     window.show()
     qtbot.waitUntil(lambda: window.library.answer_ready)
     assert window.findChild(QWidget, "answerView") is window.answer_view
-    assert window.splitter.widget(2) is window.answer_view
+    assert window.library.widget(2) is window.answer_view
     qtbot.waitUntil(lambda: "Adam" in window.answer_view.toPlainText())
 
 
@@ -64,27 +64,27 @@ def test_search_in_chinese_is_debounced_and_searches_answers(qtbot, gui_store, t
     keyboard.press(K.Key_F, modifier=CTRL)
     assert window.search_box.hasFocus()
     type_text(window.search_box, "滑动平均")  # only in answers and explanations
-    assert window.question_list.count() == 22  # not yet: results come ~150 ms after the last key
-    qtbot.waitUntil(lambda: window.question_list.count() == 2)
+    assert window.library.question_list.count() == 22  # not yet: results come ~150 ms after the last key
+    qtbot.waitUntil(lambda: window.library.question_list.count() == 2)
     assert sorted(_titles(window)) == sorted(["BatchNorm 和 LayerNorm 有什么区别？", "BatchNorm 在推理时仍使用当前批次的均值和方差。"])
-    assert window.list_header.text() == "Search: 2 result(s)"
+    assert window.library.list_header.text() == "Search: 2 result(s)"
     window.search_box.clear()
     type_text(window.search_box, "梯度")  # two characters: still found
-    qtbot.waitUntil(lambda: window.question_list.count() >= 2 and "梯度" in _titles(window)[0])
+    qtbot.waitUntil(lambda: window.library.question_list.count() >= 2 and "梯度" in _titles(window)[0])
     window.search_box.clear()
-    assert window.question_list.count() == 22  # clearing is immediate
+    assert window.library.question_list.count() == 22  # clearing is immediate
 
 
 def test_layout_and_last_selection_are_remembered(qtbot, gui_store, isolated_settings) -> None:
     window = _window(qtbot, gui_store)
     window.show()
     window.resize(760, 560)  # the offscreen screen is 800×600; restoreGeometry keeps windows on it
-    window.splitter.setSizes([200, 300, 500])
-    ml = window.topic_tree.topLevelItem(1)
-    window.topic_tree.setCurrentItem(ml.child(1))
-    window.question_list.setCurrentRow(2)
-    chosen = window.question_list.current_question_id()
-    sizes = window.splitter.sizes()
+    window.library.setSizes([200, 300, 500])
+    ml = window.library.topic_tree.topLevelItem(1)
+    window.library.topic_tree.setCurrentItem(ml.child(1))
+    window.library.question_list.setCurrentRow(2)
+    chosen = window.library.question_list.current_question_id()
+    sizes = window.library.sizes()
     window.close()
     assert (isolated_settings / "user").exists()  # written to the test's folder, nowhere else
     assert isinstance(QSettings().value("mainWindow/geometry"), QByteArray)
@@ -92,10 +92,10 @@ def test_layout_and_last_selection_are_remembered(qtbot, gui_store, isolated_set
     again = _window(qtbot, gui_store)
     again.show()
     assert (again.size().width(), again.size().height()) == (760, 560)
-    assert again.splitter.sizes() == sizes
-    assert again.topic_tree.current_key() == window.topic_tree.current_key()
-    assert again.list_header.text().startswith("Tree models")
-    assert again.question_list.current_question_id() == chosen
+    assert again.library.sizes() == sizes
+    assert again.library.topic_tree.current_key() == window.library.topic_tree.current_key()
+    assert again.library.list_header.text().startswith("Tree models")
+    assert again.library.question_list.current_question_id() == chosen
 
 
 def test_status_bar_counts_and_refresh_after_a_write(qtbot, gui_store, qids) -> None:
@@ -118,13 +118,13 @@ def test_study_due_cards_studies_what_is_due_in_every_topic(qtbot, gui_store, ac
     window = _window(qtbot, gui_store)
     activate(window)
     assert window.bank_status.text().endswith("2 due")
-    window.topic_tree.setCurrentItem(window.topic_tree.topLevelItem(0).child(1))  # Normalization selected
+    window.library.topic_tree.setCurrentItem(window.library.topic_tree.topLevelItem(0).child(1))  # Normalization selected
     keyboard.press(K.Key_D, modifier=CTRL)
     study = window.page
     assert isinstance(study, StudyView)
     assert {c.id for c in study.cards[:2]} == {ids["g-f1-q"], ids["g-clip-q1"]}  # the due ones first
     assert study.title_label.text() == "Due cards  ·  all topics"
-    assert window.new_exam_action.isEnabled()  # study does not lock the window
+    assert window.action("newExamAction").isEnabled()  # study does not lock the window
     keyboard.press(K.Key_Escape)
     assert window.mode == "browse"
 
@@ -141,14 +141,14 @@ def test_study_selected_topic_is_its_own_action(qtbot, gui_store, activate, keyb
     action = window.findChild(QAction, "studyTopicAction")
     assert action is not None and action in window.study_menu.actions()
     assert action.shortcut() == QKeySequence("Ctrl+T")
-    window.topic_tree.setCurrentItem(window.topic_tree.topLevelItem(0).child(1))
+    window.library.topic_tree.setCurrentItem(window.library.topic_tree.topLevelItem(0).child(1))
     keyboard.press(K.Key_T, modifier=CTRL)
     study = window.page
     assert isinstance(study, StudyView) and len(study.cards) == 5 and {c.topic for c in study.cards} == {"归一化"}
     assert study.title_label.text() == "Study: Normalization"
     keyboard.press(K.Key_Escape)
     # A module studies all its topics.
-    window.topic_tree.setCurrentItem(window.topic_tree.topLevelItem(1))
+    window.library.topic_tree.setCurrentItem(window.library.topic_tree.topLevelItem(1))
     keyboard.press(K.Key_T, modifier=CTRL)
     assert len(window.page.cards) == 11 and window.page.cards[0].id == ids["g-f1-q"]  # its due card first
     assert window.page.title_label.text() == "Study: Machine learning"
@@ -157,9 +157,9 @@ def test_study_selected_topic_is_its_own_action(qtbot, gui_store, activate, keyb
 def test_enter_on_a_question_studies_it(qtbot, gui_store, activate, keyboard) -> None:
     window = _window(qtbot, gui_store)
     activate(window)
-    window.question_list.setFocus()
-    window.question_list.setCurrentRow(3)
-    chosen = window.question_list.current_question_id()
+    window.library.question_list.setFocus()
+    window.library.question_list.setCurrentRow(3)
+    chosen = window.library.question_list.current_question_id()
     keyboard.press(K.Key_Return)
     assert isinstance(window.page, StudyView) and [c.id for c in window.page.cards] == [chosen]
 
@@ -175,16 +175,16 @@ def test_exam_locks_the_library_actions(qtbot, gui_store, activate) -> None:
     window = _window(qtbot, gui_store)
     activate(window)
     window.run_exam(exam_id)
-    assert not window.new_exam_action.isEnabled() and not window.study_action.isEnabled()
-    assert not window.history_action.isEnabled() and not window.search_box.isEnabled()
-    assert window.settings_action.isEnabled() and window.shortcuts_action.isEnabled()
+    assert not window.action("newExamAction").isEnabled() and not window.action("studyDueAction").isEnabled()
+    assert not window.action("historyAction").isEnabled() and not window.search_box.isEnabled()
+    assert window.action("settingsAction").isEnabled() and window.action("shortcutsAction").isEnabled()
     window.exam_runner.submit()
     assert window.mode in ("grading", "results")
 
 
 def test_import_asks_for_paths_and_imports_them(qtbot, gui_store, monkeypatch, tmp_path) -> None:
     """File → Import folder, Import files and a drop on the window each import what was chosen."""
-    import quizdesk.ui.import_dialog as import_dialog
+    import quizdesk.ui.dialogs.import_dialog as import_dialog
 
     folder = tmp_path / "folder"
     folder.mkdir()
@@ -200,9 +200,9 @@ def test_import_asks_for_paths_and_imports_them(qtbot, gui_store, monkeypatch, t
         with gui_store.read() as connection:
             return connection.execute("SELECT count(*) FROM questions WHERE title = ?", (title,)).fetchone()[0] == 1
 
-    window.import_folder_action.trigger()
+    window.action("importFolderAction").trigger()
     qtbot.waitUntil(lambda: imported("什么是 A？"), timeout=20000)
-    window.import_action.trigger()
+    window.action("importAction").trigger()
     qtbot.waitUntil(lambda: imported("什么是 B？"), timeout=20000)
     assert asked == [True, False]
 
@@ -246,7 +246,7 @@ def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activa
 
 
 def test_switching_the_theme_restyles_open_screens(qtbot, qapp, gui_store, qids) -> None:
-    from quizdesk.ui.theme import DARK, LIGHT, apply_theme, is_dark
+    from quizdesk.ui.widgets.theme import DARK, LIGHT, apply_theme, is_dark
 
     window = _window(qtbot, gui_store)
     window.start_study([qids(gui_store)["g-clip-q1"]])

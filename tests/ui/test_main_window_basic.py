@@ -5,19 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from quizdesk.core.db.store import Store
-from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.app.main_window import MainWindow
 
 
 def test_topics_and_questions_are_listed(qtbot, synced_store: Store) -> None:
     window = MainWindow(synced_store)
     qtbot.add_widget(window)
-    tree = window.topic_tree
+    tree = window.library.topic_tree
     modules = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert modules == ["Deep learning", "Machine learning"]  # the English UI shows name_en
     assert tree.topLevelItem(0).text(1) == "4"
-    assert window.question_list.count() == 5
+    assert window.library.question_list.count() == 5
     tree.setCurrentItem(tree.topLevelItem(1).child(0))
-    assert [window.question_list.title_at(i) for i in range(window.question_list.count())] == [
+    assert [window.library.question_list.title_at(i) for i in range(window.library.question_list.count())] == [
         "介绍一下Transformer中的Self-Attention机制"
     ]
 
@@ -27,15 +27,15 @@ def test_search_box_filters_as_you_type(qtbot, synced_store: Store, type_text) -
     qtbot.add_widget(window)
     type_text(window.search_box, "注意力")
     # Results come ~150 ms after the last keystroke (debounced), not per key.
-    qtbot.waitUntil(lambda: window.question_list.count() == 1)
+    qtbot.waitUntil(lambda: window.library.question_list.count() == 1)
     window.search_box.clear()
-    assert window.question_list.count() == 5
-    window.question_list.setCurrentRow(0)
+    assert window.library.question_list.count() == 5
+    window.library.question_list.setCurrentRow(0)
     assert "梯度裁剪" in window.answer_view.toPlainText()
 
 
 def test_titles_show_without_markdown_markers() -> None:
-    from quizdesk.ui.question_widgets import display_title
+    from quizdesk.ui.widgets.question_widgets import display_title
 
     assert display_title("在 Midjourney 中，`--no cars` 与 **负面** 提示") == "在 Midjourney 中，--no cars 与 负面 提示"
     assert display_title("`__init__` 与 `**kwargs` 的区别？") == "__init__ 与 **kwargs 的区别？"

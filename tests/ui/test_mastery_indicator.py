@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor, QImage
 
 from quizdesk.core.study.reviews import record_choice
 from quizdesk.core.stats.mastery import STRONG_MASTERY_FROM, WEAK_MASTERY_BELOW
-from quizdesk.ui.mastery_indicator import (
+from quizdesk.ui.widgets.mastery_indicator import (
     FAIR,
     ICON_SIZE,
     STRONG,
@@ -23,9 +23,9 @@ from quizdesk.ui.mastery_indicator import (
     mastery_text,
     topic_scores,
 )
-from quizdesk.ui.main_window import MainWindow
-from quizdesk.ui.theme import DARK, LIGHT
-from quizdesk.ui.topic_tree_widget import MASTERY_COLUMN, TOPIC_ID_ROLE
+from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.widgets.theme import DARK, LIGHT
+from quizdesk.ui.widgets.topic_tree import MASTERY_COLUMN, TOPIC_ID_ROLE
 
 
 def _centre(image: QImage) -> QColor:
@@ -76,7 +76,7 @@ def test_topic_tree_shows_a_dot_per_topic(qtbot, gui_store) -> None:
     qtbot.add_widget(window)
     # Mastery is computed on a worker thread; the dots follow the tree.
     qtbot.waitUntil(lambda: not window.library.mastery_pending, timeout=5000)
-    tree = window.topic_tree
+    tree = window.library.topic_tree
     assert tree.columnCount() == 3 and tree.headerItem().toolTip(MASTERY_COLUMN) == "Mastery"
     items = {item.data(0, TOPIC_ID_ROLE): item for item in tree.iter_items()}
     assert set(items) == {1, 2, 3, 4, 5, 6}
@@ -104,7 +104,7 @@ def test_topic_tree_dots_follow_new_answers_without_blocking_the_refresh(qtbot, 
     qtbot.waitUntil(lambda: not window.library.mastery_pending, timeout=5000)
 
     def centre_of(topic_id: int) -> QColor:
-        item = next(i for i in window.topic_tree.iter_items() if i.data(0, TOPIC_ID_ROLE) == topic_id)
+        item = next(i for i in window.library.topic_tree.iter_items() if i.data(0, TOPIC_ID_ROLE) == topic_id)
         return _centre(item.icon(MASTERY_COLUMN).pixmap(ICON_SIZE, ICON_SIZE).toImage())
 
     assert centre_of(4).alpha() == 0  # 归一化: never practised, a hollow ring

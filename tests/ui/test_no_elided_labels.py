@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QStyle, QSt
 from quizdesk.core.content.bundled import sync_bundled_bank
 from quizdesk.core.db.store import Store, open_store
 from quizdesk.core.paths import bundled_content_dir
-from quizdesk.ui.exam_setup_dialog import ExamSetupDialog
+from quizdesk.ui.exam.setup_dialog import ExamSetupDialog
 from quizdesk.ui.i18n import install_language
-from quizdesk.ui.main_window import MainWindow
-from quizdesk.ui.topic_tree_widget import NAME_COLUMN, TopicTreeWidget
+from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.widgets.topic_tree import NAME_COLUMN, TopicTreeWidget
 
 
 @pytest.fixture(scope="module")
@@ -88,14 +88,14 @@ def test_the_main_window_cuts_no_topic_or_label(qtbot, bank_store: Store, langua
     window.resize(1440, 900)
     window.show()
     qtbot.waitExposed(window)
-    window.topic_tree.expandAll()
-    qtbot.waitUntil(lambda: not cut_topics(window.topic_tree))  # rows are measured when laid out
+    window.library.topic_tree.expandAll()
+    qtbot.waitUntil(lambda: not cut_topics(window.library.topic_tree))  # rows are measured when laid out
     assert cut_labels(window) == []
     # Narrower (the splitter dragged): names wrap again instead of being cut
-    sizes = window.splitter.sizes()
-    window.splitter.setSizes([sizes[0] - 60, sizes[1] + 60, *sizes[2:]])
-    qtbot.waitUntil(lambda: window.topic_tree.width() < sizes[0] - 50)
-    qtbot.waitUntil(lambda: not cut_topics(window.topic_tree))
+    sizes = window.library.sizes()
+    window.library.setSizes([sizes[0] - 60, sizes[1] + 60, *sizes[2:]])
+    qtbot.waitUntil(lambda: window.library.topic_tree.width() < sizes[0] - 50)
+    qtbot.waitUntil(lambda: not cut_topics(window.library.topic_tree))
 
 
 def test_the_exam_setup_cuts_no_topic_or_option(qtbot, bank_store: Store, language: str) -> None:

@@ -15,7 +15,7 @@ from quizdesk.core.db.store import connect
 from quizdesk.ui import ops
 from quizdesk.ui.collection import Collection
 from quizdesk.ui.i18n import install_language
-from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.app.main_window import MainWindow
 from quizdesk.ui.ops import Changes
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from quizdesk.core.db.backup import timestamped_backup
 from quizdesk.core.db.models import Question
 from quizdesk.core.db.store import Store
-from quizdesk.ui.app import open_store_with_recovery
+from quizdesk.ui.app.launch import open_store_with_recovery
 
 
 def _click_when_shown(button_name: str, seen: list[str]) -> None:

@@ -23,9 +23,9 @@ from sqlalchemy import select
 from quizdesk.core.content.bundled import sync_bundled_bank
 from quizdesk.core.db.models import Attempt, SessionAnswer, StudySession
 from quizdesk.core.db.store import open_store
-from quizdesk.ui.exam_results import ExamResultsView
-from quizdesk.ui.main_window import MainWindow
-from quizdesk.ui.question_widgets import format_seconds
+from quizdesk.ui.exam.results import ExamResultsView
+from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.widgets.question_widgets import format_seconds
 
 CHILD = Path(__file__).with_name("exam_gui_child.py")
 LIMIT = 1800.0

@@ -28,7 +28,7 @@ def _mean_lightness(image: QImage) -> float:
 
 @pytest.mark.slow
 def test_every_screen_renders_in_both_themes(qapp, tmp_path, gui_bank_dir) -> None:
-    from quizdesk.ui.theme import apply_theme
+    from quizdesk.ui.widgets.theme import apply_theme
 
     script = _load_script()
     try:

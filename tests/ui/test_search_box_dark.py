@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from quizdesk.ui.main_window import MainWindow
-from quizdesk.ui.theme import apply_theme
+from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.widgets.theme import apply_theme
 
 
 @pytest.mark.parametrize("theme", ["dark", "light"])
@@ -18,7 +18,7 @@ def test_the_search_box_frame_stands_out_from_the_toolbar(qtbot, gui_store, qapp
         window.resize(1200, 700)
         window.show()
         qtbot.waitExposed(window)
-        window.question_list.setFocus()  # the box as it usually is: not focused
+        window.library.question_list.setFocus()  # the box as it usually is: not focused
         box = window.search_box
         image = box.grab().toImage()
         y = image.height() // 2

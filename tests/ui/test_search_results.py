@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QImage
 
-from quizdesk.ui.main_window import MainWindow
-from quizdesk.ui.theme import colors
+from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.widgets.theme import colors
 
 K = Qt.Key
 
@@ -23,13 +23,13 @@ def test_esc_in_the_search_box_clears_it(qtbot, gui_store, type_text, activate, 
     activate(window)
     keyboard.press(K.Key_F, modifier=Qt.KeyboardModifier.ControlModifier)
     type_text(window.search_box, "滑动平均")
-    qtbot.waitUntil(lambda: window.question_list.count() == 2)
+    qtbot.waitUntil(lambda: window.library.question_list.count() == 2)
     keyboard.press(K.Key_Escape)
     assert window.search_box.text() == ""
-    assert window.question_list.count() == 22  # the topic's questions again
+    assert window.library.question_list.count() == 22  # the topic's questions again
     assert window.search_box.hasFocus()
     keyboard.press(K.Key_Escape)  # an empty box: nothing happens, nothing breaks
-    assert window.question_list.count() == 22
+    assert window.library.question_list.count() == 22
 
 
 def _accent_pixels(image: QImage, rect: QRect) -> int:
@@ -47,10 +47,10 @@ def test_each_result_shows_where_it_matched_with_the_term_marked(qtbot, gui_stor
     window = _window(qtbot, gui_store)
     window.show()
     qtbot.waitExposed(window)
-    plain_height = window.question_list.sizeHintForRow(0)
+    plain_height = window.library.question_list.sizeHintForRow(0)
     type_text(window.search_box, "滑动平均")  # only in answers and explanations, not in titles
-    qtbot.waitUntil(lambda: window.question_list.count() == 2)
-    listing = window.question_list
+    qtbot.waitUntil(lambda: window.library.question_list.count() == 2)
+    listing = window.library.question_list
     for row in range(listing.count()):
         found = listing.snippet_at(row)
         assert found is not None, listing.title_at(row)
@@ -67,7 +67,7 @@ def test_each_result_shows_where_it_matched_with_the_term_marked(qtbot, gui_stor
     # The title's own match is marked too
     window.search_box.clear()
     type_text(window.search_box, "梯度裁剪")
-    qtbot.waitUntil(lambda: window.list_header.text().startswith("Search"))
+    qtbot.waitUntil(lambda: window.library.list_header.text().startswith("Search"))
     assert "梯度裁剪" in listing.title_at(0)
     image = listing.viewport().grab().toImage()
     first = listing.visualRect(listing.model().index(0, 0))

@@ -15,11 +15,11 @@ from quizdesk.core.db.backup import backups_dir, configured_keep, list_backups
 from quizdesk.core.db.recovery import validate_database_file
 from quizdesk.core.study.reviews import record_choice
 from quizdesk.core.study.scheduler import desired_retention
-from quizdesk.ui.exam_setup_dialog import ExamSetupDialog
-from quizdesk.ui.main_window import MainWindow
+from quizdesk.ui.exam.setup_dialog import ExamSetupDialog
+from quizdesk.ui.app.main_window import MainWindow
 from quizdesk.ui.preferences import ANSWER_FONT_SETTING
-from quizdesk.ui.restore_dialog import RestoreDialog
-from quizdesk.ui.theme import apply_theme
+from quizdesk.ui.settings.restore_dialog import RestoreDialog
+from quizdesk.ui.widgets.theme import apply_theme
 
 NOW = datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
 

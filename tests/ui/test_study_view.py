@@ -10,7 +10,7 @@ from quizdesk.core.db.models import Attempt, ReviewState
 from quizdesk.core.db.store import Store
 from quizdesk.ui.events import app_events
 from quizdesk.ui.ops import Changes
-from quizdesk.ui.study_view import StudyView
+from quizdesk.ui.study.study_view import StudyView
 
 K = Qt.Key
 

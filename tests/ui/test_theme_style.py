@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QTreeWidget, QTreeWidgetItem
 
-from quizdesk.ui.theme import QuizDeskStyle, apply_theme
+from quizdesk.ui.widgets.theme import QuizDeskStyle, apply_theme
 
 
 def _max_contrast(image, background: QColor, width: int) -> int:

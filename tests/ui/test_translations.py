@@ -109,7 +109,7 @@ def _code_strings() -> set[tuple[str, str]]:
                     found.add((_string(child.args[0]) or "?", _string(child.args[1])))
             visit(child, cls)
 
-    for path in UI.glob("*.py"):
+    for path in UI.rglob("*.py"):
         visit(ast.parse(path.read_text(encoding="utf-8")), "?")
     return found  # type: ignore[return-value]
 

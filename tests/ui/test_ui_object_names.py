@@ -25,8 +25,8 @@ from sqlalchemy import select
 
 from quizdesk.core.db.models import Topic
 from quizdesk.core.study.exams import ExamSpec, create_exam
-from quizdesk.ui.main_window import MainWindow
-from quizdesk.ui.question_widgets import ChoiceRow
+from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.widgets.question_widgets import ChoiceRow
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "ui-testing.md"
 INTERACTIVE = (QAbstractButton, QLineEdit, QAbstractItemView, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit, QTabWidget, ChoiceRow)

@@ -20,13 +20,13 @@ from quizdesk.core.stats.history import DayStats
 from quizdesk.core.stats.mastery import WEAK_MASTERY_BELOW, Reason, TopicStats
 from quizdesk.core.study.reviews import record_choice, record_rating, record_recall
 from quizdesk.ui.ops import Changes
-from quizdesk.ui.main_window import MainWindow
-from quizdesk.ui.mastery_indicator import display_name
-from quizdesk.ui.study_view import StudyView
-from quizdesk.ui.theme import colors
-from quizdesk.ui.weak_areas_charts import MAX_CHART_HEIGHT, HistoryChartView, day_month_format, label_height
-from quizdesk.ui.weak_areas_dialog import WeakAreasDialog
-from quizdesk.ui.weak_areas_model import (
+from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.widgets.mastery_indicator import display_name
+from quizdesk.ui.study.study_view import StudyView
+from quizdesk.ui.widgets.theme import colors
+from quizdesk.ui.weak_areas.charts import MAX_CHART_HEIGHT, HistoryChartView, day_month_format, label_height
+from quizdesk.ui.weak_areas.page import WeakAreasDialog
+from quizdesk.ui.weak_areas.model import (
     LAST_SEEN,
     MASTERY,
     REASON,
@@ -242,7 +242,7 @@ def test_drill_these_starts_an_exam_on_the_weakest_topics_in_one_click(qtbot, gu
     window = MainWindow(gui_store, now=lambda: NOW)
     qtbot.add_widget(window)
     activate(window)
-    window.weak_areas_action.trigger()
+    window.action("weakAreasAction").trigger()
     dialog = window.weak_areas_dialog
     qtbot.waitUntil(lambda: dialog.ready, timeout=5000)
     assert dialog.isVisible() and not dialog.isModal()
@@ -267,7 +267,7 @@ def test_drill_these_shows_the_setup_when_no_question_is_left_to_ask(qtbot, gui_
     window = MainWindow(gui_store, now=lambda: NOW)
     qtbot.add_widget(window)
     activate(window)
-    window.weak_areas_action.trigger()
+    window.action("weakAreasAction").trigger()
     qtbot.waitUntil(lambda: window.weak_areas_dialog.ready, timeout=5000)
     window.weak_areas_dialog.examRequested.emit([key])  # what its drill button sends, for this topic
     setup = window.exam_setup_dialog

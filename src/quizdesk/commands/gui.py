@@ -28,6 +28,6 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_MISSING_LIBRARIES
-    from quizdesk.ui.app import run_gui
+    from quizdesk.ui.app.launch import run_gui
 
     return run_gui(args.data_dir)

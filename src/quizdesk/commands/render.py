@@ -20,7 +20,7 @@ from typing import Any
 THEMES = ("light", "dark")
 MIN_WIDTH, MAX_WIDTH = 200, 8000
 MIN_FONT_PX, MAX_FONT_PX = 6.0, 96.0
-# Link colours of the app's palettes (ui/theme.py), for the standalone HTML.
+# Link colours of the app's palettes (ui/widgets/theme.py), for the standalone HTML.
 LINK_COLOR = {"light": "#2f6fde", "dark": "#6ea1ff"}
 
 
@@ -144,8 +144,8 @@ def _png(text: str, base_dir: Path, theme: str, font_px: float, width: int, out:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from quizdesk.ui.answer_view import AnswerView
-    from quizdesk.ui.theme import apply_theme
+    from quizdesk.ui.widgets.answer_view import AnswerView
+    from quizdesk.ui.widgets.theme import apply_theme
 
     existing = QApplication.instance()
     if existing is None:
@@ -167,7 +167,7 @@ def _png(text: str, base_dir: Path, theme: str, font_px: float, width: int, out:
 
 
 def _grab_answer(app: Any, text: str, base_dir: Path, theme: str, font_px: float, width: int, out: Path) -> list[Any]:
-    from quizdesk.ui.answer_view import AnswerView
+    from quizdesk.ui.widgets.answer_view import AnswerView
 
     view = AnswerView()
     view.set_dark(theme == "dark")

@@ -134,7 +134,7 @@ def check_render(ctx: Context) -> str:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QColor, QImage, QTextDocument
 
-    from quizdesk.ui.answer_view import AnswerView
+    from quizdesk.ui.widgets.answer_view import AnswerView
 
     _application()
     view = AnswerView()
@@ -198,7 +198,7 @@ def check_exam(ctx: Context) -> str:
 def check_results_page(ctx: Context) -> str:
     from PySide6.QtWidgets import QWidget
 
-    from quizdesk.ui.exam_results import ExamResultsView
+    from quizdesk.ui.exam.results import ExamResultsView
 
     store = _need_store(ctx)
     if ctx.exam_id is None:

@@ -4,7 +4,7 @@ QTextBrowser knows no CSS classes, so Pygments writes ``style`` attributes
 (``noclasses=True``). ``<pre>`` cannot have padding in Qt, so the box is a
 one-cell table, which can. Long lines wrap (``white-space: pre-wrap``); the
 view draws a ↪ in the box's left gutter on each continuation row
-(``ui/answer_view.py``), so a wrapped line never reads as two.
+(``ui/widgets/answer_view.py``), so a wrapped line never reads as two.
 """
 
 from __future__ import annotations

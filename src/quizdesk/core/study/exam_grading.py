@@ -5,7 +5,7 @@ key points (要点) the user ticks those the notes covered (the fraction is the
 score), without them picks Again / Hard / Good / Easy. Each grade is committed
 at once through :class:`GradingWrites`; the last one finishes the exam. Blank
 answers score 0 without asking (``exams.submit_exam`` does it; this catches
-exams submitted by an older version). The page is ``ui/exam_self_grade.py``.
+exams submitted by an older version). The page is ``ui/exam/self_grade.py``.
 """
 
 from __future__ import annotations

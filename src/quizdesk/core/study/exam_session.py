@@ -1,6 +1,6 @@
 """A running exam: its answers, flags, clock and submission, without a widget.
 
-The exam page (``ui/exam_runner.py``) shows an :class:`ExamSession` and forwards
+The exam page (``ui/exam/runner.py``) shows an :class:`ExamSession` and forwards
 the user's actions to it; the tests drive it with a fake clock
 (``tests/core/study/test_exam_session.py``).
 

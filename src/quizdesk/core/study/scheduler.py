@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 
 from quizdesk.core.clock import as_utc
 from quizdesk.core.db.models import AppMeta, ReviewState
+from quizdesk.core.study.ratings import AGAIN, EASY, GOOD, HARD
 
-AGAIN, HARD, GOOD, EASY = 1, 2, 3, 4
 DEFAULT_RETENTION = 0.9
 RETENTION_KEY = "desired_retention"
 # Right and at most this fast (seconds) counts as Easy: the answer was at hand.

@@ -12,7 +12,7 @@ choice is graded at once. Every grade is written the moment it is given, in
 its own transaction, through :class:`StudyWrites`; a refused write keeps the
 card in its phase with the error, so the grade can be given again.
 
-The study page (``ui/study_view.py``) shows a :class:`StudyRound` and forwards
+The study page (``ui/study/study_view.py``) shows a :class:`StudyRound` and forwards
 keys and clicks to it; the tests drive it with a fake clock
 (``tests/core/study/test_study_session.py``). (``StudySession`` is the name of
 the database row of an exam; this is a round of cards.)

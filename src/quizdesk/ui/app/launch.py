@@ -1,0 +1,173 @@
+"""Start the desktop app: QApplication, the store and its one Collection, the bundled bank, the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+
+from quizdesk import APP_NAME, __version__
+from quizdesk.core.db.store import Store, StoreError, open_store
+from quizdesk.core.instance_lock import InstanceLock
+from quizdesk.core.paths import DB_FILENAME, bundled_content_dir, data_dir
+from quizdesk.ui.widgets.app_icon import app_icon
+from quizdesk.ui.collection import Collection
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setWindowIcon(app_icon())
+    # Wayland compositors find the icon and name through the desktop file's name.
+    app.setDesktopFileName("quizdesk")
+    from quizdesk.ui.widgets.content_font import apply_content_font
+
+    apply_content_font(app)  # Chinese content in the Simplified Chinese face in every locale
+    return app
+
+
+def open_store_with_recovery(directory: Path) -> Store | None:
+    """The store, or None after the user chose to quit.
+
+    A damaged, foreign or too-new database offers restore / start fresh; other
+    problems (read-only folder, locked file) are explained and end the start.
+    """
+    from quizdesk.ui.app.recovery_dialog import QUIT, offer_recovery
+
+    for _attempt in range(3):
+        try:
+            return open_store(directory)
+        except StoreError as exc:
+            if offer_recovery(exc, directory / DB_FILENAME) == QUIT:
+                return None
+    return None
+
+
+def _claim_instance(directory: Path) -> tuple[InstanceLock | None, int | None]:
+    """(the lock, None) for the first instance; (None, exit code) for a later one."""
+    lock = InstanceLock(directory)
+    try:
+        if lock.acquire():
+            return lock, None
+    except OSError:
+        return None, None  # unwritable folder: open_store explains it
+    from quizdesk.ui.app.single_instance import ask_running_instance_to_activate
+
+    if ask_running_instance_to_activate(directory):
+        return None, 0
+    QMessageBox.warning(
+        None,
+        APP_NAME,
+        QCoreApplication.translate("App", "Another QuizDesk is using the data folder %1. Close it, then start QuizDesk again.").replace(
+            "%1", str(directory)
+        ),
+    )
+    return None, 1
+
+
+def _preload_orm(_task: Any) -> None:
+    """Import the ORM stack in the background once the window is up (a task-runner job).
+
+    The window paints from raw ``sqlite3`` reads; the first write (a grade, an
+    exam) needs SQLAlchemy, whose import takes a few hundred milliseconds.
+    Loading it on a worker thread now keeps that pause away from the user.
+    """
+    import quizdesk.core.db.models  # noqa: F401
+    import quizdesk.core.study.exams  # noqa: F401
+    import quizdesk.core.study.reviews  # noqa: F401
+
+
+def _bring_to_front(window: QWidget) -> None:
+    window.showNormal()
+    window.raise_()
+    window.activateWindow()
+
+
+def _after_first_paint(window: QMainWindow, collection: Collection) -> None:
+    """Work that must not delay the first paint: the formula disk cache and the daily backup.
+
+    The backup copies the whole database (seconds for a large one): it runs on
+    the task runner, never on the GUI thread; SQLite's online backup API lets
+    answers be written meanwhile.
+    """
+    from quizdesk.core.db.backup import daily_backup_if_due
+    from quizdesk.core.render import enable_disk_cache
+
+    # Formulas rendered once are kept as compressed SVG, so the next start
+    # shows a formula-heavy answer without laying it out again.
+    enable_disk_cache(collection.data_dir / "cache" / "math")
+    db_path = collection.path
+
+    def failed(exc: BaseException) -> None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("App", "Could not write the daily backup: %1").replace("%1", str(exc)), 15000
+        )
+
+    collection.tasks.run(lambda _task: daily_backup_if_due(db_path), on_failed=failed, owner=window, name="daily-backup")
+
+
+def run_gui(data_dir_arg: str | None = None) -> int:
+    app = make_application()
+    from quizdesk.ui.i18n import install_language, saved_language
+
+    install_language(saved_language(), app)  # before the first message box
+    directory = data_dir(data_dir_arg)
+    from quizdesk.ui.app.error_dialog import install_error_handling
+
+    # From here on an uncaught error (a slot, a paintEvent) goes to logs/quizdesk.log and a dialog, not a lost traceback.
+    install_error_handling(directory / "logs")
+    lock, exit_code = _claim_instance(directory)
+    if exit_code is not None:
+        return exit_code
+    from quizdesk.ui.app.single_instance import ActivationServer
+
+    server = ActivationServer(directory) if lock is not None else None
+    store = open_store_with_recovery(directory)
+    if store is None:
+        return 1
+    from quizdesk.core.content.bundled import bank_needs_sync
+    from quizdesk.ui.app.main_window import MainWindow
+
+    from quizdesk.ui import ops
+
+    collection = Collection(store)  # the one owner of the open store, passed down to every view
+    report = None
+    if collection.read(lambda connection: bank_needs_sync(connection, bundled_content_dir())):
+        report = ops.sync_bundled_bank(None, collection, bundled_content_dir()).value  # a failure is shown; the old bank stays
+    from quizdesk.ui.widgets.theme import apply_theme, follow_system_scheme, saved_theme
+
+    apply_theme(app, saved_theme())
+    follow_system_scheme(app)
+    window = MainWindow(collection, defer_answer_view=True)
+    if server is not None:
+        server.activationRequested.connect(lambda: _bring_to_front(window))
+    if report is not None and report.problems:
+        problems = len(report.problems)  # a plain name: lupdate skips calls whose count is an expression
+        window.statusBar().showMessage(
+            QCoreApplication.translate("App", "%n problem(s) in the question bank; run 'quizdesk lint content/'", "", problems),
+            15000,
+        )
+    from quizdesk.ui.app.startup_probe import install_if_requested
+
+    install_if_requested(app, window)
+    window.show()
+    # An exam left unfinished by a crash or a kill: offer to resume it once the
+    # window is up (a raw one-row query when there is none).
+    QTimer.singleShot(0, window.offer_resume)
+    QTimer.singleShot(0, lambda: collection.tasks.run(_preload_orm, name="preload-orm"))
+    window.firstPainted.connect(lambda: _after_first_paint(window, collection))
+    code = app.exec()
+    # Waits for the jobs still running (an import writing while the interpreter
+    # shuts down crashes it), then closes the store (the restored one, after a restore).
+    collection.close()
+    if lock is not None:
+        lock.release()
+    return code

@@ -1,0 +1,1 @@
+"""Dialogs opened from the File and Help menus: import, export, about, shortcuts."""

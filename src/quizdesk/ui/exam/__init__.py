@@ -1,0 +1,1 @@
+"""Mock exams: set-up, the running exam, self-grading, results and history."""

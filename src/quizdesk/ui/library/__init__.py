@@ -1,0 +1,1 @@
+"""The library: topic tree, question list and answer pane."""

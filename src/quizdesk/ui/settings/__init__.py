@@ -1,0 +1,1 @@
+"""Settings: preferences, theme choice, backups and restore."""

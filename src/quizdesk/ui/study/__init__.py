@@ -1,0 +1,1 @@
+"""A study round: one card at a time, graded."""

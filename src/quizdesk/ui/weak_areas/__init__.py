@@ -1,0 +1,1 @@
+"""The weak-areas page: mastery per topic, charts, and the interview countdown."""

@@ -1,0 +1,1 @@
+"""Widgets and looks shared by every room: Markdown pane, question widgets, theme."""

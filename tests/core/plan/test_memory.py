@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -13,7 +14,7 @@ from quizdesk.core.study.scheduler import make_scheduler
 T0 = datetime(2026, 1, 1, 20, 0, tzinfo=timezone.utc)
 
 
-def _flat(branches: list[tuple[float, float, float]]) -> list[float]:
+def _flat(branches: Sequence[tuple[float, float, float]]) -> list[float]:
     return [x for branch in sorted(branches, key=lambda b: b[1]) for x in branch]
 
 
@@ -21,13 +22,31 @@ def _days(moment: datetime) -> float:
     return moment.timestamp() / 86400.0
 
 
+# fsrs leaves a card's stability, difficulty and last review None until it is
+# first reviewed; every card read below has been.
+def _stability(card: Card) -> float:
+    assert card.stability is not None, "the card was never reviewed"
+    return card.stability
+
+
+def _branch(weight: float, card: Card) -> tuple[float, float, float]:
+    """(weight, stability, difficulty) of a card the scheduler has reviewed."""
+    assert card.difficulty is not None, "the card was never reviewed"
+    return (weight, _stability(card), card.difficulty)
+
+
+def _last_review(card: Card) -> datetime:
+    assert card.last_review is not None, "the card was never reviewed"
+    return card.last_review
+
+
 @pytest.mark.parametrize("later", [timedelta(hours=5), timedelta(days=1), timedelta(days=3, hours=23), timedelta(days=40)])
 def test_recall_is_the_packages_retrievability_in_whole_days(later: timedelta) -> None:
     scheduler = make_scheduler()
     card, _ = scheduler.review_card(Card(card_id=1, due=T0), Rating.Good, T0)
     card, _ = scheduler.review_card(card, Rating.Good, T0 + timedelta(days=3))
-    memory = Memory([(1.0, card.stability, card.difficulty)], _days(card.last_review))
-    at = card.last_review + later
+    memory = Memory([_branch(1.0, card)], _days(_last_review(card)))
+    at = _last_review(card) + later
     assert memory.recall(_days(at)) == pytest.approx(scheduler.get_card_retrievability(card, at), abs=1e-12)
     assert whole_days(later / timedelta(days=1)) == later.days
 
@@ -39,10 +58,10 @@ def test_an_expected_review_is_the_mixture_of_the_schedulers_good_and_again() ->
     r = scheduler.get_card_retrievability(card, later)
     good, _ = scheduler.review_card(card, Rating.Good, later)
     again, _ = scheduler.review_card(card, Rating.Again, later)
-    after = reviewed(Memory([(1.0, card.stability, card.difficulty)], _days(T0)), _days(later), 0.5)
-    assert _flat(after.branches) == pytest.approx(_flat([(1 - r, again.stability, again.difficulty), (r, good.stability, good.difficulty)]))
+    after = reviewed(Memory([_branch(1.0, card)], _days(T0)), _days(later), 0.5)
+    assert _flat(after.branches) == pytest.approx(_flat([_branch(1 - r, again), _branch(r, good)]))
     ten_days = _days(later) + 10
-    expected = r * retrievability(good.stability, 10) + (1 - r) * retrievability(again.stability, 10)
+    expected = r * retrievability(_stability(good), 10) + (1 - r) * retrievability(_stability(again), 10)
     assert after.recall(ten_days) == pytest.approx(expected)
 
 
@@ -50,7 +69,7 @@ def test_a_first_view_starts_from_the_schedulers_initial_states() -> None:
     scheduler = make_scheduler()
     good, _ = scheduler.review_card(Card(card_id=1, due=T0), Rating.Good, T0)
     again, _ = scheduler.review_card(Card(card_id=2, due=T0), Rating.Again, T0)
-    assert _flat(first_view(0.3)) == pytest.approx(_flat([(0.3, good.stability, good.difficulty), (0.7, again.stability, again.difficulty)]))
+    assert _flat(first_view(0.3)) == pytest.approx(_flat([_branch(0.3, good), _branch(0.7, again)]))
     assert Memory().recall(_days(T0)) == 0.0
 
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from quizdesk.core.render import layout_memo
 from quizdesk.core.render.baseline import TextMetrics, inline_box
 from quizdesk.core.render.math_svg import MAX_TEX_CHARS, MathError, check_tex, pad, recolor, render_tex
 
@@ -49,9 +50,17 @@ def test_refusals_have_readable_messages(tex: str, message: str) -> None:
         check_tex(tex) if "nested" in message or "too long" in message else render_tex(tex, display=False, size_px=16, color="#000")
 
 
-def test_runtime_budget_stops_exponential_layouts() -> None:
+def test_runtime_budget_stops_exponential_layouts(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ziamath's own layout (without core/render/layout_memo.py, which makes this
+    # one quick) measures nested rows 2**depth times.
+    monkeypatch.setattr(layout_memo, "ENABLED", False)
     with pytest.raises(MathError, match="too complex|nested|too long to draw"):
         render_tex(r"\frac{1}{" * 20 + "x" + "}" * 20, display=True, size_px=16, color="#000")
+
+
+def test_runtime_budget_still_stops_what_stays_too_costly() -> None:
+    with pytest.raises(MathError, match="too complex|nested|too long to draw"):
+        render_tex(r"\left( \frac{1}{a + " * 20 + "x" + r"} \right)" * 20, display=True, size_px=16, color="#000")
 
 
 @pytest.mark.parametrize("cjk", [False, True])

@@ -20,7 +20,7 @@ import ziamath
 from ziamath.nodes.mnode import Mnode  # for type hints; patched in ziamath_patches
 from ziamath.tex import tex2mml
 
-from quizdesk.core.render import cjk_fallback, tex_rules, ziamath_patches
+from quizdesk.core.render import cjk_fallback, layout_memo, tex_rules, ziamath_patches
 
 MAX_TEX_CHARS = 4000
 MAX_NESTING = 24
@@ -38,6 +38,7 @@ _INK = "#0b0c0d"
 ziamath.config.svg2 = False
 ziamath.config.precision = 2
 cjk_fallback.install()
+layout_memo.install()
 
 _lock = threading.Lock()
 
@@ -174,12 +175,12 @@ def render_tex(tex: str, *, display: bool, size_px: float, color: str, cjk_scale
             if unknown:
                 raise MathError(f"unknown command {unknown}")
             element.attrib["mathcolor"] = _INK
-            math = ziamath.Math(element, size=size_px, margin=0)
+            math = _layout(element, size_px)
             if math.node.bbox.ymax - math.node.bbox.ymin > RUNAWAY_HEIGHT_EM * size_px and _fix_scripted_operators(element):
                 # ziamath stretches a large operator with only a subscript
                 # (\left( \sum_{j<i} x_j \right)) to ~2000 px; drawn unstretched
                 # it is the operator TeX would draw.
-                math = ziamath.Math(element, size=size_px, margin=0)
+                math = _layout(element, size_px)
             svg = math.svg()
             bbox = math.node.bbox
         except MathError:
@@ -207,6 +208,11 @@ def render_tex(tex: str, *, display: bool, size_px: float, color: str, cjk_scale
         missing_glyphs="".join(missing),
     )
     return _with_viewbox(image, xmin)
+
+
+def _layout(element: ET.Element, size_px: float) -> ziamath.Math:
+    with layout_memo.scope():  # one formula: its repeated measurements are remembered
+        return ziamath.Math(element, size=size_px, margin=0)
 
 
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QComboBox,
+    QDialog,
     QHeaderView,
     QLineEdit,
     QMenuBar,
@@ -26,6 +27,9 @@ from sqlalchemy import select
 from quizdesk.core.db.models import Topic
 from quizdesk.core.study.exams import ExamSpec, create_exam
 from quizdesk.ui.app.main_window import MainWindow
+from quizdesk.ui.exam.results import ExamResultsView
+from quizdesk.ui.exam.self_grade import SelfGradeView
+from quizdesk.ui.study.study_view import StudyView
 from quizdesk.ui.widgets.question_widgets import ChoiceRow
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "ui-testing.md"
@@ -43,7 +47,7 @@ def _inside_qt_part(widget: QWidget) -> bool:
 
 
 def _controls(root: QWidget) -> list[QWidget]:
-    found = []
+    found: list[QWidget] = []
     for widget in [root, *root.findChildren(QWidget)]:
         if not isinstance(widget, INTERACTIVE) or isinstance(widget, QHeaderView):
             continue
@@ -58,6 +62,12 @@ def _controls(root: QWidget) -> list[QWidget]:
 
 def _documented() -> str:
     return DOC.read_text(encoding="utf-8")
+
+
+def _dialog(window: QWidget, name: str) -> QDialog:
+    dialog = window.findChild(QDialog, name)
+    assert dialog is not None, f"no dialog {name} is open"
+    return dialog
 
 
 def _check(root: QWidget, seen: dict[str, set[str]], screen: str) -> None:
@@ -83,6 +93,7 @@ def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> No
         ids = [r[0] for r in connection.execute("SELECT id FROM questions ORDER BY id LIMIT 6")]
     window.start_study(ids)
     study = window.page
+    assert isinstance(study, StudyView)
     for _ in ids:  # every kind of card and phase, each card answered as a user would
         _check(study, seen, "study")
         study.reveal()  # an open question's answer (a choice question has none to reveal)
@@ -103,6 +114,7 @@ def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> No
         exam_id = create_exam(s, ExamSpec(tuple(s.scalars(select(Topic.id))), count=8, time_limit_s=None, seed=12), datetime.now(timezone.utc))
     window.run_exam(exam_id)
     runner = window.exam_runner
+    assert runner is not None, "the exam is not on screen"
     for i in range(len(runner.questions)):
         runner.go_to(i)
         _check(runner, seen, "exam")
@@ -110,14 +122,16 @@ def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> No
             runner.notes.setPlainText("要点")
             runner.flush_notes()
     runner.request_submit()
-    box = window.findChild(QWidget, "examSubmitConfirm")
+    box = _dialog(window, "examSubmitConfirm")
     _check(box, seen, "submit confirmation")
     box.reject()
     runner.submit()
     grading = window.page
-    while getattr(grading, "question", None) is not None:
+    assert isinstance(grading, SelfGradeView)
+    while (question := grading.question) is not None:
         _check(grading, seen, "self-grading")
-        grading.record_rating(3) if not grading.question.key_points else grading.record_points()
+        grading.record_rating(3) if not question.key_points else grading.record_points()
+    assert isinstance(window.page, ExamResultsView)
     _check(window.page, seen, "results")
 
     window.show_history()
@@ -132,11 +146,11 @@ def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> No
     _check(window.weak_areas_dialog, seen, "weak areas")
     window.weak_areas_dialog.close()
     window.export_data()
-    export = window.findChild(QWidget, "exportDialog")
+    export = _dialog(window, "exportDialog")
     _check(export, seen, "export")
     export.reject()
     window.export_anki()
-    anki_export = window.findChild(QWidget, "ankiExportDialog")
+    anki_export = _dialog(window, "ankiExportDialog")
     _check(anki_export, seen, "anki export")
     anki_export.reject()
 

@@ -56,7 +56,6 @@
     </message>
     <message>
         <source>Export an Anki deck</source>
-        <extracomment>The export finished (the report) or failed / was cancelled (None); the dialog stays open to say so.</extracomment>
         <translation>Export an Anki deck</translation>
     </message>
     <message>
@@ -84,28 +83,12 @@
         <translation>File:</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>Export</translation>
-    </message>
-    <message>
         <source>Show folder</source>
         <translation>Show folder</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
         <source>All questions (%1)</source>
         <translation>All questions (%1)</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>Exporting…</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n note(s) to %1.</source>
@@ -138,14 +121,6 @@
     <message>
         <source>Nothing was exported: %1</source>
         <translation>Nothing was exported: %1</translation>
-    </message>
-    <message>
-        <source>Export cancelled; nothing was written.</source>
-        <translation>Export cancelled; nothing was written.</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>
@@ -870,7 +845,6 @@ Try again, or choose another folder.</translation>
     </message>
     <message>
         <source>Export progress as CSV</source>
-        <extracomment>The export finished (result) or failed (None); the dialog stays open to show it.</extracomment>
         <translation>Export progress as CSV</translation>
     </message>
     <message>
@@ -895,6 +869,7 @@ Try again, or choose another folder.</translation>
     </message>
     <message>
         <source>Export</source>
+        <extracomment>The export finished (its result) or failed / was cancelled (None); the dialog stays open to say so.</extracomment>
         <translation>Export</translation>
     </message>
     <message>

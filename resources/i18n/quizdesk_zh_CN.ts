@@ -56,7 +56,6 @@
     </message>
     <message>
         <source>Export an Anki deck</source>
-        <extracomment>The export finished (the report) or failed / was cancelled (None); the dialog stays open to say so.</extracomment>
         <translation>导出 Anki 牌组</translation>
     </message>
     <message>
@@ -84,28 +83,12 @@
         <translation>文件：</translation>
     </message>
     <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
         <source>Show folder</source>
         <translation>打开所在文件夹</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>All questions (%1)</source>
         <translation>全部题目（%1）</translation>
-    </message>
-    <message>
-        <source>Exporting…</source>
-        <translation>正在导出…</translation>
     </message>
     <message numerus="yes">
         <source>Wrote %n note(s) to %1.</source>
@@ -134,14 +117,6 @@
     <message>
         <source>Nothing was exported: %1</source>
         <translation>未导出任何内容：%1</translation>
-    </message>
-    <message>
-        <source>Export cancelled; nothing was written.</source>
-        <translation>已取消导出，未写入任何文件。</translation>
-    </message>
-    <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -857,7 +832,6 @@ Try again, or choose another folder.</source>
     </message>
     <message>
         <source>Export progress as CSV</source>
-        <extracomment>The export finished (result) or failed (None); the dialog stays open to show it.</extracomment>
         <translation>导出学习进度（CSV）</translation>
     </message>
     <message>
@@ -882,6 +856,7 @@ Try again, or choose another folder.</source>
     </message>
     <message>
         <source>Export</source>
+        <extracomment>The export finished (its result) or failed / was cancelled (None); the dialog stays open to say so.</extracomment>
         <translation>导出</translation>
     </message>
     <message>

@@ -199,7 +199,7 @@ def test_export_writes_a_deck_the_import_reads_back_with_the_same_notes(qtbot, i
     assert dialog.status_label.text().startswith(f"Wrote {report.notes} note(s) to {target}.")
     opened: list[Path] = []
     monkeypatch.setattr(anki_export_dialog, "open_folder", lambda path: opened.append(path) or True)
-    dialog.show_folder_button.click()
+    dialog.folder_button.click()
     assert opened == [target.parent]
     with zipfile.ZipFile(target) as archive:
         assert "collection.anki2" in archive.namelist()
@@ -243,7 +243,7 @@ def test_cancel_button_and_escape_cancel_a_running_export(qtbot, imported_store:
     assert finished.args == [None] and dialog.was_cancelled and not target.exists()
     assert [p.name for p in tmp_path.glob("*.part")] == []  # nor its temporary file
     assert dialog.status_label.text() == "Export cancelled; nothing was written."
-    assert dialog.export_button.isEnabled() and dialog.close_button.isVisible() and not dialog.show_folder_button.isVisible()
+    assert dialog.export_button.isEnabled() and dialog.close_button.isVisible() and not dialog.folder_button.isVisible()
 
 
 def test_the_file_field_takes_any_text_typed(qtbot, imported_store: Store, tmp_path: Path) -> None:
@@ -270,7 +270,7 @@ def test_a_folder_that_cannot_be_written_is_a_message(qtbot, imported_store: Sto
     dialog.file_edit.setText(str(blocker / "deck.apkg"))  # a file where the folder should be
     assert _export(qtbot, dialog) is None and dialog.error is not None
     assert dialog.status_label.text().startswith("Nothing was exported: ")
-    assert dialog.export_button.isEnabled() and not dialog.show_folder_button.isVisible()
+    assert dialog.export_button.isEnabled() and not dialog.folder_button.isVisible()
 
 
 def test_deck_names_follow_the_ui_language(qtbot, qapp, imported_store: Store, tmp_path: Path) -> None:

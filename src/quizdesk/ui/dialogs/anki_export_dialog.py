@@ -15,19 +15,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QSettings, QStandardPaths, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, QStandardPaths, Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,10 +34,11 @@ from quizdesk.core.db.store import Store
 from quizdesk.ui import ops
 from quizdesk.ui.collection import Collection, as_collection
 from quizdesk.ui.dialogs.export_dialog import open_folder
+from quizdesk.ui.dialogs.export_frame import ExportFrame
 from quizdesk.ui.i18n import is_english
-from quizdesk.ui.widgets.named import named
 from quizdesk.ui.tasks import Task
-from quizdesk.ui.widgets.theme import button_css, colors
+from quizdesk.ui.widgets.named import named
+from quizdesk.ui.widgets.theme import button_css
 
 log = logging.getLogger(__name__)
 
@@ -68,19 +66,13 @@ def _start_folder() -> Path:
     return Path(documents or Path.home())
 
 
-class AnkiExportDialog(QDialog):
-    #: The export finished (the report) or failed / was cancelled (None); the dialog stays open to say so.
-    exportFinished = Signal(object)
-
+class AnkiExportDialog(ExportFrame):
     def __init__(self, source: Collection | Store, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("ankiExport", self.tr("Show folder"), "ankiExportShowFolderButton", parent)
         self.setObjectName("ankiExportDialog")
         self.setWindowTitle(self.tr("Export an Anki deck"))
         self.collection = as_collection(source)
         self.report: AnkiExportReport | None = None
-        self.error: BaseException | None = None
-        self.was_cancelled = False
-        self._task: Task | None = None
 
         intro = named(QLabel(self.tr(
             "Writes the questions as one Anki deck (.apkg) for Anki, AnkiDroid or AnkiMobile. "
@@ -99,6 +91,7 @@ class AnkiExportDialog(QDialog):
         self.browse_button = named(QPushButton(self.tr("Browse…")), "ankiExportBrowseButton")
         self.browse_button.setAutoDefault(False)
         self.browse_button.clicked.connect(self.browse)
+        self.browse_button.setStyleSheet(button_css("neutral", "ankiExportBrowseButton"))
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.browse_button)
@@ -107,47 +100,8 @@ class AnkiExportDialog(QDialog):
         form.addRow(self.tr("Questions:"), self.scope_combo)
         form.addRow("", self.progress_check)
         form.addRow(self.tr("File:"), file_row)
-
-        self.status_label = named(QLabel(), "ankiExportStatusLabel")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_label.setVisible(False)
-        self.progress_bar = named(QProgressBar(), "ankiExportProgressBar")
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setVisible(False)
-
-        self.export_button = named(QPushButton(self.tr("Export")), "ankiExportStartButton")
-        self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.start_export)
-        self.show_folder_button = named(QPushButton(self.tr("Show folder")), "ankiExportShowFolderButton")
-        self.show_folder_button.setAutoDefault(False)
-        self.show_folder_button.clicked.connect(self.show_folder)
-        self.show_folder_button.setVisible(False)
-        self.close_button = named(QPushButton(self.tr("Close")), "ankiExportCloseButton")
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        self.cancel_button = named(QPushButton(self.tr("Cancel")), "ankiExportCancelButton")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.cancel_export)
-        self.cancel_button.setVisible(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in (self.show_folder_button, self.export_button, self.close_button, self.cancel_button):
-            buttons.addWidget(button)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.progress_bar)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        self.assemble(intro, form)
         self.resize(600, 240)
-        self.export_button.setStyleSheet(button_css("primary", "ankiExportStartButton"))
-        for button in (self.show_folder_button, self.close_button, self.cancel_button, self.browse_button):
-            button.setStyleSheet(button_css("neutral", button.objectName()))
         self._update_buttons()
 
     # -- choices ---------------------------------------------------------------
@@ -189,54 +143,30 @@ class AnkiExportDialog(QDialog):
         if chosen is not None:
             self.file_edit.setText(str(chosen))
 
-    def _update_buttons(self) -> None:
-        self.export_button.setEnabled(self._task is None and self.target() is not None)
+    # -- the frame's questions -----------------------------------------------------
+    def ready(self) -> bool:
+        return self.target() is not None
 
-    @property
-    def busy(self) -> bool:
-        return self._task is not None
+    def inputs(self) -> list[QWidget]:
+        return [self.browse_button, self.file_edit, self.scope_combo, self.progress_check]
 
-    # -- running -----------------------------------------------------------------
-    def start_export(self) -> None:
+    def clear_result(self) -> None:
+        self.report = None
+
+    def start_job(self) -> Task | None:
         options = self.options()
-        if options is None or self.busy:
-            return
-        self.report, self.error, self.was_cancelled = None, None, False
-        self._show_status(self.tr("Exporting…"), "muted")
-        self.show_folder_button.setVisible(False)
-        self.progress_bar.setRange(0, 0)
-        self.progress_bar.setVisible(True)
-        self.close_button.setVisible(False)
-        self.cancel_button.setEnabled(True)
-        self.cancel_button.setVisible(True)
-        self.cancel_button.setFocus()
-        for widget in (self.export_button, self.browse_button, self.file_edit, self.scope_combo, self.progress_check):
-            widget.setEnabled(False)
-        self._task = ops.start_anki_export(self.collection, options, on_done=self._on_succeeded, on_failed=self._on_failed,
-                                           on_cancelled=self._on_cancelled, on_progress=self._on_progress, owner=self)
-
-    def _on_progress(self, done: int, total: int, _label: str) -> None:
-        self.progress_bar.setRange(0, max(total, 1))
-        self.progress_bar.setValue(done)
-
-    def _finish(self) -> None:
-        self._task = None
-        self.progress_bar.setVisible(False)
-        self.cancel_button.setVisible(False)
-        self.close_button.setVisible(True)
-        for widget in (self.browse_button, self.file_edit, self.scope_combo, self.progress_check):
-            widget.setEnabled(True)
-        self._update_buttons()
+        assert options is not None  # ready() checked the target
+        return ops.start_anki_export(self.collection, options, on_done=self._on_succeeded, on_failed=self._on_failed,
+                                     on_cancelled=self.on_cancelled, on_progress=self.on_progress, owner=self)
 
     @Slot(object)
     def _on_succeeded(self, report: AnkiExportReport) -> None:
-        self._finish()
+        self.finish_run()
         self.report = report
         settings = QSettings()
         settings.setValue(f"{SETTINGS_GROUP}/ankiFolder", str(report.path.parent))
         settings.setValue(f"{SETTINGS_GROUP}/ankiWithProgress", self.progress_check.isChecked())
-        notes = report.notes
-        lines = [self.tr("Wrote %n note(s) to %1.", "", notes).replace("%1", str(report.path))]
+        lines = [self.tr("Wrote %n note(s) to %1.", "", report.notes).replace("%1", str(report.path))]
         decks = len(report.decks)
         lines.append(self.tr("%n deck(s), %1 images.", "", decks).replace("%1", str(report.media)))
         if self.progress_check.isChecked():
@@ -245,51 +175,18 @@ class AnkiExportDialog(QDialog):
         problems = len(report.problems)
         if problems:
             lines.append(self.tr("%n image(s) could not be found and stay as written.", "", problems))
-        self._show_status("\n".join(lines), "success")
-        self.show_folder_button.setVisible(True)
-        self.show_folder_button.setFocus()
-        self.exportFinished.emit(report)
+        self.succeeded("\n".join(lines), report)
 
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
-        self._finish()
+        self.finish_run()
         self.error = error
         log.warning("Anki export failed: %s", error)
-        self._show_status(self.tr("Nothing was exported: %1").replace("%1", str(getattr(error, "strerror", None) or error)), "danger")
-        self.export_button.setFocus()
-        self.exportFinished.emit(None)
-
-    @Slot()
-    def _on_cancelled(self) -> None:
-        self._finish()
-        self.was_cancelled = True
-        self._show_status(self.tr("Export cancelled; nothing was written."), "text")
-        self.export_button.setFocus()
-        self.exportFinished.emit(None)
-
-    def cancel_export(self) -> None:
-        if self._task is None:
-            return
-        self._task.cancel()
-        self.cancel_button.setEnabled(False)  # the worker stops at its next check and removes its temporary file
-        self._show_status(self.tr("Cancelling…"), "muted")
-
-    def _show_status(self, text: str, tone: str) -> None:
-        c = colors()
-        color = {"muted": c.muted, "success": c.success, "danger": c.danger}.get(tone, c.text)
-        self.status_label.setText(text)
-        self.status_label.setStyleSheet(f"color: {color};")
-        self.status_label.setVisible(True)
+        self.failed(self.tr("Nothing was exported: %1").replace("%1", str(getattr(error, "strerror", None) or error)))
 
     def show_folder(self) -> None:
         if self.report is not None:
             open_folder(self.report.path.parent)
-
-    def reject(self) -> None:
-        if self.busy:
-            self.cancel_export()  # Esc while writing: cancel, and stay open to say so
-            return
-        super().reject()
 
 
 def run_anki_export_flow(parent: QWidget, source: Collection | Store) -> AnkiExportDialog:

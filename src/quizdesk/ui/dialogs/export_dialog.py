@@ -20,18 +20,16 @@ from collections.abc import Callable
 from datetime import date, datetime, time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QSettings, QStandardPaths, Qt, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QSettings, QStandardPaths, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -51,8 +49,9 @@ from quizdesk.core.stats.export import (
     make_folder,
 )
 from quizdesk.ui.collection import Collection
-from quizdesk.ui.widgets.named import named
+from quizdesk.ui.dialogs.export_frame import ExportFrame
 from quizdesk.ui.tasks import Task, TaskRunner
+from quizdesk.ui.widgets.named import named
 from quizdesk.ui.widgets.theme import button_css, colors
 
 log = logging.getLogger(__name__)
@@ -146,22 +145,18 @@ def export_job(db_path: Path, out_dir: Path, since: datetime | None) -> Callable
     return work
 
 
-class ExportDialog(QDialog):
-    #: The export finished (result) or failed (None); the dialog stays open to show it.
-    exportFinished = Signal(object)
+class ExportDialog(ExportFrame):
+    error: ExportError | None  # export_job words every failure as an ExportError
 
     def __init__(self, source: Collection | Store, parent: QWidget | None = None) -> None:
         """``source``: the app's collection (its task runner runs the export), or
         anything with the database's ``path`` (a dialog opened on its own)."""
-        super().__init__(parent)
+        super().__init__("export", self.tr("Open folder"), "exportOpenFolderButton", parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export progress as CSV"))
         self.db_path = Path(source.path)
         self._tasks = source.tasks if isinstance(source, Collection) else TaskRunner(self)
         self.export_result: ExportResult | None = None
-        self.error: ExportError | None = None
-        self.was_cancelled = False
-        self._task: Task | None = None
 
         intro = QLabel(
             self.tr(
@@ -198,14 +193,6 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Folder:"), folder_row)
         form.addRow("", since_row)
 
-        self.status_label = named(QLabel(), "exportStatusLabel")
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status_label.setVisible(False)
-        self.progress_bar = named(QProgressBar(), "exportProgressBar")
-        self.progress_bar.setRange(0, 0)  # busy: the rows are not counted ahead
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setVisible(False)
         # What to do about a failure, in the text colour: easier to read than more red.
         self.advice_label = named(QLabel(), "exportAdviceLabel")
         self.advice_label.setWordWrap(True)
@@ -224,45 +211,17 @@ class ExportDialog(QDialog):
         self.details_label.setWordWrap(True)
         self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_label.setVisible(False)
+        problem = QVBoxLayout()
+        problem.setSpacing(10)
+        problem.addWidget(self.advice_label)
+        problem.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
+        problem.addWidget(self.details_label)
 
-        self.export_button = named(QPushButton(self.tr("Export")), "exportStartButton")
-        self.export_button.setDefault(True)
-        self.export_button.clicked.connect(self.start_export)
-        self.open_button = named(QPushButton(self.tr("Open folder")), "exportOpenFolderButton")
-        self.open_button.setAutoDefault(False)
-        self.open_button.clicked.connect(self.open_output_folder)
-        self.open_button.setVisible(False)
-        self.close_button = named(QPushButton(self.tr("Close")), "exportCloseButton")
-        self.close_button.setAutoDefault(False)
-        self.close_button.clicked.connect(self.reject)
-        self.cancel_button = named(QPushButton(self.tr("Cancel")), "exportCancelButton")
-        self.cancel_button.setAutoDefault(False)
-        self.cancel_button.clicked.connect(self.cancel_export)
-        self.cancel_button.setVisible(False)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.cancel_button)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(10)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.progress_bar)
-        layout.addWidget(self.advice_label)
-        layout.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.details_label)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
+        self.assemble(intro, form, problem)
         self.resize(580, 260)
         self._restore()
         c = colors()
-        self.export_button.setStyleSheet(button_css("primary", "exportStartButton"))
-        for button in (self.open_button, self.close_button, self.cancel_button, self.browse_button):
-            button.setStyleSheet(button_css("neutral", button.objectName()))
+        self.browse_button.setStyleSheet(button_css("neutral", "exportBrowseButton"))
         self.status_label.setStyleSheet(f"color: {c.text};")
         self.advice_label.setStyleSheet(f"color: {c.text};")
         self.details_label.setStyleSheet(f"color: {c.muted};")
@@ -289,45 +248,30 @@ class ExportDialog(QDialog):
         if chosen is not None:
             self.folder_edit.setText(str(chosen))
 
-    def _update_buttons(self) -> None:
-        self.export_button.setEnabled(self._task is None and self.folder() is not None)
+    # -- the frame's questions -----------------------------------------------------
+    def ready(self) -> bool:
+        return self.folder() is not None
 
-    @property
-    def busy(self) -> bool:
-        return self._task is not None
+    def inputs(self) -> list[QWidget]:
+        return [self.browse_button, self.folder_edit, self.since_check, self.since_edit]
 
-    # -- running -----------------------------------------------------------------
-    def start_export(self) -> None:
-        folder = self.folder()
-        if folder is None or self.busy:
-            return
-        self.export_result, self.error, self.was_cancelled = None, None, False
-        self._show_status(self.tr("Exporting…"), "muted")
-        self._show_problem(None)
-        self.open_button.setVisible(False)
-        self.progress_bar.setVisible(True)
-        self.close_button.setVisible(False)
-        self.cancel_button.setEnabled(True)
-        self.cancel_button.setVisible(True)
-        self.cancel_button.setFocus()
-        for widget in (self.export_button, self.browse_button, self.folder_edit, self.since_check, self.since_edit):
-            widget.setEnabled(False)
-        self._task = self._tasks.run(export_job(self.db_path, folder, self.since()), on_done=self._on_succeeded,
-                                     on_failed=self._on_failed, on_cancelled=self._on_cancelled, owner=self, name="export")
-
-    def _finish(self) -> None:
-        self._task = None
-        self.progress_bar.setVisible(False)
-        self.cancel_button.setVisible(False)
-        self.close_button.setVisible(True)
-        for widget in (self.browse_button, self.folder_edit, self.since_check):
-            widget.setEnabled(True)
+    def restore_inputs(self) -> None:
+        super().restore_inputs()
         self.since_edit.setEnabled(self.since_check.isChecked())
-        self._update_buttons()
+
+    def clear_result(self) -> None:
+        self.export_result = None
+        self._show_problem(None)
+
+    def start_job(self) -> Task | None:
+        folder = self.folder()
+        assert folder is not None  # ready() checked it
+        return self._tasks.run(export_job(self.db_path, folder, self.since()), on_done=self._on_succeeded,
+                               on_failed=self._on_failed, on_cancelled=self.on_cancelled, owner=self, name="export")
 
     @Slot(object)
     def _on_succeeded(self, result: ExportResult) -> None:
-        self._finish()
+        self.finish_run()
         self.export_result = result
         folder = self.folder()
         QSettings().setValue(f"{SETTINGS_GROUP}/folder", str(folder) if folder else "")
@@ -336,37 +280,16 @@ class ExportDialog(QDialog):
         for path in result.files:
             rows = result.rows.get(path.name, 0)
             lines.append("• " + self.tr("%1 — %n row(s)", "", rows).replace("%1", path.name))
-        self._show_status("\n".join(lines), "success")
-        self.open_button.setVisible(True)
-        self.open_button.setFocus()
-        self.exportFinished.emit(result)
+        self.succeeded("\n".join(lines), result)
 
     @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
-        self._finish()
+        self.finish_run()
         if not isinstance(error, ExportError):  # export_job words every failure; this is a safety net
             error = ExportError(f"{type(error).__name__}: {error}", path=self.folder())
         self.error = error
-        self._show_status(headline(error.kind), "danger")
         self._show_problem(error)
-        self.export_button.setFocus()
-        self.exportFinished.emit(None)
-
-    @Slot()
-    def _on_cancelled(self) -> None:
-        self._finish()
-        self.was_cancelled = True
-        self._show_status(self.tr("Export cancelled; nothing was written."), "text")
-        self.export_button.setFocus()
-        self.exportFinished.emit(None)
-
-    def cancel_export(self) -> None:
-        """Stop the running export; the worker removes its temporary files and reports ``cancelled``."""
-        if self._task is None:
-            return
-        self._task.cancel()
-        self.cancel_button.setEnabled(False)  # the clean-up runs to its end; there is nothing more to cancel
-        self._show_status(self.tr("Cancelling…"), "muted")
+        self.failed(headline(error.kind))
 
     def _show_problem(self, error: ExportError | None) -> None:
         """The advice and the (hidden) details of ``error``; None hides them."""
@@ -381,24 +304,10 @@ class ExportDialog(QDialog):
         self.details_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.details_label.setVisible(shown and bool(self.details_label.text()))
 
-    def _show_status(self, text: str, tone: str) -> None:
-        c = colors()
-        color = {"muted": c.muted, "success": c.success, "danger": c.danger}.get(tone, c.text)
-        self.status_label.setText(text)
-        self.status_label.setStyleSheet(f"color: {color};")
-        self.status_label.setVisible(True)
-
-    def open_output_folder(self) -> None:
+    def show_folder(self) -> None:
         target = self.export_result.files[0].parent if self.export_result and self.export_result.files else self.folder()
         if target is not None:
             open_folder(target)
-
-    def reject(self) -> None:
-        if self.busy:
-            # Esc or the window's close button while writing: cancel, and stay open to say so.
-            self.cancel_export()
-            return
-        super().reject()
 
 
 def run_export_flow(parent: QWidget, source: Collection | Store) -> ExportDialog:

@@ -23,10 +23,7 @@ PENDING: frozenset[str] = frozenset({
     "tests/ui/screenshots.py",
     "tests/ui/test_exam_results.py",
     "tests/ui/test_exam_runner.py",
-    "tests/ui/test_i18n.py",
     "tests/ui/test_keys_never_raise.py",
-    "tests/ui/test_main_window.py",
-    "tests/ui/test_main_window_basic.py",
     "tests/ui/test_weak_areas.py",
 })
 

@@ -127,7 +127,9 @@ def test_topic_names_follow_the_language(qtbot, gui_store) -> None:
     assert [tree.topLevelItem(i).text(0) for i in range(2)] == ["深度学习", "机器学习"]
     assert tree.headerItem().text(0) == "主题"
     assert window.library.list_header.text() == "全部主题  ·  22 道题"
-    tree.setCurrentItem(tree.topLevelItem(0).child(1))
+    topic = tree.topLevelItem(0).child(1)
+    assert topic is not None
+    tree.setCurrentItem(topic)
     install_language("en")
     assert [tree.topLevelItem(i).text(0) for i in range(2)] == ["Deep learning", "Machine learning"]
     assert tree.headerItem().text(0) == "Topic"

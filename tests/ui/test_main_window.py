@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QTreeWidget, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QTreeWidget, QWidget
 
 from quizdesk.core.study.reviews import record_choice
 from quizdesk.ui import ops
@@ -25,6 +25,13 @@ def _window(qtbot, store, **kwargs) -> MainWindow:
     return window
 
 
+def _menu(action: QAction) -> QMenu:
+    """The menu an action opens. PySide types QAction.menu() as QObject (a template in C++)."""
+    menu = action.menu()
+    assert isinstance(menu, QMenu), f"{action.objectName() or action.text()} opens no menu"
+    return menu
+
+
 def _titles(window: MainWindow) -> list[str]:
     return [window.library.question_list.title_at(i) for i in range(window.library.question_list.count())]
 
@@ -37,7 +44,9 @@ def test_tree_shows_modules_topics_and_counts(qtbot, gui_store) -> None:
     dl = tree.topLevelItem(0)
     assert [(dl.child(i).text(0), dl.child(i).text(1)) for i in range(dl.childCount())] == [("Optimization", "6"), ("Normalization", "5")]
     assert window.library.list_header.text() == "All topics  ·  22 question(s)"
-    tree.setCurrentItem(dl.child(1))
+    normalization = dl.child(1)
+    assert normalization is not None
+    tree.setCurrentItem(normalization)
     assert window.library.list_header.text() == "Normalization  ·  5 question(s)"
     assert _titles(window)[0] == "BatchNorm 和 LayerNorm 有什么区别？"
     window.library.question_list.setCurrentRow(1)
@@ -80,8 +89,9 @@ def test_layout_and_last_selection_are_remembered(qtbot, gui_store, isolated_set
     window.show()
     window.resize(760, 560)  # the offscreen screen is 800×600; restoreGeometry keeps windows on it
     window.library.setSizes([200, 300, 500])
-    ml = window.library.topic_tree.topLevelItem(1)
-    window.library.topic_tree.setCurrentItem(ml.child(1))
+    tree_models = window.library.topic_tree.topLevelItem(1).child(1)
+    assert tree_models is not None
+    window.library.topic_tree.setCurrentItem(tree_models)
     window.library.question_list.setCurrentRow(2)
     chosen = window.library.question_list.current_question_id()
     sizes = window.library.sizes()
@@ -118,7 +128,9 @@ def test_study_due_cards_studies_what_is_due_in_every_topic(qtbot, gui_store, ac
     window = _window(qtbot, gui_store)
     activate(window)
     assert window.bank_status.text().endswith("2 due")
-    window.library.topic_tree.setCurrentItem(window.library.topic_tree.topLevelItem(0).child(1))  # Normalization selected
+    normalization = window.library.topic_tree.topLevelItem(0).child(1)
+    assert normalization is not None
+    window.library.topic_tree.setCurrentItem(normalization)  # Normalization selected
     keyboard.press(K.Key_D, modifier=CTRL)
     study = window.page
     assert isinstance(study, StudyView)
@@ -131,8 +143,6 @@ def test_study_due_cards_studies_what_is_due_in_every_topic(qtbot, gui_store, ac
 
 def test_study_selected_topic_is_its_own_action(qtbot, gui_store, activate, keyboard, qids) -> None:
     """Ctrl+T studies the selected topic (its due cards, then new ones); the header names it."""
-    from PySide6.QtGui import QAction
-
     ids = qids(gui_store)
     with gui_store.session() as s:
         record_choice(s, ids["g-f1-q"], [0], now=datetime(2020, 1, 1, tzinfo=timezone.utc), seconds=5)
@@ -141,17 +151,23 @@ def test_study_selected_topic_is_its_own_action(qtbot, gui_store, activate, keyb
     action = window.findChild(QAction, "studyTopicAction")
     assert action is not None and action in window.study_menu.actions()
     assert action.shortcut() == QKeySequence("Ctrl+T")
-    window.library.topic_tree.setCurrentItem(window.library.topic_tree.topLevelItem(0).child(1))
+    normalization = window.library.topic_tree.topLevelItem(0).child(1)
+    assert normalization is not None
+    window.library.topic_tree.setCurrentItem(normalization)
     keyboard.press(K.Key_T, modifier=CTRL)
     study = window.page
     assert isinstance(study, StudyView) and len(study.cards) == 5 and {c.topic for c in study.cards} == {"归一化"}
     assert study.title_label.text() == "Study: Normalization"
     keyboard.press(K.Key_Escape)
     # A module studies all its topics.
-    window.library.topic_tree.setCurrentItem(window.library.topic_tree.topLevelItem(1))
+    machine_learning = window.library.topic_tree.topLevelItem(1)
+    assert machine_learning is not None
+    window.library.topic_tree.setCurrentItem(machine_learning)
     keyboard.press(K.Key_T, modifier=CTRL)
-    assert len(window.page.cards) == 11 and window.page.cards[0].id == ids["g-f1-q"]  # its due card first
-    assert window.page.title_label.text() == "Study: Machine learning"
+    study = window.page
+    assert isinstance(study, StudyView)
+    assert len(study.cards) == 11 and study.cards[0].id == ids["g-f1-q"]  # its due card first
+    assert study.title_label.text() == "Study: Machine learning"
 
 
 def test_enter_on_a_question_studies_it(qtbot, gui_store, activate, keyboard) -> None:
@@ -221,11 +237,11 @@ def test_import_asks_for_paths_and_imports_them(qtbot, gui_store, monkeypatch, t
 def test_every_action_has_a_shortcut_listed_in_the_help(qtbot, gui_store, activate, keyboard) -> None:
     window = _window(qtbot, gui_store)
     activate(window)
-    menus = [a.menu() for a in window.menuBar().actions()]
+    menus = [_menu(a) for a in window.menuBar().actions()]
     assert [m.objectName() for m in menus] == ["fileMenu", "studyMenu", "viewMenu", "helpMenu"]
     # File → Export is a submenu (progress as CSV, Anki deck): its entries count, not the submenu itself.
     entries = [a for menu in menus for a in menu.actions() if not a.isSeparator()]
-    menu_actions = [leaf for a in entries for leaf in (a.menu().actions() if a.menu() else [a]) if not leaf.isSeparator()]
+    menu_actions = [leaf for a in entries for leaf in (_menu(a).actions() if a.menu() else [a]) if not leaf.isSeparator()]
     # Help → About is the one menu entry without a key, as in most apps.
     assert len(menu_actions) == 18 and [a.objectName() for a in menu_actions if not a.shortcuts()] == ["aboutAction"]
     names = [a.objectName() for a in window.main_actions()]

@@ -16,7 +16,9 @@ def test_topics_and_questions_are_listed(qtbot, synced_store: Store) -> None:
     assert modules == ["Deep learning", "Machine learning"]  # the English UI shows name_en
     assert tree.topLevelItem(0).text(1) == "4"
     assert window.library.question_list.count() == 5
-    tree.setCurrentItem(tree.topLevelItem(1).child(0))
+    first_topic = tree.topLevelItem(1).child(0)
+    assert first_topic is not None
+    tree.setCurrentItem(first_topic)
     assert [window.library.question_list.title_at(i) for i in range(window.library.question_list.count())] == [
         "介绍一下Transformer中的Self-Attention机制"
     ]

@@ -138,6 +138,7 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
 
     out_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication([])
+    assert isinstance(app, QApplication), "a QCoreApplication is running: screenshots need widgets"
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
         QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -149,13 +150,14 @@ def render_all(out_dir: Path, bank: Path, themes: tuple[str, ...] = ("light", "d
         install_language("en", app)  # the English catalogue: plural forms, as users see them
         for theme in themes:
             store = _prepare_store(Path(tmp) / f"data-{theme}", bank)
-            apply_theme(app, theme)  # type: ignore[arg-type]
+            apply_theme(app, theme)
             clock = _Clock()
             window = MainWindow(store, clock=clock)
             window.resize(*SIZE)
             window.show()
             tree = window.library.topic_tree
             module = tree.topLevelItem(0)
+            assert module is not None, "the bank has no module"
             module.setExpanded(True)
             tree.setCurrentItem(module.child(min(1, module.childCount() - 1)) or module)
             window.library.question_list.setCurrentRow(min(1, window.library.question_list.count() - 1))
@@ -296,6 +298,7 @@ def _render_chinese(out_dir: Path, bank: Path, data_dir: Path, app) -> list[Path
         window.resize(*SIZE)
         window.show()
         module = window.library.topic_tree.topLevelItem(0)
+        assert module is not None, "the bank has no module"
         module.setExpanded(True)
         window.library.topic_tree.setCurrentItem(module.child(0) or module)
         window.library.question_list.setCurrentRow(0)

@@ -53,7 +53,7 @@ def _now() -> datetime:
 
 
 @contextmanager
-def dialogs_closed_at_once(keep: Callable[[], list[QWidget]]) -> Iterator[None]:
+def dialogs_closed_at_once(keep: Callable[[], list[QWidget | None]]) -> Iterator[None]:
     """Close every dialog a key opens, including those that block in ``exec()``
     (Ctrl+G's number box, Ctrl+I's file chooser): the timer runs inside their loop."""
 
@@ -205,7 +205,7 @@ def test_no_key_raises(qtbot, gui_store, fake_clock, state) -> None:
     before = screens.signature(state)
     sent = 0
 
-    def keep() -> list[QWidget]:
+    def keep() -> list[QWidget | None]:
         return [screens.window, screens.window.weak_areas_dialog if screens.window else None]
 
     with dialogs_closed_at_once(keep):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from typing import TypedDict
 
+from PySide6.QtCharts import QHorizontalBarSeries
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -15,7 +17,17 @@ from quizdesk.ui.app.main_window import MainWindow
 from quizdesk.ui.study.study_view import StudyView
 
 NOW = datetime(2026, 5, 1, 9, 0, tzinfo=timezone.utc)
-CLOCK = {"remaining_s": 500.0, "elapsed_s": 100.0, "current_index": 0}
+
+
+class _Clock(TypedDict):
+    """save_answer's clock keywords, as the runner saves them with each answer."""
+
+    remaining_s: float
+    elapsed_s: float
+    current_index: int
+
+
+CLOCK: _Clock = {"remaining_s": 500.0, "elapsed_s": 100.0, "current_index": 0}
 
 
 def _finished_exam(store, qids) -> tuple[int, dict[str, int]]:
@@ -51,7 +63,8 @@ def test_results_show_score_topics_and_every_answer(qtbot, gui_store, qids) -> N
     assert view.topic_table.rowCount() == 1
     assert [view.topic_table.item(0, c).text() for c in range(6)] == ["Optimization", "Deep learning", "6", "6", "4", "64%"]  # the English UI shows the English names
     chart_series = view.chart.series()
-    assert len(chart_series) == 1 and chart_series[0].barSets()[0].at(0) == 64
+    assert len(chart_series) == 1 and isinstance(chart_series[0], QHorizontalBarSeries)
+    assert chart_series[0].barSets()[0].at(0) == 64
 
     rows = {view.question_table.item(r, 0).data(Qt.ItemDataRole.UserRole): r for r in range(view.question_table.rowCount())}
     tf_row = rows[ids["g-momentum-tf"]]
@@ -95,6 +108,7 @@ def test_drill_wrong_ones_starts_a_study_session_on_them(qtbot, gui_store, qids,
     activate(window)
     window.show_results(exam_id)
     results = window.page
+    assert isinstance(results, ExamResultsView)
     assert results.drill_action.shortcut().toString() == "Ctrl+R"
     keyboard.press(Qt.Key.Key_R, modifier=Qt.KeyboardModifier.ControlModifier)  # the keyboard way; a click does the same
     study = window.page
@@ -168,6 +182,7 @@ def test_an_imported_questions_images_show_in_the_review(qtbot, gui_store, qids,
     bank = tmp_path / "my-bank"
     # The import copied the image into the root's media folder; the answer names it from there.
     media = media_base(gui_store.path.parent, f"import:{bank}")
+    assert media is not None, "an imported question has a media folder"
     (media / "notes" / "img").mkdir(parents=True)
     picture = QImage(40, 20, QImage.Format.Format_RGB32)
     picture.fill(Qt.GlobalColor.darkCyan)

@@ -20,7 +20,6 @@ REPO = Path(__file__).resolve().parents[1]
 # as **kwargs, QtCharts' abstract axis/series used as the concrete class. Remove a
 # file from here once `mypy <file>` passes; test_pending_files_exist keeps the list honest.
 PENDING: frozenset[str] = frozenset({
-    "tests/ui/test_exam_runner.py",
     "tests/ui/test_weak_areas.py",
 })
 

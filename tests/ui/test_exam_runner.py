@@ -4,6 +4,7 @@ the deadline, pausing, and the clock saved as the exam goes."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import TypedDict
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -20,6 +21,15 @@ K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 LETTER_KEYS = [K.Key_A, K.Key_B, K.Key_C, K.Key_D, K.Key_E]
+
+
+class _TopicRow(TypedDict):
+    """One topic's expected row in the results table."""
+
+    questions: int
+    answered: int
+    correct: int
+    scores: list[float]
 
 
 def _exam(store, *, count=10, qtypes=("open", "single", "multi", "truefalse"), limit=1800, seed=3) -> int:
@@ -127,7 +137,8 @@ def test_ten_question_mixed_exam_by_keyboard(qtbot, gui_store, fake_clock, keybo
         assert s.get(StudySession, runner.exam_id).state == "grading"
 
     # Self-grade every open question: tick the first two key points, or rate 3 (Good).
-    grading: SelfGradeView = window.page
+    grading = window.page
+    assert isinstance(grading, SelfGradeView)
     assert no_notes_id not in {q.id for q in grading.pending}  # a blank answer scores 0 without asking
     expected_open: dict[int, dict[str, object] | None] = {no_notes_id: None}
     while grading.question is not None:
@@ -140,7 +151,8 @@ def test_ten_question_mixed_exam_by_keyboard(qtbot, gui_store, fake_clock, keybo
             keyboard.press(K.Key_3)
             expected_open[q.id] = {"rating": 3}
     qtbot.waitUntil(lambda: isinstance(window.page, ExamResultsView))
-    results: ExamResultsView = window.page
+    results = window.page
+    assert isinstance(results, ExamResultsView)
 
     # The attempts are exactly what was answered.
     attempts = _attempts(gui_store, runner.exam_id)
@@ -160,7 +172,7 @@ def test_ten_question_mixed_exam_by_keyboard(qtbot, gui_store, fake_clock, keybo
     with gui_store.session() as s:
         # The English UI names topics in English.
         topic_of = dict(s.execute(select(Question.id, Topic.name_en).join(Topic, Topic.id == Question.topic_id)).all())
-    expected_rows = {}
+    expected_rows: dict[str, _TopicRow] = {}
     for q in questions:
         topic = topic_of[q.id]
         row = expected_rows.setdefault(topic, {"questions": 0, "answered": 0, "correct": 0, "scores": []})
@@ -188,9 +200,9 @@ def test_ten_question_mixed_exam_by_keyboard(qtbot, gui_store, fake_clock, keybo
     assert "time used 01:30 of 30:00" in results.summary_label.text()  # ten pages × 9 s on the fake clock
     flagged_row = [q.id for q in questions].index(flagged_id)
     assert results.question_table.item(flagged_row, 0).text().startswith("⚑")
-    wrong = sorted(q for q, a in attempts.items() if a.correct is False)
-    assert sorted(results.result.wrong_question_ids) == wrong
-    assert results.drill_button.isEnabled() == bool(wrong)
+    wrong_ids = sorted(q for q, a in attempts.items() if a.correct is False)
+    assert sorted(results.result.wrong_question_ids) == wrong_ids
+    assert results.drill_button.isEnabled() == bool(wrong_ids)
 
 
 def test_deadline_submits_the_exam_by_itself(qtbot, gui_store, fake_clock, keyboard, activate) -> None:

@@ -15,14 +15,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 
-# Test modules that do not pass yet (issue 17, item 6): each is a short list of
-# real type slips — Optional values used unchecked, a dict of mixed values passed
-# as **kwargs, QtCharts' abstract axis/series used as the concrete class. Remove a
-# file from here once `mypy <file>` passes; test_pending_files_exist keeps the list honest.
-PENDING: frozenset[str] = frozenset({
-    "tests/ui/test_weak_areas.py",
-})
-
 
 def _run_mypy(*paths: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
@@ -39,9 +31,5 @@ def test_the_package_type_checks() -> None:
 @pytest.mark.slow
 def test_the_tests_type_check() -> None:
     files = sorted(str(p.relative_to(REPO)) for p in (REPO / "tests").rglob("*.py"))
-    result = _run_mypy(*(f for f in files if f not in PENDING))
+    result = _run_mypy(*files)
     assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_pending_files_exist() -> None:
-    assert [f for f in sorted(PENDING) if not (REPO / f).is_file()] == []

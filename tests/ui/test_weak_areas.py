@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from PySide6.QtCharts import QBarCategoryAxis, QChartView, QDateTimeAxis, QHorizontalStackedBarSeries
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsTextItem, QLabel, QPushButton
@@ -106,8 +107,31 @@ def _text_items(view) -> list[QGraphicsTextItem]:
     for item in view.scene().items():
         if item.type() == TEXT_ITEM_TYPE and item.toGraphicsObject() is not None:
             pointer = shiboken6.getCppPointer(item.toGraphicsObject())[0]
-            items.append(shiboken6.wrapInstance(pointer, QGraphicsTextItem))
+            text_item = shiboken6.wrapInstance(pointer, QGraphicsTextItem)  # the stubs say shiboken's Object
+            assert isinstance(text_item, QGraphicsTextItem)
+            items.append(text_item)
     return items
+
+
+def _mastery_bars(view: QChartView) -> QHorizontalStackedBarSeries:
+    """The mastery chart's one series: a bar set per band, a bar per module or topic."""
+    series = view.chart().series()[0]
+    assert isinstance(series, QHorizontalStackedBarSeries)
+    return series
+
+
+def _category_axis(view: QChartView) -> QBarCategoryAxis:
+    """The mastery chart's vertical axis: a category per module or topic shown."""
+    axis = view.chart().axes(Qt.Orientation.Vertical)[0]
+    assert isinstance(axis, QBarCategoryAxis)
+    return axis
+
+
+def _date_axis(view: QChartView) -> QDateTimeAxis:
+    """The history chart's horizontal axis: the days."""
+    axis = view.chart().axes(Qt.Orientation.Horizontal)[0]
+    assert isinstance(axis, QDateTimeAxis)
+    return axis
 
 
 def test_a_week_of_use_puts_the_weak_topic_first_with_its_reason(qtbot, gui_store) -> None:
@@ -216,6 +240,7 @@ def test_weak_means_one_thing_in_the_headline_the_dots_the_bars_and_the_legend(q
     for row, expected in ((0, danger), (2, warning)):
         dot = dialog.findChild(QLabel, f"weakHeadlineDot{row}")
         reason = dialog.findChild(QLabel, f"weakHeadlineReason{row}")
+        assert dot is not None, row
         assert abs(_centre_hue(dot) - expected.hue()) <= 3, row
         assert f"color: {expected.name()}" in reason.styleSheet(), row
     assert "Only 40% of the questions tried" == _headline(dialog)[0][1] == _headline(dialog)[2][1]
@@ -223,13 +248,12 @@ def test_weak_means_one_thing_in_the_headline_the_dots_the_bars_and_the_legend(q
     chart = dialog.mastery_chart
     chart.show_module(1)
     rows = list(reversed(chart.shown))
-    series = chart.chart().series()[0]
-    sets = series.barSets()
+    sets = _mastery_bars(chart).barSets()
     band_of = {s.topic_id: next(i for i, b in enumerate(sets) if b.at(rows.index(s)) > 0) for s in rows if s.mastery is not None}
     assert sets[band_of[2]].label() == f"Weak (below {WEAK_MASTERY_BELOW:.0f})" == "Weak (below 60)"
     assert sets[band_of[3]].label() == "Fair (60–74)"
     assert sets[band_of[2]].color() == danger and sets[band_of[3]].color() == warning
-    assert chart.chart().axes(Qt.Orientation.Vertical)[0].categories()[-2:] == ["t3  60", "t2  59"]
+    assert _category_axis(chart).categories()[-2:] == ["t3  60", "t2  59"]
 
 
 def test_drill_these_starts_an_exam_on_the_weakest_topics_in_one_click(qtbot, gui_store, activate, isolated_settings) -> None:
@@ -343,7 +367,7 @@ def test_a_fresh_install_reads_well(qtbot, gui_store) -> None:
     assert dialog.history_chart.chart().title() == "Last 30 days: no reviews yet"
     assert len(dialog.mastery_chart.shown) == 2  # both modules, named with "—" and no bars
     assert dialog.mastery_chart.chart().title() == "Mastery by module · nothing practised yet"
-    assert dialog.mastery_chart.chart().axes(Qt.Orientation.Vertical)[0].categories() == ["Machine learning  —", "Deep learning  —"]
+    assert _category_axis(dialog.mastery_chart).categories() == ["Machine learning  —", "Deep learning  —"]
     assert dialog.findChild(QPushButton, "weakDrillStudyButton").isEnabled()
     image = dialog.grab().toImage()
     assert not image.isNull()
@@ -354,7 +378,7 @@ def test_clicking_a_module_shows_its_topics(qtbot, gui_store) -> None:
     dialog = _dialog(qtbot, gui_store)
     chart = dialog.mastery_chart
     assert [display_name(s) for s in chart.shown] == ["Deep learning", "Machine learning"]
-    series = chart.chart().series()[0]
+    series = _mastery_bars(chart)
     # What a click on a bar emits; bars are drawn bottom-up: the last index is the top bar.
     series.clicked.emit(len(chart.shown) - 1, series.barSets()[0])
     assert [display_name(s) for s in chart.shown] == ["Optimization", "Normalization"]
@@ -430,7 +454,7 @@ def test_every_module_gets_its_label_at_the_default_size(qtbot, qapp, bundled_st
     dialog = _dialog(qtbot, bundled_store)
     assert (dialog.width(), dialog.height()) == (1180, 800)  # the default size
     chart = dialog.mastery_chart
-    axis = chart.chart().axes(Qt.Orientation.Vertical)[0]
+    axis = _category_axis(chart)
     categories = axis.categories()
     modules = [s for s in dialog.stats if s.parent_id is None]
     assert len(categories) == len(modules) >= 12
@@ -471,7 +495,7 @@ def test_the_history_axis_writes_dates_the_locales_way_without_the_year(qtbot, l
     view.resize(520, 300)
     view.show()
     qtbot.waitExposed(view)
-    axis = view.chart().axes(Qt.Orientation.Horizontal)[0]
+    axis = _date_axis(view)
     assert axis.format() == pattern
     assert axis.max().toString(axis.format()) == march_14
     assert march_14 in _scene_texts(view)  # the last tick, as drawn
@@ -484,7 +508,7 @@ def test_the_history_axis_follows_the_ui_language(qtbot, qapp) -> None:
     view = HistoryChartView()
     qtbot.add_widget(view)
     view.set_history(_month(1))
-    assert view.chart().axes(Qt.Orientation.Horizontal)[0].format() == day_month_format(QLocale()) != "MM-dd"
+    assert _date_axis(view).format() == day_month_format(QLocale()) != "MM-dd"
     assert QLocale().language() == QLocale.Language.Chinese
 
 

@@ -68,4 +68,14 @@ def test_rendering_fills_the_disk_cache_and_reuses_it(tmp_path: Path) -> None:
     again = MathCache(tmp_path)
     second = render_markdown("disk $a+b$ cache", cache=again)
     assert second.images == first.images
-    assert again.disk_hits >= 1 and again.misses <= 1  # only the colour-neutral draft may miss
+    assert again.disk_hits == 1 and again.misses == 0  # the one drawing, kept in the neutral ink
+
+
+def test_one_stored_drawing_serves_every_colour(tmp_path: Path) -> None:
+    light = render_markdown("theme $a+b$ switch", cache=MathCache(tmp_path), color="#1f2328")
+    assert len(list(tmp_path.rglob("*.json.z"))) == 1
+    fresh = MathCache(tmp_path)  # the next launch, in the dark theme
+    dark = render_markdown("theme $a+b$ switch", cache=fresh, color="#dfe1e5")
+    assert fresh.disk_hits == 1 and fresh.misses == 0 and len(list(tmp_path.rglob("*.json.z"))) == 1
+    (svg,) = dark.images.values()
+    assert b'fill="#dfe1e5"' in svg and b"#1f2328" not in svg and light.images != dark.images

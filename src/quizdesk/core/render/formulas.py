@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from quizdesk.core.render.baseline import TextMetrics, inline_box
 from quizdesk.core.render.math_cache import MathCache, MathKey
 from quizdesk.core.render.math_delimiters import MathSpan
-from quizdesk.core.render.math_svg import _INK, MathError, MathImage, pad, recolor, render_tex
+from quizdesk.core.render.math_image import INK as _INK
+from quizdesk.core.render.math_image import MathError, MathImage, pad, recolor
 from quizdesk.core.render.result import RenderProblem
 
 DISPLAY_SCALE = 1.0  # display formulas at the inline size: long derivations stay on screen
@@ -37,21 +38,30 @@ def is_dark(color: str) -> bool:
 def formula_image(
     tex: str, display: bool, size_px: float, color: str, cache: MathCache, cjk_scale: float = 1.0
 ) -> MathImage:
-    """The formula in ``color``, from the cache when possible; raises MathError."""
+    """The formula in ``color``, from the cache when possible; raises MathError.
+
+    Drawings are kept (in memory and on disk) in the sentinel ink; a colour is a
+    string replacement of it, kept in memory only. So one stored drawing serves
+    both themes, also on the next launch, without ziamath.
+    """
     size_px, cjk_scale = round(size_px, 2), round(cjk_scale, 3)
     key = MathKey(tex, display, size_px, color, cjk_scale)
-    entry = cache.get(key)
+    entry = cache.peek(key)
     if entry is None:
         ink_key = MathKey(tex, display, size_px, _INK, cjk_scale)
         ink = cache.get(ink_key)
         if ink is None:
+            # Imported here, not above: ziamath (and its font) load only when a
+            # formula is not in any cache.
+            from quizdesk.core.render.math_svg import render_tex
+
             try:
                 ink = render_tex(tex, display=display, size_px=size_px, color=_INK, cjk_scale=cjk_scale)
             except MathError as exc:
                 ink = exc
-            cache.put(ink_key, ink, persist=False)
+            cache.put(ink_key, ink)  # failures and missing glyphs stay in memory (MathCache.put)
         entry = ink if isinstance(ink, MathError) else recolor(ink, _INK, color)
-        cache.put(key, entry)
+        cache.put(key, entry, persist=False)
     if isinstance(entry, MathError):
         raise entry
     return entry

@@ -31,7 +31,7 @@ from quizdesk.core.render.code_highlight import LIGHT_CODE_STYLE, highlight_bloc
 from quizdesk.core.render.formulas import FormulaOutput, formula_html
 from quizdesk.core.render.images import rewrite_images
 from quizdesk.core.render.list_indent import normalize_list_indent
-from quizdesk.core.render.math_cache import MathCache
+from quizdesk.core.render.math_cache import MathCache, bundled_cache_dirs
 from quizdesk.core.render.math_delimiters import MathSpan, Protected, protect_math
 from quizdesk.core.render.result import RenderedAnswer, RenderProblem
 from quizdesk.core.render.sanitize import sanitize_html
@@ -45,7 +45,8 @@ _CLOSING_PUNCTUATION = "，。、：；！？）」』】》〉”’"
 _CELL = re.compile(r"<(td|th|li)\b[^>]*>.*?</\1>", re.S)
 _PARAGRAPH = re.compile(r"<p((?:\s[^>]*)?)>(.*?)</p>", re.S)
 
-default_cache = MathCache()
+# Memory, then the bundle's pre-drawn formulas, then the user's folder (enable_disk_cache).
+default_cache = MathCache(read_only=bundled_cache_dirs())
 _local = threading.local()
 _answers: OrderedDict[tuple[object, ...], RenderedAnswer] = OrderedDict()
 _answers_lock = threading.Lock()

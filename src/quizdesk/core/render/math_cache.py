@@ -1,9 +1,16 @@
-"""Two-level cache of rendered formulas: an in-memory LRU in front of an optional folder.
+"""Cache of rendered formulas: an in-memory LRU in front of read-only folders
+(the formulas of the bundled bank, drawn when the bundle was built) and an
+optional writable folder (the user's).
 
 Keys are the SHA-1 of (renderer version, display/inline, size, colour, LaTeX),
-so a new ziamath or renderer release, a theme (colour) or font-size change
-never reuses a stale picture. Files are small zlib-compressed JSON records,
-written atomically; a damaged or unreadable file is treated as a miss.
+so a new ziamath, ziafont, latex2mathml or renderer release, a theme (colour)
+or font-size change never reuses a stale picture. Files are small
+zlib-compressed JSON records, written atomically; a damaged or unreadable file
+is treated as a miss.
+
+Nothing here imports ziamath (~160 ms: it parses its math font): a formula
+drawn once is served without it. The versions in the key are read from the
+installed packages' metadata folders instead.
 Formulas that failed are remembered in memory only (a later release may draw
 them), and so are those drawn with missing glyphs (a CJK font may be
 installed later).
@@ -11,21 +18,60 @@ installed later).
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib
+import importlib.util
 import json
 import os
 import tempfile
 import threading
 import zlib
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import ziamath
+from quizdesk.core.paths import bundle_root
+from quizdesk.core.render.math_image import MathError, MathImage
 
-from quizdesk.core.render.math_svg import MathError, MathImage
+#: Folder of the bundle (beside content/) holding the bundled bank's formulas,
+#: drawn when the bundle was built (packaging/predraw.py); read-only.
+BUNDLED_CACHE_FOLDER = "math-cache"
 
-RENDERER_VERSION = f"2/ziamath-{getattr(ziamath, '__version__', '?')}"
+#: Bump when QuizDesk's own drawing of formulas changes (tex_rules, math_svg, cjk_fallback ...).
+RENDERER_REVISION = 2
+#: The packages that draw a formula: LaTeX → MathML → layout → glyph outlines.
+DRAWING_PACKAGES = ("ziamath", "ziafont", "latex2mathml")
+
+
+def installed_version(package: str) -> str:
+    """``package``'s version without importing it (importing ziamath costs ~160 ms,
+    importlib.metadata ~70 ms): the name of its ``<name>-<version>.dist-info``
+    folder beside it. Imports the package only when that folder is not there or
+    not alone (then ``__version__``); "missing" when the package is not installed."""
+    spec = importlib.util.find_spec(package)
+    if spec is None:
+        return "missing"
+    prefix, suffix = f"{package}-", ".dist-info"
+    # Installed: beside the package. In the bundle: at its root (the spec copies the metadata).
+    folders = [os.path.dirname(location) for location in spec.submodule_search_locations or ()] + [str(bundle_root())]
+    for folder in folders:
+        infos = [name for name in _names_in(folder) if name.startswith(prefix) and name.endswith(suffix)]
+        if len(infos) == 1:
+            return infos[0][len(prefix) : -len(suffix)]
+    return str(getattr(importlib.import_module(package), "__version__", "?"))
+
+
+@functools.lru_cache(maxsize=8)
+def _names_in(folder: str) -> tuple[str, ...]:
+    try:
+        return tuple(os.listdir(folder))
+    except OSError:
+        return ()
+
+
+RENDERER_VERSION = f"{RENDERER_REVISION}/" + "/".join(f"{p}-{installed_version(p)}" for p in DRAWING_PACKAGES)
 
 
 @dataclass(frozen=True)
@@ -46,25 +92,45 @@ class MathKey:
 Entry = MathImage | MathError
 
 
-class MathCache:
-    """Memory LRU of ``max_items`` formulas, backed by ``directory`` when given."""
+def bundled_cache_dirs() -> tuple[Path, ...]:
+    """The bundle's pre-drawn formula folder, when this installation has one."""
+    folder = bundle_root() / BUNDLED_CACHE_FOLDER
+    return (folder,) if folder.is_dir() else ()
 
-    def __init__(self, directory: Path | None = None, *, max_items: int = 2000) -> None:
+
+class MathCache:
+    """Memory LRU of ``max_items`` formulas, then the ``read_only`` folders in order
+    (never written), then ``directory`` (where new drawings are kept) when given."""
+
+    def __init__(self, directory: Path | None = None, *, max_items: int = 2000,
+                 read_only: Sequence[Path] = ()) -> None:
         self.directory = directory
+        self.read_only = tuple(read_only)
         self.max_items = max_items
         self._memory: OrderedDict[str, Entry] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = self.disk_hits = self.misses = 0
 
-    def get(self, key: MathKey) -> Entry | None:
+    def peek(self, key: MathKey) -> Entry | None:
+        """The entry for ``key`` if it is in memory (no file is read)."""
         digest = key.digest
         with self._lock:
             entry = self._memory.get(digest)
             if entry is not None:
                 self._memory.move_to_end(digest)
                 self.hits += 1
-                return entry
-        image = self._read(digest)
+            return entry
+
+    def get(self, key: MathKey) -> Entry | None:
+        """The entry for ``key`` from memory, else from the folders (read-only ones first)."""
+        entry = self.peek(key)
+        if entry is not None:
+            return entry
+        digest = key.digest
+        image = None
+        for folder in (*self.read_only, self.directory):
+            if folder is not None and (image := self._read(folder, digest)) is not None:
+                break
         if image is None:
             self.misses += 1
             return None
@@ -92,15 +158,13 @@ class MathCache:
             while len(self._memory) > self.max_items:
                 self._memory.popitem(last=False)
 
-    def _path(self, digest: str) -> Path:
-        assert self.directory is not None
-        return self.directory / digest[:2] / f"{digest}.json.z"
+    @staticmethod
+    def _path(folder: Path, digest: str) -> Path:
+        return folder / digest[:2] / f"{digest}.json.z"
 
-    def _read(self, digest: str) -> MathImage | None:
-        if self.directory is None:
-            return None
+    def _read(self, folder: Path, digest: str) -> MathImage | None:
         try:
-            record = json.loads(zlib.decompress(self._path(digest).read_bytes()))
+            record = json.loads(zlib.decompress(self._path(folder, digest).read_bytes()))
             return MathImage(
                 svg=record["svg"].encode("utf-8"),
                 width=float(record["width"]),
@@ -114,7 +178,7 @@ class MathCache:
         if self.directory is None:
             return
         record = {"svg": image.svg.decode("utf-8"), "width": image.width, "ascent": image.ascent, "depth": image.depth}
-        path = self._path(digest)
+        path = self._path(self.directory, digest)
         tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

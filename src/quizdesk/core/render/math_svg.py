@@ -13,7 +13,7 @@ import threading
 import time
 import warnings
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import ziamath
@@ -21,6 +21,9 @@ from ziamath.nodes.mnode import Mnode  # for type hints; patched in ziamath_patc
 from ziamath.tex import tex2mml
 
 from quizdesk.core.render import cjk_fallback, layout_memo, tex_rules, ziamath_patches
+from quizdesk.core.render.math_image import INK, VIEWBOX, MathError, MathImage, pad, recolor
+
+__all__ = ["MathError", "MathImage", "check_tex", "pad", "recolor", "render_tex", "unknown_command"]
 
 MAX_TEX_CHARS = 4000
 MAX_NESTING = 24
@@ -31,9 +34,8 @@ MAX_NESTING = 24
 # (or the GUI thread holding the GIL) must not turn a valid formula into an error.
 MAX_NODES = 40_000
 MAX_CPU_SECONDS = 2.0
-# Sentinel colour the formula is drawn in, swapped for the real one afterwards:
-# a theme change then only rewrites a string.
-_INK = "#0b0c0d"
+_INK = INK  # drawn in this sentinel colour, swapped for the real one (math_image.py)
+_INK_RE = re.compile(re.escape(_INK))
 
 ziamath.config.svg2 = False
 ziamath.config.precision = 2
@@ -65,7 +67,7 @@ def _budgeted_fromelement(cls: type[Mnode], element: ET.Element, parent: Mnode, 
 ziamath_patches.replace_fromelement(_budgeted_fromelement)
 # latex2mathml passes commands it does not know through as text, e.g. <mi>\foo</mi>.
 _UNKNOWN_COMMAND = re.compile(r"(\\[A-Za-z]+)")
-_VIEWBOX = re.compile(r'viewBox="([-\d.e]+) ([-\d.e]+) ([-\d.e]+) ([-\d.e]+)"')
+_VIEWBOX = VIEWBOX
 
 
 def unknown_command(element: ET.Element) -> str | None:
@@ -76,25 +78,6 @@ def unknown_command(element: ET.Element) -> str | None:
         if match:
             return match.group(1)
     return None
-
-
-class MathError(Exception):
-    """A formula that cannot be drawn; the message says why, for the author."""
-
-
-@dataclass(frozen=True)
-class MathImage:
-    """An SVG formula; lengths in CSS px. The baseline is ``ascent`` below the top."""
-
-    svg: bytes
-    width: float
-    ascent: float
-    depth: float
-    missing_glyphs: str = ""  # characters no installed font can draw
-
-    @property
-    def height(self) -> float:
-        return self.ascent + self.depth
 
 
 def check_tex(tex: str) -> None:
@@ -246,38 +229,8 @@ def _with_viewbox(image: MathImage, xmin: float) -> MathImage:
     return replace(image, svg=(head + text[head_end:]).encode("utf-8"))
 
 
-_INK_RE = re.compile(re.escape(_INK))
-
-
-def recolor(image: MathImage, old: str, new: str) -> MathImage:
-    """The same formula in another ink colour (explicit ``\\color`` parts keep theirs)."""
-    if old == new:
-        return image
-    svg = image.svg.replace(f'fill="{old}"'.encode(), f'fill="{new}"'.encode())
-    return replace(image, svg=svg)
-
-
 def _describe(exc: Exception) -> str:
     text = str(exc).strip() or type(exc).__name__
     if isinstance(exc, KeyError):
         text = f"unknown command or symbol {text}"
     return text.splitlines()[0][:200]
-
-
-def pad(image: MathImage, *, ascent: float, depth: float, width: float | None = None, left: float = 0.0) -> MathImage:
-    """Grow the canvas to ``ascent`` above and ``depth`` below the baseline and to
-    ``width`` (with ``left`` of it before the ink); never shrinks."""
-    ascent = max(ascent, image.ascent)
-    depth = max(depth, image.depth)
-    width = max(width or 0.0, image.width + left)
-    text = image.svg.decode("utf-8")
-    match = _VIEWBOX.search(text)
-    if match is None:
-        return image
-    x0 = float(match.group(1)) - left
-    head_end = text.index(">")
-    head = _VIEWBOX.sub(f'viewBox="{x0:g} {-ascent:g} {width:g} {ascent + depth:g}"', text[:head_end], count=1)
-    head = re.sub(r'\swidth="[^"]*"', f' width="{width:g}"', head, count=1)
-    head = re.sub(r'\sheight="[^"]*"', f' height="{ascent + depth:g}"', head, count=1)
-    svg = (head + text[head_end:]).encode("utf-8")
-    return replace(image, svg=svg, width=width, ascent=ascent, depth=depth)

@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ANSWER = r"""DPO 的损失：
 
@@ -31,10 +32,11 @@ print(json.dumps({"ziamath": "ziamath" in sys.modules, "html": answer.html,
 """
 
 
-def _render(text: str, folder: Path, color: str = "#1f2328") -> dict[str, object]:
+def _render(text: str, folder: Path, color: str = "#1f2328") -> dict[str, Any]:
     result = subprocess.run([sys.executable, "-c", RENDER, text, str(folder), color],
                             capture_output=True, text=True, timeout=120, check=True)
-    return json.loads(result.stdout)  # type: ignore[no-any-return]
+    answer: dict[str, Any] = json.loads(result.stdout)
+    return answer
 
 
 def test_cached_formulas_are_served_without_importing_ziamath(tmp_path: Path) -> None:

@@ -104,8 +104,25 @@ def test_carries_its_data_files(build: Build) -> None:
         p.name for p in versions.glob("*.py")
     )
     assert list((root / "ziamath" / "fonts").glob("*.ttf"))
+    # The drawing packages' metadata: the formula cache's key reads their versions from these names.
+    from quizdesk.core.render.math_cache import DRAWING_PACKAGES, installed_version
+
+    for package in DRAWING_PACKAGES:
+        assert (root / f"{package}-{installed_version(package)}.dist-info").is_dir(), package
     assert (root / "PySide6" / "Qt" / "plugins" / "platforms").is_dir()
     assert list((root / "PySide6" / "Qt" / "plugins" / "platforms").glob("*qoffscreen*"))
+
+
+def test_carries_the_bundled_formulas_pre_drawn(build: Build, tmp_path: Path) -> None:
+    """packaging/predraw.py ran during the build: the bundle's math-cache/ holds the
+    entries this machine's app computes for bundled answers (here: the slowest one)."""
+    bundled = {p.name for p in (build.internal / "math-cache").rglob("*.json.z")}
+    assert len(bundled) > 1000
+    result = subprocess.run([sys.executable, str(REPO / "packaging" / "predraw.py"), str(tmp_path / "one"),
+                             "--only", "llm-dpo"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    expected = {p.name for p in (tmp_path / "one").rglob("*.json.z")}
+    assert expected and expected <= bundled
 
 
 def test_leaves_out_what_it_does_not_use(build: Build) -> None:

@@ -150,3 +150,28 @@ def test_shutdown_cancels_and_waits_for_the_workers(qtbot) -> None:
     task = runner.run(job)
     runner.shutdown()
     assert task.cancelled and stopped.is_set() and task.finished.is_set()
+
+
+def test_callbacks_run_after_the_worker_thread_has_ended(qtbot) -> None:
+    """The worker must not drop the last reference to a widget: a QWidget freed on a worker
+    thread crashes Qt (seen as a segfault when a dialog closed right after its export ended).
+    So by the time a callback runs on the GUI thread, the worker has finished and let go."""
+    import time
+
+    class SlowToFree:
+        def __del__(self) -> None:
+            time.sleep(0.05)  # what a worker still holds is freed as its thread ends: make that visible
+
+    per_thread = threading.local()  # outlives the job, so the worker's value is freed at thread exit
+    runner = TaskRunner()
+    alive_at_callback: list[bool] = []
+    workers: list[threading.Thread] = []
+
+    def work(_task: Task) -> None:
+        workers.append(threading.current_thread())
+        per_thread.value = SlowToFree()
+
+    for _ in range(5):
+        runner.run(work, on_done=lambda _r: alive_at_callback.append(workers[-1].is_alive()))
+        qtbot.waitUntil(lambda: len(alive_at_callback) == len(workers), timeout=5000)
+    assert alive_at_callback == [False] * 5

@@ -201,6 +201,11 @@ class TaskRunner(QObject):
 
     @Slot(object, object, object)
     def _on_finished(self, job: _Job, result: Any, error: BaseException | None) -> None:
+        if job.thread is not None and job.thread is not threading.current_thread():
+            # The worker is past its last line (the emit); waiting for it to end means it has
+            # let go of the job, so the last reference to the owner widget or the runner is
+            # dropped here, on the GUI thread: a QWidget freed on a worker thread crashes Qt.
+            job.thread.join()
         self._jobs.pop(job.task.id, None)
         if job.channel is not None and self._running.get(job.channel) is job:
             del self._running[job.channel]

@@ -48,6 +48,16 @@ def source_language(qapp) -> Iterator[None]:
 
 
 @pytest.fixture
+def parent(qtbot) -> QWidget:
+    """A shown window standing in for the main window, for dialogs that open over one."""
+    widget = QWidget()
+    widget.setObjectName("testMainWindow")
+    qtbot.add_widget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
 def gui_bank_dir(tmp_path: Path) -> Path:
     """A copy of the 20-question GUI bank (2 modules, 4 topics, every question type)."""
     target = tmp_path / "bank_gui"

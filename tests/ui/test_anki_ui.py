@@ -27,15 +27,6 @@ EXPECTED = json.loads((FIXTURES / "expected.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
-def parent(qtbot) -> QWidget:
-    widget = QWidget()
-    widget.setObjectName("testMainWindow")
-    qtbot.add_widget(widget)
-    widget.show()
-    return widget
-
-
-@pytest.fixture
 def package(tmp_path: Path) -> Path:
     target = tmp_path / "deck.apkg"
     shutil.copyfile(FIXTURES / "anki26.apkg", target)

@@ -28,15 +28,6 @@ def repo(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def parent(qtbot) -> QWidget:
-    widget = QWidget()
-    widget.setObjectName("testMainWindow")
-    qtbot.add_widget(widget)
-    widget.show()
-    return widget
-
-
-@pytest.fixture
 def collection(store: Store) -> Collection:
     return Collection(store)
 

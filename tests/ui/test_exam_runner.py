@@ -74,7 +74,8 @@ def test_ten_question_mixed_exam_by_keyboard(qtbot, gui_store, fake_clock, keybo
     keyboard.press(K.Key_Return)
     qtbot.waitUntil(lambda: window.exam_runner is not None)
     activate(window)  # offscreen there is no window manager to re-activate the parent
-    runner: ExamRunner = window.exam_runner
+    runner = window.exam_runner
+    assert runner is not None
     questions = runner.questions
     assert len(questions) == 10 and {q.qtype for q in questions} == {"open", "single", "multi", "truefalse"}
     assert runner.countdown.text() == "30:00"

@@ -153,6 +153,7 @@ class Screens:
             self._activate(window)  # offscreen, the dialog takes the activation from its window only
             window.show_weak_areas()
             dialog = window.weak_areas_dialog
+            assert dialog is not None
             self._activate(dialog)
             return dialog
         self._activate(window)

@@ -160,6 +160,7 @@ def test_after_a_restore_the_weak_areas_dialog_reads_the_new_store(qtbot, gui_st
     qtbot.add_widget(window)
     window.show_weak_areas()
     dialog = window.weak_areas_dialog
+    assert dialog is not None
     qtbot.waitUntil(lambda: dialog.ready, timeout=5000)
     assert sum(d.reviews for d in dialog.history) == 0
     backup = timestamped_backup(gui_store.path, "manual")  # no review yet

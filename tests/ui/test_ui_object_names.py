@@ -140,11 +140,13 @@ def test_every_control_is_named_and_documented(qtbot, gui_store, activate) -> No
     window.show_shortcuts()
     _check(window.shortcuts_dialog, seen, "shortcuts")
     window.show_weak_areas()
-    qtbot.waitUntil(lambda: window.weak_areas_dialog.ready, timeout=5000)
-    _check(window.weak_areas_dialog, seen, "weak areas")
-    window.weak_areas_dialog.mastery_chart.show_module(window.weak_areas_dialog.stats[0].topic_id)
-    _check(window.weak_areas_dialog, seen, "weak areas")
-    window.weak_areas_dialog.close()
+    weak_areas = window.weak_areas_dialog
+    assert weak_areas is not None
+    qtbot.waitUntil(lambda: weak_areas.ready, timeout=5000)
+    _check(weak_areas, seen, "weak areas")
+    weak_areas.mastery_chart.show_module(weak_areas.stats[0].topic_id)
+    _check(weak_areas, seen, "weak areas")
+    weak_areas.close()
     window.export_data()
     export = _dialog(window, "exportDialog")
     _check(export, seen, "export")

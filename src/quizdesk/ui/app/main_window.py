@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -45,6 +45,10 @@ from quizdesk.ui.events import app_events
 from quizdesk.ui.library.library_view import LibraryView
 from quizdesk.ui.widgets.named import named
 from quizdesk.ui.widgets.theme import colors
+
+if TYPE_CHECKING:  # the pages are imported when first opened: off the start-up path
+    from quizdesk.ui.exam.runner import ExamRunner
+    from quizdesk.ui.weak_areas.page import WeakAreasDialog
 
 SEARCH_DEBOUNCE_MS = 150
 SETTINGS_GROUP = "mainWindow"
@@ -74,8 +78,8 @@ class MainWindow(QMainWindow):
         self._now = now
         self.mode = BROWSE
         self.page: QWidget | None = None  # the study / exam / grading / results page on screen
-        self.weak_areas_dialog: Any = None  # made on first use, then shown again with its state
-        self.quit_box: Any = None  # "the exam is saved" on quitting mid-exam, while it is open
+        self.weak_areas_dialog: WeakAreasDialog | None = None  # made on first use, then shown again with its state
+        self.quit_box: QMessageBox | None = None  # "the exam is saved" on quitting mid-exam, while it is open
         self._quit_confirmed = False
         self._stale = False
         self.setObjectName("mainWindow")
@@ -371,7 +375,7 @@ class MainWindow(QMainWindow):
         runner.tick()
 
     @property
-    def exam_runner(self) -> Any:
+    def exam_runner(self) -> ExamRunner | None:
         from quizdesk.ui.exam.runner import ExamRunner
 
         return self.page if isinstance(self.page, ExamRunner) else None

@@ -17,6 +17,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from itertools import groupby
+from operator import itemgetter
 
 from quizdesk.core.clock import as_utc
 from quizdesk.core.plan.inputs import PlanInputs, epoch_days, load_inputs
@@ -88,16 +90,13 @@ def _topic_forecasts(topics: list[TopicRow], inputs: PlanInputs, sim: Simulation
     seen: dict[int, int] = {}
     stopped: dict[int, float] = {}
     planned: dict[int, float] = {}
-    # Cards come grouped by topic: sum each run of one topic at C speed.
-    cards = inputs.cards
+    # Cards come grouped by topic: sum each run of one topic over list slices (C loops).
+    views = list(map(itemgetter(7), inputs.cards))
     start = 0
-    while start < len(cards):
-        topic = cards[start][1]
-        end = start
-        while end < len(cards) and cards[end][1] == topic:
-            end += 1
+    for topic, run in groupby(map(itemgetter(1), inputs.cards)):
+        end = start + sum(1 for _ in run)
         count[topic] = count.get(topic, 0) + end - start
-        seen[topic] = seen.get(topic, 0) + sum(1 for c in cards[start:end] if c[7] > 0)
+        seen[topic] = seen.get(topic, 0) + (end - start) - views[start:end].count(0)
         stopped[topic] = stopped.get(topic, 0.0) + sum(sim.recall_if_stopped[start:end])
         planned[topic] = planned.get(topic, 0.0) + sum(sim.recall_if_planned[start:end])
         start = end

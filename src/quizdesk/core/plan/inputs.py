@@ -134,13 +134,14 @@ def desired_retention(connection: sqlite3.Connection) -> float:
 def load_inputs(connection: sqlite3.Connection, topic_ids: Sequence[int], *, day_start: datetime, now: datetime) -> PlanInputs:
     """Everything the plan needs about the scope ``topic_ids``; "today" runs from ``day_start`` to ``now``."""
     cards = _cards(connection, topic_ids)
-    in_scope = {c[0] for c in cards}
-    views_today: dict[int, int] = {}
-    seconds_today = 0.0
-    for qid, seconds in connection.execute(
+    today = connection.execute(
         "SELECT question_id, seconds_spent FROM attempts WHERE answered_at >= ? AND answered_at <= ?",
         (db_time(day_start, "day_start"), db_time(now)),
-    ):
+    ).fetchall()
+    in_scope = {c[0] for c in cards} if today else set()  # 20,000 ids: only when needed
+    views_today: dict[int, int] = {}
+    seconds_today = 0.0
+    for qid, seconds in today:
         if qid in in_scope:
             views_today[qid] = views_today.get(qid, 0) + 1
             seconds_today += min(float(seconds or 0.0), MAX_SECONDS)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from fsrs import Rating
 
@@ -102,8 +103,12 @@ def _merge(branches: list[tuple[float, float, float]]) -> list[tuple[float, floa
     return branches
 
 
-def first_view(recall_chance: float) -> list[tuple[float, float, float]]:
-    """A new card's memory after its first view: Good with ``recall_chance``, else Again."""
+@lru_cache(maxsize=16)
+def first_view(recall_chance: float) -> tuple[tuple[float, float, float], ...]:
+    """A new card's memory after its first view: Good with ``recall_chance``, else Again.
+
+    The same for every new card of a plan: cached (a plan introduces hundreds).
+    """
     out = []
     for rating, weight in ((Rating.Good, recall_chance), (Rating.Again, 1.0 - recall_chance)):
         if weight > 0:
@@ -112,13 +117,19 @@ def first_view(recall_chance: float) -> list[tuple[float, float, float]]:
                 _SCHEDULER._initial_stability(rating=rating),
                 _SCHEDULER._initial_difficulty(rating=rating, clamp=True),
             ))
-    return out
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def _next_difficulty(difficulty: float, rating: Rating) -> float:
+    """The scheduler's difficulty update, cached: branch difficulties repeat across cards."""
+    return float(_SCHEDULER._next_difficulty(difficulty=difficulty, rating=rating))
 
 
 def reviewed(memory: Memory, at: float, new_card_recall: float) -> Memory:
     """``memory`` after a review at ``at`` with its expected outcome (a new card: :func:`first_view`)."""
     if not memory.seen:
-        return Memory(first_view(new_card_recall), at)
+        return Memory(list(first_view(new_card_recall)), at)
     assert memory.last_review is not None
     days = whole_days(at - memory.last_review)
     children = []
@@ -128,6 +139,6 @@ def reviewed(memory: Memory, at: float, new_card_recall: float) -> Memory:
             if weight * chance <= 0:
                 continue
             s = _SCHEDULER._next_stability(difficulty=difficulty, stability=stability, retrievability=r, rating=rating)
-            d = _SCHEDULER._next_difficulty(difficulty=difficulty, rating=rating)
+            d = _next_difficulty(difficulty, rating)
             children.append((weight * chance, s, d))
     return Memory(_merge(children), at)

@@ -15,6 +15,9 @@ CASES = [
     ("line one<br>line two<br/>three<BR />", "line one\nline two\nthree\n"),
     ("x<sup>2</sup> + <b>y</b><i>z</i>", "x2 + yz"),
     ("<td>a</td><td>b</td>", "\na\n\nb\n"),
+    # Tag names in any case (old Anki wrote <BR>), next to text that only looks like one.
+    ("<BR>a<Div>b</DIV>", "\na\nb\n"),
+    ("<SPAN STYLE='color: red'>c</SPAN> List<Int> <Sup>2</sUP>", "c List<Int> 2"),
     # Character references decoded: what the reader sees.
     ("a &lt; b &amp;&amp; c &gt; d, costs &#36;5&nbsp;now", "a < b && c > d, costs $5 now"),
     ("<p>&lt;span&gt; is a tag</p>", "\n<span> is a tag\n"),

@@ -43,8 +43,13 @@ _INLINE = (
 )
 # A tag: a known element name, then attributes (a quoted value may hold '>'), then '>' or '/>'.
 _ATTRIBUTES = r"""(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>"""
-_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK})(?![\w-]){_ATTRIBUTES}", re.I)
-_INLINE_TAG = re.compile(rf"<!--.*?-->|</?(?:{_INLINE})(?![\w-]){_ATTRIBUTES}", re.I | re.S)
+_BLOCK_TAG = re.compile(rf"</?(?:{_BLOCK})(?![\w-]){_ATTRIBUTES}")
+_INLINE_TAG = re.compile(rf"<!--.*?-->|</?(?:{_INLINE})(?![\w-]){_ATTRIBUTES}", re.S)
+# Tag names in any case (``<BR>``, ``<Div>``) cost twice the time to match: used only when
+# a tag name holds a capital letter, which the HTML of nearly every answer does not.
+_BLOCK_TAG_ANY_CASE = re.compile(_BLOCK_TAG.pattern, re.I)
+_INLINE_TAG_ANY_CASE = re.compile(_INLINE_TAG.pattern, re.I | re.S)
+_CAPITAL_TAG = re.compile(r"</?[a-z]*[A-Z]")
 # Code spans: a run of backticks up to the same run (CommonMark; a longer run does not close it).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.S)
 
@@ -66,7 +71,10 @@ def _strip_prose(text: str) -> str:
 
 def _strip_markup(text: str) -> str:
     if "<" in text:
-        text = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", text))
+        if _CAPITAL_TAG.search(text):
+            text = _INLINE_TAG_ANY_CASE.sub("", _BLOCK_TAG_ANY_CASE.sub("\n", text))
+        else:
+            text = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", text))
     if "&" in text:
         text = html.unescape(text).replace("\xa0", " ")
     return text

@@ -76,3 +76,20 @@ def test_a_rolled_back_sync_leaves_the_trigger_and_the_index(store: Store) -> No
     assert _index(store) and all(docs == 1 for _term, docs, _count in _index(store))
     with store.session() as s:
         assert len(search(raw_connection(s), "oneanswer0")) == 1
+
+
+def test_a_sync_merged_afterwards_indexes_alike_and_leaves_merging_as_it_was(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From OPTIMIZE_INDEX_AFTER new questions the fill runs with FTS5's automerge off (the whole index
+    is merged right after); the index is the row-by-row one, and automerge is FTS5's default again."""
+    count = sync.OPTIMIZE_INDEX_AFTER + 5
+    with store.session() as s:
+        sync_questions(s, _questions(count, "big"), origin="o", retire_missing=False)
+    bulk_index = _index(store)
+    with store.read() as connection:
+        assert connection.execute("SELECT v FROM question_fts_config WHERE k = 'automerge'").fetchone() in (None, (4,))
+    with store.session() as s:
+        s.query(Question).delete()
+    monkeypatch.setattr(sync, "BULK_INDEX_AFTER", 10**9)
+    with store.session() as s:
+        sync_questions(s, _questions(count, "big"), origin="o", retire_missing=False)
+    assert _index(store) == bulk_index

@@ -34,6 +34,7 @@ _FOR_NEW_ROW = "WHERE id = new.id"
 # A sync that writes this many questions leaves the search index fragmented
 # enough to slow searches down: it merges the index once at the end.
 OPTIMIZE_INDEX_AFTER = 500
+_FTS_AUTOMERGE = 4  # FTS5's default: merge 4 segments of a level as rows are written
 
 
 @dataclass
@@ -128,7 +129,14 @@ def _insert(session: Session, values: list[dict[str, object]]) -> None:
     before = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM questions").scalar()
     connection.exec_driver_sql(f"DROP TRIGGER {_TRIGGER}")
     session.execute(insert(Question), values)
+    # A batch that size is followed by a full merge of the index (sync_questions): merging
+    # its segments while they are written is wasted work (about 15 % of the fill).
+    merged_after = len(values) >= OPTIMIZE_INDEX_AFTER
+    if merged_after:
+        connection.exec_driver_sql("INSERT INTO question_fts(question_fts, rank) VALUES ('automerge', 0)")
     connection.exec_driver_sql(body.group(1).replace(_FOR_NEW_ROW, "WHERE id > ?"), (before,))
+    if merged_after:  # back to FTS5's default for the row-by-row updates to come
+        connection.exec_driver_sql(f"INSERT INTO question_fts(question_fts, rank) VALUES ('automerge', {_FTS_AUTOMERGE})")
     connection.exec_driver_sql(trigger)
 
 

@@ -208,3 +208,35 @@ def test_protect_math_still_finds_the_formulas() -> None:
     assert [(s.tex, s.display) for s in protected.spans] == [("x^2", False), ("\\sum_i", True), ("y", False), ("z", True)]
     assert LITERAL_DOLLAR in protected.text and "`$no$`" in protected.text
     assert protected.text.startswith("a " + placeholder(protected.nonce, 0))
+
+
+def _protect_by_lines(text: str) -> tuple[str, list[tuple[str, bool, str]]]:
+    """protect_math without its shortcut for texts with no possible code line: every line walked."""
+    import quizdesk.core.render.math_delimiters as md
+
+    original = md._may_hold_code_block
+    md._may_hold_code_block = lambda _text: True
+    try:
+        protected = protect_math(text)
+    finally:
+        md._may_hold_code_block = original
+    return _normalised(protected)
+
+
+def _normalised(protected) -> tuple[str, list[tuple[str, bool, str]]]:  # type: ignore[no-untyped-def]
+    """The text with its random nonce replaced, and the formulas."""
+    return protected.text.replace(protected.nonce, "N"), [(s.tex, s.display, s.source) for s in protected.spans]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab $\\`~-*1.\n\n    \t<>/pre")), max_size=120))
+def test_the_shortcut_for_texts_without_code_lines_changes_nothing(text: str) -> None:
+    assert _normalised(protect_math(text)) == _protect_by_lines(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a $x$\n\n    $y$ indented code", "\t$y$", "    $y$", "- item\n\n    $x$ continues the item", "```\n$x$\n```",
+    "~~~\n$x$", "- ```\n  $x$\n  ```", "no code $x$ at all\n\nand more $y$", "<pre>$x$</pre> $y$", "",
+])
+def test_the_shortcut_on_each_kind_of_code_line(text: str) -> None:
+    assert _normalised(protect_math(text)) == _protect_by_lines(text)

@@ -151,10 +151,20 @@ def _new_nonce(text: str) -> str:
             return nonce
 
 
+def _may_hold_code_block(text: str) -> bool:
+    """False when no line of ``text`` can be code: no fence run anywhere and no line indented
+    by four spaces or a tab (what :func:`_code_block_lines` looks for)."""
+    return (
+        "```" in text or "~~~" in text or "\n    " in text or "\n\t" in text or text.startswith(("    ", "\t"))
+    )
+
+
 def protect_math(text: str) -> Protected:
     """Replace every formula in ``text`` by a placeholder (see module doc for the rules)."""
     nonce = _new_nonce(text)
     spans: list[MathSpan] = []
+    if not _may_hold_code_block(text):  # most answers: one prose chunk, no walk over the lines
+        return Protected(_protect_prose(text, spans, nonce), tuple(spans), nonce)
     lines = text.split("\n")
     code = _code_block_lines(lines)
     out: list[str] = []

@@ -44,6 +44,8 @@ def _wrapper(opener: str, closer: str) -> Callable[[re.Match[str]], str]:
 
 
 def legacy_latex(text: str) -> str:
+    if "[$" not in text and "[latex]" not in text.lower():
+        return text  # most fields: three passes saved ("[" alone is common, in code)
     for pattern, opener, closer in _LEGACY:
         text = pattern.sub(_wrapper(opener, closer), text)
     return text
@@ -64,7 +66,9 @@ def field_html(raw: str, media_name: Callable[[str], str | None] | None = None) 
     """
     if not raw.strip():
         return ""
-    text = _SOUND.sub(lambda m: f"[audio: {m.group(1)}]", legacy_latex(raw)) if "[" in raw else raw
+    text = legacy_latex(raw)
+    if "[sound:" in text:
+        text = _SOUND.sub(lambda m: f"[audio: {m.group(1)}]", text)
     if media_name is not None and "<img" in text.lower():
         text = _IMG_SRC.sub(lambda m: _image(m, media_name), text)
     # Text without tags needs no sanitiser run (~0.1 ms a call): escaping is all it would do.

@@ -60,12 +60,20 @@ def question_id(guid: str, cloze: int | None = None) -> str:
     return f"anki-{digest}" + (f"-c{cloze}" if cloze is not None else "")
 
 
+def _order(orders: TopicOrders, key: str) -> int:
+    """``key``'s place among the modules (``m:``) or topics (``t:``) in the order first seen."""
+    found = orders.get(key)
+    if found is None:  # counted only for a new one: once per note, it was a tenth of the import
+        found = orders[key] = sum(1 for k in orders if k.startswith(key[:2]))
+    return found
+
+
 def topic_for(deck: str, orders: TopicOrders) -> TopicRef:
     parts = [p.strip() for p in deck.split("::") if p.strip()] or ["Default"]
     module = parts[0]
     topic = " · ".join(parts[1:]) or module
-    module_order = orders.setdefault(f"m:{module}", len([k for k in orders if k.startswith("m:")]))
-    topic_order = orders.setdefault(f"t:{module}/{topic}", len([k for k in orders if k.startswith("t:")]))
+    module_order = _order(orders, f"m:{module}")
+    topic_order = _order(orders, f"t:{module}/{topic}")
     key = f"import:anki/{module}"
     return TopicRef(key, module, module, f"{key}/{topic}", topic, topic, MODULE_ORDER + module_order, topic_order)
 

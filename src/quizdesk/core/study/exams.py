@@ -45,6 +45,12 @@ class ExamSpec:
     # each one's share (core/study/drill.py, 50/30/20 %) in that order, each
     # share in ``order``; empty for an ordinary exam.
     ranked_topics: tuple[tuple[int, ...], ...] = ()
+    # Exactly these questions, in this order (the interview plan's mock exam):
+    # topics, types, count, order and ranking are then not used to choose. Ids no
+    # longer in the bank (deleted or retired) are left out, and listed in the
+    # stored spec's ``left_out`` (:func:`left_out_questions`); none left is an
+    # :class:`EmptySelectionError`. Empty: chosen by topics and types as above.
+    question_ids: tuple[int, ...] = ()
 
 
 #: A question as an exam shows it: the same record the study cards use.
@@ -148,27 +154,45 @@ def _ranked_choice(session: Session, ids: list[int], spec: ExamSpec, rng: random
     return [i for group, quota in zip(groups, quotas) for i in group[:quota]]
 
 
+def _listed(session: Session, question_ids: Sequence[int]) -> tuple[list[int], list[int]]:
+    """(kept, left out): the listed ids in their order, once each, split by whether they are in the bank."""
+    wanted = list(dict.fromkeys(int(i) for i in question_ids))
+    active = set(session.scalars(select(Question.id).where(Question.id.in_(wanted), Question.retired_at.is_(None))))
+    return [i for i in wanted if i in active], [i for i in wanted if i not in active]
+
+
 def create_exam(session: Session, spec: ExamSpec, now: datetime) -> int:
     """Create an exam session; returns its id. The seed used is kept to repeat it."""
     now = as_utc(now)
     if spec.order not in ORDERS:
         raise ValueError(f"unknown order '{spec.order}'")
+    seed = spec.seed if spec.seed is not None else secrets.randbelow(2**31)
+    left_out: list[int] = []
+    if spec.question_ids:
+        chosen, left_out = _listed(session, spec.question_ids)
+        if not chosen:
+            raise EmptySelectionError("None of the exam's questions is in the question bank any more (deleted or retired).")
+        return _new_exam(session, spec, chosen, seed, now, left_out)
     ids = _matching_ids(session, spec)
     if not ids or spec.count <= 0:
         raise EmptySelectionError("No question matches the chosen topics and question types.")
-    seed = spec.seed if spec.seed is not None else secrets.randbelow(2**31)
     if spec.ranked_topics:
         chosen = _ranked_choice(session, ids, spec, random.Random(seed), now)
         if not chosen:
             raise EmptySelectionError("No question matches the chosen topics and question types.")
     else:
         chosen = _ordered(session, ids, spec, random.Random(seed), now)[: spec.count]
+    return _new_exam(session, spec, chosen, seed, now, left_out)
+
+
+def _new_exam(session: Session, spec: ExamSpec, chosen: list[int], seed: int, now: datetime, left_out: list[int]) -> int:
     limit = spec.time_limit_s if spec.time_limit_s and spec.time_limit_s > 0 else None
     exam = StudySession(
         mode="exam",
         spec={
             **asdict(spec), "topic_ids": list(spec.topic_ids), "qtypes": list(spec.qtypes), "seed": seed,
             "ranked_topics": [list(group) for group in spec.ranked_topics],
+            "question_ids": list(spec.question_ids), "left_out": left_out,
         },
         question_ids=chosen,
         state=ExamState.ACTIVE.value,
@@ -182,6 +206,11 @@ def create_exam(session: Session, spec: ExamSpec, now: datetime) -> int:
     session.add(exam)
     session.flush()
     return exam.id
+
+
+def left_out_questions(session: Session, session_id: int) -> list[int]:
+    """The ids an exam was asked to hold (``ExamSpec.question_ids``) that were no longer in the bank."""
+    return [int(i) for i in _exam(session, session_id).spec.get("left_out", [])]
 
 
 def _exam(session: Session, session_id: int) -> StudySession:

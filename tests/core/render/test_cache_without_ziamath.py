@@ -58,3 +58,38 @@ def test_the_other_theme_needs_no_ziamath_either(tmp_path: Path) -> None:
     (tmp_path / "light").rename(tmp_path / "theme")
     dark = _render(ANSWER, tmp_path / "theme", color="#dfe1e5")
     assert dark == {**dark_drawn, "ziamath": False}  # the same as drawn in the dark theme
+
+
+DEFERRED = r"""
+import json, sys
+from pathlib import Path
+from quizdesk.core.render import MathCache, render_markdown
+text, folder = sys.argv[1], Path(sys.argv[2])
+answer = render_markdown(text, cache=MathCache(folder), draw=False)
+print(json.dumps({"ziamath": "ziamath" in sys.modules, "html": answer.html, "images": len(answer.images),
+                  "pending": answer.pending}))
+"""
+
+
+def test_drawing_can_be_deferred_without_loading_ziamath(tmp_path: Path) -> None:
+    """What the answer view shows at once while a worker draws the rest."""
+    result = subprocess.run([sys.executable, "-c", DEFERRED, ANSWER, str(tmp_path)],
+                            capture_output=True, text=True, timeout=120, check=True)
+    deferred = json.loads(result.stdout)
+    assert deferred["ziamath"] is False and deferred["pending"] == 3 and deferred["images"] == 0
+    assert r"\beta" in deferred["html"] and "其中" in deferred["html"]  # the text, formulas as their source
+    _render(ANSWER, tmp_path)  # drawn (as the worker does), kept on disk
+    result = subprocess.run([sys.executable, "-c", DEFERRED, ANSWER, str(tmp_path)],
+                            capture_output=True, text=True, timeout=120, check=True)
+    assert json.loads(result.stdout) | {"html": ""} == {"ziamath": False, "html": "", "images": 3, "pending": 0}
+
+
+def test_an_answer_with_formulas_left_undrawn_is_not_kept() -> None:
+    from quizdesk.core.render import MathCache, render_markdown
+
+    cache = MathCache()
+    text = "kept $y = \\sqrt{q}$ or not"
+    assert render_markdown(text, cache=cache, draw=False).pending == 1
+    drawn = render_markdown(text, cache=cache)  # not the undrawn one from the answer cache
+    assert drawn.pending == 0 and len(drawn.images) == 1
+    assert render_markdown(text, cache=cache, draw=False) is drawn  # the drawn one serves both

@@ -13,6 +13,7 @@ from quizdesk.core.render.math_delimiters import MathSpan
 from quizdesk.core.render.math_image import INK as _INK
 from quizdesk.core.render.math_image import MathError, MathImage, pad, recolor
 from quizdesk.core.render.result import RenderProblem
+from quizdesk.core.render.styling import muted
 
 DISPLAY_SCALE = 1.0  # display formulas at the inline size: long derivations stay on screen
 
@@ -21,6 +22,11 @@ DISPLAY_SCALE = 1.0  # display formulas at the inline size: long derivations sta
 class FormulaOutput:
     images: dict[str, bytes] = field(default_factory=dict)
     problems: list[RenderProblem] = field(default_factory=list)
+    pending: int = 0  # formulas in no cache, left undrawn (draw=False)
+
+
+class NotDrawn(Exception):
+    """A formula in no cache while drawing is deferred (``draw=False``)."""
 
 
 def is_dark(color: str) -> bool:
@@ -36,9 +42,11 @@ def is_dark(color: str) -> bool:
 
 
 def formula_image(
-    tex: str, display: bool, size_px: float, color: str, cache: MathCache, cjk_scale: float = 1.0
+    tex: str, display: bool, size_px: float, color: str, cache: MathCache, cjk_scale: float = 1.0,
+    *, draw: bool = True,
 ) -> MathImage:
-    """The formula in ``color``, from the cache when possible; raises MathError.
+    """The formula in ``color``, from the cache when possible; raises MathError, or
+    NotDrawn when it is in no cache and ``draw`` is False.
 
     Drawings are kept (in memory and on disk) in the sentinel ink; a colour is a
     string replacement of it, kept in memory only. So one stored drawing serves
@@ -51,6 +59,8 @@ def formula_image(
         ink_key = MathKey(tex, display, size_px, _INK, cjk_scale)
         ink = cache.get(ink_key)
         if ink is None:
+            if not draw:
+                raise NotDrawn(tex)
             # Imported here, not above: ziamath (and its font) load only when a
             # formula is not in any cache.
             from quizdesk.core.render.math_svg import render_tex
@@ -80,12 +90,16 @@ def formula_html(
     cjk: bool,
     block: bool,
     out: FormulaOutput,
+    draw: bool = True,
 ) -> str:
     """HTML for one formula; ``block`` when it stands alone in its paragraph."""
     display = span.display
     size = metrics.math_px * (DISPLAY_SCALE if display else 1.0)
     try:
-        image = formula_image(span.tex.strip(), display, size, color, cache, cjk_scale=metrics.font_px / size)
+        image = formula_image(span.tex.strip(), display, size, color, cache, cjk_scale=metrics.font_px / size, draw=draw)
+    except NotDrawn:
+        out.pending += 1
+        return _pending_html(span, color)
     except MathError as exc:
         out.problems.append(RenderProblem(span.source, str(exc), "math"))
         return _error_html(span, str(exc), color, block=block and display)
@@ -107,6 +121,12 @@ def formula_html(
     name = _resource(image.svg)
     out.images[name] = image.svg
     return f'<img src="{name}" width="{box.width}" height="{box.height}" alt="{alt}" style="{box.style}">'
+
+
+def _pending_html(span: MathSpan, color: str) -> str:
+    """A formula not drawn yet: its source, muted, until the drawing replaces it."""
+    source = html.escape(span.source, quote=False)
+    return f'<span style="color: {muted(color)}; font-family: monospace;">{source}</span>'
 
 
 def _error_html(span: MathSpan, message: str, color: str, *, block: bool) -> str:

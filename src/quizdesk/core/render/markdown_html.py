@@ -70,12 +70,16 @@ def render_markdown(
     code_style: str = LIGHT_CODE_STYLE,
     cache: MathCache | None = None,
     metrics: TextMetrics | None = None,
+    draw: bool = True,
 ) -> RenderedAnswer:
     """Render an answer for QTextBrowser (see :class:`RenderedAnswer`).
 
     ``color`` is the text colour (formulas are drawn in it), ``code_style`` a
     Pygments style name, ``metrics`` the text's line metrics as Qt measures
     them (estimated from ``font_px`` when omitted; see :mod:`baseline`).
+    ``draw=False`` draws no formula that is in no cache (nor imports ziamath):
+    those show as their source and are counted in ``pending``; the caller renders
+    again with drawing, e.g. on a worker thread.
     """
     cache = cache if cache is not None else default_cache
     metrics = metrics or TextMetrics.estimate(font_px)
@@ -87,7 +91,9 @@ def render_markdown(
         if hit is not None:
             _answers.move_to_end(key)
             return hit
-    answer = _render(text, base_dir, metrics, color, code_style, cache)
+    answer = _render(text, base_dir, metrics, color, code_style, cache, draw)
+    if answer.pending:
+        return answer  # not kept: the drawn one will be
     with _answers_lock:
         _answers[key] = answer
         while len(_answers) > ANSWER_CACHE_SIZE:
@@ -106,7 +112,8 @@ def clear_answer_cache() -> None:
 
 
 def _render(
-    text: str, base_dir: Path | None, metrics: TextMetrics, color: str, code_style: str, cache: MathCache
+    text: str, base_dir: Path | None, metrics: TextMetrics, color: str, code_style: str, cache: MathCache,
+    draw: bool = True,
 ) -> RenderedAnswer:
     problems: list[RenderProblem] = []
     if len(text) > MAX_INPUT_CHARS:
@@ -139,12 +146,12 @@ def _render(
     body = _glue_punctuation(body, protected, spans)
 
     def formula(index: int, m: TextMetrics, block: bool, cjk: bool) -> str:
-        return formula_html(spans[index], metrics=m, color=color, cache=cache, cjk=cjk, block=block, out=out)
+        return formula_html(spans[index], metrics=m, color=color, cache=cache, cjk=cjk, block=block, out=out, draw=draw)
 
     protected = Protected(protected.text, tuple(spans), protected.nonce)
     body = _place(body, lifted.token_pattern, protected.token_pattern, protected, code, formula, metrics)
     problems += out.problems
-    return RenderedAnswer(html=body, images=dict(out.images), problems=tuple(problems))
+    return RenderedAnswer(html=body, images=dict(out.images), problems=tuple(problems), pending=out.pending)
 
 
 def _place(

@@ -27,8 +27,11 @@ class RenderedAnswer:
     ``html`` is a fragment for ``QTextBrowser``; formulas are referenced as
     ``<img src="math/<sha1>.svg">`` and their SVG bytes are in ``images`` under
     the same name, for the view to register as document resources.
+    ``pending`` counts formulas left undrawn (``render_markdown(draw=False)``):
+    they show as their source, muted, until the answer is rendered with drawing.
     """
 
     html: str
     images: dict[str, bytes] = field(default_factory=dict)
     problems: tuple[RenderProblem, ...] = ()
+    pending: int = 0

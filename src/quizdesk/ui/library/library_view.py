@@ -72,7 +72,7 @@ class LibraryView(QSplitter):
         self.answer_ready = not defer_answer_view
         self._pending_answer: int | None = None
         self.answer_view: Any = (
-            FallbackMarkdownView() if defer_answer_view else make_markdown_view("answerView", margin=ANSWER_MARGIN_PX)
+            FallbackMarkdownView() if defer_answer_view else make_markdown_view("answerView", margin=ANSWER_MARGIN_PX, tasks=self.collection.tasks)
         )
         self.answer_view.setObjectName("answerView")
         self.answer_view.set_font_px(answer_font_px())
@@ -188,7 +188,7 @@ class LibraryView(QSplitter):
         """Swap the placeholder answer pane for the real answer view and show the pending answer."""
         if self.answer_ready:
             return
-        view = make_markdown_view("answerView", margin=ANSWER_MARGIN_PX)
+        view = make_markdown_view("answerView", margin=ANSWER_MARGIN_PX, tasks=self.collection.tasks)
         view.set_font_px(answer_font_px())
         view.set_dark(colors().dark)
         sizes = self.sizes()

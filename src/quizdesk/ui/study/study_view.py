@@ -129,7 +129,7 @@ class StudyView(QWidget):
 
         # The card: header, body, choices, answer, key points.
         self.header = QuestionHeader()
-        self.body_view = make_markdown_view("studyBodyView", framed=False, margin=0)
+        self.body_view = make_markdown_view("studyBodyView", framed=False, margin=0, tasks=self.collection.tasks)
         self.body_view.set_font_px(answer_font_px())
         fit_height_to_document(self.body_view)
         self.choices = ChoiceList("studyChoice")
@@ -137,7 +137,7 @@ class StudyView(QWidget):
         self.feedback_label = named(QLabel(), "studyFeedback")
         self.feedback_label.setWordWrap(True)
         self.answer_title = section_label("", "studyAnswerTitle")
-        self.answer_view = make_markdown_view("studyAnswerView", framed=False, margin=0)
+        self.answer_view = make_markdown_view("studyAnswerView", framed=False, margin=0, tasks=self.collection.tasks)
         self.answer_view.set_font_px(answer_font_px())
         fit_height_to_document(self.answer_view)
         self.points_title = section_label("", "studyPointsTitle")

@@ -10,6 +10,7 @@ the system browser. It never loads anything remote.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QUrl, Qt, Signal
 from PySide6.QtGui import (
@@ -41,6 +42,9 @@ from quizdesk.core.render import (
 )
 from quizdesk.core.render.code_highlight import CODE_BLOCK_STATE
 from quizdesk.ui.widgets.svg_images import svg_to_image
+
+if TYPE_CHECKING:
+    from quizdesk.ui.tasks import TaskRunner
 
 CONTINUATION_MARK = "↪"
 
@@ -76,13 +80,18 @@ class AnswerView(QTextBrowser):
 
     rendered = Signal()  # after every (re-)render; problems() is up to date
 
-    def __init__(self, parent: QWidget | None = None, *, cache: MathCache | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, cache: MathCache | None = None,
+                 tasks: TaskRunner | None = None) -> None:
+        """``tasks``: formulas in no cache are drawn there (a worker), the text shown at
+        once with those formulas as their source; without, everything is drawn here."""
         super().__init__(parent)
         self.setObjectName("answerView")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._open_link)
         self._cache = cache if cache is not None else default_cache
+        self._tasks = tasks
+        self._shown = 0  # renders started; a drawing for an older one is dropped
         self._text = ""
         self._base_dir: Path | None = None
         self._dark = False
@@ -145,16 +154,40 @@ class AnswerView(QTextBrowser):
     def _render(self) -> None:
         if self._metrics is None:
             self._metrics = measure_text(self.font())
-        answer = render_markdown(
-            self._text,
-            base_dir=self._base_dir,
-            font_px=self._metrics.font_px,
-            color=self._colors()["text"],
-            code_style=DARK_CODE_STYLE if self._dark else LIGHT_CODE_STYLE,
-            cache=self._cache,
-            metrics=self._metrics,
-        )
+        text = self._text
+        options = {
+            "base_dir": self._base_dir,
+            "font_px": self._metrics.font_px,
+            "color": self._colors()["text"],
+            "code_style": DARK_CODE_STYLE if self._dark else LIGHT_CODE_STYLE,
+            "cache": self._cache,
+            "metrics": self._metrics,
+        }
+        self._shown += 1
+        if self._tasks is None:
+            self._show(render_markdown(text, **options))  # type: ignore[arg-type]
+            return
+        # The text now, with every formula some cache holds; the rest (ziamath, its
+        # font, the layout) on a worker, shown when drawn unless another render came first.
+        answer = render_markdown(text, draw=False, **options)  # type: ignore[arg-type]
         self._show(answer)
+        if answer.pending:
+            shown = self._shown
+            self._tasks.run(
+                lambda _task: render_markdown(text, **options),  # type: ignore[arg-type]
+                on_done=lambda drawn: self._drawn(shown, drawn),
+                channel=f"answer-formulas-{id(self)}",
+                owner=self,
+                name="draw-formulas",
+            )
+
+    def _drawn(self, shown: int, answer: RenderedAnswer) -> None:
+        if shown == self._shown:
+            self._show(answer)
+
+    def pending_formulas(self) -> bool:
+        """Whether formulas of the shown answer are still being drawn."""
+        return self._tasks is not None and self._tasks.busy(f"answer-formulas-{id(self)}")
 
     def _show(self, answer: RenderedAnswer) -> None:
         doc = self.document()

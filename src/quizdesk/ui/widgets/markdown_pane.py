@@ -39,14 +39,17 @@ class FallbackMarkdownView(QTextBrowser):
         self.setFont(font)
 
 
-def make_markdown_view(object_name: str, parent: QWidget | None = None, *, framed: bool = True, margin: int | None = None) -> Any:
+def make_markdown_view(object_name: str, parent: QWidget | None = None, *, framed: bool = True, margin: int | None = None,
+                       tasks: Any = None) -> Any:
     """An AnswerView named ``object_name``.
 
     ``margin``: space in pixels around the text (the document margin; Qt's default is 4).
+    ``tasks``: the collection's TaskRunner, to draw formulas that are in no cache on
+    a worker instead of the GUI thread (the text shows at once).
     """
     from quizdesk.ui.widgets.answer_view import AnswerView  # here, not at the top: it loads the renderer
 
-    view = AnswerView()
+    view = AnswerView(tasks=tasks)
     if parent is not None:
         view.setParent(parent)
     view.setObjectName(object_name)

@@ -7,8 +7,13 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from quizdesk.cli import main
+from quizdesk.core.clock import utcnow
+from quizdesk.core.db.models import Question, Topic
+from quizdesk.core.db.store import open_store
+from quizdesk.core.study.reviews import record_rating
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -59,3 +64,33 @@ def test_unknown_names_and_bad_dates_give_clear_errors(data_dir: Path, capsys: p
     assert code == 2 and "--modules" in err
     code, out, err = _run(capsys, "--data-dir", str(data_dir), "--json")
     assert code == 0 and json.loads(out)["interviews"] == []  # nothing was saved by the failures
+
+
+def test_the_json_names_the_planned_mock_exams_exact_questions(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """On the eve (a mock-exam evening) with 15 cards due: tonight's exam and the day's entry list
+    the same question ids, all of them among the evening's reviews."""
+    eve_of = (date.today() + timedelta(days=1)).isoformat()
+    code, out, err = _run(capsys, "--data-dir", str(data_dir), "--interview", eve_of, "--modules", "大模型", "--json")
+    assert code == 0, err
+    store = open_store(data_dir)
+    now = utcnow()
+    with store.session() as session:
+        module = session.scalars(select(Topic).where(Topic.key == "bank:09-llm")).one()
+        children = [t.id for t in session.scalars(select(Topic).where(Topic.parent_id == module.id))]
+        ids = list(session.scalars(select(Question.id).where(Question.topic_id.in_(children)).order_by(Question.id).limit(15)))
+    for days_ago in (3, 2):
+        for qid in ids:
+            with store.session() as session:  # forgotten twice: due again now
+                record_rating(session, qid, 1, now=now - timedelta(days=days_ago), seconds=20.0)
+    store.close()
+
+    code, out, err = _run(capsys, "--data-dir", str(data_dir), "--json")
+    assert code == 0, err
+    plan = json.loads(out)["interviews"][0]
+    assert json.loads(out)["version"] == 1
+    tonight = plan["tonight"]
+    exam = tonight["mock_exam"]
+    assert exam is not None and exam["count"] == len(exam["question_ids"]) == 15
+    assert set(exam["question_ids"]) == set(ids) <= set(tonight["due"]) | set(tonight["extra"])
+    assert plan["days"][0]["mock_exam"] == exam  # the day-by-day entry names the same exam
+    assert not set(exam["question_ids"]) & set(tonight["study_queue"])

@@ -52,9 +52,9 @@ def _minutes(seconds: float) -> str:
 def _day_json(day: DayPlan, full: bool) -> dict[str, Any]:
     exam: dict[str, Any] | None = None
     if day.exam is not None:
-        exam = {"count": day.exam.count, "time_limit_s": day.exam.time_limit_s}
-        if full:
-            exam["question_ids"] = list(day.exam.question_ids)
+        # The exam's exact questions, in its order (ExamSpec.question_ids makes that exam):
+        # in ``days`` too since version 1's second edition (fields are only added).
+        exam = {"count": day.exam.count, "time_limit_s": day.exam.time_limit_s, "question_ids": list(day.exam.question_ids)}
     out: dict[str, Any] = {"date": day.day.isoformat()}
     if full:
         out.update(due=list(day.due), new=list(day.new), extra=list(day.extra), study_queue=list(day.study_queue))

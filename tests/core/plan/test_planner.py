@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from quizdesk.core.plan.countdown import calendar, minutes_needed, plan_interview
-from quizdesk.core.plan.inputs import CardRow, PlanInputs
+from quizdesk.core.plan.inputs import CardRow, PlanInputs, epoch_days
 from quizdesk.core.plan.planner import MOCK_MAX, NEW_SPREAD, REVIEW_ONLY_DAYS, is_mock_day, simulate
 
 from .conftest import NOW, SHANGHAI, Bank
@@ -76,7 +76,8 @@ def test_mock_exams_fall_on_the_eve_and_every_third_evening_before_it() -> None:
         if day.exam is None:
             continue
         reviews = (*day.due, *day.extra)
-        assert day.exam.question_ids == reviews[:MOCK_MAX]
+        assert set(day.exam.question_ids) <= set(reviews) and day.exam.count == min(len(reviews), MOCK_MAX)
+        assert len(set(day.exam.question_ids)) == day.exam.count
         assert day.exam.time_limit_s == math.ceil(30.0 * day.exam.count / 60) * 60
         assert not set(day.exam.question_ids) & set(day.study_queue)
 
@@ -133,3 +134,26 @@ def test_days_begin_at_local_midnight_in_shanghai(bank: Bank, hour: int) -> None
         assert in_utc.today == date(2026, 3, 9) and in_utc.days_left == 15
     else:  # 13:30 UTC on the 10th: in UTC the answer was yesterday, due again tonight as seen once
         assert in_utc.today == date(2026, 3, 10) and in_utc.tonight is not None and first in in_utc.tonight.due
+
+
+def test_a_mock_exam_of_many_reviews_takes_each_topic_in_turn_weakest_first() -> None:
+    """90 cards due on the eve, 30 in each of three topics: the 40-question exam takes one card
+    per topic in turn — the weakest topic first, then the fading one, then the strong one —
+    and each topic's cards from the lowest recall on the date up."""
+    now = epoch_days(NOW)
+    cards = []
+    for topic, (days_ago, stability) in enumerate(((60.0, 5.0), (10.0, 20.0), (2.0, 100.0)), start=1):
+        for k in range(30):
+            qid = topic * 100 + k
+            # Within a topic, later cards were reviewed longer ago: lower recall on the date.
+            cards.append(CardRow(qid, topic, "single", stability, 5.0, now - days_ago - k, now - 0.1, 3))
+    inputs = PlanInputs(cards=cards, seconds_per_type={"single": 20.0})
+    eve = NOW.date() + timedelta(days=1)
+    sim = simulate(inputs, calendar(eve, now=NOW, tz=SHANGHAI), 24 * 3600.0)
+    exam = sim.days[0].exam
+    assert exam is not None and exam.count == MOCK_MAX
+    assert [q // 100 for q in exam.question_ids] == [1, 2, 3] * 13 + [1]
+    for topic in (1, 2, 3):
+        mine = [q for q in exam.question_ids if q // 100 == topic]
+        assert mine == [topic * 100 + k for k in range(29, 29 - len(mine), -1)]  # lowest recall first
+    assert exam.time_limit_s == math.ceil(20.0 * MOCK_MAX / 60) * 60

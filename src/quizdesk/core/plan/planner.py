@@ -22,7 +22,11 @@ follow the plan" come from the same rules. Each evening, within the budget:
 
 Every :data:`MOCK_EVERY_DAYS` evenings counting back from the eve (the eve
 included) the evening's reviews are taken as a timed mock exam of at most
-:data:`MOCK_MAX` questions, its time limit the time those cards take.
+:data:`MOCK_MAX` questions, its time limit the time those cards take. When the
+evening has more reviews than that, the exam takes one per topic in turn, the
+least-covered and weakest topics first, each topic's lowest recall first: an
+exam that spans the interview's topics and leans on the weak ones. The exam's
+``question_ids`` are the exact exam (``ExamSpec.question_ids``).
 
 The planner does not know time zones: the caller gives the calendar as epoch
 days (``countdown.calendar``).
@@ -197,6 +201,19 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float, *, e
     def topic_key(topic: int) -> tuple[float, float, int, int]:
         return (seen_in.get(topic, 0) / size[topic], readiness_now.get(topic, 0.0) / size[topic], order[topic], topic)
 
+    def mock_questions(reviews: list[int]) -> list[int]:
+        """At most MOCK_MAX of the evening's reviews for its mock exam: one per topic in
+        turn, the least-covered and weakest topics first (the new cards' order), in each
+        topic the card with the lowest recall on the date first."""
+        by_topic: dict[int, list[int]] = {}
+        for i in sorted(reviews, key=lambda i: (recall[i], i)):
+            by_topic.setdefault(topics[i], []).append(i)
+        turns = [by_topic[t] for t in sorted(by_topic, key=topic_key)]
+        chosen: list[int] = []
+        for depth in range(max(map(len, turns), default=0)):
+            chosen.extend(turn[depth] for turn in turns if depth < len(turn))
+        return chosen[:MOCK_MAX]
+
     topic_heap = [topic_key(t) for t in unseen]
     heapq.heapify(topic_heap)
     unseen_left = sum(len(v) for v in unseen.values())
@@ -302,7 +319,7 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float, *, e
         exam = None
         reviews = due_today + extra
         if is_mock_day(day, calendar.interview_date) and len(reviews) >= MOCK_MIN:
-            chosen = reviews[:MOCK_MAX]
+            chosen = mock_questions(reviews)
             limit = math.ceil(sum(cost[i] for i in chosen) / 60.0) * 60
             exam = MockExam(tuple(cards[i][0] for i in chosen), int(limit))
 

@@ -162,8 +162,10 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     # An exam left unfinished by a crash or a kill: offer to resume it once the
     # window is up (a raw one-row query when there is none).
     QTimer.singleShot(0, window.offer_resume)
-    QTimer.singleShot(0, lambda: collection.tasks.run(_preload_orm, name="preload-orm"))
     window.firstPainted.connect(lambda: _after_first_paint(window, collection))
+    # After the first paint, not before: importing SQLAlchemy on a worker still
+    # takes the interpreter lock from the thread painting the window.
+    window.firstPainted.connect(lambda: collection.tasks.run(_preload_orm, name="preload-orm"))
     code = app.exec()
     # Waits for the jobs still running (an import writing while the interpreter
     # shuts down crashes it), then closes the store (the restored one, after a restore).

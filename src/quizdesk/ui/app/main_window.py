@@ -131,9 +131,11 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if watched is self and event.type() == QEvent.Type.Paint:
             self.removeEventFilter(self)
+            # firstPainted first: its handlers (the formula disk cache) are in place
+            # before the answer view draws its first answer.
+            QTimer.singleShot(0, self.firstPainted.emit)
             if not self.library.answer_ready:
                 QTimer.singleShot(0, self.library.load_answer_view)
-            QTimer.singleShot(0, self.firstPainted.emit)
         return False
 
     @property

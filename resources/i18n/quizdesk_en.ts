@@ -1511,6 +1511,10 @@ Try again, or choose another folder.</translation>
         <source>Not saved</source>
         <translation>Not saved</translation>
     </message>
+    <message>
+        <source>%1 of the planned questions are no longer in the question bank; the exam has the other %2.</source>
+        <translation>%1 of the planned questions are no longer in the question bank; the exam has the other %2.</translation>
+    </message>
 </context>
 <context>
     <name>PausedPage</name>

@@ -1491,6 +1491,10 @@ Try again, or choose another folder.</source>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
+    <message>
+        <source>%1 of the planned questions are no longer in the question bank; the exam has the other %2.</source>
+        <translation>计划中的 %1 道题已不在题库中，本次考试包含其余 %2 道。</translation>
+    </message>
 </context>
 <context>
     <name>PausedPage</name>

@@ -238,7 +238,8 @@ def test_the_study_menu_action_opens_the_countdown_and_the_dialog_when_there_is_
     assert dialog.countdown.interview_dialog.isVisible()
 
 
-def test_on_a_mock_exam_evening_the_planned_exam_starts_with_the_plans_size_and_time(qtbot, gui_store, activate) -> None:
+def test_on_a_mock_exam_evening_the_planned_exam_starts_with_the_plans_questions_and_time(qtbot, gui_store, activate) -> None:
+    """The button makes the exam the plan names: its exact questions, in the plan's order, and its time limit."""
     from tests.conftest import SHANGHAI_TZ, local_time_zone
 
     from quizdesk.core.study.exams import load_exam
@@ -265,7 +266,45 @@ def test_on_a_mock_exam_evening_the_planned_exam_starts_with_the_plans_size_and_
     runner = window.exam_runner
     assert runner is not None
     snapshot = window.collection.read_orm(lambda s: load_exam(s, runner.exam_id))
-    assert len(snapshot.questions) == exam.count and snapshot.time_limit_s == exam.time_limit_s
+    assert [q.id for q in snapshot.questions] == list(exam.question_ids)
+    assert snapshot.time_limit_s == exam.time_limit_s and snapshot.spec["left_out"] == []
+
+
+def test_a_planned_question_retired_since_the_plan_is_left_out_and_said(qtbot, gui_store, activate) -> None:
+    """The plan on screen names a question retired since (by another program: no refresh came):
+    the exam holds the others, in the plan's order, and the status bar says one was left out."""
+    from tests.conftest import SHANGHAI_TZ, local_time_zone
+
+    from quizdesk.core.db.models import Question
+    from quizdesk.core.study.exams import load_exam
+    from quizdesk.ui.app.main_window import MainWindow
+
+    with gui_store.read() as connection:
+        ids = [qid for (qid,) in connection.execute("SELECT id FROM questions ORDER BY id")]
+    with gui_store.session() as session:
+        for qid in ids:
+            record_rating(session, qid, 3, now=NOW - timedelta(days=7), seconds=30.0)
+        spec = save_interview(session, name="ACME", on=date(2026, 3, 11), module_keys=_module_keys(gui_store), now=NOW)
+    exam = _core_plan(gui_store, spec).tonight.exam
+    assert exam is not None and exam.count >= 10
+    with local_time_zone(SHANGHAI_TZ):
+        window = MainWindow(gui_store, now=lambda: NOW)
+        qtbot.add_widget(window)
+        activate(window)
+        window.show_weak_areas()
+        panel = window.weak_areas_dialog.countdown
+        qtbot.waitUntil(lambda: panel.ready and len(_cards(panel)) == 1, timeout=10000)
+        gone = exam.question_ids[1]
+        with gui_store.session() as session:
+            session.get(Question, gone).retired_at = NOW - timedelta(minutes=1)
+        qtbot.mouseClick(_cards(panel)[0].exam_button, Qt.MouseButton.LeftButton)
+    runner = window.exam_runner
+    assert runner is not None
+    snapshot = window.collection.read_orm(lambda s: load_exam(s, runner.exam_id))
+    assert [q.id for q in snapshot.questions] == [q for q in exam.question_ids if q != gone]
+    assert snapshot.spec["left_out"] == [gone]
+    message = window.statusBar().currentMessage()
+    assert message.startswith("1 of the planned questions are no longer in the question bank") and str(exam.count - 1) in message
 
 
 def test_an_answer_recorded_through_ops_recomputes_the_forecast(qtbot, gui_store) -> None:

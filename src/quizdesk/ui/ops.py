@@ -168,10 +168,29 @@ def record_choice(parent: QWidget | None, collection: Collection, question_id: i
 # -- exams ------------------------------------------------------------------------
 def create_exam(parent: QWidget | None, collection: Collection, spec: ExamSpec, *, now: datetime, **options: Any) -> OpResult[int]:
     """A new exam from ``spec``; the value is its id. When nothing matches, ``.error`` is an
-    ``EmptySelectionError`` (the setup dialog passes ``on_failure`` and explains it in its own words)."""
+    ``EmptySelectionError`` (the setup dialog passes ``on_failure`` and explains it in its own words).
+    An exam of listed questions (``spec.question_ids``, the interview plan's) that had to leave
+    some out — deleted or retired since the plan was made — says so in the status bar."""
     from quizdesk.core.study.exams import create_exam as core
+    from quizdesk.core.study.exams import left_out_questions
 
-    return run(parent, collection, lambda s: core(s, spec, now), Changes.EXAM, **options)
+    left_out: list[int] = []
+
+    def work(session: Session) -> int:
+        exam_id = core(session, spec, now)
+        left_out[:] = left_out_questions(session, exam_id)
+        return exam_id
+
+    result = run(parent, collection, work, Changes.EXAM, **options)
+    window = parent.window() if parent is not None else None
+    if result.ok and left_out and isinstance(window, QMainWindow) and not options.get("quiet"):
+        window.statusBar().showMessage(
+            QCoreApplication.translate("Ops", "%1 of the planned questions are no longer in the question bank; "
+                                       "the exam has the other %2.").replace("%1", str(len(left_out)))
+            .replace("%2", str(len(set(spec.question_ids)) - len(left_out))),
+            FAILURE_MESSAGE_MS,
+        )
+    return result
 
 
 def save_exam_answer(parent: QWidget | None, collection: Collection, exam_id: int, question_id: int, given: Any, *,

@@ -76,14 +76,15 @@ def compute_countdowns(connection: sqlite3.Connection, specs: list[InterviewSpec
 
 
 def planned_exam_spec(countdown: Countdown) -> ExamSpec | None:
-    """The exam spec of tonight's planned mock exam; None on an evening without one."""
+    """The exam spec of tonight's planned mock exam: exactly the plan's questions, in its
+    order, with its time limit; None on an evening without one."""
     from quizdesk.core.study.exams import ExamSpec
 
     tonight = countdown.plan.tonight
     if tonight is None or tonight.exam is None:
         return None
     return ExamSpec(topic_ids=tuple(t.topic_id for t in countdown.plan.topics), count=tonight.exam.count,
-                    time_limit_s=tonight.exam.time_limit_s, order="due")
+                    time_limit_s=tonight.exam.time_limit_s, order="due", question_ids=tonight.exam.question_ids)
 
 
 class CountdownPanel(QWidget):
@@ -226,10 +227,7 @@ class CountdownPanel(QWidget):
         dialog.open()
 
     def start_exam(self, countdown: Countdown) -> None:
-        """Tonight's planned mock exam: the interview's topics with the plan's size and time
-        limit, most due first. (The core's ``ExamSpec`` picks questions by topic and order,
-        it cannot take the plan's exact ids; "due" order picks the same most-overdue cards
-        the plan takes first.)"""
+        """Tonight's planned mock exam: the plan's questions (``ExamSpec.question_ids``) and time limit."""
         spec = planned_exam_spec(countdown)
         if spec is not None:
             self.examRequested.emit(spec)

@@ -8,10 +8,41 @@ heading rule on one text.
 
 from __future__ import annotations
 
-from quizdesk.core.content.importer.render_check import RenderIssue
-from quizdesk.core.content.importer.report import ImportedQuestion, ImportReport
-from quizdesk.core.content.importer.run import ImportCancelled, ImportPlan, plan_import, run_import, write_plan
-from quizdesk.core.content.importer.split import FileSplit, split_text
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from quizdesk.core.content.importer.render_check import RenderIssue
+    from quizdesk.core.content.importer.report import ImportedQuestion, ImportReport
+    from quizdesk.core.content.importer.run import ImportCancelled, ImportPlan, plan_import, run_import, write_plan
+    from quizdesk.core.content.importer.split import FileSplit, split_text
+
+# The names below are loaded on first use (PEP 562), not with the package: the
+# answer pane reads one helper of ``images`` for every imported question it
+# shows, and importing ``run`` with it (titles, headings, its regexes) cost the
+# first answer of a start ~60 ms.
+_WHERE = {
+    "RenderIssue": "render_check",
+    "ImportedQuestion": "report",
+    "ImportReport": "report",
+    "ImportCancelled": "run",
+    "ImportPlan": "run",
+    "plan_import": "run",
+    "run_import": "run",
+    "write_plan": "run",
+    "FileSplit": "split",
+    "split_text": "split",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "FileSplit",

@@ -29,7 +29,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
 from quizdesk.core.content.model import Problem
 
@@ -192,6 +191,8 @@ class ImageLocaliser:
     def _local_target(self, url: str, line: int, must_exist: bool = False) -> str | None | bool:
         """New reference for a local image; None to drop it (refused); False to keep it unchanged."""
         if url.startswith("file:"):
+            from urllib.request import url2pathname  # here: urllib.request loads http.client, email, ssl (~30 ms)
+
             path_text = url2pathname(urlsplit(url).path)
         else:
             path_text = unquote(url.split("#", 1)[0].split("?", 1)[0])

@@ -35,6 +35,9 @@ _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>|</(?:div|p|li|tr|h[1-6])\s*>", re.I)
 _SOUND = re.compile(r"\[sound:([^\]]*)\]")
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.S)
+# What the passes below look for, found without a lowered copy of every field.
+_LEGACY_MARK = re.compile(r"\[\$|\[latex\]", re.I)
+_IMG_MARK = re.compile(r"<img", re.I)
 _IMG_SRC = re.compile(r"""(<img\b[^>]*?\bsrc\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 CLOZE_STYLE = "color: #0969da; font-weight: bold;"
 
@@ -44,7 +47,7 @@ def _wrapper(opener: str, closer: str) -> Callable[[re.Match[str]], str]:
 
 
 def legacy_latex(text: str) -> str:
-    if "[$" not in text and "[latex]" not in text.lower():
+    if not _LEGACY_MARK.search(text):
         return text  # most fields: three passes saved ("[" alone is common, in code)
     for pattern, opener, closer in _LEGACY:
         text = pattern.sub(_wrapper(opener, closer), text)
@@ -69,7 +72,7 @@ def field_html(raw: str, media_name: Callable[[str], str | None] | None = None) 
     text = legacy_latex(raw)
     if "[sound:" in text:
         text = _SOUND.sub(lambda m: f"[audio: {m.group(1)}]", text)
-    if media_name is not None and "<img" in text.lower():
+    if media_name is not None and has_image(text):
         text = _IMG_SRC.sub(lambda m: _image(m, media_name), text)
     # Text without tags needs no sanitiser run (~0.1 ms a call): escaping is all it would do.
     text = (sanitize_html(text) if "<" in text else html.escape(html.unescape(text), quote=False)).replace("$", "&#36;")
@@ -85,6 +88,17 @@ def _image(match: re.Match[str], media_name: Callable[[str], str | None]) -> str
     if stored is None:
         return match.group(0)
     return f'{match.group(1)}"{html.escape(stored, quote=True)}"'
+
+
+def has_image(fragment: str) -> bool:
+    """Whether ``fragment`` holds an ``<img`` tag (any case)."""
+    return _IMG_MARK.search(fragment) is not None
+
+
+def has_text(fragment: str) -> bool:
+    """Whether :func:`html_to_text` of ``fragment`` would be non-empty (without building it)."""
+    text = _TAG.sub("", fragment)
+    return bool((html.unescape(text) if "&" in text else text).strip())
 
 
 def as_markdown(stored_html: str) -> str:

@@ -26,6 +26,7 @@ from urllib.parse import unquote
 
 from quizdesk.core.anki.collection import Collection, Review, read_collection
 from quizdesk.core.anki.errors import AnkiCancelled, AnkiPackageError
+from quizdesk.core.anki.fields import has_image
 from quizdesk.core.anki.notes import PlannedQuestion, plan_notes
 from quizdesk.core.anki.package import OpenedPackage, open_package
 from quizdesk.core.anki.schedule import Memory, from_ms, is_answer, memory_from_card, replay
@@ -91,7 +92,7 @@ def _plan_media(package: OpenedPackage, col: Collection, target_dir: Path, scrat
     wanted: set[str] = set()
     for note in col.notes:
         for value in note.fields:
-            if "<img" in value.lower():
+            if has_image(value):
                 for match in _IMG_SRC.finditer(value):
                     src = html.unescape(next(g for g in match.groups() if g is not None))
                     wanted.add(src)

@@ -29,6 +29,7 @@ from quizdesk.core.anki.fields import (
     cloze_numbers,
     field_html,
     has_more_than_text,
+    has_text,
     html_to_text,
     make_title,
 )
@@ -80,7 +81,7 @@ def topic_for(deck: str, orders: TopicOrders) -> TopicRef:
 
 def _answer_parts(note: Note, names: tuple[str, ...], skip: int, media: Callable[[str], str | None], first: str = "") -> str:
     parts = [(names[i] if i < len(names) else f"Field {i + 1}", field_html(value, media)) for i, value in enumerate(note.fields) if i != skip]
-    shown = [(name, html) for name, html in parts if html_to_text(html) or "<img" in html]
+    shown = [(name, html) for name, html in parts if has_text(html) or "<img" in html]
     if first:
         shown.insert(0, ("", first))
     if len(shown) == 1:

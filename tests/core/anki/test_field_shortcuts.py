@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,8 +30,12 @@ def test_has_text_is_html_to_text_not_empty(fragment: str) -> None:
 def test_legacy_latex_shortcut_changes_nothing(fragment: str) -> None:
     full = fragment
     for pattern, opener, closer in fields._LEGACY:
-        full = pattern.sub(lambda m, o=opener, c=closer: f"{o}{m.group(1)}{c}", full)
+        full = pattern.sub(_wrap(opener, closer), full)
     assert legacy_latex(fragment) == full
+
+
+def _wrap(opener: str, closer: str) -> Callable[[re.Match[str]], str]:
+    return lambda match: f"{opener}{match.group(1)}{closer}"
 
 
 @settings(max_examples=300, deadline=None)

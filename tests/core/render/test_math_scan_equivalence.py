@@ -20,6 +20,7 @@ from quizdesk.core.render.math_delimiters import (
     _SHORT_SYMBOL,
     _TEX_SIGNAL,
     MathSpan,
+    Protected,
     _find_closing,
     _scan,
     placeholder,
@@ -212,18 +213,15 @@ def test_protect_math_still_finds_the_formulas() -> None:
 
 def _protect_by_lines(text: str) -> tuple[str, list[tuple[str, bool, str]]]:
     """protect_math without its shortcut for texts with no possible code line: every line walked."""
+    from unittest import mock
+
     import quizdesk.core.render.math_delimiters as md
 
-    original = md._may_hold_code_block
-    md._may_hold_code_block = lambda _text: True
-    try:
-        protected = protect_math(text)
-    finally:
-        md._may_hold_code_block = original
-    return _normalised(protected)
+    with mock.patch.object(md, "_may_hold_code_block", lambda text: True):
+        return _normalised(protect_math(text))
 
 
-def _normalised(protected) -> tuple[str, list[tuple[str, bool, str]]]:  # type: ignore[no-untyped-def]
+def _normalised(protected: Protected) -> tuple[str, list[tuple[str, bool, str]]]:
     """The text with its random nonce replaced, and the formulas."""
     return protected.text.replace(protected.nonce, "N"), [(s.tex, s.display, s.source) for s in protected.spans]
 

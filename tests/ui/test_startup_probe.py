@@ -43,7 +43,7 @@ def test_settled_probe_opens_the_first_answer_without_a_remembered_one(qtbot, gu
     window.show()
     qtbot.waitUntil(lambda: app.quit_calls == 1, timeout=20000)
     lines = capsys.readouterr().out.split()
-    assert lines[0] == "first-paint" and lines[2] == "settled"
+    assert lines[0::2] == ["first-paint", "answer", "settled"]
     assert window.library.question_list.current_question_id() is not None
     assert first_title in window.answer_view.toPlainText()
 
@@ -64,11 +64,35 @@ def test_settled_waits_for_the_orm_preload_but_the_answer_does_not(qtbot, gui_st
         window.show()
         # The answer is drawn while the ORM is still loading...
         qtbot.waitUntil(lambda: first_title in window.answer_view.toPlainText(), timeout=20000)
+        qtbot.waitUntil(lambda: "answer" in capsys.readouterr().out)
         qtbot.wait(50)
         assert app.quit_calls == 0 and "settled" not in capsys.readouterr().out
     finally:
         release.set()
         preload.join()
     # ...and the app is settled once it has loaded.
+    qtbot.waitUntil(lambda: app.quit_calls == 1, timeout=20000)
+    assert "settled" in capsys.readouterr().out
+
+
+def test_settled_waits_for_the_orm_to_be_loaded_not_only_for_no_preload_running(qtbot, gui_store, capsys) -> None:
+    # The preload job starts after the first answer: before it starts, no preload
+    # thread runs, yet the ORM is not loaded and the app is not settled.
+    import sys
+
+    from quizdesk.ui.app.launch import ORM_MODULES
+
+    saved = sys.modules.pop(ORM_MODULES[0])
+    try:
+        window = MainWindow(gui_store, defer_answer_view=True)
+        qtbot.add_widget(window)
+        app = _App()
+        window.installEventFilter(startup_probe._FirstPaint(app, window, settle=True))  # type: ignore[arg-type]
+        window.show()
+        qtbot.waitUntil(lambda: "answer" in capsys.readouterr().out, timeout=20000)
+        qtbot.wait(50)
+        assert app.quit_calls == 0
+    finally:
+        sys.modules[ORM_MODULES[0]] = saved
     qtbot.waitUntil(lambda: app.quit_calls == 1, timeout=20000)
     assert "settled" in capsys.readouterr().out

@@ -73,6 +73,10 @@ def _claim_instance(directory: Path) -> tuple[InstanceLock | None, int | None]:
     return None, 1
 
 
+#: What the first write needs (a grade, an exam): loaded by _preload_orm after the first answer.
+ORM_MODULES = ("quizdesk.core.db.models", "quizdesk.core.study.exams", "quizdesk.core.study.reviews")
+
+
 def _preload_orm(_task: Any) -> None:
     """Import the ORM stack in the background once the window is up (a task-runner job).
 
@@ -80,9 +84,10 @@ def _preload_orm(_task: Any) -> None:
     exam) needs SQLAlchemy, whose import takes a few hundred milliseconds.
     Loading it on a worker thread now keeps that pause away from the user.
     """
-    import quizdesk.core.db.models  # noqa: F401
-    import quizdesk.core.study.exams  # noqa: F401
-    import quizdesk.core.study.reviews  # noqa: F401
+    import importlib
+
+    for name in ORM_MODULES:
+        importlib.import_module(name)
 
 
 def _bring_to_front(window: QWidget) -> None:
@@ -163,9 +168,13 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     # window is up (a raw one-row query when there is none).
     QTimer.singleShot(0, window.offer_resume)
     window.firstPainted.connect(lambda: _after_first_paint(window, collection))
-    # After the first paint, not before: importing SQLAlchemy on a worker still
-    # takes the interpreter lock from the thread painting the window.
-    window.firstPainted.connect(lambda: collection.tasks.run(_preload_orm, name="preload-orm"))
+    # After the first paint and the first answer, not alongside them: importing
+    # SQLAlchemy on a worker still takes the interpreter lock from the GUI thread.
+    # The zero timer runs after the deferred answer view (queued before it) has
+    # loaded and drawn the answer.
+    window.firstPainted.connect(
+        lambda: QTimer.singleShot(0, lambda: collection.tasks.run(_preload_orm, name="preload-orm"))
+    )
     code = app.exec()
     # Waits for the jobs still running (an import writing while the interpreter
     # shuts down crashes it), then closes the store (the restored one, after a restore).

@@ -7,9 +7,9 @@ times the process from launch to that line, so it measures the real start.
 With ``QUIZDESK_STARTUP_PROBE=settled`` it goes on after the first paint: as
 soon as the answer view is loaded it opens the first question's answer as a
 user would (it does not wait for the ORM, which loads meanwhile on the task
-runner), and prints ``settled <rss_kb>`` once that answer is drawn, its
-formulas included, and the ORM is loaded: the app is usable, the first write
-(a grade) waits for nothing. Memory at first paint alone would leave out
+runner), prints ``answer <rss_kb>`` once that answer is drawn, its formulas
+included, and ``settled <rss_kb>`` once the ORM is loaded too: the app is
+usable, the first write (a grade) waits for nothing. Memory at first paint alone would leave out
 everything the app loads in its first second.
 """
 
@@ -58,10 +58,14 @@ def _answer_drawn(window: QWidget) -> bool:
     return not (callable(pending) and pending())
 
 
-def _orm_preloading() -> bool:
+def _orm_loaded() -> bool:
+    """The ORM modules are imported and no preload job is still running (ui/tasks.py names its thread)."""
     import threading
 
-    return any(t.name == "quizdesk-preload-orm" and t.is_alive() for t in threading.enumerate())  # ui/tasks.py names it
+    from quizdesk.ui.app.launch import ORM_MODULES
+
+    preloading = any(t.name == "quizdesk-preload-orm" and t.is_alive() for t in threading.enumerate())
+    return not preloading and all(name in sys.modules for name in ORM_MODULES)
 
 
 class _FirstPaint(QObject):
@@ -72,6 +76,7 @@ class _FirstPaint(QObject):
         self._settle = settle
         self._done = False
         self._opened = False
+        self._answer_reported = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if not self._done and event.type() == QEvent.Type.Paint:
@@ -100,7 +105,13 @@ class _FirstPaint(QObject):
             self._opened = True
             question_list.setCurrentRow(0)  # renders its answer: Markdown, formulas, code
             self._window.repaint()
-        if not _answer_drawn(self._window) or _orm_preloading():  # usable: the first write needs the ORM
+        if not _answer_drawn(self._window):
+            QTimer.singleShot(POLL_MS, self._settle_step)
+            return
+        if not self._answer_reported:
+            self._answer_reported = True
+            print(f"answer {resident_kb()}", flush=True)  # what the user sees; the ORM may still be loading
+        if not _orm_loaded():  # usable: the first write needs the ORM
             QTimer.singleShot(POLL_MS, self._settle_step)
             return
         self._window.repaint()

@@ -237,6 +237,9 @@ def main() -> int:
         print(f"  {name:<14} {statistics.fmean(values):6.1%} {statistics.pstdev(values):6.1%} {min(values):6.1%} {max(values):6.1%}")
     wins = {other: sum(p > o for p, o in zip(results["plan"], results[other])) for other in ("due only", "random")}
     print(f"  plan beats due only for {wins['due only']}/{args.learners} learners, random for {wins['random']}/{args.learners}")
+    margins = [p - o for p, o in zip(results["plan"], results["due only"])]
+    print(f"  plan minus due only, per learner: median {statistics.median(margins):+.1%}, "
+          f"smallest {min(margins):+.1%} (learner {margins.index(min(margins))})")
 
     planned = [(p, t) for p, _, t in calibration]
     print("\ncalibration of the first evening's forecast 'if you follow the plan' (per question, plan learners)")

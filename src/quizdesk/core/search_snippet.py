@@ -9,13 +9,14 @@ so the UI can highlight them.
 
 from __future__ import annotations
 
-import sqlite3
 import json
 import re
+import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
 from quizdesk.core.search_terms import alternatives
+from quizdesk.core.search_text import readable_text
 
 BEFORE = 10  # characters of context before the first match
 LENGTH = 90  # characters in the whole line
@@ -33,10 +34,8 @@ class Snippet:
 
 _CODE_FENCE = re.compile(r"^\s*(```|~~~).*?^\s*\1", re.S | re.M)
 _MARKUP = [
-    (re.compile(r"<!--.*?-->", re.S), " "),
     (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: their alt text
     (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: their text
-    (re.compile(r"<[^>]+>"), " "),  # HTML tags
     (re.compile(r"^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+", re.M), ""),  # headings, quotes, list marks
     (re.compile(r"\\(mathrm|mathbf|text|operatorname|mathit|boldsymbol)\{([^{}]*)\}"), r"\2"),
     (re.compile(r"\*\*|__|`|\$"), ""),
@@ -45,8 +44,10 @@ _MARKUP = [
 
 
 def plain_text(markdown: str) -> str:
-    """``markdown`` as one line of readable text (code blocks dropped)."""
-    text = _CODE_FENCE.sub(" ", markdown)
+    """``markdown`` as one line of readable text (code blocks dropped, HTML tags out, character references decoded)."""
+    # HTML comments, tags and character references as the search index reads them
+    # (search_text.py): highlighted code's spans leave no gap inside its words.
+    text = readable_text(_CODE_FENCE.sub(" ", markdown))
     for pattern, replacement in _MARKUP:
         text = pattern.sub(replacement, text)
     return text.strip()

@@ -111,3 +111,18 @@ def test_a_quizdesk_export_imported_elsewhere_is_searchable_by_its_code(store: S
         assert len(_found(other, "max_norm=1.0")) == 1
     finally:
         other.close()
+
+
+def test_the_snippet_of_an_imported_code_answer_reads_as_text(store: Store, data_dir: Path, tmp_path: Path) -> None:
+    """Why the result matched: the line around the term, without the highlighting's markup, entities decoded."""
+    from quizdesk.core.search_snippet import snippet
+
+    code = HIGHLIGHTED.replace("(params", "(params <span style=\"color:#666\">&lt;</span> 2")
+    run_anki_import(_package(tmp_path / "code.apkg", 1, code), session_factory=store.session_factory, data_dir=data_dir)
+    with store.read() as connection:
+        hit = search(connection, "clip_grad_norm_")[0]
+        found = snippet(connection, hit.question_id, "clip_grad_norm_")
+    assert found is not None and found.field == "answer"
+    assert [found.text[s:e] for s, e in found.spans] == ["clip_grad_norm_"]
+    assert "span" not in found.text and "color" not in found.text and "&lt;" not in found.text
+    assert "import torch" in found.text and "(params < 2, max_norm=0)" in found.text

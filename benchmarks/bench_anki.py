@@ -14,12 +14,15 @@ third with MathJax, 4 reviews each). Times are medians of 3 runs after a
 warm-up (1 run with --quick). Each row reports both clocks: ``value`` is the
 wall time (what the budget is about, on an idle machine) and ``cpu`` the
 process's CPU time, the figure to compare on a shared machine, where wall time
-under load is several times the CPU time. ``benchmarks/run.py --only anki``
-prints the same rows in the common table.
+under load is several times the CPU time; the note gives the load average
+while the row was measured. ``benchmarks/run.py --only anki`` prints the same
+rows in the common table. To tell a change from the machine's drift, compare
+with an earlier revision in one run: ``benchmarks/compare.py --base <rev> --only anki``.
 """
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import tempfile
@@ -35,6 +38,11 @@ Row = dict[str, Any]
 BUDGET_S = 5.0
 NOTES = 5000
 ATTEMPTS = 20000
+
+
+def _load() -> str:
+    """The one-minute load average, for the row's note (the machine is shared)."""
+    return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs" if hasattr(os, "getloadavg") else "load unknown"
 
 
 def _export(store: Any, data_dir: Path, out: Path) -> tuple[float, float, Any]:
@@ -122,7 +130,7 @@ def run(quick: bool) -> list[Row]:
             "name": f"Anki export with progress, {NOTES} notes", "value": statistics.median(samples), "unit": "s",
             "budget": BUDGET_S, "size": NOTES, "cpu": statistics.median(cpus),
             "note": f"CPU {statistics.median(cpus):.2f} s; {package.stat().st_size / 1024 / 1024:.1f} MiB .apkg, "
-            f"{report.scheduled} schedules, {report.reviews} reviews",
+            f"{report.scheduled} schedules, {report.reviews} reviews; {_load()}",
         })
         typical = Path(tmp) / "typical.apkg"
         typical_deck(typical, NOTES)
@@ -141,7 +149,7 @@ def run(quick: bool) -> list[Row]:
                 "name": name, "value": statistics.median(samples), "unit": "s", "budget": BUDGET_S, "size": NOTES,
                 "cpu": statistics.median(cpus),
                 "note": f"CPU {statistics.median(cpus):.2f} s; fresh DB; {what}; {imported.reviews} reviews → attempts, "
-                f"{imported.review_states} schedules, render check",
+                f"{imported.review_states} schedules, render check; {_load()}",
             })
     return rows
 

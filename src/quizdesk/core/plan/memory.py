@@ -73,21 +73,29 @@ class Memory:
             # Solved exactly: (1 + F n / S) ** DECAY <= retention.
             need = self.branches[0][1] * (retention ** (1.0 / DECAY) - 1.0) / FACTOR
             return max(1, math.ceil(need - _EPSILON))
-        low, high = 1, 1
-        while self._recall_after(high) > retention:
-            low, high = high, high * 2
-            if high > 36500:
-                return 36500
-        while low < high:  # recall falls with time: the first day at or under retention
-            mid = (low + high) // 2
-            if self._recall_after(mid) <= retention:
-                high = mid
-            else:
-                low = mid + 1
-        return low
+        return _mixture_due_after(tuple(self.branches), retention)
 
-    def _recall_after(self, days: int) -> float:
-        return sum(w * retrievability(s, days) for w, s, _ in self.branches)
+
+@lru_cache(maxsize=1024)
+def _mixture_due_after(branches: tuple[tuple[float, float, float], ...], retention: float) -> int:
+    """:meth:`Memory.due_after` for a mixture, by bisection. Cached: every new card of an
+    evening has the same first-view mixture, so the same answer."""
+
+    def recall_after(days: int) -> float:
+        return sum(w * retrievability(s, days) for w, s, _ in branches)
+
+    low, high = 1, 1
+    while recall_after(high) > retention:
+        low, high = high, high * 2
+        if high > 36500:
+            return 36500
+    while low < high:  # recall falls with time: the first day at or under retention
+        mid = (low + high) // 2
+        if recall_after(mid) <= retention:
+            high = mid
+        else:
+            low = mid + 1
+    return low
 
 
 def _merge(branches: list[tuple[float, float, float]]) -> list[tuple[float, float, float]]:

@@ -57,7 +57,7 @@ def test_recall_if_stopped_is_each_cards_own_memory_at_the_date(seed: int) -> No
     cal = calendar(INTERVIEW, now=NOW, tz=SHANGHAI)
     sim = simulate(inputs, cal, 45 * 60.0)
     expected = [
-        Memory([(1.0, c.stability, c.difficulty)], c.last_review).recall(cal.interview_at)
+        Memory([(1.0, c.stability, c.difficulty or 0.0)], c.last_review).recall(cal.interview_at)
         if c.stability is not None and c.last_review is not None else 0.0
         for c in inputs.cards
     ]
@@ -77,7 +77,7 @@ def test_tonights_due_cards_are_every_due_card_most_overdue_first(seed: int) -> 
     for i, c in enumerate(inputs.cards):
         if c.stability is None or c.last_review is None or c.question_id in inputs.views_today:
             continue
-        when = c.due if c.due is not None else c.last_review + Memory([(1.0, c.stability, c.difficulty)], c.last_review).due_after(retention)
+        when = c.due if c.due is not None else c.last_review + Memory([(1.0, c.stability, c.difficulty or 0.0)], c.last_review).due_after(retention)
         if c.views < TARGET_VIEWS and c.last_review < first_start:
             when = min(when, first_start)
         if when <= moment + 1e-9:
@@ -95,7 +95,7 @@ def test_a_card_is_planned_as_due_on_the_first_evening_at_or_after_its_due_time(
     inputs = _scope(seed)
     cal = calendar(INTERVIEW, now=NOW, tz=SHANGHAI)
     sim = simulate(inputs, cal, 24 * 3600.0, extras=False)
-    first_due = {}
+    first_due: dict[int, int] = {}
     for k, day in enumerate(sim.days):
         for q in day.due:
             first_due.setdefault(q, k)

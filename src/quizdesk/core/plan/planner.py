@@ -305,10 +305,10 @@ def simulate(inputs: PlanInputs, calendar: Calendar, budget_seconds: float, *, e
             if i in taken or cost[i] > left:
                 continue
             scanned += 1
-            after = reviewed(memory_of(i), moment, p_new)
-            if after.recall(at_date) - recall[i] < MIN_GAIN:
+            candidate = reviewed(memory_of(i), moment, p_new)
+            if candidate.recall(at_date) - recall[i] < MIN_GAIN:
                 continue
-            planned[i] = after  # played forward below: not computed twice
+            planned[i] = candidate  # played forward below: not computed twice
             put_back.pop()
             extra.append(i)
             left -= cost[i]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from PySide6.QtCharts import QLineSeries
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QScrollArea
 
 from quizdesk.core.plan.countdown import plan_interview
@@ -93,8 +93,8 @@ def test_an_interview_made_in_the_dialog_shows_with_the_cores_figures(qtbot, gui
     topic = plan.topics[0]
     assert f"{topic.name_en}: {format_percent(topic.if_stopped)} → {format_percent(topic.if_planned)}" in card.topics_label.text()
     line = card.chart_view.chart().series()[0]
-    assert isinstance(line, QLineSeries) and line.count() == len(plan.days)
-    assert [line.at(i).y() for i in range(line.count())] == [day.readiness * 100 for day in plan.days]
+    assert isinstance(line, QLineSeries) and line.count() == len(plan.days) + 1  # each evening, then the day itself
+    assert [line.at(i).y() for i in range(line.count())] == [day.readiness * 100 for day in plan.days] + [plan.if_planned * 100]
 
 
 def test_start_tonights_session_asks_for_exactly_the_plans_queue(qtbot, gui_store) -> None:
@@ -367,3 +367,21 @@ def test_the_first_interviews_buttons_show_on_the_weak_areas_page_without_scroll
     button = _cards(panel)[0].start_button
     qtbot.waitUntil(lambda: area.viewport().rect().contains(
         button.mapTo(area.viewport(), button.rect().bottomRight())), timeout=5000)
+
+
+def _chart_days(series: QLineSeries) -> list[date]:
+    return [QDateTime.fromMSecsSinceEpoch(int(series.at(i).x())).date().toPython() for i in range(series.count())]
+
+
+def test_with_one_evening_left_the_chart_still_draws_both_lines_to_the_interview(qtbot, gui_store) -> None:
+    """Interview tomorrow: one evening to plan. Each line had a single x and drew nothing (bare axes)."""
+    _studied(gui_store)
+    with gui_store.session() as session:
+        save_interview(session, name="ACME", on=TODAY + timedelta(days=1), module_keys=_module_keys(gui_store), now=NOW)
+    panel = _panel(qtbot, gui_store)
+    [card] = _cards(panel)
+    planned, stopped = card.chart_view.chart().series()
+    assert isinstance(planned, QLineSeries) and isinstance(stopped, QLineSeries)
+    tomorrow = TODAY + timedelta(days=1)
+    assert _chart_days(planned) == [TODAY, tomorrow] and _chart_days(stopped) == [TODAY, tomorrow]
+    assert stopped.at(0).y() == stopped.at(1).y() > 0

@@ -361,14 +361,20 @@ class CountdownCard(QFrame):
         def moment(day: date) -> float:
             return float(QDateTime(QDate(day.year, day.month, day.day), QTime(12, 0)).toMSecsSinceEpoch())
 
+        # The x axis runs from today to the interview: with one evening left, the lines still
+        # have two ends (a single point draws nothing, and the chart showed bare axes).
+        interview_day = plan.interview.date
+        days = [d.day for d in plan.days] or [plan.today]
         planned = QLineSeries()
         planned.setName(self.tr("Following the plan"))
-        stopped = QLineSeries()
-        stopped.setName(self.tr("If you stop now"))
-        days = [d.day for d in plan.days] or [plan.today]
+        planned.setPointsVisible(True)
         for day_plan in plan.days:
             planned.append(moment(day_plan.day), day_plan.readiness * 100)
-        for day in (days[0], days[-1]):
+        if interview_day > days[-1]:
+            planned.append(moment(interview_day), plan.if_planned * 100)
+        stopped = QLineSeries()
+        stopped.setName(self.tr("If you stop now"))
+        for day in (plan.today, max(interview_day, days[-1])):
             stopped.append(moment(day), plan.if_stopped * 100)
         planned.setPen(QPen(QColor(c.accent), 2.5))
         dashed = QPen(QColor(c.muted), 1.5)
@@ -378,8 +384,9 @@ class CountdownCard(QFrame):
         chart.addSeries(stopped)
         x_axis = QDateTimeAxis()
         x_axis.setFormat("M/d")
-        x_axis.setTickCount(min(max(2, len(days)), 6))
-        first, last = moment(days[0]), moment(days[-1])
+        span = (max(interview_day, days[-1]) - min(plan.today, days[0])).days + 1
+        x_axis.setTickCount(min(max(2, span), 6))
+        first, last = moment(min(plan.today, days[0])), moment(max(interview_day, days[-1]))
         x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(first)),
                         QDateTime.fromMSecsSinceEpoch(int(last if last > first else first + 86_400_000)))
         y_axis = QValueAxis()

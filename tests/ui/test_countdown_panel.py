@@ -370,7 +370,8 @@ def test_the_first_interviews_buttons_show_on_the_weak_areas_page_without_scroll
 
 
 def _chart_days(series: QLineSeries) -> list[date]:
-    return [QDateTime.fromMSecsSinceEpoch(int(series.at(i).x())).date().toPython() for i in range(series.count())]
+    days = [QDateTime.fromMSecsSinceEpoch(int(series.at(i).x())).date() for i in range(series.count())]
+    return [date(d.year(), d.month(), d.day()) for d in days]
 
 
 def test_with_one_evening_left_the_chart_still_draws_both_lines_to_the_interview(qtbot, gui_store) -> None:

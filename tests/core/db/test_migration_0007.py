@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from quizdesk.core.db import migrate
@@ -39,6 +40,8 @@ def test_database_at_0006_is_reindexed_by_readable_text(data_dir: Path) -> None:
         c.execute(text("INSERT INTO topics (id, key, name, name_en, origin, sort_order) VALUES (1, 'm', '模块', 'M', 'bundled', 0)"))
         _insert(c, "html", '<div><b>为什么</b>要裁剪</div>', ANSWER_HTML)
         _insert(c, "plain", "", "限制梯度的范数，先反向传播")
+        for i in range(4):  # few changed rows: reindexed one by one, the rest of the index kept
+            _insert(c, f"other{i}", "", f"别的答案 otherword{i}x")
         # As the old index stood: the markup was a word.
         assert c.execute(text("SELECT count(*) FROM question_fts WHERE question_fts MATCH 'span'")).scalar() == 1
     engine.dispose()
@@ -56,7 +59,8 @@ def test_database_at_0006_is_reindexed_by_readable_text(data_dir: Path) -> None:
         assert _found(c, "import torch") == ["html"]
         assert _found(c, "为什么要裁剪") == ["html"]  # the body too: <b> left no gap
         assert _found(c, "范数") == ["html", "plain"]
-        assert _found(c, "要点一") == ["html", "plain"]  # key points indexed as before
+        assert _found(c, "otherword3x") == ["other3"]
+        assert len(_found(c, "要点一")) == 6  # key points indexed as before
     with store.engine.begin() as c:  # the rebuilt index holds exactly the text of its content view
         c.execute(text("INSERT INTO question_fts(question_fts, rank) VALUES ('integrity-check', 1)"))
         # The triggers keep following the text: an edit of the answer reindexes it.
@@ -91,3 +95,27 @@ def test_downgrade_to_0006_restores_the_old_index_and_upgrades_again(data_dir: P
         assert c.execute(text("SELECT count(*) FROM question_fts WHERE question_fts MATCH 'clip_grad_norm_'")).scalar() == 1
         c.execute(text("INSERT INTO question_fts(question_fts, rank) VALUES ('integrity-check', 1)"))
     engine.dispose()
+
+
+@pytest.mark.parametrize(("html", "plain"), [(510, 1600), (60, 20)])
+def test_many_html_answers_are_reindexed_and_the_plain_ones_left_alone(data_dir: Path, html: int, plain: int) -> None:
+    """Row by row and merged afterwards (500 or more changed rows, under a quarter of all), or
+    one rebuild (most rows change); either way the index is exactly its content view."""
+    data_dir.mkdir(parents=True)
+    engine = make_engine(data_dir / DB_FILENAME)
+    migrate.upgrade(engine, "0006")
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO topics (id, key, name, name_en, origin, sort_order) VALUES (1, 'm', '模块', 'M', 'bundled', 0)"))
+        for i in range(html):
+            _insert(c, f"html{i}", "", ANSWER_HTML.replace("clip_grad_norm_", f"clipnorm{i}x"))
+        for i in range(plain):
+            _insert(c, f"plain{i}", "", f"限制梯度的范数 plainword{i}x")
+    engine.dispose()
+    store = open_store(data_dir)
+    with store.engine.begin() as c:
+        c.execute(text("INSERT INTO question_fts(question_fts, rank) VALUES ('integrity-check', 1)"))
+    with store.read() as c:
+        assert _found(c, "span") == [] and _found(c, "color") == []
+        assert _found(c, f"clipnorm{html - 1}x") == [f"html{html - 1}"] and _found(c, "plainword7x") == ["plain7"]
+        assert len(search(c, "范数", limit=10000)) == html + plain
+    store.close()

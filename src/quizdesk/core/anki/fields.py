@@ -97,7 +97,7 @@ def has_image(fragment: str) -> bool:
 
 def has_text(fragment: str) -> bool:
     """Whether :func:`html_to_text` of ``fragment`` would be non-empty (without building it)."""
-    text = _TAG.sub("", fragment)
+    text = _TAG.sub("", _BREAK.sub(" ", fragment) if "<" in fragment else fragment)
     return bool((html.unescape(text) if "&" in text else text).strip())
 
 

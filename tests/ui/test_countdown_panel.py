@@ -238,28 +238,37 @@ def test_the_study_menu_action_opens_the_countdown_and_the_dialog_when_there_is_
     assert dialog.countdown.interview_dialog.isVisible()
 
 
+def _eve_with_a_planned_exam(qtbot, store, activate):
+    """Every question seen a week ago and the interview tomorrow: tonight (the eve) is for review
+    and a mock exam. The main window, its countdown panel showing that plan, and the plan's exam."""
+    from quizdesk.ui.app.main_window import MainWindow
+
+    with store.read() as connection:
+        ids = [qid for (qid,) in connection.execute("SELECT id FROM questions ORDER BY id")]
+    with store.session() as session:
+        for qid in ids:
+            record_rating(session, qid, 3, now=NOW - timedelta(days=7), seconds=30.0)
+        spec = save_interview(session, name="ACME", on=date(2026, 3, 11), module_keys=_module_keys(store), now=NOW)
+    exam = _core_plan(store, spec).tonight.exam
+    assert exam is not None and exam.count >= 10
+    window = MainWindow(store, now=lambda: NOW)
+    qtbot.add_widget(window)
+    activate(window)
+    window.show_weak_areas()
+    assert window.weak_areas_dialog is not None
+    panel = window.weak_areas_dialog.countdown
+    qtbot.waitUntil(lambda: panel.ready and len(_cards(panel)) == 1, timeout=10000)
+    return window, panel, exam
+
+
 def test_on_a_mock_exam_evening_the_planned_exam_starts_with_the_plans_questions_and_time(qtbot, gui_store, activate) -> None:
     """The button makes the exam the plan names: its exact questions, in the plan's order, and its time limit."""
     from tests.conftest import SHANGHAI_TZ, local_time_zone
 
     from quizdesk.core.study.exams import load_exam
-    from quizdesk.ui.app.main_window import MainWindow
 
-    with gui_store.read() as connection:
-        ids = [qid for (qid,) in connection.execute("SELECT id FROM questions ORDER BY id")]
-    with gui_store.session() as session:  # every question seen a week ago: tonight (the eve) is for review
-        for qid in ids:
-            record_rating(session, qid, 3, now=NOW - timedelta(days=7), seconds=30.0)
-        spec = save_interview(session, name="ACME", on=date(2026, 3, 11), module_keys=_module_keys(gui_store), now=NOW)
-    exam = _core_plan(gui_store, spec).tonight.exam
-    assert exam is not None and exam.count >= 10
     with local_time_zone(SHANGHAI_TZ):
-        window = MainWindow(gui_store, now=lambda: NOW)
-        qtbot.add_widget(window)
-        activate(window)
-        window.show_weak_areas()
-        panel = window.weak_areas_dialog.countdown
-        qtbot.waitUntil(lambda: panel.ready and len(_cards(panel)) == 1, timeout=10000)
+        window, panel, exam = _eve_with_a_planned_exam(qtbot, gui_store, activate)
         card = _cards(panel)[0]
         assert not card.exam_button.isHidden() and "mock exam tonight" in card.tonight_label.text()
         qtbot.mouseClick(card.exam_button, Qt.MouseButton.LeftButton)
@@ -277,23 +286,9 @@ def test_a_planned_question_retired_since_the_plan_is_left_out_and_said(qtbot, g
 
     from quizdesk.core.db.models import Question
     from quizdesk.core.study.exams import load_exam
-    from quizdesk.ui.app.main_window import MainWindow
 
-    with gui_store.read() as connection:
-        ids = [qid for (qid,) in connection.execute("SELECT id FROM questions ORDER BY id")]
-    with gui_store.session() as session:
-        for qid in ids:
-            record_rating(session, qid, 3, now=NOW - timedelta(days=7), seconds=30.0)
-        spec = save_interview(session, name="ACME", on=date(2026, 3, 11), module_keys=_module_keys(gui_store), now=NOW)
-    exam = _core_plan(gui_store, spec).tonight.exam
-    assert exam is not None and exam.count >= 10
     with local_time_zone(SHANGHAI_TZ):
-        window = MainWindow(gui_store, now=lambda: NOW)
-        qtbot.add_widget(window)
-        activate(window)
-        window.show_weak_areas()
-        panel = window.weak_areas_dialog.countdown
-        qtbot.waitUntil(lambda: panel.ready and len(_cards(panel)) == 1, timeout=10000)
+        window, panel, exam = _eve_with_a_planned_exam(qtbot, gui_store, activate)
         gone = exam.question_ids[1]
         with gui_store.session() as session:
             session.get(Question, gone).retired_at = NOW - timedelta(minutes=1)

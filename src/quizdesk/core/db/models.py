@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
@@ -185,7 +186,14 @@ class Attempt(Base):
 
     __tablename__ = "attempts"
     # Covering for the weak-area sums (migration 0004): they read score and time per question.
-    __table_args__ = (Index("ix_attempts_question_time_score", "question_id", "answered_at", "score"),)
+    # Only the blank exam answers, which the weak-area model leaves out (migration 0008).
+    __table_args__ = (
+        Index("ix_attempts_question_time_score", "question_id", "answered_at", "score"),
+        Index(
+            "ix_attempts_blank_exam", "question_id",
+            sqlite_where=text("session_id IS NOT NULL AND mode = 'exam' AND (given IS NULL OR given IN ('null', '[]'))"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(ForeignKey("questions.id"))

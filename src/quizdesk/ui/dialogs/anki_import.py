@@ -94,27 +94,16 @@ class AnkiImportFlow(ImportFlow):
             text = self.tr("Checking how the cards display…")
         self.progress.setLabelText(text)
 
-    def _on_succeeded(self, report: AnkiImportReport) -> None:  # type: ignore[override]
-        self._finish(report)  # ops.start_anki_import has announced the change
-        if self._show_summary:
-            self.summary = AnkiImportSummaryDialog(report, self._parent)
-            self.summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.summary.open()
+    def _summary_dialog(self, report: AnkiImportReport) -> ImportSummaryDialog:
+        return AnkiImportSummaryDialog(report, self._parent)
 
     def _on_failed(self, error: BaseException) -> None:
         if not isinstance(error, AnkiPackageError):
             super()._on_failed(error)
             return
-        self._finish(None)
-        box = QMessageBox(self._parent)
-        box.setObjectName("importErrorBox")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(APP_NAME)
-        box.setText(self.tr("This file cannot be imported as an Anki deck; nothing was changed."))
-        box.setInformativeText(str(error))  # the core's reason: damaged, encrypted, not an Anki package…
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.error_box = box
-        box.open()
+        # The core's reason below: damaged, encrypted, not an Anki package…
+        self._show_error(QMessageBox.Icon.Warning, self.tr("This file cannot be imported as an Anki deck; nothing was changed."),
+                         str(error))
 
 
 def run_anki_import_flow(parent: QWidget, path: Path, collection: Collection | Store, *, show_summary: bool = True) -> AnkiImportFlow:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -202,25 +203,34 @@ class ImportFlow(QObject):
         self.report = report
         self.finished.emit(report)
 
-    def _on_succeeded(self, report: ImportReport) -> None:
-        self._finish(report)  # ops.start_import has announced the change
+    def _summary_dialog(self, report: Any) -> ImportSummaryDialog:
+        """The summary shown after a committed import (an Anki import shows its own kind)."""
+        return ImportSummaryDialog(report, self._parent)
+
+    def _on_succeeded(self, report: Any) -> None:
+        self._finish(report)  # the operation has announced the change
         if self._show_summary:
-            self.summary = ImportSummaryDialog(report, self._parent)
+            self.summary = self._summary_dialog(report)
             self.summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.summary.open()
 
-    def _on_failed(self, error: BaseException) -> None:
-        log.error("import failed", exc_info=error)
+    def _show_error(self, icon: QMessageBox.Icon, text: str, details: str) -> None:
+        """The flow has ended with nothing changed: say so over the parent, the reason below."""
         self._finish(None)
         box = QMessageBox(self._parent)
         box.setObjectName("importErrorBox")
-        box.setIcon(QMessageBox.Icon.Critical)
+        box.setIcon(icon)
         box.setWindowTitle(APP_NAME)
-        box.setText(self.tr("The import failed; nothing was changed."))
-        box.setInformativeText(str(getattr(error, "orig", None) or error))
+        box.setText(text)
+        box.setInformativeText(details)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.error_box = box
         box.open()
+
+    def _on_failed(self, error: BaseException) -> None:
+        log.error("import failed", exc_info=error)
+        self._show_error(QMessageBox.Icon.Critical, self.tr("The import failed; nothing was changed."),
+                         str(getattr(error, "orig", None) or error))
 
     def _on_cancelled(self) -> None:
         self._finish(None)

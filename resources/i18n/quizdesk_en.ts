@@ -184,6 +184,7 @@
     </message>
     <message>
         <source>Could not write the daily backup: %1</source>
+        <extracomment>What the first write needs (a grade, an exam): loaded by _preload_orm after the first answer.</extracomment>
         <translation>Could not write the daily backup: %1</translation>
     </message>
     <message>

@@ -32,9 +32,10 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name l
 class ActionSpec:
     name: str  # the object name: the window, the tests and style sheets find it by this
     keys: tuple[str, ...]
-    text: str  # source text, translated in CONTEXT when shown
+    text: str  # source text, translated in ``context`` when shown
     run: Callable[[MainWindow], object]
     tip: str = ""  # longer tool tip; the text when empty
+    context: str = CONTEXT  # the catalogue context of text (About shares the About dialog's title)
     icon_text: str = ""  # the toolbar's shorter label; the text when empty
     locked_in_exam: bool = True  # disabled while an exam or its grading is on screen
 
@@ -78,21 +79,19 @@ ACTIONS: tuple[ActionSpec, ...] = (
                lambda w: w.show_shortcuts(), locked_in_exam=False),
     # No shortcut, as in most apps; on macOS Qt moves it to the application menu.
     # Its text is the About dialog's own title, so both share one translation.
-    ActionSpec("aboutAction", (), "", lambda w: w.show_about(), locked_in_exam=False),
+    ActionSpec("aboutAction", (), QT_TRANSLATE_NOOP("AboutDialog", "About %1"), lambda w: w.show_about(),
+               locked_in_exam=False, context="AboutDialog"),
 )
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text) if text else ""
-
-
-def about_text() -> str:
-    return QCoreApplication.translate("AboutDialog", "About %1").replace("%1", APP_NAME)
+def _translate(text: str, context: str = CONTEXT) -> str:
+    # %1 is the app's name (the About dialog's title); other texts have none.
+    return QCoreApplication.translate(context, text).replace("%1", APP_NAME) if text else ""
 
 
 def apply_texts(action: QAction, spec: ActionSpec) -> None:
     """The action's text, tool tip and toolbar label in the current language."""
-    text = about_text() if spec.name == "aboutAction" else _translate(spec.text)
+    text = _translate(spec.text, spec.context)
     action.setText(text)
     if spec.icon_text:
         action.setIconText(_translate(spec.icon_text))

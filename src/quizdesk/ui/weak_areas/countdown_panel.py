@@ -365,6 +365,7 @@ class CountdownCard(QFrame):
         # have two ends (a single point draws nothing, and the chart showed bare axes).
         interview_day = plan.interview.date
         days = [d.day for d in plan.days] or [plan.today]
+        start, end = min(plan.today, days[0]), max(interview_day, days[-1])
         planned = QLineSeries()
         planned.setName(self.tr("Following the plan"))
         planned.setPointsVisible(True)
@@ -374,7 +375,7 @@ class CountdownCard(QFrame):
             planned.append(moment(interview_day), plan.if_planned * 100)
         stopped = QLineSeries()
         stopped.setName(self.tr("If you stop now"))
-        for day in (plan.today, max(interview_day, days[-1])):
+        for day in (plan.today, end):
             stopped.append(moment(day), plan.if_stopped * 100)
         planned.setPen(QPen(QColor(c.accent), 2.5))
         dashed = QPen(QColor(c.muted), 1.5)
@@ -384,9 +385,8 @@ class CountdownCard(QFrame):
         chart.addSeries(stopped)
         x_axis = QDateTimeAxis()
         x_axis.setFormat("M/d")
-        span = (max(interview_day, days[-1]) - min(plan.today, days[0])).days + 1
-        x_axis.setTickCount(min(max(2, span), 6))
-        first, last = moment(min(plan.today, days[0])), moment(max(interview_day, days[-1]))
+        x_axis.setTickCount(min(max(2, (end - start).days + 1), 6))
+        first, last = moment(start), moment(end)
         x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(first)),
                         QDateTime.fromMSecsSinceEpoch(int(last if last > first else first + 86_400_000)))
         y_axis = QValueAxis()

@@ -130,6 +130,16 @@ def test_retrievability_is_what_fsrs_says(bank) -> None:
     assert t1.due == sum(1 for c in cards if c.due <= moment)
 
 
+def test_the_forgetting_curve_is_the_schedulers() -> None:
+    # mastery.py writes fsrs's decay out (importing fsrs for it slowed the app's start).
+    from fsrs.scheduler import DEFAULT_PARAMETERS
+
+    from quizdesk.core.stats.mastery import FSRS_DECAY, FSRS_FACTOR
+
+    assert FSRS_DECAY == -float(DEFAULT_PARAMETERS[20])
+    assert (1 + FSRS_FACTOR * 1.0) ** FSRS_DECAY == pytest.approx(0.9, rel=1e-12)  # R = 90 % after S days
+
+
 def test_mastery_combines_accuracy_retrievability_and_coverage(bank) -> None:
     bank.answer_many("t1", True, ago(5, 4), questions=2)
     t1 = stats_by_key(bank)["t1"]

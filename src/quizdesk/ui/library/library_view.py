@@ -9,7 +9,7 @@ pulls in the Markdown / math / code renderer, a few hundred milliseconds.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
@@ -17,8 +17,6 @@ from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 from quizdesk.core.catalog import question_titles, topic_tree
 from quizdesk.core.db.store import Store
 from quizdesk.core.paths import bundled_content_dir
-from quizdesk.core.search import search
-from quizdesk.core.search_snippet import Snippet, snippet
 from quizdesk.core.stats.mastery import TopicStats, topic_stats
 from quizdesk.core.queries.questions import question_base_dir, question_detail
 from quizdesk.ui.collection import Collection, as_collection
@@ -31,6 +29,9 @@ from quizdesk.ui.library.question_list import QuestionListWidget
 from quizdesk.ui.widgets.question_widgets import LETTERS, qtype_label
 from quizdesk.ui.widgets.theme import colors
 from quizdesk.ui.widgets.topic_tree import TopicTreeWidget
+
+if TYPE_CHECKING:  # the search modules load with the first search, not on the start path
+    from quizdesk.core.search_snippet import Snippet
 
 ANSWER_MARGIN_PX = 14
 
@@ -123,6 +124,8 @@ class LibraryView(QSplitter):
 
     def run_search(self, query: str) -> None:
         """Full-text search (Chinese included) over titles and answers."""
+        from quizdesk.core.search import search
+
         self.query = query.strip()
         if not self.query:
             self.show_topic_questions()
@@ -133,6 +136,8 @@ class LibraryView(QSplitter):
 
     def _snippet(self, question_id: int, query: str) -> Snippet | None:
         """Where question ``question_id`` matched ``query`` (the list asks for the rows on screen)."""
+        from quizdesk.core.search_snippet import snippet
+
         try:
             return self.collection.read(lambda connection: snippet(connection, question_id, query))
         except sqlite3.Error:

@@ -5,7 +5,7 @@ where in its text each question matched."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -31,9 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizdesk.core.search_snippet import Snippet, find_spans
 from quizdesk.ui.widgets.question_widgets import display_title
 from quizdesk.ui.widgets.theme import colors
+
+if TYPE_CHECKING:  # the search modules load with the first search, not on the start path
+    from quizdesk.core.search_snippet import Snippet
 
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole
 QTYPE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -198,6 +200,8 @@ class _BadgeDelegate(QStyledItemDelegate):
                 _draw_document(painter, title_rect, math_title, background, text_color)
             else:
                 _draw_marked(painter, title_rect, title, tuple(title_spans), opt.font, text_color, mark)
+            from quizdesk.core.search_snippet import Snippet
+
             found = index.data(SNIPPET_ROLE)
             if isinstance(found, Snippet):
                 muted = text_color if selected else QColor(c.muted)
@@ -264,6 +268,8 @@ class QuestionListModel(QAbstractListModel):
         if role == QTYPE_ROLE:
             return qtype
         if role == TITLE_SPANS_ROLE and self._query:
+            from quizdesk.core.search_snippet import find_spans
+
             return find_spans(self.data(index, Qt.ItemDataRole.DisplayRole), self._query.split())
         if role == SNIPPET_ROLE and self._query and self._snippet_source is not None:
             if index.row() not in self._snippets:
@@ -309,6 +315,8 @@ class QuestionListWidget(QListView):
 
     def snippet_at(self, row: int) -> Snippet | None:
         """Why the question in ``row`` matched the search shown (None without a search)."""
+        from quizdesk.core.search_snippet import Snippet
+
         found = self._model.data(self._model.index(row), SNIPPET_ROLE)
         return found if isinstance(found, Snippet) else None
 

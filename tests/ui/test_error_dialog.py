@@ -33,7 +33,7 @@ def reporter(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ErrorR
     if installed.dialog is not None:
         installed.dialog.close()
     for handler in list(logger.handlers):
-        if isinstance(handler, logging.handlers.RotatingFileHandler):
+        if isinstance(handler, error_dialog.LogFileHandler):
             logger.removeHandler(handler)
             handler.close()
     logger.setLevel(level)
@@ -124,3 +124,26 @@ def test_the_dialog_speaks_the_ui_language(qtbot: QtBot, reporter: ErrorReporter
     dialog = error_dialogs()[0]
     assert "意外问题" in dialog.text() and "日志文件" in dialog.informativeText()
     assert dialog.windowTitle() == "意外错误"
+
+
+def test_the_log_file_exists_from_the_start_and_rotates(reporter: ErrorReporter, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The rotating handler is made at the first record (its module stays off the start path),
+    # yet the file is there at once, and records rotate into quizdesk.log.1 … as before.
+    assert reporter.log_path.is_file() and reporter.log_path.read_text(encoding="utf-8") == ""
+    monkeypatch.setattr(error_dialog, "LOG_MAX_BYTES", 300)
+    logger = logging.getLogger("quizdesk.test")
+    logger.info("below the file's level")
+    for i in range(10):  # two records fit in 300 bytes: four files keep the last eight
+        logger.warning("warning number %d %s", i, "x" * 80)
+    logs = reporter.log_path.parent
+    assert sorted(p.name for p in logs.iterdir()) == ["quizdesk.log", "quizdesk.log.1", "quizdesk.log.2", "quizdesk.log.3"]
+    text = "".join(p.read_text(encoding="utf-8") for p in logs.iterdir())
+    assert "warning number 9" in reporter.log_path.read_text(encoding="utf-8")
+    assert "WARNING quizdesk.test: warning number 2" in text and "warning number 1 " not in text
+    assert "below the file's level" not in text
+
+
+def test_installing_twice_keeps_one_log_file_handler(reporter: ErrorReporter) -> None:
+    install_error_handling(reporter.log_path.parent)
+    logger = logging.getLogger("quizdesk")
+    assert sum(isinstance(h, error_dialog.LogFileHandler) for h in logger.handlers) == 1

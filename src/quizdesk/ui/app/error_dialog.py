@@ -23,12 +23,15 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from logging.handlers import RotatingFileHandler
 
 LOG_FILENAME = "quizdesk.log"
 LOG_MAX_BYTES = 1_000_000
@@ -105,16 +108,45 @@ def build_error_dialog(log_path: Path, details: str, parent: QWidget | None = No
     return dialog
 
 
+class LogFileHandler(logging.Handler):
+    """The rotating log file, whose rotating handler is made at the first record.
+
+    ``logging.handlers`` imports ``socket``, ``pickle`` and ``queue``: ~8 ms of
+    the app's start for a log that usually stays empty. The file itself is
+    opened (created) at once, as before, so an unwritable log folder still
+    shows at start.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(logging.WARNING)
+        self.baseFilename = str(path.resolve())
+        with path.open("a", encoding="utf-8"):
+            pass
+        self._file: RotatingFileHandler | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._file is None:
+            from logging.handlers import RotatingFileHandler
+
+            self._file = RotatingFileHandler(self.baseFilename, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+        self._file.setFormatter(self.formatter)
+        self._file.emit(record)
+
+    def close(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        super().close()
+
+
 def open_log_file(log_dir: Path) -> Path:
     """Attach the rotating log file to the ``quizdesk`` loggers (once); return its path."""
     path = log_dir / LOG_FILENAME
     for handler in log.handlers:
-        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == path.resolve():
+        if isinstance(handler, LogFileHandler) and Path(handler.baseFilename) == path.resolve():
             return path
     log_dir.mkdir(parents=True, exist_ok=True)
-    handler = RotatingFileHandler(path, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+    handler = LogFileHandler(path)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.setLevel(logging.WARNING)
     log.addHandler(handler)  # the logger's level is left alone: Python's default already passes warnings
     return path
 

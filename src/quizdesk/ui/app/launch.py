@@ -40,12 +40,13 @@ def open_store_with_recovery(directory: Path) -> Store | None:
     A damaged, foreign or too-new database offers restore / start fresh; other
     problems (read-only folder, locked file) are explained and end the start.
     """
-    from quizdesk.ui.app.recovery_dialog import QUIT, offer_recovery
-
     for _attempt in range(3):
         try:
             return open_store(directory)
         except StoreError as exc:
+            # Imported here: a store that opens (nearly always) keeps it off the start path.
+            from quizdesk.ui.app.recovery_dialog import QUIT, offer_recovery
+
             if offer_recovery(exc, directory / DB_FILENAME) == QUIT:
                 return None
     return None

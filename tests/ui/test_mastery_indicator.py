@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage
 
 from quizdesk.core.study.reviews import record_choice
@@ -118,3 +119,40 @@ def test_topic_tree_dots_follow_new_answers_without_blocking_the_refresh(qtbot, 
         assert centre_of(4).alpha() == 0
     weak = centre_of(4)
     assert weak.alpha() > 0 and weak.red() > weak.green()
+
+
+def test_the_same_dot_is_one_icon_drawn_once(qapp) -> None:
+    from quizdesk.ui.widgets.mastery_indicator import mastery_icon
+
+    assert mastery_icon(None).cacheKey() == mastery_icon(None, 0.2).cacheKey()  # a ring has no fill
+    assert mastery_icon(80, 0.5).cacheKey() == mastery_icon(90, 0.5).cacheKey()  # one band, one fill
+    keys = {mastery_icon(s, c).cacheKey() for s, c in ((None, 1.0), (10, 1.0), (65, 1.0), (80, 1.0), (80, 0.0))}
+    assert len(keys) == 5
+    # A shared icon has the pixels a freshly drawn dot has.
+    for score, confidence in ((None, 1.0), (10, 0.3), (80, 1.0)):
+        shared = mastery_icon(score, confidence).pixmap(QSize(ICON_SIZE, ICON_SIZE), 2.0).toImage()
+        drawn = mastery_pixmap(score, confidence).toImage()
+        assert shared.convertToFormat(QImage.Format.Format_ARGB32) == drawn.convertToFormat(QImage.Format.Format_ARGB32)
+
+
+def test_redecorating_touches_only_the_topics_whose_dot_or_words_changed(qtbot, gui_store) -> None:
+    from dataclasses import replace
+
+    from quizdesk.ui.widgets.mastery_indicator import decorate_topic_tree, load_topic_stats
+
+    window = MainWindow(gui_store)
+    qtbot.add_widget(window)
+    qtbot.waitUntil(lambda: not window.library.mastery_pending, timeout=5000)
+    tree = window.library.topic_tree
+    stats = load_topic_stats(gui_store)
+    changed: list[int] = []
+    tree.model().dataChanged.connect(lambda first, _last, _roles: changed.append(first.data(TOPIC_ID_ROLE) if first.column() == 0 else
+                                                                            first.siblingAtColumn(0).data(TOPIC_ID_ROLE)))
+    decorate_topic_tree(tree, stats)  # what the tree already shows: each change re-measures the rows
+    assert changed == []
+    target = next(s for s in stats if s.topic_id == 4)
+    decorate_topic_tree(tree, [replace(target, mastery=30.0, confidence=0.9, attempted=3)] + [s for s in stats if s.topic_id != 4])
+    assert set(changed) == {4}
+    item = next(i for i in tree.iter_items() if i.data(0, TOPIC_ID_ROLE) == 4)
+    assert "Mastery 30" in item.toolTip(MASTERY_COLUMN)
+    assert _centre(item.icon(MASTERY_COLUMN).pixmap(ICON_SIZE, ICON_SIZE).toImage()).alpha() > 0

@@ -79,8 +79,7 @@ def mastery_pixmap(score: float | None, confidence: float = 1.0, size: int = ICO
         painter.setBrush(Qt.BrushStyle.NoBrush)
     else:
         fill = QColor(color)
-        alpha = MIN_FILL_ALPHA + (MAX_FILL_ALPHA - MIN_FILL_ALPHA) * min(1.0, max(0.0, confidence))
-        fill.setAlphaF(alpha)
+        fill.setAlphaF(_fill_alpha(confidence))
         painter.setPen(QPen(color, pen_width))
         painter.setBrush(fill)
     painter.drawEllipse(rect)
@@ -88,9 +87,31 @@ def mastery_pixmap(score: float | None, confidence: float = 1.0, size: int = ICO
     return pixmap
 
 
+def _fill_alpha(confidence: float) -> float:
+    return MIN_FILL_ALPHA + (MAX_FILL_ALPHA - MIN_FILL_ALPHA) * min(1.0, max(0.0, confidence))
+
+
+#: Dots already drawn, by what their pixels depend on (see mastery_icon).
+_icons: dict[tuple[str, int | None], QIcon] = {}
+_ICONS_KEPT = 256
+
+
 def mastery_icon(score: float | None, confidence: float = 1.0) -> QIcon:
-    """A dot for a 0–100 mastery score (hollow grey ring for None); ``confidence`` 0..1 sets the fill."""
-    return QIcon(mastery_pixmap(score, confidence))
+    """A dot for a 0–100 mastery score (hollow grey ring for None); ``confidence`` 0..1 sets the fill.
+
+    The same dot is the same icon: a tree of 120 topics draws a handful of
+    distinct dots once, and :func:`decorate_topic_tree` sees by the icon's
+    ``cacheKey()`` that a topic's dot did not change.
+    """
+    # The pixels depend on the band's colour (theme included) and, for a filled dot,
+    # on the fill's alpha as QColor keeps it (16 bits), nothing else.
+    key = (mastery_color(score).name(QColor.NameFormat.HexArgb), None if score is None else round(_fill_alpha(confidence) * 0xFFFF))
+    icon = _icons.get(key)
+    if icon is None:
+        if len(_icons) >= _ICONS_KEPT:
+            _icons.pop(next(iter(_icons)))
+        icon = _icons[key] = QIcon(mastery_pixmap(score, confidence))
+    return icon
 
 
 def confidence_word(confidence: float) -> str:
@@ -144,6 +165,12 @@ def decorate_topic_tree(tree: QTreeWidget, stats: Iterable[TopicStats]) -> None:
         item = iterator.value()
         found = by_id.get(item.data(0, TOPIC_ID_ROLE))
         if found is not None:
-            item.setIcon(MASTERY_COLUMN, mastery_icon(found.mastery, found.confidence))
-            item.setToolTip(MASTERY_COLUMN, mastery_tooltip(found))
+            # Only what changed: each change makes the tree measure its rows again
+            # (~0.1 ms a topic), and most dots stay the same between refreshes.
+            icon = mastery_icon(found.mastery, found.confidence)
+            if item.icon(MASTERY_COLUMN).cacheKey() != icon.cacheKey():
+                item.setIcon(MASTERY_COLUMN, icon)
+            tooltip = mastery_tooltip(found)
+            if item.toolTip(MASTERY_COLUMN) != tooltip:
+                item.setToolTip(MASTERY_COLUMN, tooltip)
         iterator += 1

@@ -18,6 +18,7 @@ from quizdesk.core.db.store import open_store
 from quizdesk.core.db.backup import list_backups
 from quizdesk.core.paths import DB_FILENAME, bundled_content_dir
 from quizdesk.core.render import default_cache
+from quizdesk.core.render.answer_cache import default_answers
 from quizdesk.core.study.exams import ExamSpec, create_exam, load_exam, save_answer
 from quizdesk.ui.app.launch import run_gui
 from quizdesk.ui.app.error_dialog import ErrorReporter
@@ -69,9 +70,11 @@ def test_start_applies_the_theme_and_offers_the_unfinished_exam(qapp, tmp_path) 
     finally:
         apply_theme(qapp, "light")
         cache_dir, default_cache.directory = default_cache.directory, None
-    # After the first paint: the daily backup was written and formulas are cached on disk.
+        answers_dir, default_answers.directory = default_answers.directory, None
+    # The daily backup was written; formulas and rendered answers are kept in the data folder.
     assert [b.reason for b in list_backups(data_dir / DB_FILENAME)] == ["daily"]
     assert cache_dir == data_dir / "cache" / "math"
+    assert answers_dir == data_dir / "cache" / "answers" and any(answers_dir.rglob("*.json.z"))
     assert seen["dark"] is True
     assert isinstance(seen["excepthook"], ErrorReporter) and seen["excepthook"].log_path == data_dir / "logs" / "quizdesk.log"
     assert (data_dir / "logs" / "quizdesk.log").is_file()

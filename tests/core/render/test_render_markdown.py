@@ -247,3 +247,10 @@ def test_any_text_renders_without_raising(text: str) -> None:
     assert isinstance(answer.html, str)
     assert "<script" not in answer.html.lower()
     assert all(name in answer.html for name in answer.images)
+
+
+def test_the_dark_code_style_is_one_pygments_has() -> None:
+    # code_style.py names it without importing Pygments; pyproject's Pygments floor ships it.
+    from pygments.styles import get_all_styles  # type: ignore[import-untyped]
+
+    assert DARK_CODE_STYLE in set(get_all_styles())

@@ -16,18 +16,13 @@ from pygments import highlight  # type: ignore[import-untyped]
 from pygments.formatters import HtmlFormatter  # type: ignore[import-untyped]
 from pygments.lexers import get_lexer_by_name  # type: ignore[import-untyped]
 from pygments.style import StyleMeta  # type: ignore[import-untyped]
-from pygments.styles import get_all_styles, get_style_by_name  # type: ignore[import-untyped]
+from pygments.styles import get_style_by_name  # type: ignore[import-untyped]
 from pygments.token import Token  # type: ignore[import-untyped]
 from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 
-LIGHT_CODE_STYLE = "default"
-# Marks the first block of every code box in the Qt document (``-qt-user-state``,
-# which QTextBlock.userState() reads back), so the view finds its code lines and
-# draws a continuation mark where a long one wraps.
-CODE_BLOCK_STATE = 0x51C0DE
-# Left gutter of a code box, where that mark goes.
-CODE_GUTTER = "1.2em"
-DARK_CODE_STYLE = "github-dark" if "github-dark" in set(get_all_styles()) else "monokai"
+from quizdesk.core.render.code_style import CODE_BLOCK_STATE, CODE_GUTTER, DARK_CODE_STYLE, LIGHT_CODE_STYLE
+
+__all__ = ["CODE_BLOCK_STATE", "CODE_GUTTER", "DARK_CODE_STYLE", "LIGHT_CODE_STYLE", "box_colors", "highlight_block", "inline_code_style"]
 
 
 @functools.lru_cache(maxsize=16)

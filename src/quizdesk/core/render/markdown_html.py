@@ -27,11 +27,12 @@ import markdown  # type: ignore[import-untyped]
 from quizdesk.core.render import styling
 from quizdesk.core.render.baseline import TextMetrics
 from quizdesk.core.render.code_blocks import CodeBlock, lift_fences
-from quizdesk.core.render.code_highlight import LIGHT_CODE_STYLE, highlight_block
+from quizdesk.core.render.code_highlight import highlight_block
+from quizdesk.core.render.code_style import LIGHT_CODE_STYLE
 from quizdesk.core.render.formulas import FormulaOutput, formula_html
 from quizdesk.core.render.images import rewrite_images
 from quizdesk.core.render.list_indent import normalize_list_indent
-from quizdesk.core.render.math_cache import MathCache, bundled_cache_dirs
+from quizdesk.core.render.math_cache import MathCache, default_cache
 from quizdesk.core.render.math_delimiters import MathSpan, Protected, protect_math
 from quizdesk.core.render.result import RenderedAnswer, RenderProblem
 from quizdesk.core.render.sanitize import sanitize_html
@@ -45,8 +46,6 @@ _CLOSING_PUNCTUATION = "，。、：；！？）」』】》〉”’"
 _CELL = re.compile(r"<(td|th|li)\b[^>]*>.*?</\1>", re.S)
 _PARAGRAPH = re.compile(r"<p((?:\s[^>]*)?)>(.*?)</p>", re.S)
 
-# Memory, then the bundle's pre-drawn formulas, then the user's folder (enable_disk_cache).
-default_cache = MathCache(read_only=bundled_cache_dirs())
 _local = threading.local()
 _answers: OrderedDict[tuple[object, ...], RenderedAnswer] = OrderedDict()
 _answers_lock = threading.Lock()
@@ -99,11 +98,6 @@ def render_markdown(
         while len(_answers) > ANSWER_CACHE_SIZE:
             _answers.popitem(last=False)
     return answer
-
-
-def enable_disk_cache(directory: Path) -> None:
-    """Back the default formula cache with ``directory`` (e.g. in the data folder)."""
-    default_cache.directory = directory
 
 
 def clear_answer_cache() -> None:

@@ -189,3 +189,8 @@ class MathCache:
         except OSError:  # a read-only or full disk only costs speed
             if tmp is not None:
                 Path(tmp).unlink(missing_ok=True)
+
+
+#: The app's formulas: memory, then the bundle's pre-drawn ones, then the user's
+#: folder (``answer_cache.enable_disk_caches``).
+default_cache = MathCache(read_only=bundled_cache_dirs())

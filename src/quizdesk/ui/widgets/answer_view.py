@@ -30,17 +30,12 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from quizdesk.core.render import (
-    DARK_CODE_STYLE,
-    LIGHT_CODE_STYLE,
-    MathCache,
-    RenderedAnswer,
-    RenderProblem,
-    TextMetrics,
-    default_cache,
-    render_markdown,
-)
-from quizdesk.core.render.code_highlight import CODE_BLOCK_STATE
+# Light modules only: a cached answer is shown without Markdown or Pygments (answer_cache).
+from quizdesk.core.render.answer_cache import AnswerCache, default_answers, render_answer
+from quizdesk.core.render.baseline import TextMetrics
+from quizdesk.core.render.code_style import CODE_BLOCK_STATE, DARK_CODE_STYLE, LIGHT_CODE_STYLE
+from quizdesk.core.render.math_cache import MathCache, default_cache
+from quizdesk.core.render.result import RenderedAnswer, RenderProblem
 from quizdesk.ui.widgets.svg_images import svg_to_image
 
 if TYPE_CHECKING:
@@ -81,15 +76,18 @@ class AnswerView(QTextBrowser):
     rendered = Signal()  # after every (re-)render; problems() is up to date
 
     def __init__(self, parent: QWidget | None = None, *, cache: MathCache | None = None,
-                 tasks: TaskRunner | None = None) -> None:
+                 tasks: TaskRunner | None = None, answers: AnswerCache | None = None) -> None:
         """``tasks``: formulas in no cache are drawn there (a worker), the text shown at
-        once with those formulas as their source; without, everything is drawn here."""
+        once with those formulas as their source; without, everything is drawn here.
+        ``answers``: where rendered answers are kept; the app's own when ``cache`` is
+        the app's too (a view with a cache of its own keeps nothing behind it)."""
         super().__init__(parent)
         self.setObjectName("answerView")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._open_link)
         self._cache = cache if cache is not None else default_cache
+        self._answers = answers if answers is not None or cache is not None else default_answers
         self._tasks = tasks
         self._shown = 0  # renders started; a drawing for an older one is dropped
         self._text = ""
@@ -155,26 +153,27 @@ class AnswerView(QTextBrowser):
         if self._metrics is None:
             self._metrics = measure_text(self.font())
         text = self._text
-        options = {
-            "base_dir": self._base_dir,
-            "font_px": self._metrics.font_px,
-            "color": self._colors()["text"],
-            "code_style": DARK_CODE_STYLE if self._dark else LIGHT_CODE_STYLE,
-            "cache": self._cache,
-            "metrics": self._metrics,
-        }
+        metrics = self._metrics
+        base_dir = self._base_dir
+        color = self._colors()["text"]
+        code_style = DARK_CODE_STYLE if self._dark else LIGHT_CODE_STYLE
+
+        def render(draw: bool) -> RenderedAnswer:
+            return render_answer(text, answers=self._answers, base_dir=base_dir, metrics=metrics, color=color,
+                                 code_style=code_style, cache=self._cache, draw=draw)
+
         self._shown += 1
         if self._tasks is None:
-            self._show(render_markdown(text, **options))  # type: ignore[arg-type]
+            self._show(render(True))
             return
         # The text now, with every formula some cache holds; the rest (ziamath, its
         # font, the layout) on a worker, shown when drawn unless another render came first.
-        answer = render_markdown(text, draw=False, **options)  # type: ignore[arg-type]
+        answer = render(False)
         self._show(answer)
         if answer.pending:
             shown = self._shown
             self._tasks.run(
-                lambda _task: render_markdown(text, **options),  # type: ignore[arg-type]
+                lambda _task: render(True),
                 on_done=lambda drawn: self._drawn(shown, drawn),
                 channel=f"answer-formulas-{id(self)}",
                 owner=self,

@@ -10,8 +10,8 @@ from quizdesk.ui.app.main_window import MainWindow
 
 
 def test_first_painted_handlers_run_before_the_answer_view_draws(qtbot, gui_store) -> None:
-    # launch.py turns the formula disk cache on in a firstPainted handler: if the
-    # deferred answer view loaded first, its first answer drew every formula again.
+    # The deferred answer view loads after the first paint, not inside it: the paint
+    # the user sees first does not wait for the renderer.
     window = MainWindow(gui_store, defer_answer_view=True)
     qtbot.add_widget(window)
     seen: list[bool] = []
@@ -48,51 +48,63 @@ def test_settled_probe_opens_the_first_answer_without_a_remembered_one(qtbot, gu
     assert first_title in window.answer_view.toPlainText()
 
 
-def test_settled_waits_for_the_orm_preload_but_the_answer_does_not(qtbot, gui_store, capsys) -> None:
+def test_settled_waits_for_running_jobs_but_the_answer_does_not(qtbot, gui_store, capsys) -> None:
     import threading
 
     release = threading.Event()
-    # A stand-in for launch.py's preload job, by the thread name the probe looks for.
-    preload = threading.Thread(target=release.wait, name="quizdesk-preload-orm", daemon=True)
-    preload.start()
+    window = MainWindow(gui_store, defer_answer_view=True)
+    qtbot.add_widget(window)
+    # A start-up job still running (as the daily backup or a formula drawing would be).
+    window.collection.tasks.run(lambda _task: release.wait(), name="daily-backup")
     try:
-        window = MainWindow(gui_store, defer_answer_view=True)
-        qtbot.add_widget(window)
         app = _App()
         window.installEventFilter(startup_probe._FirstPaint(app, window, settle=True))  # type: ignore[arg-type]
         first_title = window.library.question_list.title_at(0)
         window.show()
-        # The answer is drawn while the ORM is still loading...
+        # The answer is drawn while the job still runs...
         qtbot.waitUntil(lambda: first_title in window.answer_view.toPlainText(), timeout=20000)
         qtbot.waitUntil(lambda: "answer" in capsys.readouterr().out)
         qtbot.wait(50)
         assert app.quit_calls == 0 and "settled" not in capsys.readouterr().out
     finally:
         release.set()
-        preload.join()
-    # ...and the app is settled once it has loaded.
+    # ...and the app is settled once it has ended.
     qtbot.waitUntil(lambda: app.quit_calls == 1, timeout=20000)
     assert "settled" in capsys.readouterr().out
 
 
-def test_settled_waits_for_the_orm_to_be_loaded_not_only_for_no_preload_running(qtbot, gui_store, capsys) -> None:
-    # The preload job starts after the first answer: before it starts, no preload
-    # thread runs, yet the ORM is not loaded and the app is not settled.
+def test_writes_probe_opens_a_study_round_and_waits_for_what_writes_need(qtbot, gui_store, capsys, monkeypatch) -> None:
     import sys
 
-    from quizdesk.ui.app.launch import ORM_MODULES
+    from quizdesk.ui import collection as collection_module
 
-    saved = sys.modules.pop(ORM_MODULES[0])
-    try:
-        window = MainWindow(gui_store, defer_answer_view=True)
-        qtbot.add_widget(window)
-        app = _App()
-        window.installEventFilter(startup_probe._FirstPaint(app, window, settle=True))  # type: ignore[arg-type]
-        window.show()
-        qtbot.waitUntil(lambda: "answer" in capsys.readouterr().out, timeout=20000)
-        qtbot.wait(50)
-        assert app.quit_calls == 0
-    finally:
-        sys.modules[ORM_MODULES[0]] = saved
+    # A module this process has not imported stands in for the ORM (the test's own
+    # process has SQLAlchemy loaded long ago).
+    sys.modules.pop("colorsys", None)
+    monkeypatch.setattr(collection_module, "ORM_MODULES", ("colorsys",))
+    window = MainWindow(gui_store, defer_answer_view=True)
+    qtbot.add_widget(window)
+    app = _App()
+    window.installEventFilter(startup_probe._FirstPaint(app, window, settle=False, writes=True))  # type: ignore[arg-type]
+    window.show()
     qtbot.waitUntil(lambda: app.quit_calls == 1, timeout=20000)
-    assert "settled" in capsys.readouterr().out
+    assert capsys.readouterr().out.split()[0::2] == ["first-paint", "answer", "settled", "writes"]
+    assert window.mode == "study" and "colorsys" in sys.modules
+
+
+def test_reading_warms_nothing_a_page_that_writes_warms_the_orm(qtbot, gui_store, monkeypatch) -> None:
+    import sys
+
+    from quizdesk.ui import collection as collection_module
+
+    sys.modules.pop("colorsys", None)
+    monkeypatch.setattr(collection_module, "ORM_MODULES", ("colorsys",))
+    window = MainWindow(gui_store, defer_answer_view=True)
+    qtbot.add_widget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.library.answer_ready, timeout=20000)
+    window.library.question_list.setCurrentRow(1)  # reading an answer
+    qtbot.wait(50)
+    assert "colorsys" not in sys.modules and not window.collection.tasks.busy()
+    window.study_due()
+    qtbot.waitUntil(lambda: "colorsys" in sys.modules and not window.collection.tasks.busy(), timeout=20000)

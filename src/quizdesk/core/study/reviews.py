@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
 from quizdesk.core.clock import as_utc, utc_or_now
-from quizdesk.core.db.models import Attempt, Question, ReviewState
+from quizdesk.core.db.models import Attempt, Question
 from quizdesk.core.study.grading import GradeResult, grade_choice, recall_score
 from quizdesk.core.study.scheduler import (
     AGAIN,
@@ -28,35 +27,13 @@ from quizdesk.core.study.scheduler import (
 PASS_SCORE = 0.5  # an open question counts as "correct" from half the key points
 
 
-def _active(topic_ids: Sequence[int] | None) -> Any:
-    condition: Any = Question.retired_at.is_(None)
-    if topic_ids is not None:
-        condition = and_(condition, Question.topic_id.in_(list(topic_ids)))
-    return condition
-
-
 def study_queue(session: Session, topic_ids: Sequence[int] | None, now: datetime, limit: int = 50) -> list[int]:
-    """Question ids to study: due cards (most overdue first), then new ones in bank order."""
-    now = as_utc(now)
-    due = list(
-        session.scalars(
-            select(Question.id)
-            .join(ReviewState, ReviewState.question_id == Question.id)
-            .where(_active(topic_ids), ReviewState.due_at <= now)
-            .order_by(ReviewState.due_at, Question.id)
-            .limit(limit)
-        )
-    )
-    if len(due) >= limit:
-        return due
-    new = session.scalars(
-        select(Question.id)
-        .outerjoin(ReviewState, ReviewState.question_id == Question.id)
-        .where(_active(topic_ids), ReviewState.question_id.is_(None))
-        .order_by(Question.topic_id, Question.sort_order, Question.id)
-        .limit(limit - len(due))
-    )
-    return due + list(new)
+    """Question ids to study: the one query of :mod:`quizdesk.core.queries.study`, in this session."""
+    from quizdesk.core.queries import raw_connection
+    from quizdesk.core.queries.study import study_queue as queue
+
+    session.flush()  # the raw query sees this session's own pending writes
+    return queue(raw_connection(session), topic_ids, as_utc(now), limit)
 
 
 def due_count(session: Session, topic_ids: Sequence[int] | None = None, now: datetime | None = None) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
@@ -74,23 +73,6 @@ def _claim_instance(directory: Path) -> tuple[InstanceLock | None, int | None]:
     return None, 1
 
 
-#: What the first write needs (a grade, an exam): loaded by _preload_orm after the first answer.
-ORM_MODULES = ("quizdesk.core.db.models", "quizdesk.core.study.exams", "quizdesk.core.study.reviews")
-
-
-def _preload_orm(_task: Any) -> None:
-    """Import the ORM stack in the background once the window is up (a task-runner job).
-
-    The window paints from raw ``sqlite3`` reads; the first write (a grade, an
-    exam) needs SQLAlchemy, whose import takes a few hundred milliseconds.
-    Loading it on a worker thread now keeps that pause away from the user.
-    """
-    import importlib
-
-    for name in ORM_MODULES:
-        importlib.import_module(name)
-
-
 def _bring_to_front(window: QWidget) -> None:
     window.showNormal()
     window.raise_()
@@ -98,18 +80,14 @@ def _bring_to_front(window: QWidget) -> None:
 
 
 def _after_first_paint(window: QMainWindow, collection: Collection) -> None:
-    """Work that must not delay the first paint: the formula disk cache and the daily backup.
+    """Work that must not delay the first paint: the daily backup.
 
     The backup copies the whole database (seconds for a large one): it runs on
     the task runner, never on the GUI thread; SQLite's online backup API lets
     answers be written meanwhile.
     """
     from quizdesk.core.db.backup import daily_backup_if_due
-    from quizdesk.core.render import enable_disk_cache
 
-    # Formulas rendered once are kept as compressed SVG, so the next start
-    # shows a formula-heavy answer without laying it out again.
-    enable_disk_cache(collection.data_dir / "cache" / "math")
     db_path = collection.path
 
     def failed(exc: BaseException) -> None:
@@ -152,6 +130,11 @@ def run_gui(data_dir_arg: str | None = None) -> int:
 
     apply_theme(app, saved_theme())
     follow_system_scheme(app)
+    from quizdesk.core.render.answer_cache import enable_disk_caches
+
+    # Formulas drawn and answers rendered once are kept (compressed), so the next
+    # start shows a formula-heavy answer without the renderer or the math engine.
+    enable_disk_caches(collection.data_dir / "cache")
     window = MainWindow(collection, defer_answer_view=True)
     if server is not None:
         server.activationRequested.connect(lambda: _bring_to_front(window))
@@ -169,13 +152,8 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     # window is up (a raw one-row query when there is none).
     QTimer.singleShot(0, window.offer_resume)
     window.firstPainted.connect(lambda: _after_first_paint(window, collection))
-    # After the first paint and the first answer, not alongside them: importing
-    # SQLAlchemy on a worker still takes the interpreter lock from the GUI thread.
-    # The zero timer runs after the deferred answer view (queued before it) has
-    # loaded and drawn the answer.
-    window.firstPainted.connect(
-        lambda: QTimer.singleShot(0, lambda: collection.tasks.run(_preload_orm, name="preload-orm"))
-    )
+    # The ORM is not loaded here: reading answers never needs it, and a page or dialog
+    # that writes loads it as it opens (Collection.warm_writes).
     code = app.exec()
     # Waits for the jobs still running (an import writing while the interpreter
     # shuts down crashes it), then closes the store (the restored one, after a restore).

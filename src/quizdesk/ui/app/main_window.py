@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(not locked)
         self.search_box.setEnabled(not locked)
         if widget is not None:
+            self.collection.warm_writes()  # every page but the library writes: a grade, an answer, a plan
             getattr(widget, "focus_default", widget.setFocus)()
 
     def show_browse(self) -> None:
@@ -317,10 +318,10 @@ class MainWindow(QMainWindow):
 
         The selected topic does not narrow it: that is :meth:`study_topic` (Ctrl+T).
         """
-        from quizdesk.core.study.reviews import study_queue
+        from quizdesk.core.queries.study import study_queue
 
         now = self._now()
-        queue = self.collection.read_orm(lambda session: study_queue(session, None, now))
+        queue = self.collection.read(lambda connection: study_queue(connection, None, now))
         if not queue:
             self.statusBar().showMessage(self.tr("Nothing is due and there are no new cards."), 8000)
             return
@@ -328,14 +329,14 @@ class MainWindow(QMainWindow):
 
     def study_topic(self) -> None:
         """Ctrl+T: the selected topic (with its sub-topics): its due cards, then new ones."""
-        from quizdesk.core.study.reviews import study_queue
+        from quizdesk.core.queries.study import study_queue
 
         topic_ids = self.library.topic_tree.selected_topic_ids()
         if topic_ids is None:
             self.statusBar().showMessage(self.tr("Select a topic in the tree first."), 8000)
             return
         now = self._now()
-        queue = self.collection.read_orm(lambda session: study_queue(session, topic_ids, now))
+        queue = self.collection.read(lambda connection: study_queue(connection, topic_ids, now))
         if not queue:
             self.statusBar().showMessage(self.tr("Nothing is due and there are no new cards here."), 8000)
             return
@@ -352,6 +353,7 @@ class MainWindow(QMainWindow):
         """
         from quizdesk.ui.exam.setup_dialog import ExamSetupDialog
 
+        self.collection.warm_writes()  # while the user picks the exam, not when it starts
         key = self.library.topic_tree.current_key()
         dialog = ExamSetupDialog(self.collection, self, topic_keys=topic_keys or ([key] if key else None))
         if order is not None and dialog.order_combo.findData(order) >= 0:
@@ -556,6 +558,7 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         from quizdesk.ui.settings.settings_dialog import SettingsDialog
 
+        self.collection.warm_writes()
         dialog = SettingsDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.settings_dialog = dialog

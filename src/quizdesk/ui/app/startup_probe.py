@@ -6,11 +6,16 @@ times the process from launch to that line, so it measures the real start.
 
 With ``QUIZDESK_STARTUP_PROBE=settled`` it goes on after the first paint: as
 soon as the answer view is loaded it opens the first question's answer as a
-user would (it does not wait for the ORM, which loads meanwhile on the task
-runner), prints ``answer <rss_kb>`` once that answer is drawn, its formulas
-included, and ``settled <rss_kb>`` once the ORM is loaded too: the app is
-usable, the first write (a grade) waits for nothing. Memory at first paint alone would leave out
-everything the app loads in its first second.
+user would, prints ``answer <rss_kb>`` once that answer is drawn, its formulas
+included, and ``settled <rss_kb>`` once no start-up job is left either (the
+task runner is idle: no formula drawing, no backup): the app is usable. Memory
+at first paint alone would leave out everything the app loads in its first second.
+
+The ORM is not part of it: the library only reads (raw ``sqlite3``), and a
+page or dialog that writes loads SQLAlchemy as it opens
+(``Collection.warm_writes``). With ``QUIZDESK_STARTUP_PROBE=writes`` the probe
+then opens a study round on the first question, as Ctrl+D would, and prints
+``writes <rss_kb>`` once the ORM is loaded: the memory of a user who studies.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ def resident_kb() -> int:
 
 
 SETTLED = "settled"
+WRITES = "writes"
 POLL_MS = 5  # short: the probe must not add its own wait to the figure
 
 
@@ -58,22 +64,20 @@ def _answer_drawn(window: QWidget) -> bool:
     return not (callable(pending) and pending())
 
 
-def _orm_loaded() -> bool:
-    """The ORM modules are imported and no preload job is still running (ui/tasks.py names its thread)."""
-    import threading
-
-    from quizdesk.ui.app.launch import ORM_MODULES
-
-    preloading = any(t.name == "quizdesk-preload-orm" and t.is_alive() for t in threading.enumerate())
-    return not preloading and all(name in sys.modules for name in ORM_MODULES)
+def _idle(window: QWidget) -> bool:
+    """No start-up job is running on the task runner (none was ever started counts as idle)."""
+    collection = getattr(window, "collection", None)
+    tasks = getattr(collection, "_tasks", None)  # not made yet: nothing ran
+    return tasks is None or not tasks.busy()
 
 
 class _FirstPaint(QObject):
-    def __init__(self, app: QApplication, window: QWidget, settle: bool) -> None:
+    def __init__(self, app: QApplication, window: QWidget, settle: bool, writes: bool = False) -> None:
         super().__init__(app)
         self._app = app
         self._window = window
-        self._settle = settle
+        self._settle = settle or writes
+        self._writes = writes
         self._done = False
         self._opened = False
         self._answer_reported = False
@@ -111,15 +115,33 @@ class _FirstPaint(QObject):
         if not self._answer_reported:
             self._answer_reported = True
             print(f"answer {resident_kb()}", flush=True)  # what the user sees; the ORM may still be loading
-        if not _orm_loaded():  # usable: the first write needs the ORM
+        if not _idle(self._window):
             QTimer.singleShot(POLL_MS, self._settle_step)
             return
         self._window.repaint()
         print(f"settled {resident_kb()}", flush=True)
+        if self._writes:
+            self._start_writing()
+        else:
+            self._app.quit()
+
+    def _start_writing(self) -> None:
+        study_due = getattr(self._window, "study_due", None)
+        if callable(study_due):
+            study_due()  # opens the study page, which loads the ORM for its first grade
+        self._wait_for_orm()
+
+    def _wait_for_orm(self) -> None:
+        from quizdesk.ui.collection import orm_loaded
+
+        if not orm_loaded() or not _idle(self._window):
+            QTimer.singleShot(POLL_MS, self._wait_for_orm)
+            return
+        print(f"writes {resident_kb()}", flush=True)
         self._app.quit()
 
 
 def install_if_requested(app: QApplication, window: QWidget) -> None:
     mode = os.environ.get(ENV)
     if mode:
-        window.installEventFilter(_FirstPaint(app, window, settle=mode == SETTLED))
+        window.installEventFilter(_FirstPaint(app, window, settle=mode == SETTLED, writes=mode == WRITES))

@@ -425,13 +425,13 @@ class WeakAreasDialog(QDialog):
 
     def study_topics(self, topic_ids: list[int], label: str) -> None:
         """Flashcards of these topics: due cards, then new ones (the core's study queue), then the rest."""
-        from quizdesk.core.study.reviews import study_queue
+        from quizdesk.core.queries.study import study_queue
 
         subtree = self._subtree_ids(topic_ids)
         if not subtree:
             return
         now = self._now()
-        queue = self.collection.read_orm(lambda session: study_queue(session, subtree, now, limit=STUDY_LIMIT))
+        queue = self.collection.read(lambda connection: study_queue(connection, subtree, now, limit=STUDY_LIMIT))
         rest = [q.id for q in self.collection.read(lambda connection: questions_in(connection, subtree)) if q.id not in set(queue)]
         question_ids = (queue + rest)[:STUDY_LIMIT]
         if not question_ids:

@@ -86,7 +86,7 @@ def question_base_dir(origin: str, source_path: str, bundled_root: Path, data_di
     folder (docs/import.md, "Images"); a bundled one's sit beside its file.
     """
     if origin.startswith("import:") and data_dir is not None:
-        from quizdesk.core.content.importer.images import media_base
+        from quizdesk.core.content.media import media_base
 
         return media_base(data_dir, origin)
     if not source_path:

@@ -150,6 +150,10 @@ class AnswerView(QTextBrowser):
         self.setPalette(palette)
 
     def _render(self) -> None:
+        if not self._text:  # nothing to show (a new view, a cleared pane): no metrics, no renderer
+            self._shown += 1
+            self._show(RenderedAnswer(html=""))
+            return
         if self._metrics is None:
             self._metrics = measure_text(self.font())
         text = self._text

@@ -23,13 +23,14 @@ the tree when that path exists there.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from urllib.parse import unquote, urlsplit
 
+# Re-exported (their home is core/content/media.py, which the answer pane imports alone).
+from quizdesk.core.content.media import media_base as media_base, media_folder as media_folder
 from quizdesk.core.content.model import Problem
 
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".ico", ".tif", ".tiff"})
@@ -70,22 +71,6 @@ _REPOSITORY_FILE_RE = re.compile(
 class MediaCopy:
     source: Path  # the real path of the image inside the import root
     target: Path  # where it goes in the data folder
-
-
-def media_folder(media_root: Path, import_root: Path) -> Path:
-    """Each import root gets its own folder, named by a hash of its path."""
-    digest = hashlib.sha256(str(import_root).encode("utf-8", "surrogatepass")).hexdigest()[:16]
-    return media_root / digest
-
-
-def media_base(data_dir: Path, origin: str) -> Path | None:
-    """The folder an imported question's images resolve against: its root's media folder.
-
-    ``origin`` is ``import:<real path of the import root>``; None for any other origin.
-    """
-    if not origin.startswith("import:"):
-        return None
-    return media_folder(data_dir / "media", Path(origin[len("import:") :]))
 
 
 def stored_reference(relative: str) -> str:

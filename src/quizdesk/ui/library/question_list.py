@@ -20,21 +20,25 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette, QTextCharFormat, QTextDocument, QTextLayout
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolTip,
     QWidget,
 )
 
 from quizdesk.ui.widgets.question_widgets import display_title
 from quizdesk.ui.widgets.theme import colors
 
-if TYPE_CHECKING:  # the search modules load with the first search, not on the start path
+if TYPE_CHECKING:
+    # Imported where used, not on the start path: the search modules with the first
+    # search; the rich-text classes (each a dozen Python enums made on first use, ~3 ms)
+    # with the first search mark, formula title or tooltip.
+    from PySide6.QtGui import QHelpEvent, QTextDocument
+
     from quizdesk.core.search_snippet import Snippet
 
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -71,6 +75,8 @@ def _draw_marked(painter: QPainter, rect: QRect, text: str, spans: tuple[tuple[i
             spans = tuple((s + 1 - cut, e + 1 - cut) for s, e in spans if s >= cut)
     shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
     kept = len(shown) if shown == text else max(0, len(shown) - 1)  # "…" replaced the rest
+    from PySide6.QtGui import QTextCharFormat
+
     layout = QTextLayout(shown, font)
     ranges = []
     for start, end in spans:
@@ -111,6 +117,8 @@ class _MathTitles:
             if len(self._documents) >= self.LIMIT:
                 self._documents.pop(next(iter(self._documents)))
             from quizdesk.ui.widgets.inline_math import math_rich_text
+
+            from PySide6.QtGui import QTextDocument
 
             rich = math_rich_text(title, font, color.name(), dpr)
             document = None
@@ -218,6 +226,8 @@ class _BadgeDelegate(QStyledItemDelegate):
     def helpEvent(self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         # The full title as a tooltip (titles are elided), without a tooltip per item.
         if event is not None and event.type() == QEvent.Type.ToolTip:
+            from PySide6.QtWidgets import QToolTip
+
             QToolTip.showText(event.globalPos(), str(index.data(Qt.ItemDataRole.DisplayRole) or ""), view)
             return True
         return super().helpEvent(event, view, option, index)

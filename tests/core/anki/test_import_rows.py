@@ -33,7 +33,7 @@ def parsed_questions(count: int) -> list[ParsedQuestion]:
 
 def _raw(store: Store, table: str, columns: tuple[str, ...]) -> list[tuple[Any, ...]]:
     with store.session() as session:
-        return session.connection().exec_driver_sql(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid").all()
+        return [tuple(row) for row in session.connection().exec_driver_sql(f"SELECT {', '.join(columns)} FROM {table} ORDER BY rowid")]
 
 
 def _answers(rng: random.Random, ids: list[int]) -> list[dict[str, Any]]:

@@ -93,3 +93,34 @@ def test_a_sync_merged_afterwards_indexes_alike_and_leaves_merging_as_it_was(sto
     with store.session() as s:
         sync_questions(s, _questions(count, "big"), origin="o", retire_missing=False)
     assert _index(store) == bulk_index
+
+
+@pytest.mark.parametrize("count", [3, BULK_INDEX_AFTER + 5])
+def test_beside_index_runs_once_beside_the_fill_or_at_the_end(store: Store, count: int) -> None:
+    """``beside_index`` runs once: in a second thread during a bulk fill, in the caller's thread otherwise."""
+    import threading
+
+    runs: list[bool] = []
+
+    def work() -> None:  # touches no database, as the parameter requires
+        runs.append(threading.current_thread() is threading.main_thread())
+
+    with store.session() as s:
+        report = sync_questions(s, _questions(count, "b"), origin="o", retire_missing=False, beside_index=work)
+    assert report.inserted == count
+    assert runs == [count < BULK_INDEX_AFTER]
+    assert len(_index(store)) > 0
+
+
+def test_a_failing_beside_index_fails_the_sync_and_its_rollback_leaves_the_index(store: Store) -> None:
+    trigger = _trigger(store)
+
+    def broken() -> None:
+        raise ValueError("the work beside the fill failed")
+
+    with pytest.raises(ValueError, match="beside the fill"), store.session() as s:
+        sync_questions(s, _questions(BULK_INDEX_AFTER + 5, "gone"), origin="o", retire_missing=False, beside_index=broken)
+    assert _trigger(store) == trigger
+    assert _index(store) == []
+    with store.session() as s:
+        assert s.scalars(select(Question)).all() == []

@@ -33,7 +33,7 @@ from quizdesk.core.anki.rows import ATTEMPT_COLUMNS, STATE_COLUMNS, answer_row, 
 from quizdesk.core.anki.schedule import Memory, from_ms, is_answer, memory_from_card, replay
 from quizdesk.core.content.importer import media as staging
 from quizdesk.core.content.importer.images import IMAGE_SUFFIXES, MediaCopy, media_base
-from quizdesk.core.content.importer.render_check import check_answers
+from quizdesk.core.content.importer.render_check import AnswerCheck, RenderIssue, needs_files
 from quizdesk.core.content.importer.report import ImportedQuestion, ImportReport
 from quizdesk.core.content.model import Problem
 
@@ -167,6 +167,52 @@ def plan_anki_import(path: Path, data_dir: Path, scratch: Path, *, cancelled: Ca
     return AnkiImportPlan(path.name, col, notes.questions, media, problems + notes.problems, notes.skipped_notes)
 
 
+class _RenderCheck:
+    """The import's render check (``render_problems``), as :func:`check_answers` words it.
+
+    The answers without images need nothing from the database or the media folder: they
+    are checked beside the search index's fill (:func:`sync_questions`' ``beside_index``),
+    which keeps SQLite busy for about a second without Python's lock; the answers with
+    images are checked once their media are in place, after the commit.
+    """
+
+    def __init__(self, plan: AnkiImportPlan, cancelled: CancelledFn | None) -> None:
+        self._check = AnswerCheck()
+        self._texts = {p.question.external_id: f"{p.question.body_md}\n\n{p.question.answer_md}" for p in plan.questions}
+        self._early: dict[str, list[tuple[str, str]]] = {}
+        self._cancelled = cancelled
+
+    def _stop(self) -> bool:
+        return self._cancelled is not None and self._cancelled()
+
+    def early(self, external_ids: list[str]) -> Callable[[], None]:
+        """The check of those of ``external_ids``' answers that have no image (touches no database)."""
+
+        def run() -> None:
+            for external_id in dict.fromkeys(external_ids):
+                if self._stop():
+                    return  # the import stops at its next step
+                text = self._texts[external_id]
+                if not needs_files(text):
+                    self._early[external_id] = self._check.problems(text, None)
+
+        return run
+
+    def issues(self, questions: list[ImportedQuestion], base: Path | None) -> list[RenderIssue]:
+        """What will not display in the imported ``questions``, in their order."""
+        out: list[RenderIssue] = []
+        for q in questions:
+            if q.external_id not in self._texts:
+                continue
+            if self._stop():
+                break
+            found = self._early.get(q.external_id)
+            if found is None:
+                found = self._check.problems(self._texts[q.external_id], base)
+            out.extend(RenderIssue(q.external_id, kind, message, q.source) for kind, message in found)
+        return out
+
+
 def _known_reviews(session: Session) -> set[tuple[int, int]]:
     from sqlalchemy import select
 
@@ -179,7 +225,7 @@ def _known_reviews(session: Session) -> set[tuple[int, int]]:
     return known
 
 
-def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, cancelled: CancelledFn | None) -> None:
+def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, cancelled: CancelledFn | None, check: _RenderCheck) -> None:
     from sqlalchemy import select
 
     from quizdesk.core.content.sync import sync_questions
@@ -193,7 +239,10 @@ def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, can
         found = session.execute(select(Question.external_id, Question.id).where(Question.external_id.in_(linked_ids), Question.origin != ORIGIN))
         linked_rows = {external: qid for external, qid in found}
     own = [p for p in plan.questions if p.linked_id not in linked_rows]
-    synced = sync_questions(session, [p.question for p in own], origin=ORIGIN, retire_missing=False)
+    synced = sync_questions(
+        session, [p.question for p in own], origin=ORIGIN, retire_missing=False,
+        beside_index=check.early([p.question.external_id for p in own]),
+    )
     report.imported, report.updated, report.unchanged = synced.inserted, synced.updated, synced.unchanged
     report.skipped_questions = synced.skipped
     report.problems.extend(Problem(plan.package, 0, p.message, "warning") for p in synced.problems)
@@ -307,9 +356,10 @@ def run_anki_import(
         step(1, "writing to the database")
         if plan.questions:
             backup_before(data_dir / DB_FILENAME, "before-import")
+        check = _RenderCheck(plan, cancelled)
         with session_factory() as session:
             try:
-                _write(session, plan, report, cancelled)
+                _write(session, plan, report, cancelled, check)
                 step(2, "copying media")
                 staged, problems = staging.stage(plan.media.copies)
                 report.problems.extend(problems)
@@ -321,13 +371,7 @@ def run_anki_import(
                 raise
         report.problems.extend(staging.commit(staged))
         report.images = len(staged)
-        base = media_base(data_dir, ORIGIN)
-        by_id = {p.question.external_id: p.question for p in plan.questions}
-        answers = [
-            (q.external_id, q.source, f"{by_id[q.external_id].body_md}\n\n{by_id[q.external_id].answer_md}", base)
-            for q in report.questions if q.external_id in by_id
-        ]
-        report.render_problems = check_answers(answers, cancelled=cancelled)
+        report.render_problems = check.issues(report.questions, media_base(data_dir, ORIGIN))
         if progress is not None:
             progress(4, 4, "")
         return report

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -107,14 +108,41 @@ def _apply(row: Question, q: ParsedQuestion, topic: Topic, digest: str, now: dat
     row.retired_at = None
 
 
-def _insert(session: Session, values: list[dict[str, object]]) -> None:
-    """Insert new questions (one executemany) and index them for search.
+def _beside(statement: Callable[[], object], work: Callable[[], None]) -> None:
+    """Run ``statement`` here and ``work`` in a second thread meanwhile; raise what either raised.
+
+    Only for one long SQLite statement: SQLite runs it without holding Python's lock, so
+    ``work`` gets the other core. The thread is joined before anything else is done:
+    while it holds the lock, every short SQLite call of this thread (one per row of an
+    executemany or a fetch) would wait for the lock's switch interval.
+    """
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            work()
+        except BaseException as exc:  # raised in the caller's thread below
+            failed.append(exc)
+
+    thread = threading.Thread(target=run, name="quizdesk-beside-index", daemon=True)
+    thread.start()
+    try:
+        statement()
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
+
+
+def _insert(session: Session, values: list[dict[str, object]], beside_index: Callable[[], None] | None = None) -> bool:
+    """Insert new questions (one executemany) and index them for search; True if ``beside_index`` ran.
 
     For a large batch the index's insert trigger is dropped, the rows inserted, the
     trigger's own statement run once for all of them (``id = new.id`` → ``id > <the
     largest id before>``: SQLite gives new rows larger ids) and the trigger recreated
     from its stored SQL — all inside the caller's transaction, so a rollback restores
     everything. A trigger of another shape is left alone and indexes row by row.
+    ``beside_index`` runs in a second thread during that one statement (:func:`_beside`).
     """
     connection = session.connection()
     trigger = None
@@ -125,7 +153,7 @@ def _insert(session: Session, values: list[dict[str, object]]) -> None:
     body = _TRIGGER_BODY.search(trigger) if trigger else None
     if trigger is None or body is None or body.group(1).count(_FOR_NEW_ROW) != 1 or ";" in body.group(1):
         session.execute(insert(Question), values)
-        return
+        return False
     before = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM questions").scalar()
     connection.exec_driver_sql(f"DROP TRIGGER {_TRIGGER}")
     session.execute(insert(Question), values)
@@ -134,10 +162,15 @@ def _insert(session: Session, values: list[dict[str, object]]) -> None:
     merged_after = len(values) >= OPTIMIZE_INDEX_AFTER
     if merged_after:
         connection.exec_driver_sql("INSERT INTO question_fts(question_fts, rank) VALUES ('automerge', 0)")
-    connection.exec_driver_sql(body.group(1).replace(_FOR_NEW_ROW, "WHERE id > ?"), (before,))
+    fill = body.group(1).replace(_FOR_NEW_ROW, "WHERE id > ?")
+    if beside_index is None:
+        connection.exec_driver_sql(fill, (before,))
+    else:
+        _beside(lambda: connection.exec_driver_sql(fill, (before,)), beside_index)
     if merged_after:  # back to FTS5's default for the row-by-row updates to come
         connection.exec_driver_sql(f"INSERT INTO question_fts(question_fts, rank) VALUES ('automerge', {_FTS_AUTOMERGE})")
     connection.exec_driver_sql(trigger)
+    return beside_index is not None
 
 
 def _values(q: ParsedQuestion, topic: Topic, digest: str, now: datetime, origin: str) -> dict[str, object]:
@@ -159,11 +192,16 @@ def sync_questions(
     *,
     origin: str = BUNDLED_ORIGIN,
     retire_missing: bool = True,
+    beside_index: Callable[[], None] | None = None,
 ) -> SyncReport:
     """Bring the questions of ``origin`` in the DB in line with ``questions``.
 
     ``retire_missing``: retire questions of this origin that are not in
     ``questions`` (a full sync); False for a partial import of some files.
+    ``beside_index``: work that touches no database, run once — in a second thread
+    while SQLite fills the search index for a large batch of new questions (about a
+    second for 5,000 long answers, during which this thread holds no Python lock), or
+    here at the end when there is no such fill. What it raises is raised here.
     The caller owns the transaction.
     """
     report = SyncReport()
@@ -209,7 +247,8 @@ def sync_questions(
     if new_rows:
         # One executemany, not the ORM's unit of work: its INSERT … RETURNING went row by
         # row (a third of a 5,000-question Anki import). The rows are read back by id below.
-        _insert(session, [_values(parsed, topic, digest, now, origin) for parsed, topic, digest in new_rows])
+        if _insert(session, [_values(parsed, topic, digest, now, origin) for parsed, topic, digest in new_rows], beside_index):
+            beside_index = None  # done, beside the index's fill
         inserted |= {
             external_id: qid
             for external_id, qid in session.execute(select(Question.external_id, Question.id).where(Question.origin == origin))
@@ -220,4 +259,6 @@ def sync_questions(
 
         optimize_index(raw_connection(session))
     report.question_ids = [inserted[row] if isinstance(row, str) else row.id for row in kept]
+    if beside_index is not None:
+        beside_index()
     return report

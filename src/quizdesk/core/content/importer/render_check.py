@@ -111,39 +111,64 @@ def _tex2mml(tex: str, display: bool) -> str:
         return str(tex2mml(tex, inline=not display))
 
 
+class AnswerCheck:
+    """The check of one answer at a time, its formula verdicts shared across answers.
+
+    :func:`check_answers` checks a list; an import that has its texts before their
+    images are in place (the Anki import) checks the answers without images early
+    (:func:`needs_files` tells them apart) and the others once the files are copied.
+    """
+
+    def __init__(self) -> None:
+        # Imported here, once, not at each answer (and not in a worker thread: see the Anki import).
+        from quizdesk.core.render import render_markdown
+        from quizdesk.core.render.code_blocks import lift_fences
+        from quizdesk.core.render.math_delimiters import protect_math
+        from quizdesk.core.render.math_svg import MathError
+
+        self._formulas = _FormulaCheck()
+        self._render, self._lift, self._protect, self._error = render_markdown, lift_fences, protect_math, MathError
+
+    def problems(self, text: str, base: Path | None) -> list[tuple[str, str]]:
+        """What will not display in ``text`` (images looked up under ``base``): (kind, message) pairs."""
+        if needs_files(text):
+            problems = list(self._render(text, base_dir=base, cache=self._formulas.cache).problems)
+        elif any(m in text for m in _MATH_MARKERS):
+            # Formulas only: the renderer's own first two steps find them (code lifted out,
+            # then the delimiters); Markdown and the rest cannot add a formula problem.
+            problems = []
+            for span in self._protect(self._lift(text.replace("\r\n", "\n").replace("\r", "\n")).text).spans:
+                verdict = self._formulas.verdict(span.tex.strip(), span.display)
+                if isinstance(verdict, self._error):
+                    problems.append(RenderProblem(span.source, str(verdict), "math"))
+        else:
+            return []
+        seen: set[tuple[str, str]] = set()
+        out: list[tuple[str, str]] = []
+        for problem in problems:
+            kind = KINDS.get(problem.kind)
+            if kind is None or (kind, problem.source) in seen:
+                continue
+            seen.add((kind, problem.source))
+            out.append((kind, f"{problem.message}: {problem.source[:120]}"))
+        return out
+
+
+def needs_files(text: str) -> bool:
+    """Whether checking ``text`` looks at files (it has an image): then only once they are in place."""
+    return any(m in text for m in _IMAGE_MARKERS)
+
+
 def check_answers(
     answers: Iterable[tuple[str, str, str, Path | None]],
     *,
     cancelled: Callable[[], bool] | None = None,
 ) -> list[RenderIssue]:
     """``answers``: (question id, "file:line", answer Markdown, base folder) → what will not display."""
-    from quizdesk.core.render import render_markdown
-    from quizdesk.core.render.code_blocks import lift_fences
-    from quizdesk.core.render.math_delimiters import protect_math
-    from quizdesk.core.render.math_svg import MathError
-
-    check = _FormulaCheck()
+    check = AnswerCheck()
     issues: list[RenderIssue] = []
     for question_id, source, text, base in answers:
         if cancelled is not None and cancelled():
             break
-        if any(m in text for m in _IMAGE_MARKERS):
-            problems = list(render_markdown(text, base_dir=base, cache=check.cache).problems)
-        elif any(m in text for m in _MATH_MARKERS):
-            # Formulas only: the renderer's own first two steps find them (code lifted out,
-            # then the delimiters); Markdown and the rest cannot add a formula problem.
-            problems = []
-            for span in protect_math(lift_fences(text.replace("\r\n", "\n").replace("\r", "\n")).text).spans:
-                verdict = check.verdict(span.tex.strip(), span.display)
-                if isinstance(verdict, MathError):
-                    problems.append(RenderProblem(span.source, str(verdict), "math"))
-        else:
-            continue
-        seen: set[tuple[str, str]] = set()
-        for problem in problems:
-            kind = KINDS.get(problem.kind)
-            if kind is None or (kind, problem.source) in seen:
-                continue
-            seen.add((kind, problem.source))
-            issues.append(RenderIssue(question_id, kind, f"{problem.message}: {problem.source[:120]}", source))
+        issues.extend(RenderIssue(question_id, kind, message, source) for kind, message in check.problems(text, base))
     return issues

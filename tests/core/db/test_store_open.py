@@ -216,3 +216,60 @@ def test_json_columns_are_stored_as_readable_utf8(store) -> None:
                              key_points=["梯度裁剪", 'a "quote"'], tags=["优化"]))
     with store.read() as c:
         assert c.execute("SELECT key_points, tags FROM questions").fetchone() == ('["梯度裁剪", "a \\"quote\\""]', '["优化"]')
+
+
+def test_checks_started_on_a_thread_open_the_same_store(store, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from quizdesk.core.db import store as store_module
+
+    store.close()
+    ran_on: list[str] = []
+    real_check = store_module.check_store
+
+    def recording_check(data_dir: Path) -> str | None:
+        ran_on.append(threading.current_thread().name)
+        return real_check(data_dir)
+
+    monkeypatch.setattr(store_module, "check_store", recording_check)
+    checked = store_module.start_check(store.path.parent)
+    reopened = open_store(store.path.parent, checked=checked)
+    try:
+        assert ran_on == ["quizdesk-store-check"]  # not the caller's thread, and not run twice
+        with reopened.read() as connection:
+            assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (SCHEMA_HEAD,)
+    finally:
+        reopened.close()
+
+
+def test_a_check_that_failed_on_its_thread_fails_the_open_with_its_message(data_dir: Path, store) -> None:
+    from quizdesk.core.db.store import start_check
+
+    store.close()
+    holder = sqlite3.connect(store.path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        checked = start_check(store.path.parent)
+        with pytest.raises(StoreError) as info:
+            open_store(store.path.parent, checked=checked)
+        assert info.value.kind == "locked" and "in use by another program" in info.value.message
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    junk = data_dir.parent / "junk"
+    junk.mkdir()
+    (junk / DB_FILENAME).write_bytes(b"not a database")
+    with pytest.raises(StoreError) as info:
+        open_store(junk, checked=start_check(junk))
+    assert info.value.kind == "notadb" and (junk / DB_FILENAME).read_bytes() == b"not a database"
+
+
+def test_a_newer_schema_found_by_a_started_check_is_refused(store) -> None:
+    from quizdesk.core.db.store import start_check
+
+    with store.engine.begin() as c:
+        c.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    store.close()
+    with pytest.raises(StoreError) as info:
+        open_store(store.path.parent, checked=start_check(store.path.parent))
+    assert info.value.kind == "newer"

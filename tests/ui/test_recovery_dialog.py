@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from quizdesk.core.db.backup import timestamped_backup
 from quizdesk.core.db.models import Question
-from quizdesk.core.db.store import Store
+from quizdesk.core.db.store import Store, start_check
 from quizdesk.ui.app.launch import open_store_with_recovery
 
 
@@ -74,3 +74,17 @@ def test_quit_leaves_everything_as_it_was(qtbot, data_dir: Path) -> None:
     _click_when_shown("quitButton", [])
     assert open_store_with_recovery(data_dir) is None
     assert sorted(p.name for p in data_dir.iterdir()) == ["quizdesk.db"]
+
+
+def test_damage_found_by_the_checks_started_on_a_thread_offers_the_same_recovery(qtbot, synced_store: Store) -> None:
+    # The app starts the store's checks on a thread while it imports its window (run_gui).
+    timestamped_backup(synced_store.path, "daily")
+    synced_store.close()
+    _damage(synced_store.path)
+    seen: list[str] = []
+    _click_when_shown("restoreBackupButton", seen)
+    store = open_store_with_recovery(synced_store.path.parent, start_check(synced_store.path.parent))
+    assert store is not None and "The QuizDesk database is damaged." in seen[0]
+    with store.session() as s:
+        assert s.scalar(select(func.count()).select_from(Question)) == 5  # the restored file, checked anew
+    store.close()

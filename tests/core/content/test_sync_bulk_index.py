@@ -3,6 +3,8 @@ index must end exactly as the row-by-row trigger leaves it, and the trigger must
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select
 
@@ -124,3 +126,35 @@ def test_a_failing_beside_index_fails_the_sync_and_its_rollback_leaves_the_index
     assert _index(store) == []
     with store.session() as s:
         assert s.scalars(select(Question)).all() == []
+
+
+@pytest.mark.parametrize("count", [3, BULK_INDEX_AFTER + 5])
+def test_new_rows_are_stored_as_the_models_insert_stores_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, count: int) -> None:
+    """sync writes new questions as ready rows (db/sql_values.py): the same text in every column as
+    SQLAlchemy's insert through the model's column types (JSON lists, UTC times, NULLs)."""
+    from datetime import datetime, timedelta, timezone
+
+    from sqlalchemy import insert
+
+    from quizdesk.core.db.store import open_store
+
+    now = datetime(2026, 12, 5, 23, 30, 0, 123_456, tzinfo=timezone(timedelta(hours=8)))
+    monkeypatch.setattr(sync, "utcnow", lambda: now)
+    questions = _questions(count, "row")
+    html = ParsedQuestion("html", "open", "HTML", TOPIC, answer_md="<div><b>粗</b> &amp; 细</div>", tags=("标签", 'a "b"'))
+    stored = []
+    for side in ("rows", "model"):
+        if side == "model":
+            monkeypatch.setattr(sync, "_insert_rows", lambda connection, values: connection.execute(insert(Question), values))
+        store = open_store(tmp_path / side)
+        try:
+            with store.session() as s:
+                sync_questions(s, [*questions, html], origin="o", retire_missing=False)
+            with store.read() as connection:
+                columns = [r[1] for r in connection.execute("PRAGMA table_info(questions)")]
+                stored.append((columns, connection.execute("SELECT * FROM questions ORDER BY id").fetchall()))
+        finally:
+            store.close()
+    assert len(stored[0][1]) == count + 1
+    assert stored[0] == stored[1]
+    assert "2026-12-05 15:30:00.123456" in stored[0][1][0]  # created_at, in UTC

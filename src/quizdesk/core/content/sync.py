@@ -16,11 +16,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from quizdesk.core.content.model import ParsedQuestion, Problem, TopicRef
 from quizdesk.core.db.models import Question, Topic, utcnow
+from quizdesk.core.db.sql_values import insert_rows, json_encoder, sql_time
 from quizdesk.core.search_text import indexed_text
 
 BUNDLED_ORIGIN = "bundled"
@@ -152,11 +154,11 @@ def _insert(session: Session, values: list[dict[str, object]], beside_index: Cal
         ).scalar()
     body = _TRIGGER_BODY.search(trigger) if trigger else None
     if trigger is None or body is None or body.group(1).count(_FOR_NEW_ROW) != 1 or ";" in body.group(1):
-        session.execute(insert(Question), values)
+        _insert_rows(connection, values)
         return False
     before = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM questions").scalar()
     connection.exec_driver_sql(f"DROP TRIGGER {_TRIGGER}")
-    session.execute(insert(Question), values)
+    _insert_rows(connection, values)
     # A batch that size is followed by a full merge of the index (sync_questions): merging
     # its segments while they are written is wasted work (about 15 % of the fill).
     merged_after = len(values) >= OPTIMIZE_INDEX_AFTER
@@ -171,6 +173,33 @@ def _insert(session: Session, values: list[dict[str, object]], beside_index: Cal
         connection.exec_driver_sql(f"INSERT INTO question_fts(question_fts, rank) VALUES ('automerge', {_FTS_AUTOMERGE})")
     connection.exec_driver_sql(trigger)
     return beside_index is not None
+
+
+_QUESTION_COLUMNS = (
+    "external_id", "origin", "created_at", "qtype", "title", "body_md", "answer_md", "body_text", "answer_text", "key_points",
+    "choices", "difficulty", "tags", "source_path", "source_line", "sort_order", "topic_id", "content_hash", "updated_at", "retired_at",
+)
+_JSON_COLUMNS = frozenset({"key_points", "choices", "tags"})
+_TIME_COLUMNS = frozenset({"created_at", "updated_at", "retired_at"})
+
+
+def _insert_rows(connection: Connection, values: list[dict[str, object]]) -> None:
+    """The rows of :func:`_values` with one executemany, converted as the model's column types
+    convert them (db/sql_values.py): the ORM's bulk insert spent more time on that than SQLite."""
+    encode = json_encoder(connection)
+    stamps: dict[object, str | None] = {}  # every row of a sync has the same times
+
+    def stamp(moment: object) -> str | None:
+        found = stamps.get(moment, "")
+        if found == "":
+            found = stamps[moment] = sql_time(moment)  # type: ignore[arg-type]
+        return found
+
+    rows = [
+        tuple(encode(v[c]) if c in _JSON_COLUMNS else stamp(v[c]) if c in _TIME_COLUMNS else v[c] for c in _QUESTION_COLUMNS)
+        for v in values
+    ]
+    insert_rows(connection, Question.__tablename__, _QUESTION_COLUMNS, rows)
 
 
 def _values(q: ParsedQuestion, topic: Topic, digest: str, now: datetime, origin: str) -> dict[str, object]:

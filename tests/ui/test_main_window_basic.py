@@ -42,3 +42,26 @@ def test_titles_show_without_markdown_markers() -> None:
     assert display_title("在 Midjourney 中，`--no cars` 与 **负面** 提示") == "在 Midjourney 中，--no cars 与 负面 提示"
     assert display_title("`__init__` 与 `**kwargs` 的区别？") == "__init__ 与 **kwargs 的区别？"
     assert display_title("a ** b 与 2 * 3") == "a ** b 与 2 * 3"  # lone stars are text
+
+
+def test_the_unsaved_answers_box_keeps_the_exam_unless_the_user_chooses_to_lose_them(qtbot, synced_store: Store) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window = MainWindow(synced_store)
+    qtbot.add_widget(window)
+    seen: list[str] = []
+
+    def answer(button_text: str) -> None:
+        box = next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.objectName() == "unsavedQuitBox" and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(10, lambda: answer(button_text))
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, lambda: answer("Keep the exam open"))
+    assert window._confirm_quit_unsaved() is False
+    QTimer.singleShot(0, lambda: answer("Quit and lose them"))
+    assert window._confirm_quit_unsaved() is True
+    assert seen == ["Some answers of this exam could not be saved, so quitting now would lose them."] * 2

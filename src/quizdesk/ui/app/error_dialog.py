@@ -28,10 +28,12 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # made when needed, not on the start path (the dialog: PySide builds QMessageBox's enums then)
     from logging.handlers import RotatingFileHandler
+
+    from PySide6.QtWidgets import QMessageBox
 
 LOG_FILENAME = "quizdesk.log"
 LOG_MAX_BYTES = 1_000_000
@@ -87,6 +89,8 @@ class ErrorReporter:
 
 def build_error_dialog(log_path: Path, details: str, parent: QWidget | None = None) -> QMessageBox:
     """The dialog: a plain headline, where the log is, and the traceback under Details."""
+    from PySide6.QtWidgets import QMessageBox
+
     dialog = QMessageBox(parent)
     dialog.setObjectName(DIALOG_OBJECT_NAME)
     dialog.setIcon(QMessageBox.Icon.Critical)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from quizdesk import APP_NAME, __version__
 from quizdesk.core.db.store import Store, StoreError, open_store, start_check
@@ -66,6 +66,8 @@ def _claim_instance(directory: Path) -> tuple[InstanceLock | None, int | None]:
 
     if ask_running_instance_to_activate(directory):
         return None, 0
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(
         None,
         APP_NAME,

@@ -191,3 +191,20 @@ def test_an_unusable_backup_replaces_nothing(qtbot, gui_store, tmp_path, isolate
     assert replaced == [] and window.store is gui_store
     with gui_store.read() as connection:
         assert connection.execute("SELECT count(*) FROM questions").fetchone()[0] > 0
+
+
+def test_a_failure_goes_to_the_status_bar_of_a_window_else_to_a_box(qtbot) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window = QMainWindow()
+    qtbot.add_widget(window)
+    inside = QWidget(window)
+    ops.show_failure(inside, "Not saved: the disk is full.")
+    assert window.statusBar().currentMessage() == "Not saved: the disk is full."
+    loose = QWidget()
+    qtbot.add_widget(loose)
+    loose.show()
+    ops.show_failure(loose, "Not saved: the disk is full.")
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.objectName() == "opFailureBox" and w.isVisible()]
+    assert len(boxes) == 1 and boxes[0].text() == "Not saved: the disk is full." and boxes[0].windowTitle() == "Not saved"
+    boxes[0].close()

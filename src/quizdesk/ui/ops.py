@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from quizdesk.core.db.store import StoreError
 
@@ -94,6 +94,8 @@ def show_failure(parent: QWidget | None, message: str) -> None:
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(message, FAILURE_MESSAGE_MS)
         return
+    from PySide6.QtWidgets import QMessageBox  # here: the start path makes no box (PySide builds its enums on first import)
+
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Ops", "Not saved"), message,
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("opFailureBox")

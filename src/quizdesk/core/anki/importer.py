@@ -213,6 +213,32 @@ class _RenderCheck:
         return out
 
 
+class _AnswerLog:
+    """Each planned question's answers in the review log (oldest first) and each answer's attempt
+    row but its question's id. Needs no database: computed beside the search index's fill."""
+
+    def __init__(self, plan: AnkiImportPlan) -> None:
+        self._plan = plan
+        self.by_card: dict[int, list[Review]] = {}
+        self.answers: list[list[Review]] = []  # in the order of plan.questions
+        self.tails: list[list[tuple[Any, ...]]] = []  # each answer's row after (question_id, session_id)
+
+    def compute(self) -> None:
+        from quizdesk.core.study.reviews import PASS_SCORE
+        from quizdesk.core.study.scheduler import RATING_SCORE
+
+        for review in self._plan.collection.reviews:
+            self.by_card.setdefault(review.card_id, []).append(review)
+        for planned in self._plan.questions:
+            answers = sorted((r for card in planned.cards for r in self.by_card.get(card.id, ()) if is_answer(r)), key=lambda r: r.id)
+            self.answers.append(answers)
+            tails = []
+            for r in answers:
+                score = RATING_SCORE[r.ease]
+                tails.append(answer_row(0, MODE, r.id, r.ease, score, score >= PASS_SCORE, max(0.0, r.time_ms / 1000.0), from_ms(r.id))[2:])
+            self.tails.append(tails)
+
+
 def _known_reviews(session: Session) -> set[tuple[int, int]]:
     from sqlalchemy import select
 
@@ -230,8 +256,7 @@ def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, can
 
     from quizdesk.core.content.sync import sync_questions
     from quizdesk.core.db.models import Attempt, Question, ReviewState
-    from quizdesk.core.study.reviews import PASS_SCORE
-    from quizdesk.core.study.scheduler import RATING_SCORE, desired_retention
+    from quizdesk.core.study.scheduler import desired_retention
 
     linked_ids = {p.linked_id for p in plan.questions if p.linked_id}
     linked_rows: dict[str, int] = {}
@@ -239,10 +264,14 @@ def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, can
         found = session.execute(select(Question.external_id, Question.id).where(Question.external_id.in_(linked_ids), Question.origin != ORIGIN))
         linked_rows = {external: qid for external, qid in found}
     own = [p for p in plan.questions if p.linked_id not in linked_rows]
-    synced = sync_questions(
-        session, [p.question for p in own], origin=ORIGIN, retire_missing=False,
-        beside_index=check.early([p.question.external_id for p in own]),
-    )
+    log = _AnswerLog(plan)
+    early_check = check.early([p.question.external_id for p in own])
+
+    def beside_index() -> None:  # pure work, done while SQLite fills the search index
+        early_check()
+        log.compute()
+
+    synced = sync_questions(session, [p.question for p in own], origin=ORIGIN, retire_missing=False, beside_index=beside_index)
     report.imported, report.updated, report.unchanged = synced.inserted, synced.updated, synced.unchanged
     report.skipped_questions = synced.skipped
     report.problems.extend(Problem(plan.package, 0, p.message, "warning") for p in synced.problems)
@@ -250,23 +279,20 @@ def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, can
     if cancelled is not None and cancelled():
         raise AnkiCancelled()
 
-    reviews_by_card: dict[int, list[Review]] = {}
-    for review in plan.collection.reviews:
-        reviews_by_card.setdefault(review.card_id, []).append(review)
     known = _known_reviews(session)
     retention = desired_retention(session)
-    targets: list[tuple[PlannedQuestion, int]] = []
-    for planned in plan.questions:
+    targets: list[tuple[int, PlannedQuestion, int]] = []
+    for index, planned in enumerate(plan.questions):
         qid = linked_rows.get(planned.linked_id) if planned.linked_id in linked_rows else ids.get(planned.question.external_id)
         if qid is None:
             continue  # refused by the sync (warned)
-        targets.append((planned, qid))
+        targets.append((index, planned, qid))
         if planned.linked_id in linked_rows:
             report.linked += 1
         else:
             q = planned.question
             report.questions.append(ImportedQuestion(q.external_id, q.title, q.topic.module_name, q.topic.topic_name, f"{plan.package}: {q.source_path}", qid))
-    states = {s.question_id: s for s in session.scalars(select(ReviewState).where(ReviewState.question_id.in_([qid for _p, qid in targets])))}
+    states = {s.question_id: s for s in session.scalars(select(ReviewState).where(ReviewState.question_id.in_([qid for _i, _p, qid in targets])))}
     # A note exported by QuizDesk carries that question's own answers as its review log
     # (exporter.py: revlog id = the answer's time in ms): those are not new answers.
     own_times: dict[int, set[int]] = {}
@@ -278,17 +304,17 @@ def _write(session: Session, plan: AnkiImportPlan, report: AnkiImportReport, can
     new_states: list[tuple[Any, ...]] = []
     connection = session.connection()
     encode_json = json_encoder(connection)
-    for planned, qid in targets:
-        answers = sorted((r for card in planned.cards for r in reviews_by_card.get(card.id, ()) if is_answer(r)), key=lambda r: r.id)
+    for index, planned, qid in targets:
+        answers = log.answers[index]
         mine = own_times.get(qid, set())
-        new = [r for r in answers if (qid, r.id) not in known and not any(r.id - k in mine for k in range(4))]
+        kept = [(r, tail) for r, tail in zip(answers, log.tails[index]) if (qid, r.id) not in known and not any(r.id - k in mine for k in range(4))]
+        new = [r for r, _tail in kept]
         report.reviews_known += len(answers) - len(new)
-        for r in new:
+        for r, tail in kept:
             known.add((qid, r.id))
-            score = RATING_SCORE[r.ease]
-            rows.append(answer_row(qid, MODE, r.id, r.ease, score, score >= PASS_SCORE, max(0.0, r.time_ms / 1000.0), from_ms(r.id)))
+            rows.append((qid, None, *tail))
         report.reviews += len(new)
-        memory = _memory(planned, qid, plan.collection.created, reviews_by_card, states.get(qid), new, retention)
+        memory = _memory(planned, qid, plan.collection.created, log.by_card, states.get(qid), new, retention)
         if memory is not None:
             values = {
                 "card": memory.card, "due_at": memory.due_at, "stability": memory.stability, "difficulty": memory.difficulty,

@@ -26,6 +26,7 @@ NOT_BEFORE_FIRST_PAINT = {
     "sqlalchemy": "the first write (the library reads through sqlite3)",
     "fsrs": "a review (the mastery dots need only its decay constant)",
     "logging.handlers": "the first log record (the rotating log file opens it then)",
+    "PySide6.QtNetwork": "answering a later launch, from just after the first paint (launch.ActivationServing)",
     "quizdesk.core.search_snippet": "a search (where each result matched)",
     "quizdesk.core.search": "a search",
     "quizdesk.ui.app.recovery_dialog": "a database that cannot be opened",

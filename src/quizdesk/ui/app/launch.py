@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from quizdesk import APP_NAME, __version__
@@ -84,6 +84,50 @@ def _bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
+class ActivationServing:
+    """Answering later launches on this data folder (``single_instance.py``).
+
+    Started just after the window's first paint, which keeps QtNetwork's import
+    (~10 ms) off it: a later launch retries for five seconds. Started at once
+    before a step that can take longer (a recovery dialog, a migration, the
+    bank's first sync), so that a launch during it still hands over.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self._directory = directory
+        self.server: QObject | None = None
+        self.window: QWidget | None = None
+
+    def start(self) -> None:
+        if self.server is None:
+            from quizdesk.ui.app.single_instance import ActivationServer
+
+            server = ActivationServer(self._directory)
+            server.activationRequested.connect(self._bring_window_forward)
+            self.server = server
+
+    def _bring_window_forward(self) -> None:
+        if self.window is not None:
+            _bring_to_front(self.window)
+
+    def around(self, checked: Callable[[], str | None]) -> Callable[[], str | None]:
+        """The store's started checks, starting the server first when a slow step follows them."""
+
+        def run() -> str | None:
+            from quizdesk.core.db.migrate import SCHEMA_HEAD
+
+            try:
+                revision = checked()
+            except StoreError:
+                self.start()  # the recovery dialog follows
+                raise
+            if revision != SCHEMA_HEAD:
+                self.start()  # a migration follows, or a new database and the bank's first sync
+            return revision
+
+        return run
+
+
 def _after_first_paint(window: QMainWindow, collection: Collection) -> None:
     """Work that must not delay the first paint: the daily backup.
 
@@ -116,9 +160,7 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     lock, exit_code = _claim_instance(directory)
     if exit_code is not None:
         return exit_code
-    from quizdesk.ui.app.single_instance import ActivationServer
-
-    server = ActivationServer(directory) if lock is not None else None
+    serving = ActivationServing(directory) if lock is not None else None
     # The store's checks read the whole file inside SQLite (20-45 ms at 5,000
     # questions), which leaves the interpreter free: they run on a thread while
     # the window's modules are imported.
@@ -127,12 +169,14 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     from quizdesk.ui import ops
     from quizdesk.ui.app.main_window import MainWindow
 
-    store = open_store_with_recovery(directory, checked)
+    store = open_store_with_recovery(directory, checked if serving is None else serving.around(checked))
     if store is None:
         return 1
     collection = Collection(store)  # the one owner of the open store, passed down to every view
     report = None
     if collection.read(lambda connection: bank_needs_sync(connection, bundled_content_dir())):
+        if serving is not None:
+            serving.start()  # the sync takes seconds
         report = ops.sync_bundled_bank(None, collection, bundled_content_dir()).value  # a failure is shown; the old bank stays
     from quizdesk.ui.widgets.theme import apply_theme, follow_system_scheme, saved_theme
 
@@ -144,8 +188,9 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     # start shows a formula-heavy answer without the renderer or the math engine.
     enable_disk_caches(collection.data_dir / "cache")
     window = MainWindow(collection, defer_answer_view=True)
-    if server is not None:
-        server.activationRequested.connect(lambda: _bring_to_front(window))
+    if serving is not None:
+        serving.window = window
+        window.firstPainted.connect(serving.start)
     if report is not None and report.problems:
         problems = len(report.problems)  # a plain name: lupdate skips calls whose count is an expression
         window.statusBar().showMessage(

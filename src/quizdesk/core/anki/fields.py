@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterable
 
 from quizdesk.core.render.sanitize import sanitize_html
 
@@ -67,19 +68,78 @@ def field_html(raw: str, media_name: Callable[[str], str | None] | None = None) 
     ``media_name``: Anki media file name → the name it has in QuizDesk's media
     folder (None: leave the reference as written).
     """
-    if not raw.strip():
+    text = _before_sanitiser(raw, media_name)
+    if text is None:
         return ""
+    return _after_sanitiser(sanitize_html(text) if "<" in text else text)
+
+
+def fields_html(raws: Iterable[str], media_name: Callable[[str], str | None] | None = None) -> dict[str, str]:
+    """:func:`field_html` of each distinct text of ``raws``, the sanitiser run on two threads.
+
+    The sanitiser is most of a field's conversion, and nh3 lets go of Python's lock
+    while it works: two threads doing nothing else keep both cores busy (the Anki
+    import's 5,000 answers: ~0.35 s on one, ~0.2 s on two). The rest is done here.
+    """
+    before = {raw: _before_sanitiser(raw, media_name) for raw in dict.fromkeys(raws)}
+    dirty = list(dict.fromkeys(t for t in before.values() if t is not None and "<" in t))
+    clean = dict(zip(dirty, _sanitise_all(dirty)))
+    return {
+        raw: "" if text is None else _after_sanitiser(clean[text] if "<" in text else text) for raw, text in before.items()
+    }
+
+
+# Below this many fragments a second thread costs more than it saves.
+_THREADED_FROM = 64
+
+
+def _sanitise_all(fragments: list[str]) -> list[str]:
+    if len(fragments) < _THREADED_FROM:
+        return [sanitize_html(f) for f in fragments]
+    half = len(fragments) // 2
+    out: list[str] = [""] * len(fragments)
+    failed: list[BaseException] = []
+
+    def second() -> None:
+        try:
+            for i in range(half, len(fragments)):
+                out[i] = sanitize_html(fragments[i])
+        except BaseException as exc:  # raised in the calling thread below
+            failed.append(exc)
+
+    thread = threading.Thread(target=second, name="quizdesk-sanitise", daemon=True)
+    thread.start()
+    try:
+        for i in range(half):
+            out[i] = sanitize_html(fragments[i])
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
+    return out
+
+
+def _before_sanitiser(raw: str, media_name: Callable[[str], str | None] | None) -> str | None:
+    """The field up to the sanitiser: legacy LaTeX, sounds and image names rewritten; None if empty.
+
+    Text without tags needs no sanitiser run (~0.1 ms a call): it comes out escaped here.
+    """
+    if not raw.strip():
+        return None
     text = legacy_latex(raw)
     if "[sound:" in text:
         text = _SOUND.sub(lambda m: f"[audio: {m.group(1)}]", text)
     if media_name is not None and has_image(text):
         text = _IMG_SRC.sub(lambda m: _image(m, media_name), text)
-    # Text without tags needs no sanitiser run (~0.1 ms a call): escaping is all it would do.
-    text = (sanitize_html(text) if "<" in text else html.escape(html.unescape(text), quote=False)).replace("$", "&#36;")
+    return text if "<" in text else html.escape(html.unescape(text), quote=False)
+
+
+def _after_sanitiser(text: str) -> str:
+    """The sanitised (or escaped) field as stored: dollars as entities, formulas decoded, trimmed."""
+    text = text.replace("$", "&#36;")
     if "\\(" in text or "\\[" in text:
         text = _MATH.sub(_decode_math, text)
-    text = text.strip()
-    return text
+    return text.strip()
 
 
 def _image(match: re.Match[str], media_name: Callable[[str], str | None]) -> str:

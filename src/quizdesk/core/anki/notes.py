@@ -28,6 +28,7 @@ from quizdesk.core.anki.fields import (
     cloze_front,
     cloze_numbers,
     field_html,
+    fields_html,
     has_more_than_text,
     has_text,
     html_to_text,
@@ -79,8 +80,8 @@ def topic_for(deck: str, orders: TopicOrders) -> TopicRef:
     return TopicRef(key, module, module, f"{key}/{topic}", topic, topic, MODULE_ORDER + module_order, topic_order)
 
 
-def _answer_parts(note: Note, names: tuple[str, ...], skip: int, media: Callable[[str], str | None], first: str = "") -> str:
-    parts = [(names[i] if i < len(names) else f"Field {i + 1}", field_html(value, media)) for i, value in enumerate(note.fields) if i != skip]
+def _answer_parts(note: Note, names: tuple[str, ...], skip: int, convert: Callable[[str], str], first: str = "") -> str:
+    parts = [(names[i] if i < len(names) else f"Field {i + 1}", convert(value)) for i, value in enumerate(note.fields) if i != skip]
     shown = [(name, html) for name, html in parts if has_text(html) or "<img" in html]
     if first:
         shown.insert(0, ("", first))
@@ -96,6 +97,16 @@ def plan_notes(col: Collection, source: str, media: Callable[[str], str | None])
     for card in col.cards:
         cards_by_note.setdefault(card.note_id, []).append(card)
     orders: TopicOrders = {}
+    # Every field of every note but the clozes' (converted per deletion) in one batch: its
+    # sanitiser runs on two threads (fields.fields_html), and a text repeated is converted once.
+    converted = fields_html(
+        (v for note in col.notes if not getattr(col.notetypes.get(note.notetype_id), "cloze", True) for v in note.fields), media
+    )
+
+    def convert(raw: str) -> str:
+        found = converted.get(raw)
+        return found if found is not None else field_html(raw, media)
+
     for note in col.notes:
         notetype = col.notetypes.get(note.notetype_id)
         cards = sorted(cards_by_note.get(note.id, []), key=lambda c: c.ord)
@@ -128,12 +139,12 @@ def plan_notes(col: Collection, source: str, media: Callable[[str], str | None])
                 question = ParsedQuestion(
                     external_id=question_id(note.guid, n), qtype="open", title=title, topic=topic_for(deck_of(card), orders),
                     body_md=as_markdown(front) if has_more_than_text(front, title) else "",
-                    answer_md=_answer_parts(note, names, 0, media, first=back),
+                    answer_md=_answer_parts(note, names, 0, convert, first=back),
                     tags=tuple(note.tags), source_path=where, source_line=n, order=len(plan.questions),
                 )
                 plan.questions.append(PlannedQuestion(question, note.id, (card,) if n - 1 in by_ord else (), by_ord.get(n - 1)))
             continue
-        first = field_html(note.fields[0], media) if note.fields else ""
+        first = convert(note.fields[0]) if note.fields else ""
         title = make_title(html_to_text(first))
         if not title and "<img" not in first:
             plan.skipped_notes += 1
@@ -150,13 +161,13 @@ def plan_notes(col: Collection, source: str, media: Callable[[str], str | None])
         if linked is not None and {"Question", "Answer"} <= set(names):
             # QuizDesk's own note type (exporter.py): Title, Question (the body), Answer.
             value = note.fields[names.index("Question")] if names.index("Question") < len(note.fields) else ""
-            body = as_markdown(field_html(value, media))
+            body = as_markdown(convert(value))
             skip_fields.add(names.index("Question"))
         kept = Note(note.id, note.guid, note.notetype_id, note.tags, tuple("" if i in skip_fields else v for i, v in enumerate(note.fields)))
         question = ParsedQuestion(
             external_id=question_id(note.guid), qtype="open", title=title or "(image)", topic=topic_for(deck_of(cards[0]), orders),
             body_md=body,
-            answer_md=_answer_parts(kept, names, 0, media),
+            answer_md=_answer_parts(kept, names, 0, convert),
             tags=tuple(note.tags), source_path=where, source_line=0, order=len(plan.questions),
         )
         primary = max(cards, key=lambda c: (c.ctype != 0, c.reps, -c.ord))

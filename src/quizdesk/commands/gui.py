@@ -28,6 +28,9 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return EXIT_MISSING_LIBRARIES
+    from quizdesk.ui.app.pyside_scan import skip_needless_source_scans
+
+    skip_needless_source_scans()  # first, as it loads PySide6: every later import is then spared the scan
     from quizdesk.ui.app.launch import run_gui
 
     return run_gui(args.data_dir)

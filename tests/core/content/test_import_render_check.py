@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quizdesk.core.content.importer.render_check import _FormulaCheck, check_answers
+from quizdesk.core.content.importer.render_check import AnswerCheck, _FormulaCheck, check_answers
 from quizdesk.core.render.math_svg import MathError, render_tex
 
 # Good and bad formulas, including ones only the layout refuses (a missing argument).
@@ -57,3 +57,31 @@ def test_images_resolve_against_the_base_given(tmp_path: Path) -> None:
     text = "![a](img/a.png) ![b](img/b.png) ![c](https://example.com/c.png)"
     issues = check_answers([("q", "f.md:1", text, tmp_path / "media")])
     assert [(i.kind, i.message) for i in issues] == [("image", "image file not found: img/b.png")]
+
+
+TEXTS = [
+    "$\\foo$ 与\n\n```python\nx = '$\\bar$'\n```\n\n$\\baz$",
+    "~~~\n$\\foo$\n~~~\n\\(\\frac{1}\\)",
+    "- 列表\n\n    ```\n    $\\foo$\n    ```\n- $x^{$",
+    "\\[\\frac{1}\\]\r\n```\r\n$\\foo$\r\n```\r\n$\\bar$",
+    "<div><pre>\\(\\frac{1}\\)</pre> and \\(\\frac{3}\\) `$\\code$` ``x`` ~~ \\(\\sqrt\\)</div>",
+    "    indented $\\foo$ code\n\ntext $\\bar$",
+    "no fence: `` ` `` and ~~ and $5 and $x^2$ and \\(\\left( x\\)",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_formula_problems_are_those_found_after_lifting_fences(text: str) -> None:
+    """The check skips lifting fences from a text without a ``` or ~~~ run: it finds exactly the
+    formulas it finds after lifting them (with fences in lists, CRLF, tildes, or none), and the
+    renderer reports a problem for the same formulas."""
+    from quizdesk.core.render import render_markdown
+    from quizdesk.core.render.code_blocks import lift_fences
+    from quizdesk.core.render.math_delimiters import protect_math
+
+    formulas = _FormulaCheck()
+    normal = text.replace("\r\n", "\n").replace("\r", "\n")
+    lifted = [s for s in protect_math(lift_fences(normal).text).spans if isinstance(formulas.verdict(s.tex.strip(), s.display), MathError)]
+    expected = list(dict.fromkeys(f"{formulas.verdict(s.tex.strip(), s.display)}: {s.source[:120]}" for s in lifted))
+    assert [message for _kind, message in AnswerCheck().problems(text, None)] == expected
+    assert {p.source for p in render_markdown(text).problems if p.kind == "math"} == {s.source for s in lifted}

@@ -42,3 +42,18 @@ def test_an_unchecked_box_stands_out_from_its_background(qtbot, qapp, theme: str
         assert _max_contrast(row, palette.color(palette.ColorRole.Base), 26) > 40
     finally:
         apply_theme(qapp, "light")
+
+
+def test_only_the_dark_theme_draws_through_python(qapp) -> None:
+    # A Python drawPrimitive is a call into Python for every primitive Qt draws (and a
+    # Python class for each kind of style option): the light theme needs none of it.
+    from PySide6.QtWidgets import QProxyStyle
+
+    try:
+        apply_theme(qapp, "dark")
+        assert type(qapp.style()).drawPrimitive is not QProxyStyle.drawPrimitive
+        apply_theme(qapp, "light")
+        assert isinstance(qapp.style(), QuizDeskStyle) and type(qapp.style()).drawPrimitive is QProxyStyle.drawPrimitive
+        assert qapp.style().baseStyle().name().lower() == "fusion"
+    finally:
+        apply_theme(qapp, "light")

@@ -87,8 +87,8 @@ def _bring_to_front(window: QWidget) -> None:
 class ActivationServing:
     """Answering later launches on this data folder (``single_instance.py``).
 
-    Started just after the window's first paint, which keeps QtNetwork's import
-    (~10 ms) off it: a later launch retries for five seconds. Started at once
+    Started just after the window's first paint and its first answer, which keeps
+    QtNetwork's import (~10 ms) off both: a later launch retries for five seconds. Started at once
     before a step that can take longer (a recovery dialog, a migration, the
     bank's first sync), so that a launch during it still hands over.
     """
@@ -190,7 +190,10 @@ def run_gui(data_dir_arg: str | None = None) -> int:
     window = MainWindow(collection, defer_answer_view=True)
     if serving is not None:
         serving.window = window
-        window.firstPainted.connect(serving.start)
+        # A zero timer from the first paint: it runs after the deferred answer view
+        # (queued at the paint) has drawn the first answer, so QtNetwork's import
+        # delays neither.
+        window.firstPainted.connect(lambda: QTimer.singleShot(0, serving.start))
     if report is not None and report.problems:
         problems = len(report.problems)  # a plain name: lupdate skips calls whose count is an expression
         window.statusBar().showMessage(

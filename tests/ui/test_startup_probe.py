@@ -10,8 +10,8 @@ from quizdesk.ui.app.main_window import MainWindow
 
 
 def test_first_painted_handlers_run_before_the_answer_view_draws(qtbot, gui_store) -> None:
-    # The deferred answer view loads after the first paint, not inside it: the paint
-    # the user sees first does not wait for the renderer.
+    # launch.py turns the answer and formula disk caches on in a firstPainted handler:
+    # if the deferred answer view loaded first, its first answer was rendered again.
     window = MainWindow(gui_store, defer_answer_view=True)
     qtbot.add_widget(window)
     seen: list[bool] = []

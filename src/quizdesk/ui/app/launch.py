@@ -129,13 +129,20 @@ class ActivationServing:
 
 
 def _after_first_paint(window: QMainWindow, collection: Collection) -> None:
-    """Work that must not delay the first paint: the daily backup.
+    """Work that must not delay the first paint: the disk caches and the daily backup.
 
-    The backup copies the whole database (seconds for a large one): it runs on
-    the task runner, never on the GUI thread; SQLite's online backup API lets
-    answers be written meanwhile.
+    The caches are on before the deferred answer view draws its first answer
+    (firstPainted handlers run first; tests/ui/test_startup_probe.py). The backup
+    copies the whole database (seconds for a large one): it runs on the task
+    runner, never on the GUI thread; SQLite's online backup API lets answers be
+    written meanwhile.
     """
     from quizdesk.core.db.backup import daily_backup_if_due
+    from quizdesk.core.render.answer_cache import enable_disk_caches
+
+    # Formulas drawn and answers rendered once are kept (compressed), so the next
+    # start shows a formula-heavy answer without the renderer or the math engine.
+    enable_disk_caches(collection.data_dir / "cache")
 
     db_path = collection.path
 
@@ -182,11 +189,6 @@ def run_gui(data_dir_arg: str | None = None) -> int:
 
     apply_theme(app, saved_theme())
     follow_system_scheme(app)
-    from quizdesk.core.render.answer_cache import enable_disk_caches
-
-    # Formulas drawn and answers rendered once are kept (compressed), so the next
-    # start shows a formula-heavy answer without the renderer or the math engine.
-    enable_disk_caches(collection.data_dir / "cache")
     window = MainWindow(collection, defer_answer_view=True)
     if serving is not None:
         serving.window = window

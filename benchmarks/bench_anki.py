@@ -13,9 +13,12 @@ schedules), and a typical Anki deck (5,000 Basic notes with short fields, a
 third with MathJax, 4 reviews each). Times are medians of 3 runs after a
 warm-up (1 run with --quick). Each row reports both clocks: ``value`` is the
 wall time (what the budget is about, on an idle machine) and ``cpu`` the
-process's CPU time, the figure to compare on a shared machine, where wall time
-under load is several times the CPU time; the note gives the load average
-while the row was measured. ``benchmarks/run.py --only anki`` prints the same
+process's CPU time, all threads together, the figure to compare on a shared
+machine, where wall time under load is several times the CPU time; the note
+gives the load average while the row was measured. The import runs part of its
+work on a second thread (the render check and the review log beside the search
+index's fill, the sanitiser on two threads): with a free core its wall time is
+below its CPU time, on a machine whose other core is busy it is not. ``benchmarks/run.py --only anki`` prints the same
 rows in the common table. To tell a change from the machine's drift, compare
 with an earlier revision in one run: ``benchmarks/compare.py --base <rev> --only anki``.
 """

@@ -20,19 +20,16 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import os
 import re
-import tempfile
 import threading
-import zlib
-from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from quizdesk import __version__
 from quizdesk.core.render.baseline import TextMetrics
 from quizdesk.core.render.math_cache import RENDERER_VERSION, MathCache, installed_version
+from quizdesk.core.render.records import read_record, record_path, write_record
 from quizdesk.core.render.result import RenderedAnswer
 
 #: The packages whose output is part of a rendered answer, besides the formula stack.
@@ -97,42 +94,24 @@ class AnswerCache:
         directory = self.directory
         if directory is None or answer.pending or answer.problems:
             return False
-        record = {
-            "html": answer.html,
-            "images": {name: svg.decode("utf-8") for name, svg in answer.images.items()},
-            "files": _local_files(answer.html),
-        }
-        path = self._path(directory, key)
-        tmp = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                f.write(zlib.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"), 6))
-            os.replace(tmp, path)
-        except (OSError, UnicodeDecodeError):  # a read-only or full disk only costs speed
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
+            images = {name: svg.decode("utf-8") for name, svg in answer.images.items()}
+        except UnicodeDecodeError:
             return False
-        return True
-
-    @staticmethod
-    def _path(directory: Path, key: str) -> Path:
-        return directory / key[:2] / f"{key}.json.z"
+        record = {"html": answer.html, "images": images, "files": _local_files(answer.html)}
+        # A read-only or full disk only costs speed.
+        return write_record(record_path(directory, key), record, ensure_ascii=False)
 
     def _read(self, directory: Path, key: str) -> RenderedAnswer | None:
-        try:
-            record = json.loads(zlib.decompress(self._path(directory, key).read_bytes()))
-            html = record["html"]
-            images = record["images"]
-            files = record["files"]
-            if not isinstance(html, str) or not isinstance(images, Mapping) or not isinstance(files, list):
-                return None
-            if not all(isinstance(f, str) and os.path.isfile(f) for f in files):
-                return None  # an image went away: render again, which reports it
-            return RenderedAnswer(html=html, images={str(k): str(v).encode("utf-8") for k, v in images.items()})
-        except (OSError, ValueError, KeyError, TypeError, zlib.error):
+        record = read_record(record_path(directory, key))
+        if not isinstance(record, dict):
             return None
+        html, images, files = record.get("html"), record.get("images"), record.get("files")
+        if not isinstance(html, str) or not isinstance(images, dict) or not isinstance(files, list):
+            return None
+        if not all(isinstance(f, str) and os.path.isfile(f) for f in files):
+            return None  # an image went away: render again, which reports it
+        return RenderedAnswer(html=html, images={str(k): str(v).encode("utf-8") for k, v in images.items()})
 
 
 #: The app's rendered answers (the data folder's cache/answers once enable_disk_caches ran).

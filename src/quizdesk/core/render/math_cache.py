@@ -22,11 +22,8 @@ import functools
 import hashlib
 import importlib
 import importlib.util
-import json
 import os
-import tempfile
 import threading
-import zlib
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -34,6 +31,7 @@ from pathlib import Path
 
 from quizdesk.core.paths import bundle_root
 from quizdesk.core.render.math_image import MathError, MathImage
+from quizdesk.core.render.records import read_record, record_path, write_record
 
 #: Folder of the bundle (beside content/) holding the bundled bank's formulas,
 #: drawn when the bundle was built (packaging/predraw.py); read-only.
@@ -160,35 +158,25 @@ class MathCache:
 
     @staticmethod
     def _path(folder: Path, digest: str) -> Path:
-        return folder / digest[:2] / f"{digest}.json.z"
+        return record_path(folder, digest)
 
     def _read(self, folder: Path, digest: str) -> MathImage | None:
+        record = read_record(self._path(folder, digest))
         try:
-            record = json.loads(zlib.decompress(self._path(folder, digest).read_bytes()))
             return MathImage(
                 svg=record["svg"].encode("utf-8"),
                 width=float(record["width"]),
                 ascent=float(record["ascent"]),
                 depth=float(record["depth"]),
             )
-        except (OSError, ValueError, KeyError, TypeError, zlib.error):
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
     def _write(self, digest: str, image: MathImage) -> None:
         if self.directory is None:
             return
         record = {"svg": image.svg.decode("utf-8"), "width": image.width, "ascent": image.ascent, "depth": image.depth}
-        path = self._path(self.directory, digest)
-        tmp = None
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as f:
-                f.write(zlib.compress(json.dumps(record).encode("utf-8"), 6))
-            os.replace(tmp, path)
-        except OSError:  # a read-only or full disk only costs speed
-            if tmp is not None:
-                Path(tmp).unlink(missing_ok=True)
+        write_record(self._path(self.directory, digest), record)  # a read-only or full disk only costs speed
 
 
 #: The app's formulas: memory, then the bundle's pre-drawn ones, then the user's

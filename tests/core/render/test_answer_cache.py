@@ -83,3 +83,32 @@ def test_nothing_is_kept_without_a_folder() -> None:
     answers = AnswerCache()
     answer = render_answer(ANSWER, answers=answers, cache=MathCache(), **_options())  # type: ignore[arg-type]
     assert not answers.put("k", answer) and answers.get("k") is None
+
+
+def test_the_key_follows_the_renderer_code_and_a_rebuilt_bundle(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    import sys
+
+    from quizdesk.core.render import answer_cache
+
+    def stamp() -> str:
+        answer_cache.pipeline_version.cache_clear()
+        return answer_cache.pipeline_version()
+
+    try:
+        from_source = stamp()
+        # A frozen bundle: no module files beside the code, the executable's stat instead.
+        real_listdir = os.listdir
+        render_folder = str(Path(answer_cache.__file__).parent)
+        monkeypatch.setattr(os, "listdir", lambda folder: [] if str(folder) == render_folder else real_listdir(folder))
+        executable = tmp_path / "quizdesk"
+        executable.write_bytes(b"build 1")
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+        monkeypatch.setattr(sys, "executable", str(executable))
+        first_build = stamp()
+        assert stamp() == first_build != from_source
+        executable.write_bytes(b"build 2, a little longer")
+        assert stamp() != first_build
+    finally:
+        monkeypatch.undo()
+        answer_cache.pipeline_version.cache_clear()

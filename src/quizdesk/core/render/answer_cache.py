@@ -22,6 +22,7 @@ import functools
 import hashlib
 import os
 import re
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -39,25 +40,35 @@ _FILE_IMAGE = re.compile(r'<img\b[^>]*\bsrc="(file://[^"]*)"', re.I)
 
 @functools.lru_cache(maxsize=1)
 def pipeline_version() -> str:
-    """The renderer's versions and a fingerprint of its modules (size and mtime of each).
+    """The renderer's versions and a fingerprint of its code.
 
-    A frozen bundle has no module files to look at; its QuizDesk version stands in.
+    From source: the size and mtime of each module of ``core/render``. A frozen
+    bundle has no module files; its executable's size and mtime stand in, so a
+    rebuilt bundle never reuses answers the previous build rendered.
     """
-    folder = Path(__file__).parent
     stamp = hashlib.sha1(f"{__version__}\0{RENDERER_VERSION}".encode())
     for package in PIPELINE_PACKAGES:
         stamp.update(f"\0{package}-{installed_version(package)}".encode())
-    try:
-        names = sorted(name for name in os.listdir(folder) if name.endswith(".py"))
-    except OSError:
-        names = []
-    for name in names:
+    for name, path in _code_files():
         try:
-            info = os.stat(folder / name)
+            info = os.stat(path)
         except OSError:
             continue
         stamp.update(f"\0{name}:{info.st_size}:{info.st_mtime_ns}".encode())
     return stamp.hexdigest()
+
+
+def _code_files() -> list[tuple[str, Path]]:
+    folder = Path(__file__).parent
+    try:
+        names = sorted(name for name in os.listdir(folder) if name.endswith(".py"))
+    except OSError:
+        names = []
+    if names:
+        return [(name, folder / name) for name in names]
+    if getattr(sys, "frozen", False):
+        return [("executable", Path(sys.executable))]
+    return []
 
 
 def answer_key(text: str, *, base_dir: Path | None, metrics: TextMetrics, color: str, code_style: str) -> str:

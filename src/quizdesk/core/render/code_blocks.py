@@ -40,6 +40,8 @@ def lift_fences(text: str) -> Lifted:
     nonce = secrets.token_hex(4)
     while f"qzc{nonce}x" in text:
         nonce = secrets.token_hex(4)
+    if "```" not in text and "~~~" not in text:
+        return Lifted(text, (), nonce)  # only such a run opens a fence (MAY_OPEN_RE): nothing to lift
     lines = text.split("\n")
     out: list[str] = []
     blocks: list[CodeBlock] = []

@@ -135,11 +135,7 @@ class AnswerCheck:
             # Formulas only: the renderer's own first two steps find them (code lifted out,
             # then the delimiters); Markdown and the rest cannot add a formula problem.
             problems = []
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-            # Only a ``` or ~~~ run opens a fence (markdown_blocks.MAY_OPEN_RE): without one,
-            # lifting returns the text as it is (most imported HTML answers; a third of the check).
-            if "```" in text or "~~~" in text:
-                text = self._lift(text).text
+            text = self._lift(text.replace("\r\n", "\n").replace("\r", "\n")).text
             for span in self._protect(text).spans:
                 verdict = self._formulas.verdict(span.tex.strip(), span.display)
                 if isinstance(verdict, self._error):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from quizdesk.core.clock import as_utc
+from quizdesk.core.clock import db_time
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -22,10 +22,7 @@ if TYPE_CHECKING:
 
 def sql_time(moment: datetime | None) -> str | None:
     """``moment`` as a ``UTCDateTime`` column stores it: naive UTC in SQLAlchemy's SQLite DATETIME text."""
-    if moment is None:
-        return None
-    m = as_utc(moment, "a time written to the database")
-    return "%04d-%02d-%02d %02d:%02d:%02d.%06d" % (m.year, m.month, m.day, m.hour, m.minute, m.second, m.microsecond)
+    return None if moment is None else db_time(moment, "a time written to the database")
 
 
 def json_encoder(connection: Connection) -> Callable[[Any], str]:

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import html
 import re
-import threading
 from collections.abc import Callable, Iterable
 
+from quizdesk.core.beside import run_beside
 from quizdesk.core.render.sanitize import sanitize_html
 
 TITLE_MAX = 200
@@ -98,24 +98,12 @@ def _sanitise_all(fragments: list[str]) -> list[str]:
         return [sanitize_html(f) for f in fragments]
     half = len(fragments) // 2
     out: list[str] = [""] * len(fragments)
-    failed: list[BaseException] = []
 
-    def second() -> None:
-        try:
-            for i in range(half, len(fragments)):
-                out[i] = sanitize_html(fragments[i])
-        except BaseException as exc:  # raised in the calling thread below
-            failed.append(exc)
-
-    thread = threading.Thread(target=second, name="quizdesk-sanitise", daemon=True)
-    thread.start()
-    try:
-        for i in range(half):
+    def sanitise(start: int, stop: int) -> None:
+        for i in range(start, stop):
             out[i] = sanitize_html(fragments[i])
-    finally:
-        thread.join()
-    if failed:
-        raise failed[0]
+
+    run_beside(lambda: sanitise(0, half), lambda: sanitise(half, len(fragments)), name="sanitise")
     return out
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from quizdesk.core.beside import run_beside
 from quizdesk.core.content.model import ParsedQuestion, Problem, TopicRef
 from quizdesk.core.db.models import Question, Topic, utcnow
 from quizdesk.core.db.sql_values import insert_rows, json_encoder, sql_time
@@ -115,32 +115,6 @@ def _apply(row: Question, q: ParsedQuestion, topic: Topic, digest: str, now: dat
     row.retired_at = None
 
 
-def _beside(statement: Callable[[], object], work: Callable[[], None]) -> None:
-    """Run ``statement`` here and ``work`` in a second thread meanwhile; raise what either raised.
-
-    Only for one long SQLite statement: SQLite runs it without holding Python's lock, so
-    ``work`` gets the other core. The thread is joined before anything else is done:
-    while it holds the lock, every short SQLite call of this thread (one per row of an
-    executemany or a fetch) would wait for the lock's switch interval.
-    """
-    failed: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            work()
-        except BaseException as exc:  # raised in the caller's thread below
-            failed.append(exc)
-
-    thread = threading.Thread(target=run, name="quizdesk-beside-index", daemon=True)
-    thread.start()
-    try:
-        statement()
-    finally:
-        thread.join()
-    if failed:
-        raise failed[0]
-
-
 def _insert(session: Session, values: list[dict[str, object]], beside_index: Callable[[], None] | None = None) -> bool:
     """Insert new questions (one executemany) and index them for search; True if ``beside_index`` ran.
 
@@ -149,7 +123,7 @@ def _insert(session: Session, values: list[dict[str, object]], beside_index: Cal
     largest id before>``: SQLite gives new rows larger ids) and the trigger recreated
     from its stored SQL — all inside the caller's transaction, so a rollback restores
     everything. A trigger of another shape is left alone and indexes row by row.
-    ``beside_index`` runs in a second thread during that one statement (:func:`_beside`).
+    ``beside_index`` runs in a second thread during that one statement.
     """
     connection = session.connection()
     trigger = None
@@ -173,7 +147,10 @@ def _insert(session: Session, values: list[dict[str, object]], beside_index: Cal
     if beside_index is None:
         connection.exec_driver_sql(fill, (before,))
     else:
-        _beside(lambda: connection.exec_driver_sql(fill, (before,)), beside_index)
+        # SQLite runs the fill without holding Python's lock, so the work gets the other
+        # core. It ends before anything else is done here: while it held the lock, each
+        # short SQLite call of this thread would wait for the lock's switch interval.
+        run_beside(lambda: connection.exec_driver_sql(fill, (before,)), beside_index, name="beside-index")
     if merged_after:  # back to FTS5's default for the row-by-row updates to come
         connection.exec_driver_sql(f"INSERT INTO question_fts(question_fts, rank) VALUES ('automerge', {_FTS_AUTOMERGE})")
     connection.exec_driver_sql(trigger)

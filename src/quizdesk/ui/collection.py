@@ -96,6 +96,10 @@ class Collection(QObject):
             self._tasks = TaskRunner(self)
         return self._tasks
 
+    def busy(self) -> bool:
+        """Whether a job of the task runner runs or waits (never, before the runner is made)."""
+        return self._tasks is not None and self._tasks.busy()
+
     # -- reads ------------------------------------------------------------------
     def read(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """``fn(connection)`` on the store's raw read-only connection, in one snapshot."""

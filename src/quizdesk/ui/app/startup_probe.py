@@ -67,8 +67,7 @@ def _answer_drawn(window: QWidget) -> bool:
 def _idle(window: QWidget) -> bool:
     """No start-up job is running on the task runner (none was ever started counts as idle)."""
     collection = getattr(window, "collection", None)
-    tasks = getattr(collection, "_tasks", None)  # not made yet: nothing ran
-    return tasks is None or not tasks.busy()
+    return collection is None or not collection.busy()
 
 
 class _FirstPaint(QObject):
@@ -97,8 +96,7 @@ class _FirstPaint(QObject):
             self._app.quit()
 
     def _settle_step(self) -> None:
-        # The first answer is opened as soon as the answer view is loaded: it does
-        # not wait for the ORM, which loads meanwhile on the task runner.
+        # The first answer is opened as soon as the answer view is loaded.
         if not _answer_view_ready(self._window):
             QTimer.singleShot(POLL_MS, self._settle_step)
             return
@@ -114,7 +112,7 @@ class _FirstPaint(QObject):
             return
         if not self._answer_reported:
             self._answer_reported = True
-            print(f"answer {resident_kb()}", flush=True)  # what the user sees; the ORM may still be loading
+            print(f"answer {resident_kb()}", flush=True)  # what the user sees; a start-up job may still run
         if not _idle(self._window):
             QTimer.singleShot(POLL_MS, self._settle_step)
             return

@@ -1,8 +1,9 @@
 """The widget that shows question and answer Markdown, wherever one is needed.
 
 Every screen gets :class:`quizdesk.ui.widgets.answer_view.AnswerView` (math, highlighted
-code, images), imported when the first view is made: the renderer behind it
-takes a few hundred milliseconds to load. ``FallbackMarkdownView`` is the plain
+code, images), imported when the first view is made: it loads QtSvg and the answer
+cache, and the renderer itself when an answer is in no cache (a few hundred
+milliseconds). ``FallbackMarkdownView`` is the plain
 ``QTextBrowser`` with the same methods that the library shows until the answer
 view has loaded after the window's first paint (``defer_answer_view``).
 """
@@ -47,7 +48,7 @@ def make_markdown_view(object_name: str, parent: QWidget | None = None, *, frame
     ``tasks``: the collection's TaskRunner, to draw formulas that are in no cache on
     a worker instead of the GUI thread (the text shows at once).
     """
-    from quizdesk.ui.widgets.answer_view import AnswerView  # here, not at the top: it loads the renderer
+    from quizdesk.ui.widgets.answer_view import AnswerView  # here, not at the top: off the first paint
 
     view = AnswerView(tasks=tasks)
     if parent is not None:

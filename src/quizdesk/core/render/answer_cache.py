@@ -144,7 +144,7 @@ def render_answer(text: str, *, answers: AnswerCache | None, base_dir: Path | No
     A complete result is kept in ``answers`` for the next time.
     """
     key = None
-    if answers is not None:
+    if answers is not None and answers.directory is not None:  # no folder (yet): nothing to look up or keep
         key = answer_key(text, base_dir=base_dir, metrics=metrics, color=color, code_style=code_style)
         hit = answers.get(key)
         if hit is not None:
